@@ -1,0 +1,81 @@
+import CLua
+
+/// The body of a native function: reads its arguments from `call`, pushes its
+/// results and returns how many. Throwing is the only way to report an error;
+/// the trampoline raises it in Lua once this Swift frame is gone.
+public typealias LuaNativeBody = (LuaCall) throws -> Int32
+
+/// A native function's Swift half, kept alive by the Lua closure that holds it.
+final class NativeFunctionBox {
+    let name: String
+    let body: LuaNativeBody
+    init(name: String, body: @escaping LuaNativeBody) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// Metatable name of the userdata that holds a NativeFunctionBox.
+let closureBoxMetatable = "almanac.native_function"
+
+/// Entered from almanac_trampoline (C) for every native call. Never lets a Swift
+/// error escape: it leaves the error on the stack and returns a raise code.
+let nativeDispatch: almanac_dispatch_fn = { L in
+    guard let L, let slot = lua_touserdata(L, almanac_upvalueindex(1)) else { return ALMANAC_RAISE }
+    let box = Unmanaged<NativeFunctionBox>.fromOpaque(slot.load(as: UnsafeRawPointer.self)).takeUnretainedValue()
+    do {
+        return try box.body(LuaCall(L: L, name: box.name))
+    } catch let error as LuaError {
+        if let value = error.value {
+            value.push(L)
+        } else {
+            LuaStack(L).push(string: error.message)
+        }
+        return ALMANAC_RAISE
+    } catch let error as ScriptError {
+        LuaStack(L).push(string: box.name.isEmpty ? error.message : "\(box.name): \(error.message)")
+        return ALMANAC_RAISE_WITH_WHERE
+    } catch {
+        LuaStack(L).push(string: box.name.isEmpty ? "\(error)" : "\(box.name): \(error)")
+        return ALMANAC_RAISE_WITH_WHERE
+    }
+}
+
+/// __gc of a closure box: drops the Swift half.
+private let releaseClosureBox: lua_CFunction = { L in
+    guard let L, let slot = lua_touserdata(L, 1) else { return 0 }
+    let pointer = slot.assumingMemoryBound(to: UnsafeRawPointer?.self)
+    if let raw = pointer.pointee {
+        Unmanaged<NativeFunctionBox>.fromOpaque(raw).release()
+        pointer.pointee = nil
+    }
+    return 0
+}
+
+extension LuaState {
+    func registerClosureBoxMetatable() {
+        luaL_newmetatable(L, closureBoxMetatable)
+        lua_pushcclosure(L, releaseClosureBox, 0)
+        lua_setfield(L, -2, "__gc")
+        lua_settop(L, -2)
+    }
+
+    /// Registers `body` as the global function `name`.
+    public func register(_ name: String, _ body: @escaping LuaNativeBody) {
+        stack.pushFunction(name: name, upvalues: 0, body)
+        setGlobalFromTop(name)
+    }
+}
+
+extension LuaStack {
+    /// Pushes a native function. `name` is how errors name it ("optimize.scalar").
+    /// `upvalues` values already on the stack become its upvalues 2...n+1.
+    public func pushFunction(name: String, upvalues: Int32 = 0, _ body: @escaping LuaNativeBody) {
+        let box = NativeFunctionBox(name: name, body: body)
+        let slot = almanac_newuserdata(L, MemoryLayout<UnsafeRawPointer?>.size)!
+        slot.storeBytes(of: UnsafeRawPointer(Unmanaged.passRetained(box).toOpaque()), as: UnsafeRawPointer?.self)
+        luaL_setmetatable(L, closureBoxMetatable)
+        if upvalues > 0 { lua_rotate(L, -(upvalues + 1), 1) }  // the box becomes upvalue 1
+        almanac_push_trampoline(L, upvalues + 1)
+    }
+}
