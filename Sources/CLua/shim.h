@@ -155,6 +155,7 @@ static inline int almanac_traceback(lua_State *L) {
 // ---------------------------------------------------------------------------
 // The C API's function-like macros, as functions Swift can call.
 
+static inline const char *almanac_lua_release(void) { return LUA_RELEASE; }
 static inline int almanac_registryindex(void) { return LUA_REGISTRYINDEX; }
 static inline int almanac_upvalueindex(int i) { return lua_upvalueindex(i); }
 static inline void almanac_pop(lua_State *L, int n) { lua_pop(L, n); }

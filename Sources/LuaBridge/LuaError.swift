@@ -8,6 +8,8 @@ import Foundation
 /// `script.lua:12: optimize.scalar: lo (5) must be less than hi (1)`.
 public struct ScriptError: Error, CustomStringConvertible, Sendable {
     public let message: String
+    /// True when the message already starts with what it is about (see `named`).
+    public internal(set) var namesItsSubject = false
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
@@ -50,5 +52,15 @@ public struct LuaError: Error, CustomStringConvertible {
         if kept.isEmpty { return nil }
         if kept.count > limit { kept = Array(kept.prefix(limit - 1)) + ["\t..."] }
         return (["stack traceback:"] + kept).joined(separator: "\n")
+    }
+}
+
+extension ScriptError {
+    /// An error whose text already names its subject ("eoq_cost: unknown option ...")
+    /// and so is not prefixed with the native function's name.
+    public static func named(_ message: String) -> ScriptError {
+        var e = ScriptError(message)
+        e.namesItsSubject = true
+        return e
     }
 }

@@ -33,7 +33,8 @@ let nativeDispatch: almanac_dispatch_fn = { L in
         }
         return ALMANAC_RAISE
     } catch let error as ScriptError {
-        LuaStack(L).push(string: box.name.isEmpty ? error.message : "\(box.name): \(error.message)")
+        let bare = box.name.isEmpty || error.namesItsSubject
+        LuaStack(L).push(string: bare ? error.message : "\(box.name): \(error.message)")
         return ALMANAC_RAISE_WITH_WHERE
     } catch {
         LuaStack(L).push(string: box.name.isEmpty ? "\(error)" : "\(box.name): \(error)")

@@ -17,7 +17,7 @@ public final class LuaReference: @unchecked Sendable {
     let lifetime: StateLifetime
 
     /// Pops the top value of `L` into the registry.
-    init(popping L: LuaStatePointer) {
+    public init(popping L: LuaStatePointer) {
         lifetime = LuaStack(L).lifetime
         ref = luaL_ref(L, almanac_registryindex())
     }

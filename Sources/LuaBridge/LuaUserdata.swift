@@ -165,3 +165,20 @@ extension LuaStack {
         lua_setfield(L, -2, name)
     }
 }
+
+/// A userdata type as the reference docs show it.
+public struct LuaClassDoc: Sendable {
+    public let name: String
+    public let summary: String
+    public let methods: [(signature: String, summary: String)]
+    public let properties: [(name: String, summary: String)]
+    public let callable: Bool
+}
+
+extension LuaUserdata {
+    public static var documentation: LuaClassDoc {
+        let c = luaClass()
+        return LuaClassDoc(name: luaClassName, summary: c.summary, methods: c.methods.map { ($0.signature, $0.summary) },
+                           properties: c.properties.map { ($0.name, $0.summary) }, callable: c.call != nil)
+    }
+}

@@ -1,0 +1,237 @@
+/// Typed, documented parameters: what every plugin declares and what the
+/// registry checks before a plugin runs.
+
+public enum ParameterType: String, Sendable, CaseIterable {
+    case number, integer, string, boolean
+    case numbers = "number[]"
+    case table, function
+
+    /// How a value of this type is described in messages ("a number").
+    public var phrase: String {
+        switch self {
+        case .number: return "a number"
+        case .integer: return "a whole number"
+        case .string: return "a string"
+        case .boolean: return "true or false"
+        case .numbers: return "an array of numbers"
+        case .table: return "a table"
+        case .function: return "a function"
+        }
+    }
+}
+
+/// A parameter value, independent of Lua. Tables and functions meant for Lua
+/// plugins pass through untouched as `.opaque`.
+public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+    case number(Double)
+    case integer(Int)
+    case string(String)
+    case boolean(Bool)
+    case numbers([Double])
+    case opaque(typeName: String)
+
+    public var description: String {
+        switch self {
+        case .number(let x): return formatNumber(x)
+        case .integer(let i): return String(i)
+        case .string(let s): return "\"\(s)\""
+        case .boolean(let b): return String(b)
+        case .numbers(let xs): return "{" + xs.map(formatNumber).joined(separator: ", ") + "}"
+        case .opaque(let t): return "a \(t)"
+        }
+    }
+
+    /// What a user passed, for messages ("a string", "a table").
+    var kindPhrase: String {
+        switch self {
+        case .number, .integer: return "a number"
+        case .string: return "a string"
+        case .boolean: return "a boolean"
+        case .numbers: return "an array of numbers"
+        case .opaque(let t): return "a \(t)"
+        }
+    }
+}
+
+/// Numbers as users write them: 0.225, 1300, 1e-08.
+public func formatNumber(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    if x.isInfinite { return x < 0 ? "-inf" : "inf" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}
+
+/// Allowed numeric range; bounds may be open ("> 0") or closed (">= 0").
+public struct ParameterRange: Sendable, Equatable {
+    public var lower: Double?
+    public var lowerInclusive: Bool
+    public var upper: Double?
+    public var upperInclusive: Bool
+
+    public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil, upperInclusive: Bool = true) {
+        self.lower = lower
+        self.lowerInclusive = lowerInclusive
+        self.upper = upper
+        self.upperInclusive = upperInclusive
+    }
+
+    public static let positive = ParameterRange(lower: 0, lowerInclusive: false)
+    public static let nonNegative = ParameterRange(lower: 0)
+    public static let unitOpen = ParameterRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
+
+    public func contains(_ x: Double) -> Bool {
+        if x.isNaN { return false }
+        if let lower, lowerInclusive ? x < lower : x <= lower { return false }
+        if let upper, upperInclusive ? x > upper : x >= upper { return false }
+        return true
+    }
+
+    /// "> 0", ">= 1 and <= 100".
+    public var description: String {
+        var parts: [String] = []
+        if let lower { parts.append((lowerInclusive ? ">= " : "> ") + formatNumber(lower)) }
+        if let upper { parts.append((upperInclusive ? "<= " : "< ") + formatNumber(upper)) }
+        return parts.joined(separator: " and ")
+    }
+}
+
+public struct ParameterSpec: Sendable, Equatable {
+    public var name: String
+    public var type: ParameterType
+    public var defaultValue: ParameterValue?
+    public var required: Bool
+    public var range: ParameterRange?
+    public var choices: [String]?
+    public var doc: String
+
+    public init(_ name: String, _ type: ParameterType, default defaultValue: ParameterValue? = nil,
+                required: Bool = false, range: ParameterRange? = nil, choices: [String]? = nil, doc: String) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.required = required
+        self.range = range
+        self.choices = choices
+        self.doc = doc
+    }
+}
+
+public struct ParameterError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Validated parameters with defaults filled in.
+public struct ParameterSet: Sendable, Equatable {
+    public private(set) var values: [String: ParameterValue]
+
+    public init(_ values: [String: ParameterValue]) { self.values = values }
+
+    public subscript(name: String) -> ParameterValue? { values[name] }
+
+    public func number(_ name: String) -> Double? {
+        switch values[name] {
+        case .number(let x): return x
+        case .integer(let i): return Double(i)
+        default: return nil
+        }
+    }
+
+    public func integer(_ name: String) -> Int? {
+        switch values[name] {
+        case .integer(let i): return i
+        case .number(let x): return Int(exactly: x)
+        default: return nil
+        }
+    }
+
+    public func string(_ name: String) -> String? {
+        if case .string(let s) = values[name] { return s }
+        return nil
+    }
+
+    public func boolean(_ name: String) -> Bool? {
+        if case .boolean(let b) = values[name] { return b }
+        return nil
+    }
+}
+
+extension Array where Element == ParameterSpec {
+    /// Checks `given` against these specs for plugin `owner`: unknown names
+    /// (with a did-you-mean), wrong types, values out of range or not among the
+    /// choices, missing required ones. Fills in defaults.
+    public func validate(_ given: [String: ParameterValue], for owner: String) throws(ParameterError) -> ParameterSet {
+        let known = map(\.name)
+        for name in given.keys.sorted() where !known.contains(name) {
+            var message = "\(owner): unknown option '\(name)'"
+            if let guess = closestMatch(to: name, in: known) {
+                message += " (did you mean '\(guess)'?)"
+            } else if known.isEmpty {
+                message += "; it takes no options"
+            } else {
+                message += "; its options are: " + known.joined(separator: ", ")
+            }
+            throw ParameterError(message)
+        }
+        var result: [String: ParameterValue] = [:]
+        for spec in self {
+            guard let value = given[spec.name] else {
+                if spec.required {
+                    throw ParameterError("\(owner): option '\(spec.name)' is required (\(spec.type.phrase): \(spec.doc))")
+                }
+                if let d = spec.defaultValue { result[spec.name] = d }
+                continue
+            }
+            result[spec.name] = try spec.check(value, owner: owner)
+        }
+        return ParameterSet(result)
+    }
+}
+
+extension ParameterSpec {
+    func check(_ value: ParameterValue, owner: String) throws(ParameterError) -> ParameterValue {
+        func wrongType() -> ParameterError {
+            ParameterError("\(owner): option '\(name)' must be \(type.phrase), got \(value.kindPhrase)")
+        }
+        var checked = value
+        switch (type, value) {
+        case (.number, .number), (.string, .string), (.boolean, .boolean), (.numbers, .numbers):
+            break
+        case (.number, .integer(let i)):
+            checked = .number(Double(i))
+        case (.integer, .integer):
+            break
+        case (.integer, .number(let x)):
+            guard let i = Int(exactly: x) else {
+                throw ParameterError("\(owner): option '\(name)' must be a whole number, got \(formatNumber(x))")
+            }
+            checked = .integer(i)
+        case (.numbers, .opaque("table")) :
+            throw ParameterError("\(owner): option '\(name)' must be an array of numbers")
+        case (.table, .opaque("table")), (.table, .numbers), (.function, .opaque("function")):
+            break
+        default:
+            throw wrongType()
+        }
+        if let range {
+            let numbers: [Double]
+            switch checked {
+            case .number(let x): numbers = [x]
+            case .integer(let i): numbers = [Double(i)]
+            case .numbers(let xs): numbers = xs
+            default: numbers = []
+            }
+            for x in numbers where !range.contains(x) {
+                throw ParameterError("\(owner): option '\(name)' must be \(range.description), got \(formatNumber(x))")
+            }
+        }
+        if let choices, case .string(let s) = checked, !choices.contains(s) {
+            var message = "\(owner): option '\(name)' must be one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
+                + ", got '\(s)'"
+            if let guess = closestMatch(to: s, in: choices) { message += " (did you mean '\(guess)'?)" }
+            throw ParameterError(message)
+        }
+        return checked
+    }
+}

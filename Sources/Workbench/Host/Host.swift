@@ -1,0 +1,154 @@
+import AlmanacCore
+import CLua
+import Foundation
+import LuaBridge
+
+/// A plugin file that failed to load: reported, and the others still load.
+public struct PluginLoadFailure: Sendable, Equatable {
+    public let file: String
+    public let message: String
+}
+
+/// A problem setting up a run (not a script error): a missing script, an
+/// output folder that cannot be made.
+public struct HostError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// One Almanac session: a Lua state with every module installed, the plugin
+/// registry filled with native and Lua plugins, and the run's limits.
+public final class Host {
+    public let state: LuaState
+    public let registry: PluginRegistry
+    public let options: HostOptions
+    let context: HostContext
+    public private(set) var pluginFailures: [PluginLoadFailure] = []
+    public private(set) var pluginFiles: [String] = []
+
+    public init(options: HostOptions) throws(HostError) {
+        self.options = options
+        do {
+            try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw HostError("cannot create the output folder '\(options.outputDirectory)': \(error.localizedDescription)")
+        }
+        registry = PluginRegistry()
+        context = HostContext(registry: registry, seed: options.seed, outputDirectory: options.outputDirectory)
+        do {
+            state = try LuaState()
+            try registry.registerNativePlugins()
+            try state.run(deterministicPairsSource, chunkName: "=[almanac prelude]")
+            for module in Host.modules(context) { try state.install(module) }
+            if options.safe {
+                let scriptDirectory = options.scriptDirectory ?? FileManager.default.currentDirectoryPath
+                try state.applySandbox(SandboxPolicy(
+                    readableRoots: [scriptDirectory] + options.dataDirectories,
+                    writableRoots: [options.outputDirectory], modulePath: [scriptDirectory]))
+            } else if let scriptDirectory = options.scriptDirectory {
+                try state.run("package.path = ... .. '/?.lua;' .. ... .. '/?/init.lua;' .. package.path",
+                              chunkName: "=[almanac]", arguments: [.string(scriptDirectory)])
+            }
+        } catch let error as LuaError {
+            throw HostError("internal error while setting up Lua: \(error.message)")
+        } catch {
+            throw HostError("internal error while registering plugins: \(error)")
+        }
+        timeLimit = options.timeout ?? (options.safe ? HostOptions.safeDefaultTimeout : nil)
+        for directory in options.pluginDirectories { loadPlugins(in: directory) }
+        if let mb = options.maxMemoryMB ?? (options.safe ? HostOptions.safeDefaultMaxMemoryMB : nil) {
+            state.setMemoryLimit(bytes: mb * 1024 * 1024)
+        }
+        state.installHook()
+    }
+
+    let timeLimit: Double?
+
+    /// Every Lua module the host installs, in order; the reference docs list the same.
+    static func modules(_ context: HostContext) -> [LuaModuleSpec] {
+        [AlmanacModule.spec(context), RandomModule.spec(context), OptimizeModule.spec(context), InventoryModule.spec()]
+    }
+
+    /// The modules as documentation sees them (no state needed).
+    public static func moduleSpecs() -> [LuaModuleSpec] {
+        modules(HostContext(registry: PluginRegistry(), seed: 0, outputDirectory: "out"))
+    }
+
+    // MARK: Plugins
+
+    /// Loads every *.lua file in `directory`, sorted by name; failures are recorded, not fatal.
+    public func loadPlugins(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            pluginFailures.append(PluginLoadFailure(file: directory, message: "\(directory): not a readable folder"))
+            return
+        }
+        for name in names.sorted() where name.hasSuffix(".lua") {
+            loadPlugin(at: directory + "/" + name)
+        }
+    }
+
+    /// Runs one plugin file in its own environment (globals it sets stay its own).
+    public func loadPlugin(at path: String) {
+        let shown = displayPath(path)
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            pluginFailures.append(PluginLoadFailure(file: shown, message: "\(shown): cannot read the file"))
+            return
+        }
+        let L = state.L
+        let top = lua_gettop(L)
+        do {
+            try state.load(source, chunkName: "@" + shown)
+            lua_createtable(L, 0, 0)  // the plugin's _ENV, reading through to the globals
+            lua_createtable(L, 0, 1)
+            almanac_rawgetglobals(L)
+            lua_setfield(L, -2, "__index")
+            lua_setmetatable(L, -2)
+            lua_setupvalue(L, -2, 1)
+            try state.call(nargs: 0, nresults: 0)
+            pluginFiles.append(shown)
+        } catch {
+            lua_settop(L, top)
+            pluginFailures.append(PluginLoadFailure(file: shown, message: error.message))
+        }
+    }
+
+    // MARK: Running scripts
+
+    /// Runs the script at `path`; `arguments` become `arg[1...]` and `...`.
+    public func runScript(at path: String, arguments: [String] = []) throws {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw HostError(exists ? "cannot read script '\(path)' (not UTF-8 text?)" : "no script at '\(path)'")
+        }
+        state.setGlobal("arg", .array(arguments.map { .string($0) }))
+        try state.run("arg[0] = ...", chunkName: "=[almanac]", arguments: [.string(path)])
+        try runChunk(withoutShebang(source), chunkName: "@" + path, arguments: arguments.map { .string($0) })
+    }
+
+    /// Runs Lua source under the run's time limit.
+    @discardableResult
+    public func runChunk(_ source: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        state.setTimeLimit(seconds: timeLimit)
+        defer { state.setTimeLimit(seconds: nil) }
+        return try state.run(source, chunkName: chunkName, arguments: arguments)
+    }
+
+    /// The run's seed and generator state are the host's; this is the seed it started with.
+    public var seed: UInt64 { context.initialSeed }
+}
+
+/// A `#!` first line is skipped, as lua does, keeping line numbers.
+func withoutShebang(_ source: String) -> String {
+    guard source.hasPrefix("#") else { return source }
+    guard let newline = source.firstIndex(of: "\n") else { return "" }
+    return "--" + source[newline...]
+}
+
+/// A path as the user would write it: relative to the current folder when below it.
+func displayPath(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+    let standardized = (absolute as NSString).standardizingPath
+    return standardized.hasPrefix(cwd + "/") ? String(standardized.dropFirst(cwd.count + 1)) : standardized
+}

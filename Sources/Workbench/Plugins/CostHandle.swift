@@ -1,0 +1,91 @@
+import AlmanacCore
+import CLua
+import LuaBridge
+
+/// A cost plugin with its parameters bound: `almanac.cost(name, params)`.
+/// Callable from Lua (`c(q)`) and, without crossing into Lua, from native
+/// optimizers when the plugin is native.
+public final class CostHandle: LuaUserdata {
+    public static let luaClassName = "Cost"
+    let plugin: RegisteredPlugin
+    let parameters: ParameterSet
+    let luaParameters: [String: LuaValue]
+
+    init(plugin: RegisteredPlugin, parameters: ParameterSet, luaParameters: [String: LuaValue]) {
+        self.plugin = plugin
+        self.parameters = parameters
+        self.luaParameters = luaParameters
+    }
+
+    var name: String { plugin.descriptor.name }
+
+    /// Evaluates the cost at decision `x`; `stack` is the running thread, needed for Lua plugins.
+    func evaluate(_ x: [Double], on stack: LuaStack) throws -> CostValue {
+        let decision = plugin.descriptor.decision
+        if !decision.isEmpty, x.count != decision.count {
+            let noun = decision.count == 1 ? "variable" : "variables"
+            throw ScriptError.named("\(name): takes \(decision.count) decision \(noun) (\(decision.joined(separator: ", "))), got \(x.count)")
+        }
+        switch plugin.implementation {
+        case .nativeCost(let cost):
+            do { return try cost(x, parameters) } catch let error as ScriptError { throw error } catch {
+                throw ScriptError.named("\(name): \(error)")
+            }
+        case .lua(let functions):
+            guard let function = functions["cost"] else { throw ScriptError.named("\(name): has no cost function") }
+            let argument: LuaValue = x.count == 1 && decision.count <= 1 ? .number(x[0]) : .array(x.map { .number($0) })
+            try stack.call(function, [argument, .record(luaParameters)], results: 2, caller: name)
+            defer { lua_settop(stack.L, -3) }
+            guard lua_type(stack.L, -2) == LUA_TNUMBER else {
+                throw ScriptError.named("\(name): its cost function must return a number, got \(String(cString: almanac_typename(stack.L, -2)))")
+            }
+            let total = lua_tonumberx(stack.L, -2, nil)
+            var parts: [(name: String, value: Double)] = []
+            if case .record(let fields) = try stack.value(at: -1) {
+                for key in fields.keys.sorted() {
+                    guard let v = fields[key]?.doubleValue else {
+                        throw ScriptError.named("\(name): cost part '\(key)' must be a number")
+                    }
+                    parts.append((key, v))
+                }
+            }
+            return CostValue(total: total, parts: parts)
+        case .nativeOptimizer:
+            throw ScriptError.named("\(name): is not a cost plugin")
+        }
+    }
+
+    /// The decision from Lua: a number, or an array of numbers.
+    static func decision(_ call: LuaCall, at index: Int32) throws -> [Double] {
+        if lua_type(call.L, index) == LUA_TNUMBER { return [lua_tonumberx(call.L, index, nil)] }
+        return try call.numbers(index, "x")
+    }
+
+    public static func luaClass() -> LuaClass<CostHandle> {
+        var c = LuaClass<CostHandle>(summary: "a cost plugin with its parameters bound, from almanac.cost")
+        c.call = { me, call in
+            let x = try decision(call, at: 2)
+            return call.returning(.number(try me.evaluate(x, on: call.stack).total))
+        }
+        c.methods = [
+            LuaMethod("parts", signature: "cost:parts(x) -> { total =, <part> = ... }",
+                      summary: "the cost at x with its components (e.g. ordering and holding)") { me, call in
+                let value = try me.evaluate(try decision(call, at: 2), on: call.stack)
+                var record: [String: LuaValue] = ["total": .number(value.total)]
+                for part in value.parts { record[part.name] = .number(part.value) }
+                return call.returning(.record(record))
+            },
+        ]
+        c.properties = [
+            ("name", "the plugin's name", { .string($0.name) }),
+            ("params", "the bound parameters, defaults filled in", { .record($0.luaParameters) }),
+            ("decision", "names of the decision variables", { .array($0.plugin.descriptor.decision.map { .string($0) }) }),
+            ("plugin", "the plugin's descriptor (as almanac.plugin gives it)", { $0.plugin.descriptor.luaRecord }),
+        ]
+        c.tostring = { me in
+            let params = me.luaParameters.keys.sorted().map { "\($0) = \(me.parameters[$0]?.description ?? "…")" }
+            return "Cost \(me.name) { \(params.joined(separator: ", ")) }"
+        }
+        return c
+    }
+}
