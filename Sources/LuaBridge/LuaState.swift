@@ -37,6 +37,9 @@ public final class LuaState {
     }
 
     /// Bytes Lua holds now, and the most it held at once.
+    /// "Lua 5.4.6": the release this binary links.
+    public var luaRelease: String { String(cString: almanac_lua_release()) }
+
     /// How many values are on the main thread's stack (0 between calls).
     public var stackTop: Int32 { lua_gettop(L) }
 

@@ -2,7 +2,10 @@
 /// Reflection, expansion, contraction and shrink as in Lagarias et al. (1998);
 /// with `adaptive`, the dimension-dependent coefficients of Gao & Han (2012),
 /// which help beyond a few variables. Bounds are honoured by clipping points
-/// into the box, as scipy does.
+/// into the box, as scipy does. Clipping can flatten the simplex onto a face
+/// of the box, where it stalls; so after converging it restarts from the best
+/// point with a fresh simplex (`restarts` times at most) until a restart no
+/// longer improves the value.
 public enum NelderMead {
     public struct Options: Sendable {
         /// Converged when every vertex is within xTolerance of the best, coordinate-wise...
@@ -16,11 +19,45 @@ public enum NelderMead {
         public var initialStep: Double = 0.05
         public var lower: [Double]? = nil
         public var upper: [Double]? = nil
+        /// Fresh simplexes tried from the best point after converging.
+        public var restarts: Int = 3
         public init() {}
     }
 
     public static func minimize(_ f: @escaping ([Double]) throws -> Double, start: [Double],
                                 options: Options = Options()) throws -> OptimizationResult {
+        let maxIterations = options.maxIterations ?? 1000 * start.count
+        let maxEvaluations = options.maxEvaluations ?? 2000 * start.count
+        var budget = options
+        budget.maxIterations = maxIterations
+        budget.maxEvaluations = maxEvaluations
+        var (result, collapsed) = try search(f, start: start, options: budget)
+        var restartsUsed = 0
+        while result.converged || collapsed, restartsUsed < options.restarts {
+            budget.maxIterations = maxIterations - result.iterations
+            budget.maxEvaluations = maxEvaluations - result.evaluations
+            guard let iterations = budget.maxIterations, let evaluations = budget.maxEvaluations,
+                  iterations > 0, evaluations > start.count + 1 else { break }
+            let (again, againCollapsed) = try search(f, start: result.x, options: budget)
+            restartsUsed += 1
+            let improved = result.value - again.value > options.fTolerance
+            let best = again.value < result.value ? again : result
+            result = OptimizationResult(
+                x: best.x, value: best.value, iterations: result.iterations + again.iterations,
+                evaluations: result.evaluations + again.evaluations,
+                converged: again.converged || (againCollapsed && !improved),
+                message: againCollapsed && !improved ? "converged on a bound" : again.message)
+            collapsed = againCollapsed
+            if !improved { break }
+        }
+        if restartsUsed > 0 { result.message += " (after \(restartsUsed) restart\(restartsUsed == 1 ? "" : "s"))" }
+        return result
+    }
+
+    /// One simplex search. `collapsed`: clipping flattened the simplex onto a
+    /// face of the box (one coordinate equal at every vertex), so it stopped.
+    static func search(_ f: @escaping ([Double]) throws -> Double, start: [Double],
+                       options: Options) throws -> (OptimizationResult, collapsed: Bool) {
         let n = start.count
         guard n > 0 else { throw OptimizationError("the start point is empty") }
         guard start.allSatisfy(\.isFinite) else { throw OptimizationError("the start point must be finite") }
@@ -57,6 +94,7 @@ public enum NelderMead {
 
         var iterations = 0
         var converged = false
+        var collapsed = false
         var message = ""
         while true {
             // Order vertices best to worst (stable, so ties keep their order).
@@ -69,6 +107,11 @@ public enum NelderMead {
             if xSpread <= options.xTolerance && fSpread <= options.fTolerance {
                 converged = true
                 message = "simplex smaller than the tolerances"
+                break
+            }
+            if n > 1, (0..<n).contains(where: { j in simplex.allSatisfy { $0[j] == simplex[0][j] } }) {
+                collapsed = true
+                message = "simplex flattened onto a bound"
                 break
             }
             if iterations >= maxIterations {
@@ -112,7 +155,7 @@ public enum NelderMead {
                 values[i] = try objective(simplex[i])
             }
         }
-        return OptimizationResult(x: simplex[0], value: values[0], iterations: iterations,
-                                  evaluations: objective.evaluations, converged: converged, message: message)
+        return (OptimizationResult(x: simplex[0], value: values[0], iterations: iterations,
+                                   evaluations: objective.evaluations, converged: converged, message: message), collapsed)
     }
 }

@@ -19,7 +19,7 @@ public struct HostError: Error, CustomStringConvertible, Sendable {
 
 /// One Almanac session: a Lua state with every module installed, the plugin
 /// registry filled with native and Lua plugins, and the run's limits.
-public final class Host {
+public final class ScriptHost {
     public let state: LuaState
     public let registry: PluginRegistry
     public let options: HostOptions
@@ -40,7 +40,7 @@ public final class Host {
             state = try LuaState()
             try registry.registerNativePlugins()
             try state.run(deterministicPairsSource, chunkName: "=[almanac prelude]")
-            for module in Host.modules(context) { try state.install(module) }
+            for module in ScriptHost.modules(context) { try state.install(module) }
             if options.safe {
                 let scriptDirectory = options.scriptDirectory ?? FileManager.default.currentDirectoryPath
                 try state.applySandbox(SandboxPolicy(

@@ -11,11 +11,11 @@ public final class ReplSession {
         case error(String)
     }
 
-    let host: Host
+    let host: ScriptHost
     private var pending: [String] = []
     private let inspect: LuaReference?
 
-    public init(host: Host) {
+    public init(host: ScriptHost) {
         self.host = host
         let results = try? host.state.run("return almanac.inspect", chunkName: "=[repl]")
         if case .function(let f) = results?.first { inspect = f } else { inspect = nil }
@@ -73,7 +73,7 @@ public final class ReplSession {
     }
 }
 
-extension Host {
+extension ScriptHost {
     /// Calls the chunk on top of the stack under the run's time limit.
     func callLoaded(nresults: Int32) throws(LuaError) {
         state.setTimeLimit(seconds: timeLimit)

@@ -27,7 +27,9 @@ enum NativeOptimizers {
         Reflection, expansion, contraction and shrink steps of a simplex of n+1 points \
         (Lagarias et al. 1998). Bounds are honoured by clipping into the box, as \
         scipy.optimize does. Converged when all vertices are within x_tolerance of the \
-        best and their values within f_tolerance (scipy's xatol and fatol).
+        best and their values within f_tolerance (scipy's xatol and fatol). Clipping can \
+        flatten the simplex onto a face of the box, where it stalls, so after converging it \
+        restarts from the best point with a fresh simplex while that still improves the value.
         """,
         parameters: [
             ParameterSpec("x_tolerance", .number, default: .number(1e-8), range: .positive,
@@ -42,6 +44,8 @@ enum NativeOptimizers {
                           doc: "use Gao & Han's dimension-dependent coefficients (helps beyond ~5 variables)"),
             ParameterSpec("initial_step", .number, default: .number(0.05), range: .positive,
                           doc: "size of the first simplex, relative to each coordinate of x0"),
+            ParameterSpec("restarts", .integer, default: .integer(3), range: ParameterRange(lower: 0),
+                          doc: "after converging, restart from the best point with a fresh simplex at most this often, while it still improves (0 behaves like scipy)"),
         ],
         capabilities: ["scalar", "multivariate", "bounds", "derivative_free"],
         example: "optimize.minimize(function(x) return (1 - x[1])^2 + 100 * (x[2] - x[1]^2)^2 end, { -1.2, 1 })")
@@ -64,6 +68,7 @@ enum NativeOptimizers {
             options.maxEvaluations = p.integer("max_evaluations")
             options.adaptive = p.boolean("adaptive") ?? false
             options.initialStep = p.number("initial_step") ?? options.initialStep
+            options.restarts = p.integer("restarts") ?? options.restarts
             options.lower = start.lower
             options.upper = start.upper
             let x0: [Double]
