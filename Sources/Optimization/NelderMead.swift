@@ -31,33 +31,33 @@ public enum NelderMead {
         var budget = options
         budget.maxIterations = maxIterations
         budget.maxEvaluations = maxEvaluations
-        var (result, collapsed) = try search(f, start: start, options: budget)
+        var result = try search(f, start: start, options: budget)
         var restartsUsed = 0
-        while result.converged || collapsed, restartsUsed < options.restarts {
+        while result.converged, restartsUsed < options.restarts {
             budget.maxIterations = maxIterations - result.iterations
             budget.maxEvaluations = maxEvaluations - result.evaluations
             guard let iterations = budget.maxIterations, let evaluations = budget.maxEvaluations,
                   iterations > 0, evaluations > start.count + 1 else { break }
-            let (again, againCollapsed) = try search(f, start: result.x, options: budget)
+            let again = try search(f, start: result.x, options: budget)
             restartsUsed += 1
             let improved = result.value - again.value > options.fTolerance
             let best = again.value < result.value ? again : result
             result = OptimizationResult(
                 x: best.x, value: best.value, iterations: result.iterations + again.iterations,
-                evaluations: result.evaluations + again.evaluations,
-                converged: again.converged || (againCollapsed && !improved),
-                message: againCollapsed && !improved ? "converged on a bound" : again.message)
-            collapsed = againCollapsed
+                evaluations: result.evaluations + again.evaluations, converged: again.converged, message: again.message)
             if !improved { break }
         }
         if restartsUsed > 0 { result.message += " (after \(restartsUsed) restart\(restartsUsed == 1 ? "" : "s"))" }
         return result
     }
 
-    /// One simplex search. `collapsed`: clipping flattened the simplex onto a
-    /// face of the box (one coordinate equal at every vertex), so it stopped.
+    /// One simplex search. When clipping flattens the simplex onto a face of
+    /// the box (a coordinate equal at every vertex), a flat simplex can no
+    /// longer leave that face. So the search first minimizes over the free
+    /// coordinates on the face, then rebuilds a full simplex there to test
+    /// moving off it, halving that simplex each time moving off does not help.
     static func search(_ f: @escaping ([Double]) throws -> Double, start: [Double],
-                       options: Options) throws -> (OptimizationResult, collapsed: Bool) {
+                       options: Options) throws -> OptimizationResult {
         let n = start.count
         guard n > 0 else { throw OptimizationError("the start point is empty") }
         guard start.allSatisfy(\.isFinite) else { throw OptimizationError("the start point must be finite") }
@@ -79,22 +79,31 @@ public enum NelderMead {
         let maxEvaluations = options.maxEvaluations ?? 2000 * n
         var objective = CountingObjective(f: f)
 
-        // Initial simplex: the start and n points each moved along one axis.
-        var simplex = [clip(start)]
-        for i in 0..<n {
-            var p = start
-            p[i] = p[i] != 0 ? p[i] * (1 + options.initialStep) : 0.00025
-            var clipped = clip(p)
-            if clipped[i] == simplex[0][i] {  // pinned at a bound: step the other way
-                clipped[i] = min(max(start[i] - (p[i] - start[i]), lower[i]), upper[i])
+        // A simplex: the point and n points each moved along one axis by
+        // initialStep × scale relative to the coordinate.
+        func freshSimplex(around point: [Double], scale: Double = 1) -> [[Double]] {
+            var vertices = [clip(point)]
+            for i in 0..<n {
+                var p = point
+                p[i] = p[i] != 0 ? p[i] * (1 + options.initialStep * scale) : 0.00025 * scale
+                var clipped = clip(p)
+                if clipped[i] == vertices[0][i] {  // pinned at a bound: step the other way
+                    clipped[i] = min(max(point[i] - (p[i] - point[i]), lower[i]), upper[i])
+                }
+                vertices.append(clipped)
             }
-            simplex.append(clipped)
+            return vertices
         }
+        var simplex = freshSimplex(around: start)
         var values = try simplex.map { try objective($0) }
 
         var iterations = 0
         var converged = false
-        var collapsed = false
+        var rebuilds = 0
+        var stalled = 0
+        var previousSimplex: [[Double]] = []
+        var flatScale = 1.0
+        var bestAtLastRebuild = Double.infinity
         var message = ""
         while true {
             // Order vertices best to worst (stable, so ties keep their order).
@@ -109,10 +118,55 @@ public enum NelderMead {
                 message = "simplex smaller than the tolerances"
                 break
             }
-            if n > 1, (0..<n).contains(where: { j in simplex.allSatisfy { $0[j] == simplex[0][j] } }) {
-                collapsed = true
-                message = "simplex flattened onto a bound"
-                break
+            // A simplex that no longer moves is degenerate (its worst vertex on its
+            // neighbours' centroid) or at the limit of floating point. With equal
+            // values it has converged as far as f can tell; otherwise rebuild it.
+            stalled = simplex == previousSimplex ? stalled + 1 : 0
+            previousSimplex = simplex
+            if stalled > 2 * n {
+                if fSpread <= options.fTolerance {
+                    converged = true
+                    message = "values equal within f_tolerance; x varies by \(xSpread) (x_tolerance is below what f can resolve)"
+                    break
+                }
+                let largest = simplex[0].map(abs).max() ?? 1
+                let relativeSize = max(xSpread / max(largest, 1), 1e-6)
+                simplex = freshSimplex(around: simplex[0], scale: relativeSize / options.initialStep)
+                values = try simplex.map { try objective($0) }
+                stalled = 0
+                continue
+            }
+            // Flat on a bound only: a coordinate that merely converged is not stuck.
+            let flat = (0..<n).filter { (j: Int) -> Bool in
+                let value = simplex[0][j]
+                guard value == lower[j] || value == upper[j] else { return false }
+                return simplex.allSatisfy { $0[j] == value }
+            }
+            if n > 1, !flat.isEmpty, iterations < maxIterations, objective.evaluations < maxEvaluations {
+                var best = simplex[0], bestValue = values[0]
+                let free = (0..<n).filter { !flat.contains($0) }
+                if !free.isEmpty {
+                    func embed(_ z: [Double]) -> [Double] {
+                        var x = best
+                        for (k, j) in free.enumerated() { x[j] = z[k] }
+                        return x
+                    }
+                    var face = options
+                    face.lower = free.map { lower[$0] }
+                    face.upper = free.map { upper[$0] }
+                    face.maxIterations = maxIterations - iterations
+                    face.maxEvaluations = maxEvaluations - objective.evaluations
+                    let onFace = try search({ try f(embed($0)) }, start: free.map { best[$0] }, options: face)
+                    iterations += onFace.iterations
+                    objective.evaluations += onFace.evaluations
+                    if onFace.value < bestValue { (best, bestValue) = (embed(onFace.x), onFace.value) }
+                }
+                flatScale = bestValue < bestAtLastRebuild ? 1 : flatScale / 2
+                bestAtLastRebuild = bestValue
+                simplex = freshSimplex(around: best, scale: flatScale)
+                values = try simplex.map { try objective($0) }
+                rebuilds += 1
+                continue
             }
             if iterations >= maxIterations {
                 message = "stopped after max_iterations (\(maxIterations))"
@@ -155,7 +209,8 @@ public enum NelderMead {
                 values[i] = try objective(simplex[i])
             }
         }
-        return (OptimizationResult(x: simplex[0], value: values[0], iterations: iterations,
-                                   evaluations: objective.evaluations, converged: converged, message: message), collapsed)
+        if rebuilds > 0 { message += "; rebuilt \(rebuilds)× after flattening onto a bound" }
+        return OptimizationResult(x: simplex[0], value: values[0], iterations: iterations,
+                                  evaluations: objective.evaluations, converged: converged, message: message)
     }
 }

@@ -1,0 +1,110 @@
+import Optimization
+import Testing
+
+/// Standard test functions with known minima. Tolerances are set by the
+/// default tolerances, not by what the code happens to reach.
+@Suite struct OptimizerTests {
+    @Test func goldenSectionFindsTheMinimumOfAParabola() throws {
+        let r = try GoldenSection.minimize({ ($0 - 2.5) * ($0 - 2.5) + 1 }, lower: -10, upper: 10)
+        // f is flat to within one ulp of 1 for |x − 2.5| < √ε ≈ 1.5e-8, so no method
+        // that compares values can locate the minimum more closely than that.
+        #expect(abs(r.x[0] - 2.5) < 3e-8)
+        #expect(abs(r.value - 1) < 1e-15)
+        #expect(r.converged)
+        #expect(r.evaluations == r.iterations + 2)  // one evaluation per step after the first two
+    }
+
+    @Test func goldenSectionReportsBadBoundsAndBudgets() throws {
+        #expect(throws: OptimizationError.self) { try GoldenSection.minimize({ $0 }, lower: 1, upper: 1) }
+        #expect(throws: OptimizationError.self) { try GoldenSection.minimize({ $0 }, lower: 0, upper: .infinity) }
+        #expect(throws: OptimizationError.self) { try GoldenSection.minimize({ _ in .nan }, lower: 0, upper: 1) }
+        let r = try GoldenSection.minimize({ $0 * $0 }, lower: -1, upper: 1, options: .init(maxIterations: 5))
+        #expect(!r.converged)
+        #expect(r.iterations == 5)
+    }
+
+    // Rosenbrock from (-1.2, 1), minimum 0 at (1, 1); scipy.optimize.minimize(method="Nelder-Mead",
+    // options={"xatol": 1e-8, "fatol": 1e-8}) reaches it to about 1e-8 as well.
+    @Test func nelderMeadSolvesRosenbrock() throws {
+        let rosenbrock: ([Double]) -> Double = { x in (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) }
+        let r = try NelderMead.minimize(rosenbrock, start: [-1.2, 1])
+        #expect(r.converged)
+        #expect(abs(r.x[0] - 1) < 1e-6 && abs(r.x[1] - 1) < 1e-6)
+        #expect(r.value < 1e-12)
+    }
+
+    // Himmelblau has four minima (value 0); from (0, 0) the simplex descends to (3, 2).
+    @Test func nelderMeadSolvesHimmelblau() throws {
+        let himmelblau: ([Double]) -> Double = { x in
+            let a = x[0] * x[0] + x[1] - 11, b = x[0] + x[1] * x[1] - 7
+            return a * a + b * b
+        }
+        let r = try NelderMead.minimize(himmelblau, start: [0, 0])
+        #expect(r.value < 1e-12)
+        let minima: [[Double]] = [[3, 2], [-2.805118, 3.131312], [-3.779310, -3.283186], [3.584428, -1.848126]]
+        #expect(minima.contains { m in abs(m[0] - r.x[0]) < 1e-5 && abs(m[1] - r.x[1]) < 1e-5 })
+    }
+
+    @Test func boundsAreHonouredAndAMinimumOnABoundIsFound() throws {
+        var options = NelderMead.Options()
+        options.lower = [2, -5]
+        options.upper = [10, 5]
+        let r = try NelderMead.minimize({ x in x[0] * x[0] + (x[1] - 1) * (x[1] - 1) }, start: [5, 3], options: options)
+        #expect(r.converged)
+        #expect(abs(r.x[0] - 2) < 1e-6)
+        #expect(abs(r.x[1] - 1) < 1e-6)
+    }
+
+    @Test func aSimplexFlattenedOntoABoundIsRebuilt() throws {
+        // EOQ with planned backorders (K=8, h=0.225, p=5, λ=1300): the optimum is off the x=0 face,
+        // x* = h/(h+p) = 0.0430622, Q* = 310.81256, but clipping flattens the first simplex onto it.
+        let cost: ([Double]) -> Double = { v in
+            let (q, x) = (v[0], v[1])
+            return 8 * 1300 / q + 0.225 * (1 - x) * (1 - x) * q / 2 + 5 * x * x * q / 2
+        }
+        var options = NelderMead.Options()
+        options.lower = [1, 0]
+        options.upper = [6080.9, 1]
+        options.restarts = 0
+        let r = try NelderMead.minimize(cost, start: [304.0468, 0.5], options: options)
+        #expect(r.message.contains("rebuilt"))
+        #expect(r.converged)
+        #expect(abs(r.x[0] - 310.812555) < 1e-4)
+        #expect(abs(r.x[1] - 0.225 / 5.225) < 1e-6)
+    }
+
+    // Started at the optimum with an x tolerance finer than f can resolve (√ε · 310 ≈ 5e-6),
+    // the simplex degenerates into a line and stops moving; it must stop too, and say why.
+    @Test func aSimplexThatStopsMovingEndsWithAReason() throws {
+        let cost: ([Double]) -> Double = { v in
+            8 * 1300 / v[0] + 0.225 * (1 - v[1]) * (1 - v[1]) * v[0] / 2 + 5 * v[1] * v[1] * v[0] / 2
+        }
+        var options = NelderMead.Options()
+        options.lower = [1, 0]
+        options.upper = [6080.9, 1]
+        options.xTolerance = 1e-10
+        options.fTolerance = 1e-12
+        options.restarts = 0
+        let r = try NelderMead.minimize(cost, start: [310.81255637022628, 0.043062200777070805], options: options)
+        #expect(r.converged)
+        #expect(r.message.contains("values equal within f_tolerance"))
+        #expect(r.evaluations < 1000)
+    }
+
+    @Test func aNoisyQuadraticStillLandsNearItsMinimum() throws {
+        var state: UInt64 = 12345
+        let noisy: ([Double]) -> Double = { x in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let u = Double(state >> 11) * 0x1.0p-53 - 0.5
+            return (x[0] - 3) * (x[0] - 3) + (x[1] + 1) * (x[1] + 1) + 1e-6 * u
+        }
+        let r = try NelderMead.minimize(noisy, start: [0, 0])
+        #expect(abs(r.x[0] - 3) < 1e-2 && abs(r.x[1] + 1) < 1e-2)
+    }
+
+    @Test func badStartsAreExplained() {
+        #expect(throws: OptimizationError.self) { try NelderMead.minimize({ _ in 0 }, start: []) }
+        #expect(throws: OptimizationError.self) { try NelderMead.minimize({ _ in 0 }, start: [.nan]) }
+        #expect(throws: OptimizationError.self) { try NelderMead.minimize({ _ in .nan }, start: [1]) }
+    }
+}
