@@ -1,3 +1,4 @@
+import Foundation
 import Optimization
 import Testing
 
@@ -76,12 +77,16 @@ import Testing
     // Started at the optimum with an x tolerance finer than f can resolve (√ε · 310 ≈ 5e-6),
     // the simplex degenerates into a line and stops moving; it must stop too, and say why.
     @Test func aSimplexThatStopsMovingEndsWithAReason() throws {
+        // Evaluated exactly as plugins/eoq_backorder_cost.lua does (Lua's ^ is pow).
         let cost: ([Double]) -> Double = { v in
-            8 * 1300 / v[0] + 0.225 * (1 - v[1]) * (1 - v[1]) * v[0] / 2 + 5 * v[1] * v[1] * v[0] / 2
+            let ordering = 8.0 * 1300.0 / v[0]
+            let holding = 0.225 * pow(1 - v[1], 2) * v[0] / 2
+            let backorder = 5.0 * pow(v[1], 2) * v[0] / 2
+            return ordering + holding + backorder
         }
         var options = NelderMead.Options()
         options.lower = [1, 0]
-        options.upper = [6080.9, 1]
+        options.upper = [20 * 304.0467800264368, 1]
         options.xTolerance = 1e-10
         options.fTolerance = 1e-12
         options.restarts = 0
