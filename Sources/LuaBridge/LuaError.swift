@@ -64,3 +64,11 @@ extension ScriptError {
         return e
     }
 }
+
+extension String {
+    /// True when the text starts with Lua's "chunk:line:" position.
+    public var hasSourcePosition: Bool {
+        let parts = split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        return parts.count == 3 && !parts[0].isEmpty && Int(parts[1]) != nil
+    }
+}

@@ -34,7 +34,15 @@ public final class CostHandle: LuaUserdata {
         case .lua(let functions):
             guard let function = functions["cost"] else { throw ScriptError.named("\(name): has no cost function") }
             let argument: LuaValue = x.count == 1 && decision.count <= 1 ? .number(x[0]) : .array(x.map { .number($0) })
-            try stack.call(function, [argument, .record(luaParameters)], results: 2, caller: name)
+            do {
+                try stack.call(function, [argument, .record(luaParameters)], results: 2, caller: name)
+            } catch {
+                // error(msg, 2) in a plugin: report it at the script's line, under the plugin's name.
+                if error.kind == .runtime && !error.message.hasSourcePosition {
+                    throw ScriptError.named("\(name): \(error.message)")
+                }
+                throw error
+            }
             defer { lua_settop(stack.L, -3) }
             guard lua_type(stack.L, -2) == LUA_TNUMBER else {
                 throw ScriptError.named("\(name): its cost function must return a number, got \(String(cString: almanac_typename(stack.L, -2)))")

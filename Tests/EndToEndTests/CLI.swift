@@ -1,0 +1,60 @@
+import Foundation
+
+/// The repository root, found from this file's path.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// The almanac binary built beside this test bundle ($ALMANAC_BIN overrides).
+let almanacBinary: String = {
+    if let path = ProcessInfo.processInfo.environment["ALMANAC_BIN"] { return path }
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("almanac").path
+    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+    return repositoryRoot + "/.build/debug/almanac"
+}()
+
+struct Completed {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the real binary with `arguments`, from the repository root unless told otherwise.
+func almanac(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+             directory: String = repositoryRoot) throws -> Completed {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: almanacBinary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "ALMANAC_PLUGIN_PATH")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Completed(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func temporaryFolder(_ label: String) -> String {
+    let path = NSTemporaryDirectory() + "almanac-e2e-\(label)-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func writeFile(_ path: String, _ text: String) {
+    try? text.write(toFile: path, atomically: true, encoding: .utf8)
+}
