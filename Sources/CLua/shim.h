@@ -18,9 +18,10 @@
 // Limits and dispatch shared by every thread of one state (found through
 // lua_getextraspace, which Lua copies into each new coroutine).
 
-/// The Swift side of a native function: returns the number of results, or one
-/// of the ALMANAC_RAISE codes with the error value on top of the stack.
-typedef int (*almanac_dispatch_fn)(lua_State *L);
+/// The Swift side of every native function (LuaBridge's nativeDispatch, exported
+/// under this C name): returns the number of results, or one of the
+/// ALMANAC_RAISE codes with the error value on top of the stack.
+extern int almanac_swift_dispatch(lua_State *L);
 
 /// Raise the value on top as it is (an error that came from Lua code).
 #define ALMANAC_RAISE (-1)
@@ -37,7 +38,6 @@ typedef struct almanac_limits {
     double timeout_seconds;   // for the message
     volatile int interrupt;   // set from a signal handler (the REPL's Ctrl-C)
     int killed;               // 1 = time limit, 2 = interrupted; stays set so pcall cannot swallow it
-    almanac_dispatch_fn dispatch;
     void *owner;              // the Swift LuaState (unretained)
 } almanac_limits;
 
@@ -110,7 +110,7 @@ static inline void almanac_install_hook(lua_State *L, int every) {
 static inline int almanac_trampoline(lua_State *L) {
     almanac_limits *lim = almanac_limits_of(L);
     lim->native_depth++;
-    int n = lim->dispatch(L);
+    int n = almanac_swift_dispatch(L);
     lim->native_depth--;
     if (n == ALMANAC_RAISE_WITH_WHERE) {
         luaL_where(L, 1);

@@ -5,8 +5,11 @@ import CLua
 /// `argument 2 'lo' must be a number, got a string`.
 public struct LuaCall {
     public let L: LuaStatePointer
+    /// The running function; Lua's closure keeps it alive for the whole call.
+    unowned(unsafe) let function: NativeFunctionBox
+
     /// The function's qualified name ("optimize.scalar"); errors are prefixed with it.
-    public let name: String
+    public var name: String { function.name }
 
     public var stack: LuaStack { LuaStack(L) }
     /// How many arguments were passed.
@@ -22,14 +25,30 @@ public struct LuaCall {
 
     public func isNil(_ index: Int32) -> Bool { almanac_isnoneornil(L, index) != 0 }
 
+    /// The stack index of this function's k-th own upvalue (k = 1...n, see pushFunction).
+    public static func upvalueIndex(_ k: Int32) -> Int32 { almanac_upvalueindex(k + 2) }
+
+    @usableFromInline
     func mismatch(_ index: Int32, _ parameter: String, _ expected: String) -> ScriptError {
         let got = isNil(index) ? "nothing" : "a \(typeName(index))"
         return ScriptError("argument \(index) '\(parameter)' must be \(expected), got \(got)")
     }
 
+    /// A number; like luaL_checknumber, a string that reads as a number ("3") counts.
+    /// Inlinable: it sits on the hot path of every native call.
+    @inlinable
+    public func number(_ index: Int32, _ parameter: StaticString) throws(ScriptError) -> Double {
+        var isNumber: Int32 = 0
+        let x = lua_tonumberx(L, index, &isNumber)
+        guard isNumber != 0 else { throw mismatch(index, "\(parameter)", "a number") }
+        return x
+    }
+
     public func number(_ index: Int32, _ parameter: String) throws(ScriptError) -> Double {
-        guard lua_type(L, index) == LUA_TNUMBER else { throw mismatch(index, parameter, "a number") }
-        return lua_tonumberx(L, index, nil)
+        var isNumber: Int32 = 0
+        let x = lua_tonumberx(L, index, &isNumber)
+        guard isNumber != 0 else { throw mismatch(index, parameter, "a number") }
+        return x
     }
 
     /// A number that is neither NaN nor infinite.
@@ -115,7 +134,21 @@ public struct LuaCall {
 
     // MARK: Results
 
-    /// Pushes `values` and returns their count, for `return call.returning(...)`.
+    /// Pushes `value` and returns 1, for `return call.returning(x)`. The
+    /// single-value forms allocate nothing, which keeps native calls cheap.
+    @inline(__always)
+    public func returning(_ value: LuaValue) -> Int32 {
+        stack.push(value)
+        return 1
+    }
+
+    @inlinable
+    public func returning(_ value: Double) -> Int32 {
+        lua_pushnumber(L, value)
+        return 1
+    }
+
+    /// Pushes `values` and returns their count, for `return call.returning(a, b)`.
     public func returning(_ values: LuaValue...) -> Int32 {
         for v in values { stack.push(v) }
         return Int32(values.count)

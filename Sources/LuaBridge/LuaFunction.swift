@@ -18,25 +18,40 @@ final class NativeFunctionBox {
 /// Metatable name of the userdata that holds a NativeFunctionBox.
 let closureBoxMetatable = "almanac.native_function"
 
-/// Entered from almanac_trampoline (C) for every native call. Never lets a Swift
-/// error escape: it leaves the error on the stack and returns a raise code.
-let nativeDispatch: almanac_dispatch_fn = { L in
-    guard let L, let slot = lua_touserdata(L, almanac_upvalueindex(1)) else { return ALMANAC_RAISE }
-    let box = Unmanaged<NativeFunctionBox>.fromOpaque(slot.load(as: UnsafeRawPointer.self)).takeUnretainedValue()
-    do {
-        return try box.body(LuaCall(L: L, name: box.name))
-    } catch let error as LuaError {
+/// Entered from almanac_trampoline (C) for every native call, by its C name
+/// (a direct call: no function pointer, no thunk). Never lets a Swift error
+/// escape: it leaves the error on the stack and returns a raise code.
+@_cdecl("almanac_swift_dispatch")
+func nativeDispatch(_ L: LuaStatePointer?) -> Int32 {
+    guard let L, let raw = lua_touserdata(L, almanac_upvalueindex(1)) else { return ALMANAC_RAISE }
+    // Upvalue 1 is the box's address; upvalue 2, the userdata that owns the box,
+    // keeps it alive for the call: no retain/release needed.
+    return Unmanaged<NativeFunctionBox>.fromOpaque(raw)._withUnsafeGuaranteedRef { box in
+        do {
+            return try box.body(LuaCall(L: L, function: box))
+        } catch {
+            return leaveOnStack(error, of: box, L)
+        }
+    }
+}
+
+/// Puts a native function's error on the stack for the trampoline to raise.
+/// Kept out of line so the success path stays small.
+@inline(never)
+private func leaveOnStack(_ error: any Error, of box: NativeFunctionBox, _ L: LuaStatePointer) -> Int32 {
+    switch error {
+    case let error as LuaError:
         if let value = error.value {
             value.push(L)
         } else {
             LuaStack(L).push(string: error.message)
         }
         return ALMANAC_RAISE
-    } catch let error as ScriptError {
+    case let error as ScriptError:
         let bare = box.name.isEmpty || error.namesItsSubject
         LuaStack(L).push(string: bare ? error.message : "\(box.name): \(error.message)")
         return ALMANAC_RAISE_WITH_WHERE
-    } catch {
+    default:
         LuaStack(L).push(string: box.name.isEmpty ? "\(error)" : "\(box.name): \(error)")
         return ALMANAC_RAISE_WITH_WHERE
     }
@@ -70,13 +85,18 @@ extension LuaState {
 
 extension LuaStack {
     /// Pushes a native function. `name` is how errors name it ("optimize.scalar").
-    /// `upvalues` values already on the stack become its upvalues 2...n+1.
+    /// `upvalues` values already on the stack become its upvalues 3...n+2
+    /// (read them at `LuaCall.upvalueIndex(k)`, k = 1...n).
     public func pushFunction(name: String, upvalues: Int32 = 0, _ body: @escaping LuaNativeBody) {
         let box = NativeFunctionBox(name: name, body: body)
+        let address = Unmanaged.passRetained(box).toOpaque()
+        lua_pushlightuserdata(L, address)
         let slot = almanac_newuserdata(L, MemoryLayout<UnsafeRawPointer?>.size)!
-        slot.storeBytes(of: UnsafeRawPointer(Unmanaged.passRetained(box).toOpaque()), as: UnsafeRawPointer?.self)
+        slot.storeBytes(of: UnsafeRawPointer(address), as: UnsafeRawPointer?.self)
         luaL_setmetatable(L, closureBoxMetatable)
-        if upvalues > 0 { lua_rotate(L, -(upvalues + 1), 1) }  // the box becomes upvalue 1
-        almanac_push_trampoline(L, upvalues + 1)
+        if upvalues > 0 {  // the address and the owner go below the caller's upvalues
+            lua_rotate(L, -(upvalues + 2), 2)
+        }
+        almanac_push_trampoline(L, upvalues + 2)
     }
 }

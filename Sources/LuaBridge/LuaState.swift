@@ -16,7 +16,6 @@ public final class LuaState {
     public init() throws(LuaError) {
         limits = UnsafeMutablePointer<almanac_limits>.allocate(capacity: 1)
         limits.initialize(to: almanac_limits())
-        limits.pointee.dispatch = nativeDispatch
         guard let state = almanac_newstate(limits) else {
             limits.deallocate()
             throw LuaError(kind: .memory, message: "could not create a Lua state")

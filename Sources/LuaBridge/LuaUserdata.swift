@@ -116,7 +116,7 @@ extension LuaStack {
             guard let me = call.stack.object(at: 1, as: T.self) else { return call.returning(.nil) }
             if let key = call.stack.string(at: 2) {
                 lua_pushvalue(call.L, 2)
-                if lua_rawget(call.L, almanac_upvalueindex(2)) != LUA_TNIL { return 1 }
+                if lua_rawget(call.L, LuaCall.upvalueIndex(1)) != LUA_TNIL { return 1 }
                 lua_settop(call.L, -2)
                 if let get = properties[key] { return call.returning(get(me)) }
             }
@@ -141,7 +141,7 @@ extension LuaStack {
         }
         if let length = definition.length {
             pushFunction(name: "#") { call in
-                guard let me = call.stack.object(at: 1, as: T.self) else { return call.returning(0) }
+                guard let me = call.stack.object(at: 1, as: T.self) else { return call.returning(.integer(0)) }
                 return call.returning(.integer(Int64(length(me))))
             }
             lua_setfield(L, -2, "__len")

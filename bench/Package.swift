@@ -1,0 +1,25 @@
+// swift-tools-version: 6.0
+// Benchmarks live in their own package so the main build and CI never compile them.
+import Foundation
+import PackageDescription
+
+// A path dependency is named after its folder, whatever the clone is called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "AlmanacBench",
+    dependencies: [.package(path: "..")],
+    targets: [
+        .target(
+            name: "CBenchAdd",
+            cSettings: [.unsafeFlags(["-I/usr/include/lua5.4"])],
+            linkerSettings: [.linkedLibrary("lua5.4")]
+        ),
+        .executableTarget(
+            name: "NativeCallBench",
+            dependencies: ["CBenchAdd", .product(name: "LuaBridge", package: root)],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

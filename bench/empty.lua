@@ -1,0 +1,1 @@
+-- Deliberately empty: `almanac run` start-up cost (process, Lua state, modules, plugins).
