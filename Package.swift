@@ -12,8 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // Lua 5.4 from the system (Debian: liblua5.4-dev), plus shim.h for macros and the error trampoline.
-        .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+        // Lua 5.4 from Debian's liblua5.4-dev, linked statically (see Sources/CLua/module.modulemap),
+        // plus shim.h for the API's macros and the error trampoline. No pkg-config: it would add
+        // the shared library too.
+        .systemLibrary(name: "CLua", providers: [.apt(["liblua5.4-dev"])]),
         // libedit (Debian: libedit-dev) for the REPL's line editing and history.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 

@@ -12,8 +12,7 @@ let package = Package(
     targets: [
         .target(
             name: "CBenchAdd",
-            cSettings: [.unsafeFlags(["-I/usr/include/lua5.4"])],
-            linkerSettings: [.linkedLibrary("lua5.4")]
+            // Lua itself comes from LuaBridge's static link: one copy of Lua in the process.
         ),
         .executableTarget(
             name: "NativeCallBench",

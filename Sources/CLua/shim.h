@@ -7,9 +7,9 @@
 // a longjmp must never cross a Swift frame, so every lua_error call made on
 // behalf of Swift code happens here, after the Swift frame has returned.
 
-#include <lua.h>
-#include <lauxlib.h>
-#include <lualib.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

@@ -1,5 +1,5 @@
-#include <lua.h>
-#include <lauxlib.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
 #include "bench_add.h"
 
 static int c_add(lua_State *L) {
