@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var flags: HostFlags
 
-    @Argument(help: "The script to run.")
+    @Argument(help: "The script to run (- reads it from standard input).")
     var script: String
 
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.")

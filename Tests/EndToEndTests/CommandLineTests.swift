@@ -165,3 +165,12 @@ import Testing
         #expect(first.stdout.hasPrefix("a2 b1 c3 "))
     }
 }
+
+@Suite struct ScriptFromStandardInputTests {
+    @Test func aDashReadsTheScriptFromStandardInput() throws {
+        let r = try almanac(["run", "-o", temporaryFolder("stdin"), "-", "a", "b"], stdin: "print(arg[0], ...)\nerror('late')")
+        #expect(r.status == 1)
+        #expect(r.stdout == "-\ta\tb\n")
+        #expect(r.stderr.hasPrefix("stdin:2: late"))
+    }
+}

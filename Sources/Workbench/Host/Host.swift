@@ -115,15 +115,21 @@ public final class ScriptHost {
 
     // MARK: Running scripts
 
-    /// Runs the script at `path`; `arguments` become `arg[1...]` and `...`.
+    /// Runs the script at `path` ("-" reads standard input); `arguments` become `arg[1...]` and `...`.
     public func runScript(at path: String, arguments: [String] = []) throws {
-        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw HostError(exists ? "cannot read script '\(path)' (not UTF-8 text?)" : "no script at '\(path)'")
+            throw HostError(exists ? "cannot read script '\(path)'" : "no script at '\(path)'")
+        }
+        let data = (try? handle.readToEnd()) ?? Data()
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw HostError("script '\(path)' is not UTF-8 text")
         }
         state.setGlobal("arg", .array(arguments.map { .string($0) }))
         try state.run("arg[0] = ...", chunkName: "=[almanac]", arguments: [.string(path)])
-        try runChunk(withoutShebang(source), chunkName: "@" + path, arguments: arguments.map { .string($0) })
+        let chunkName = path == "-" ? "=stdin" : "@" + path
+        try runChunk(withoutShebang(source), chunkName: chunkName, arguments: arguments.map { .string($0) })
     }
 
     /// Runs Lua source under the run's time limit.
