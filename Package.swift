@@ -35,12 +35,13 @@ let package = Package(
             ]
         ),
 
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["almanac"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -116,10 +116,9 @@ public struct ParameterSpec: Sendable, Equatable {
     }
 }
 
-public struct ParameterError: Error, CustomStringConvertible, Sendable {
+public struct ParameterError: MessageError {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// Validated parameters with defaults filled in.

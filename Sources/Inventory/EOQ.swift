@@ -1,3 +1,5 @@
+import AlmanacCore
+
 /// The economic order quantity (Harris 1913), in the notation of Snyder & Shen,
 /// "Fundamentals of Supply Chain Theory", §3.2: fixed cost K per order,
 /// holding cost h per unit per unit time, demand rate λ units per unit time.
@@ -31,10 +33,9 @@ public struct EOQ: Sendable, Equatable {
     }
 }
 
-public struct InventoryError: Error, CustomStringConvertible, Sendable {
+public struct InventoryError: MessageError {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 func requirePositive(_ x: Double, _ name: String) throws(InventoryError) {

@@ -1,3 +1,4 @@
+import AlmanacCore
 import CLua
 import Foundation
 
@@ -6,12 +7,11 @@ import Foundation
 /// The native-function trampoline prefixes the caller's `chunk:line:` and the
 /// function's qualified name, so users read
 /// `script.lua:12: optimize.scalar: lo (5) must be less than hi (1)`.
-public struct ScriptError: Error, CustomStringConvertible, Sendable {
+public struct ScriptError: MessageError {
     public let message: String
     /// True when the message already starts with what it is about (see `named`).
     public internal(set) var namesItsSubject = false
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// An error raised by Lua code (or by the host while running it).

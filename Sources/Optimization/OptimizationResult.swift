@@ -1,3 +1,5 @@
+import AlmanacCore
+
 /// What every optimizer reports, native or Lua.
 public struct OptimizationResult: Sendable, Equatable {
     /// The best point found.
@@ -23,10 +25,9 @@ public struct OptimizationResult: Sendable, Equatable {
 }
 
 /// A problem with the optimization itself (bad bounds, an objective that gives NaN).
-public struct OptimizationError: Error, CustomStringConvertible, Sendable {
+public struct OptimizationError: MessageError {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// Calls f, counting evaluations and refusing NaN, which would silently stall any search.

@@ -1,14 +1,5 @@
 import Foundation
-
-/// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
+@_exported import TestSupport
 
 /// The almanac binary built beside this test bundle ($ALMANAC_BIN overrides).
 let almanacBinary: String = {
@@ -47,14 +38,4 @@ func almanac(_ arguments: [String], stdin: String? = nil, environment: [String: 
     process.waitUntilExit()
     return Completed(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                      stderr: String(decoding: errData, as: UTF8.self))
-}
-
-func temporaryFolder(_ label: String) -> String {
-    let path = NSTemporaryDirectory() + "almanac-e2e-\(label)-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-func writeFile(_ path: String, _ text: String) {
-    try? text.write(toFile: path, atomically: true, encoding: .utf8)
 }

@@ -1,22 +1,7 @@
 import Foundation
+@_exported import TestSupport
 import LuaBridge
 @testable import Workbench
-
-/// The repository root, found from this file's path.
-let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
-func temporaryFolder(_ label: String) -> String {
-    let path = NSTemporaryDirectory() + "almanac-\(label)-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
 
 /// A host with the repository's plugins, writing into a fresh temporary folder.
 func makeHost(safe: Bool = false, pluginFolders: [String] = [], scriptDirectory: String? = nil,
@@ -44,8 +29,4 @@ func errorMessage(_ host: ScriptHost, _ code: String, name: String = "@s.lua") -
     } catch {
         return error.message
     }
-}
-
-func writeFile(_ path: String, _ text: String) {
-    try? text.write(toFile: path, atomically: true, encoding: .utf8)
 }

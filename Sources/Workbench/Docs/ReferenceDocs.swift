@@ -25,10 +25,7 @@ public enum ReferenceDocs {
             out.append(module.summary)
             out.append("")
             if !module.fields.isEmpty {
-                out.append("| field | meaning |")
-                out.append("|---|---|")
-                for field in module.fields { out.append("| `\(module.name).\(field.name)` | \(field.summary) |") }
-                out.append("")
+                out += table(["field", "meaning"], module.fields.map { ["`\(module.name).\($0.name)`", $0.summary] })
             }
             for function in module.functions {
                 out.append("### `\(function.signature)`")
@@ -39,12 +36,7 @@ public enum ReferenceDocs {
                     out.append(details)
                     out.append("")
                 }
-                if let example = function.example {
-                    out.append("```lua")
-                    out.append(example)
-                    out.append("```")
-                    out.append("")
-                }
+                if let example = function.example { out += luaBlock(example) }
             }
         }
         for c in classes {
@@ -54,10 +46,7 @@ public enum ReferenceDocs {
             if c.callable { out.append(" A `\(c.name)` is callable.") }
             out.append("")
             if !c.properties.isEmpty {
-                out.append("| property | meaning |")
-                out.append("|---|---|")
-                for p in c.properties { out.append("| `.\(p.name)` | \(p.summary) |") }
-                out.append("")
+                out += table(["property", "meaning"], c.properties.map { ["`.\($0.name)`", $0.summary] })
             }
             for m in c.methods {
                 out.append("- `\(m.signature)`: \(m.summary)")
@@ -72,13 +61,9 @@ public enum ReferenceDocs {
         var out = ["## Plugins {#plugins}", ""]
         out.append("Every plugin, native (Swift) or Lua, is looked up, validated and documented the same way. Options a plugin does not declare are refused with a did-you-mean.")
         out.append("")
-        out.append("| plugin | kind | version | written in | summary |")
-        out.append("|---|---|---|---|---|")
-        for p in registry.list() {
-            let d = p.descriptor
-            out.append("| [`\(d.name)`](#plugin-\(d.name)) | \(d.kind.rawValue) | \(d.version) | \(language(d)) | \(d.summary) |")
-        }
-        out.append("")
+        out += table(["plugin", "kind", "version", "written in", "summary"], registry.list().map(\.descriptor).map { d in
+            ["[`\(d.name)`](#plugin-\(d.name))", d.kind.rawValue, d.version, language(d), d.summary]
+        })
         for kind in PluginKind.allCases {
             let plugins = registry.list(kind: kind)
             guard !plugins.isEmpty else { continue }
@@ -97,29 +82,32 @@ public enum ReferenceDocs {
                     out.append("")
                 }
                 if !d.parameters.isEmpty {
-                    out.append("| parameter | type | default | allowed | meaning |")
-                    out.append("|---|---|---|---|---|")
-                    for s in d.parameters {
-                        let def = s.required ? "required" : (s.defaultValue?.description ?? "—")
-                        var allowed = s.range?.description ?? ""
+                    out += table(["parameter", "type", "default", "allowed", "meaning"], d.parameters.map { s in
+                        var allowed = s.range?.description ?? "any"
                         if let choices = s.choices { allowed = choices.map { "`\($0)`" }.joined(separator: ", ") }
-                        out.append("| `\(s.name)` | \(s.type.rawValue) | \(def) | \(allowed.isEmpty ? "any" : allowed) | \(s.doc) |")
-                    }
-                    out.append("")
+                        let def = s.required ? "required" : (s.defaultValue?.description ?? "—")
+                        return ["`\(s.name)`", s.type.rawValue, def, allowed, s.doc]
+                    })
                 }
                 if !d.capabilities.isEmpty {
                     out.append("Capabilities: " + d.capabilities.map { "`\($0)`" }.joined(separator: ", ") + ".")
                     out.append("")
                 }
-                if let example = d.example {
-                    out.append("```lua")
-                    out.append(example.trimmingTrailingNewlines())
-                    out.append("```")
-                    out.append("")
-                }
+                if let example = d.example { out += luaBlock(example) }
             }
         }
         return out
+    }
+
+    /// A Markdown table followed by a blank line.
+    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        let line = { (cells: [String]) in "| " + cells.joined(separator: " | ") + " |" }
+        return [line(header), "|" + header.map { _ in "---" }.joined(separator: "|") + "|"] + rows.map(line) + [""]
+    }
+
+    /// A fenced Lua example followed by a blank line.
+    static func luaBlock(_ code: String) -> [String] {
+        ["```lua", code.trimmingTrailingNewlines(), "```", ""]
     }
 
     /// "Swift" or "Lua (file.lua)": the file name only, so the text does not depend on where it is generated.

@@ -11,10 +11,9 @@ public struct PluginLoadFailure: Sendable, Equatable {
 
 /// A problem setting up a run (not a script error): a missing script, an
 /// output folder that cannot be made.
-public struct HostError: Error, CustomStringConvertible, Sendable {
+public struct HostError: MessageError {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// One Almanac session: a Lua state with every module installed, the plugin
