@@ -22,6 +22,7 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
         .target(name: "Optimization", dependencies: ["AlmanacCore"]),
+        .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"]),
         .target(
             name: "Workbench",
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
+        .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],

@@ -15,7 +15,7 @@ import os
 import statsmodels
 import statsmodels.datasets.co2 as co2mod
 
-OUT = os.path.join("Sources", "DataSources", "Resources", "datasets", "co2.csv")
+OUT = os.path.join("data", "datasets", "co2.csv")
 SRC = os.path.join(os.path.dirname(co2mod.__file__), "co2.csv")
 
 with open(SRC, newline="") as f:

@@ -1,4 +1,4 @@
-# Export the R-shipped classic series to Sources/DataSources/Resources/datasets/*.csv and write
+# Export the R-shipped classic series to data/datasets/*.csv and write
 # datasets.json (which also describes co2.csv, written beforehand by export_co2.py).
 #
 # Run from the repository root:
@@ -14,7 +14,7 @@ suppressPackageStartupMessages({
   library(tseries)   # ice.river
 })
 
-out_dir <- file.path("Sources", "DataSources", "Resources", "datasets")
+out_dir <- file.path("data", "datasets")
 stopifnot(dir.exists(out_dir))
 
 # Decimal text for each value, checked to parse back to the same double; NA -> empty cell.

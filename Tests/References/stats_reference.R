@@ -5,7 +5,7 @@
 # Writes Tests/References/stats_reference_r.json. Run it before stats_reference.py, which adds
 # the statsmodels values and compares them with these.
 #
-# The series are read from the CSVs in Sources/DataSources/Resources/datasets (not from the
+# The series are read from the CSVs in data/datasets (not from the
 # package objects) so that R and Python see the same numbers. Every double is written with the
 # shortest decimal text that reads back to the identical double (15, 16 or 17 significant
 # digits); NA is written as null.
@@ -17,7 +17,7 @@ suppressPackageStartupMessages({
   library(tseries)
 })
 
-data_dir <- file.path("Sources", "DataSources", "Resources", "datasets")
+data_dir <- file.path("data", "datasets")
 out_file <- file.path("Tests", "References", "stats_reference_r.json")
 meta <- fromJSON(file.path(data_dir, "datasets.json"), simplifyVector = FALSE)$datasets
 names(meta) <- vapply(meta, function(m) m$name, "")

@@ -4,7 +4,7 @@ Run from the repository root, after stats_reference.R:
     Rscript Tests/References/stats_reference.R      # writes stats_reference_r.json
     python3 Tests/References/stats_reference.py     # writes stats_reference_py.json
 
-The series are read from the CSVs in Sources/DataSources/Resources/datasets, the same files the R
+The series are read from the CSVs in data/datasets, the same files the R
 script reads. Floats are written by json with repr(), which is the shortest text that reads back
 to the identical double; NaN is written as null. The section "agreement_with_r" holds, for every
 quantity computed by both tools, the largest absolute difference from the R value.
@@ -24,7 +24,7 @@ from statsmodels.stats.diagnostic import acorr_ljungbox
 from statsmodels.tsa.seasonal import STL, seasonal_decompose
 from statsmodels.tsa.stattools import acf, kpss, pacf
 
-DATA = os.path.join("Sources", "DataSources", "Resources", "datasets")
+DATA = os.path.join("data", "datasets")
 R_JSON = os.path.join("Tests", "References", "stats_reference_r.json")
 OUT = os.path.join("Tests", "References", "stats_reference_py.json")
 TOL = 1e-6  # the tolerance the agreement flags use

@@ -1,0 +1,75 @@
+/// A regular calendar index: a frequency and the position of the first
+/// observation, as an ordinal that counts periods:
+/// - day: days since 1970-01-01; week: the days-since-epoch of the first day of the
+///   week, stepping by 7 (weeks are anchored on whatever weekday the data uses);
+/// - month: year × 12 + (month − 1); quarter: year × 4 + (quarter − 1); year: the year;
+/// - none: the 1-based position.
+public struct TimeIndex: Sendable, Hashable {
+    public let frequency: Frequency
+    public let start: Int
+
+    public init(frequency: Frequency, start: Int) {
+        self.frequency = frequency
+        self.start = start
+    }
+
+    /// A plain 1, 2, 3, … index.
+    public static let positions = TimeIndex(frequency: .none, start: 1)
+
+    /// Ordinal units per observation (7 for weeks, 1 otherwise).
+    public var step: Int { frequency == .week ? 7 : 1 }
+
+    public func ordinal(at i: Int) -> Int { start + i * step }
+
+    /// Position of `ordinal`, if it falls on this index's grid.
+    public func position(of ordinal: Int) -> Int? {
+        let offset = ordinal - start
+        guard offset % step == 0 else { return nil }
+        return offset / step
+    }
+
+    /// The index shifted by `n` observations.
+    public func advanced(by n: Int) -> TimeIndex { TimeIndex(frequency: frequency, start: ordinal(at: n)) }
+
+    public func label(at i: Int) -> String { TimeIndex.label(ordinal: ordinal(at: i), frequency: frequency) }
+
+    public static func label(ordinal: Int, frequency: Frequency) -> String {
+        switch frequency {
+        case .day, .week: return CivilDate(daysSinceEpoch: ordinal).description
+        case .month:
+            let (y, m) = floorDivision(ordinal, 12)
+            return "\(pad(y, 4))-\(pad(m + 1, 2))"
+        case .quarter:
+            let (y, q) = floorDivision(ordinal, 4)
+            return "\(pad(y, 4))-Q\(q + 1)"
+        case .year: return String(ordinal)
+        case .none: return String(ordinal)
+        }
+    }
+
+    /// The ordinal of a date at this frequency (its month, quarter, year, or day).
+    public static func ordinal(of date: CivilDate, frequency: Frequency) -> Int {
+        switch frequency {
+        case .day, .week, .none: return date.daysSinceEpoch
+        case .month: return date.year * 12 + date.month - 1
+        case .quarter: return date.year * 4 + (date.month - 1) / 3
+        case .year: return date.year
+        }
+    }
+
+    /// Parses a label as `label(at:)` writes it ("2020-01", "2020-Q1", "2020", "2020-01-05", "7").
+    public func ordinal(ofLabel text: String) -> Int? {
+        switch frequency {
+        case .none, .year: return Int(text)
+        case .day, .week, .month, .quarter:
+            guard let parsed = DateParser.iso.parse(text) else { return nil }
+            return parsed.ordinal(for: frequency)
+        }
+    }
+}
+
+/// Floor division and non-negative remainder (Swift's / and % truncate towards zero).
+func floorDivision(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
+    let q = a >= 0 ? a / b : -((-a + b - 1) / b)
+    return (q, a - q * b)
+}
