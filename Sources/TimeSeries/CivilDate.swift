@@ -57,10 +57,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// ISO 8601: 2024-03-09.
     public var description: String {
-        let y = year < 0 ? "-" + pad(-year, 4) : pad(year, 4)
-        return "\(y)-\(pad(month, 2))-\(pad(day, 2))"
+        "\(formatYear(year))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
+
+/// Four-digit years, with a sign before years before year 0 (ISO 8601: -0001).
+func formatYear(_ year: Int) -> String { year < 0 ? "-" + pad(-year, 4) : pad(year, 4) }
 
 func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)

@@ -38,10 +38,10 @@ public struct TimeIndex: Sendable, Hashable {
         case .day, .week: return CivilDate(daysSinceEpoch: ordinal).description
         case .month:
             let (y, m) = floorDivision(ordinal, 12)
-            return "\(pad(y, 4))-\(pad(m + 1, 2))"
+            return "\(formatYear(y))-\(pad(m + 1, 2))"
         case .quarter:
             let (y, q) = floorDivision(ordinal, 4)
-            return "\(pad(y, 4))-Q\(q + 1)"
+            return "\(formatYear(y))-Q\(q + 1)"
         case .year: return String(ordinal)
         case .none: return String(ordinal)
         }
