@@ -18,11 +18,14 @@ let package = Package(
         .systemLibrary(name: "CLua", providers: [.apt(["liblua5.4-dev"])]),
         // libedit (Debian: libedit-dev) for the REPL's line editing and history.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // SQLite 3 (Debian: libsqlite3-dev) through its C API.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
         .target(name: "Optimization", dependencies: ["AlmanacCore"]),
         .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
+        .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"]),
         .target(
             name: "Workbench",
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
+        .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],

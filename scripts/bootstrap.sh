@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Almanac needs and is missing, from Debian's packages:
-# Lua 5.4 (liblua5.4-dev), libedit (the REPL's line editing), gnuplot (charts)
-# and pkg-config. Needs root or sudo only when something is missing.
+# Lua 5.4 (liblua5.4-dev), libedit (the REPL's line editing), SQLite
+# (libsqlite3-dev), gnuplot (charts) and pkg-config.
+# Needs root or sudo only when something is missing.
 set -euo pipefail
 
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists lua5.4 2>/dev/null || need+=(liblua5.4-dev)
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev)
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v gnuplot >/dev/null 2>&1 || need+=(gnuplot-nox)
 
 if ((${#need[@]})); then
