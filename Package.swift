@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Inventory", dependencies: ["AlmanacCore"]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources"]
         ),
         .executableTarget(
             name: "almanac",

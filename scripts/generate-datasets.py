@@ -33,7 +33,7 @@ def generate():
         "// Sources and licences: data/datasets/datasets.json.",
         "",
         "extension BundledDataset {",
-        "    static let all: [BundledDataset] = [",
+        "    public static let all: [BundledDataset] = [",
     ]
     for m in sorted(meta, key=lambda m: m["name"]):
         with open(os.path.join(DATA, m["file"]), newline="") as f:

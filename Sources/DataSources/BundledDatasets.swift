@@ -2,7 +2,7 @@
 // Sources and licences: data/datasets/datasets.json.
 
 extension BundledDataset {
-    static let all: [BundledDataset] = [
+    public static let all: [BundledDataset] = [
         BundledDataset(
             name: "airpassengers", frequency: .month, period: 12,
             start: "1949-01", units: "thousands of passengers",

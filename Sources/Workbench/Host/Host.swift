@@ -42,9 +42,10 @@ public final class ScriptHost {
             for module in ScriptHost.modules(context) { try state.install(module) }
             if options.safe {
                 let scriptDirectory = options.scriptDirectory ?? FileManager.default.currentDirectoryPath
-                try state.applySandbox(SandboxPolicy(
-                    readableRoots: [scriptDirectory] + options.dataDirectories,
-                    writableRoots: [options.outputDirectory], modulePath: [scriptDirectory]))
+                let policy = SandboxPolicy(readableRoots: [scriptDirectory] + options.dataDirectories,
+                                           writableRoots: [options.outputDirectory], modulePath: [scriptDirectory])
+                context.sandbox = policy
+                try state.applySandbox(policy)
             } else if let scriptDirectory = options.scriptDirectory {
                 try state.run("package.path = ... .. '/?.lua;' .. ... .. '/?/init.lua;' .. package.path",
                               chunkName: "=[almanac]", arguments: [.string(scriptDirectory)])
@@ -66,7 +67,8 @@ public final class ScriptHost {
 
     /// Every Lua module the host installs, in order; the reference docs list the same.
     static func modules(_ context: HostContext) -> [LuaModuleSpec] {
-        [AlmanacModule.spec(context), RandomModule.spec(context), OptimizeModule.spec(context), InventoryModule.spec()]
+        [AlmanacModule.spec(context), RandomModule.spec(context), SeriesModule.spec(), DataModule.spec(context),
+         MetricsModule.spec(), OptimizeModule.spec(context), InventoryModule.spec()]
     }
 
     /// The modules as documentation sees them (no state needed).

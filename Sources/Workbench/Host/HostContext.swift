@@ -10,12 +10,36 @@ final class HostContext {
     let outputDirectory: String
     /// The run's seed (--seed), for math.randomseed() without arguments.
     let initialSeed: UInt64
+    /// In --safe mode, what native file access may touch (the same rules as io.open).
+    var sandbox: SandboxPolicy?
 
     init(registry: PluginRegistry, seed: UInt64, outputDirectory: String) {
         self.registry = registry
         self.initialSeed = seed
         self.generator = SeededGenerator(seed: seed)
         self.outputDirectory = outputDirectory
+    }
+}
+
+extension HostContext {
+    /// A path a native function will read: checked against the sandbox in --safe mode.
+    func readablePath(_ path: String) throws(ScriptError) -> String {
+        guard let sandbox else { return path }
+        switch sandbox.check(path, mode: "r") {
+        case .success(let resolved): return resolved
+        case .failure(let error): throw error
+        }
+    }
+
+    /// A path a native function will write: relative paths go into the output
+    /// folder (-o/--out); in --safe mode the result must lie inside it.
+    func writablePath(_ path: String) throws(ScriptError) -> String {
+        let full = path.hasPrefix("/") ? path : outputDirectory + "/" + path
+        guard let sandbox else { return full }
+        switch sandbox.check(full, mode: "w") {
+        case .success(let resolved): return resolved
+        case .failure(let error): throw error
+        }
     }
 }
 
