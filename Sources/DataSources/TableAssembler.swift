@@ -249,6 +249,12 @@ struct TableAssembler {
             do { series = try series.fillingGaps(fill) } catch {
                 throw DataError("\(source)\(name): \(error.message)")
             }
+            // Covariates (prices, flags) persist over a missing date: carry the last value forward.
+            if fill != .na {
+                for c in 0..<covariates.count {
+                    for g in gaps where g > 0 { covariates[c][g] = covariates[c][g - 1] }
+                }
+            }
         }
         var attributes: [String: Panel.AttributeValue] = [:]
         for (key, value) in rows.attributes {

@@ -138,6 +138,10 @@ extension TableContents {
         #expect(try filled(.previous) == [1, 2, 2, 2, 5])
         #expect(try filled(.linear) == [1, 2, 3, 4, 5])
         #expect(try filled(.na).filter(\.isNaN).count == 2)
+        // Covariates carry their last value over filled dates.
+        let withPrice = "sku,date,q,price\nA,2024-01,1,9\nA,2024-03,3,8\n"
+        let p = try readCSV(withPrice) { $0.key = "sku"; $0.value = "q"; $0.covariates = ["price"]; $0.fillGaps = .zero }.panel
+        #expect(p?["A"]?.covariates["price"] == [9, 9, 8])
     }
 
     @Test func rowsNeedNotBeSorted() throws {
