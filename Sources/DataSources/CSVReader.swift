@@ -18,19 +18,19 @@ public enum CSVReader {
         do {
             // Header.
             let gotHeader = try scanner.nextRow { bytes, row, _ in
-                header = row.fields.map { fieldText(bytes, $0).trimmingCharacters(in: .whitespaces) }
+                header = row.fields.prefix(row.count).map { fieldText(bytes, $0).trimmingCharacters(in: .whitespaces) }
                 if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
             }
             guard gotHeader else { throw DataError("\(shown): the file is empty") }
             width = header.count
             assembler = try TableAssembler(columns: header, options: options, source: shown)
             while try scanner.nextRow({ bytes, row, line in
-                if row.fields.count == 1 && row.fields[0].end == row.fields[0].start { return }  // blank line
+                if row.count == 1 && row.fields[0].end == row.fields[0].start { return }  // blank line
                 if row.unterminatedQuote {
                     throw DataError("\(shown):\(line): a quoted field is never closed")
                 }
-                guard row.fields.count == width else {
-                    throw DataError("\(shown):\(line): \(row.fields.count) fields, but the header has \(width) (\(header.joined(separator: ", ")))")
+                guard row.count == width else {
+                    throw DataError("\(shown):\(line): \(row.count) fields, but the header has \(width) (\(header.joined(separator: ", ")))")
                 }
                 try assembler?.add(CSVRow(bytes: bytes, row: row), line: line)
             }) {}
@@ -39,7 +39,7 @@ public enum CSVReader {
         } catch {
             throw DataError("\(shown): \(error.localizedDescription)")
         }
-        guard let assembler else { throw DataError("\(shown): the file is empty") }
+        guard var assembler else { throw DataError("\(shown): the file is empty") }
         return try assembler.finish()
     }
 }

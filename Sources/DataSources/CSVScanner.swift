@@ -8,6 +8,8 @@ struct CSVScanner {
     let handle: FileHandle
     let delimiter: UInt8
     private var buffer: [UInt8] = []
+    /// Reused for every row, so scanning allocates nothing per row.
+    private var row = Row()
     private var position = 0
     private var atEnd = false
     /// Line number (1-based) where the current row starts.
@@ -22,15 +24,24 @@ struct CSVScanner {
 
     /// Field boundaries of one row inside `bytes`, plus whether each field was quoted (needs unescaping).
     struct Row {
+        /// Field ranges; only the first `count` are this row's (the storage is reused).
         var fields: [(start: Int, end: Int, quoted: Bool)] = []
+        var count = 0
         /// The file ended inside a quoted field.
         var unterminatedQuote = false
+
+        mutating func add(_ start: Int, _ end: Int, _ quoted: Bool) {
+            if count < fields.count { fields[count] = (start, end, quoted) } else { fields.append((start, end, quoted)) }
+            count += 1
+        }
     }
 
     /// Reads the next row; `body` sees the row's bytes, field ranges and starting
     /// line number. Returns false at end of file.
     mutating func nextRow(_ body: (UnsafeBufferPointer<UInt8>, Row, Int) throws -> Void) throws -> Bool {
-        var row = Row()
+        var row = self.row
+        self.row = Row()  // keep a single owner of the storage while scanning
+        defer { self.row = row }
         while true {
             if let end = try scanRow(into: &row) {
                 line = nextLine
@@ -49,7 +60,7 @@ struct CSVScanner {
 
     /// Scans one complete row starting at `position`; nil if the buffer ends first.
     private func scanRow(into row: inout Row) throws -> (next: Int, newlines: Int)? {
-        row.fields.removeAll(keepingCapacity: true)
+        row.count = 0
         row.unterminatedQuote = false
         var i = position
         let n = buffer.count
@@ -58,6 +69,24 @@ struct CSVScanner {
         var fieldStart = i
         var quoted = false
         return buffer.withUnsafeBufferPointer { b -> (Int, Int)? in
+            guard let base = b.baseAddress else { return nil }
+            // Fast path: a line without quotes, split with memchr (vectorised in libc).
+            let newline = memchr(base + i, 0x0A, n - i)
+            if newline == nil && !atEnd { return nil }
+            let lineEnd = newline.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+            if memchr(base + i, 0x22, lineEnd - i) == nil {
+                var start = i
+                while let d = memchr(base + start, Int32(delimiter), lineEnd - start) {
+                    let k = UnsafePointer<UInt8>(d.assumingMemoryBound(to: UInt8.self)) - base
+                    row.add(start, k, false)
+                    start = k + 1
+                }
+                var end = lineEnd
+                if end > start && b[end - 1] == 0x0D { end -= 1 }
+                row.add(start, end, false)
+                return (newline == nil ? n : lineEnd + 1, 1)
+            }
+            // General path: quoted fields, which may hold delimiters, quotes and newlines.
             while i < n {
                 let c = b[i]
                 if c == 0x22 && i == fieldStart {  // opening quote
@@ -84,7 +113,7 @@ struct CSVScanner {
                     continue
                 }
                 if c == delimiter {
-                    row.fields.append((fieldStart, i, quoted))
+                    row.add(fieldStart, i, quoted)
                     quoted = false
                     i += 1
                     fieldStart = i
@@ -93,7 +122,7 @@ struct CSVScanner {
                 if c == 0x0A {
                     var end = i
                     if end > fieldStart && b[end - 1] == 0x0D { end -= 1 }
-                    row.fields.append((fieldStart, end, quoted))
+                    row.add(fieldStart, end, quoted)
                     return (i + 1, newlines + 1)
                 }
                 i += 1
@@ -102,7 +131,7 @@ struct CSVScanner {
             // Last row without a newline.
             var end = n
             if end > fieldStart && b[end - 1] == 0x0D { end -= 1 }
-            row.fields.append((fieldStart, end, quoted))
+            row.add(fieldStart, end, quoted)
             return (n, newlines + 1)
         }
     }

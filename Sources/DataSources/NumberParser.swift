@@ -10,6 +10,18 @@ enum NumberParser {
     static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         let n = b.count
         if n == 0 { return .nan }
+        // Fast path: a plain whole number of up to 15 digits (exact as a Double).
+        if n <= 15 {
+            var value = 0
+            var i = 0
+            while i < n {
+                let d = Int(b[i]) &- 48
+                guard d >= 0 && d <= 9 else { break }
+                value = value &* 10 &+ d
+                i += 1
+            }
+            if i == n { return Double(value) }
+        }
         var i = 0
         var negative = false
         if b[0] == 0x2D { negative = true; i = 1 } else if b[0] == 0x2B { i = 1 }

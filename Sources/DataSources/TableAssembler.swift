@@ -1,4 +1,5 @@
 import AlmanacCore
+import Foundation
 import TimeSeries
 
 /// One row of a table as the assembler reads it.
@@ -92,7 +93,12 @@ struct TableAssembler {
 
     mutating func add<Row: RowSource>(_ row: Row, line: Int) throws(DataError) {
         func at(_ column: Int) -> String { "\(source):\(line): column '\(columns[column])'" }
-        // The date, at the precision its text has.
+        // The date, at the precision its text has; YYYY-MM-DD goes straight to a day number.
+        if precision == .day, options.dateOrder == .iso,
+           let days = row.withBytes(dateColumn, { DateParser.isoDayNumber($0) }), let raw = Int32(exactly: days) {
+            try addValues(row, raw: raw, line: line)
+            return
+        }
         let parsed: DateParser.Parsed? = row.withBytes(dateColumn) { parser.parse(bytes: $0) }
         guard let parsed else {
             let text = row.text(dateColumn)
@@ -108,8 +114,15 @@ struct TableAssembler {
             precision = p
             precisionLine = line
         }
-        let raw = DatePrecision.raw(parsed)
+        guard let raw = Int32(exactly: DatePrecision.raw(parsed)) else {
+            throw DataError("\(at(dateColumn)): '\(row.text(dateColumn))' is too far from 1970")
+        }
+        try addValues(row, raw: raw, line: line)
+    }
 
+    /// Everything but the date: the key's series, the value, covariates and attributes.
+    private mutating func addValues<Row: RowSource>(_ row: Row, raw: Int32, line: Int) throws(DataError) {
+        func at(_ column: Int) -> String { "\(source):\(line): column '\(columns[column])'" }
         switch layout {
         case .long:
             let g = try group(for: row, keyColumn: keyColumn ?? 0)
@@ -145,7 +158,11 @@ struct TableAssembler {
 
     /// The series a row belongs to; consecutive rows of one key skip the lookup.
     private mutating func group<Row: RowSource>(for row: Row, keyColumn: Int) throws(DataError) -> Int {
-        let same = row.withBytes(keyColumn) { bytes in bytes.elementsEqual(lastKey) }
+        let same = row.withBytes(keyColumn) { bytes -> Bool in
+            guard bytes.count == lastKey.count else { return false }
+            guard let a = bytes.baseAddress else { return lastKey.isEmpty }
+            return lastKey.withUnsafeBufferPointer { b in b.baseAddress.map { memcmp(a, $0, bytes.count) == 0 } ?? false }
+        }
         if same && lastGroup >= 0 { return lastGroup }
         let key = row.text(keyColumn)
         lastKey = Array(key.utf8)
@@ -160,14 +177,19 @@ struct TableAssembler {
         return lastGroup
     }
 
-    func finish() throws(DataError) -> TableContents {
+    /// Builds every series; each group's raw rows are released as soon as its series exists.
+    mutating func finish() throws(DataError) -> TableContents {
         guard let precision else { throw DataError("\(source): there are no data rows under the header") }
         let frequency = try resolveFrequency(precision)
         var entries: [String: Panel.Entry] = [:]
-        for rows in groups {
-            entries[rows.name] = try build(rows, precision: precision, frequency: frequency)
+        entries.reserveCapacity(groups.count)
+        let names = groups.map(\.name)
+        for i in groups.indices {
+            entries[groups[i].name] = try build(groups[i], precision: precision, frequency: frequency)
+            groups[i] = SeriesRows(name: groups[i].name, covariateCount: 0)
         }
-        if layout == .single, let only = groups.first, let entry = entries[only.name] {
+        groupIndex = [:]
+        if layout == .single, let only = names.first, let entry = entries[only] {
             return .series(entry.series)
         }
         return .panel(Panel(entries: entries))
@@ -187,7 +209,7 @@ struct TableAssembler {
         var smallest = Int.max
         for rows in groups {
             let sorted = rows.dates.sorted()
-            for i in 1..<max(1, sorted.count) where sorted[i] > sorted[i - 1] { smallest = min(smallest, sorted[i] - sorted[i - 1]) }
+            for i in 1..<max(1, sorted.count) where sorted[i] > sorted[i - 1] { smallest = min(smallest, Int(sorted[i] - sorted[i - 1])) }
         }
         switch smallest {
         case 1: return .day
@@ -207,13 +229,17 @@ struct TableAssembler {
         let n = rows.dates.count
         var ordinals = [Int](repeating: 0, count: n)
         for i in 0..<n {
-            guard let o = frequency == .none ? rows.dates[i] : precision.ordinal(rows.dates[i], at: frequency) else {
+            let raw = Int(rows.dates[i])
+            guard let o = frequency == .none ? raw : precision.ordinal(raw, at: frequency) else {
                 throw DataError("\(source):\(rows.lines[i]): the date is coarser than freq = \"\(frequency.rawValue)\"")
             }
             ordinals[i] = o
         }
-        let order = (0..<n).sorted { ordinals[$0] < ordinals[$1] || (ordinals[$0] == ordinals[$1] && $0 < $1) }
-        for k in 1..<max(1, n) where ordinals[order[k]] == ordinals[order[k - 1]] {
+        // Rows usually arrive in date order; sort (stably) only when they do not.
+        var inOrder = true
+        for i in 1..<max(1, n) where ordinals[i] <= ordinals[i - 1] { inOrder = false; break }
+        let order = inOrder ? Array(0..<n) : (0..<n).sorted { ordinals[$0] < ordinals[$1] || (ordinals[$0] == ordinals[$1] && $0 < $1) }
+        for k in 1..<max(1, n) where !inOrder && ordinals[order[k]] == ordinals[order[k - 1]] {
             let label = TimeIndex.label(ordinal: ordinals[order[k]], frequency: frequency)
             throw DataError("\(source):\(rows.lines[order[k]]): \(label) appears twice\(name) (also on line \(rows.lines[order[k - 1]]))\(frequency == .day ? "" : "; at freq = \"\(frequency.rawValue)\" each period may appear once — sum them first or pick a finer freq")")
         }

@@ -27,9 +27,9 @@ public struct TableOptions: Sendable {
 /// Rows gathered for one series before its calendar is checked.
 struct SeriesRows {
     var name: String
-    var dates: [Int] = []       // raw ordinal at the dates' own precision
+    var dates: [Int32] = []     // raw ordinal at the dates' own precision (days fit in 32 bits)
     var values: [Double] = []
-    var lines: [Int32] = []
+    var lines = LineLog()
     var covariates: [[Double]]
     var attributes: [String: (text: String, line: Int)] = [:]
 
@@ -75,7 +75,9 @@ enum DatePrecision: Int, Comparable {
     /// A raw ordinal of this precision as an ordinal at `frequency` (nil when too coarse).
     func ordinal(_ raw: Int, at frequency: Frequency) -> Int? {
         switch self {
-        case .day: return TimeIndex.ordinal(of: CivilDate(daysSinceEpoch: raw), frequency: frequency)
+        case .day:
+            if frequency == .day || frequency == .week { return raw }  // already a day count
+            return TimeIndex.ordinal(of: CivilDate(daysSinceEpoch: raw), frequency: frequency)
         case .month: return DateParser.Parsed.month(year: floorDiv(raw, 12), month: raw - floorDiv(raw, 12) * 12 + 1).ordinal(for: frequency)
         case .quarter: return DateParser.Parsed.quarter(year: floorDiv(raw, 4), quarter: raw - floorDiv(raw, 4) * 4 + 1).ordinal(for: frequency)
         case .year: return DateParser.Parsed.year(raw).ordinal(for: frequency)

@@ -27,7 +27,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    public var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of a valid date (not checked).
+    @inline(__always)
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

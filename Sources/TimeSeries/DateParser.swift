@@ -48,6 +48,27 @@ public struct DateParser: Sendable, Hashable {
         }
     }
 
+    /// YYYY-MM-DD exactly, the commonest form, without the general scanner.
+    @inline(__always)
+    static func isoDay(_ b: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+        guard let days = isoDayNumber(b) else { return nil }
+        return CivilDate(daysSinceEpoch: days)
+    }
+
+    /// Days since 1970-01-01 of an exact YYYY-MM-DD, validated, or nil: the CSV hot path.
+    public static func isoDayNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(b[i]) &- 48 }
+        let d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3)
+        let m0 = digit(5), m1 = digit(6), a0 = digit(8), a1 = digit(9)
+        guard UInt(d0) <= 9, UInt(d1) <= 9, UInt(d2) <= 9, UInt(d3) <= 9,
+              UInt(m0) <= 9, UInt(m1) <= 9, UInt(a0) <= 9, UInt(a1) <= 9 else { return nil }
+        let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
+        let month = m0 * 10 + m1, day = a0 * 10 + a1
+        guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
+        return CivilDate.daysSinceEpoch(year: year, month: month, day: day)
+    }
+
     public func parse(_ text: String) -> Parsed? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }
@@ -55,6 +76,7 @@ public struct DateParser: Sendable, Hashable {
 
     /// Parses UTF-8 bytes without allocating (the CSV reader's hot path).
     public func parse(bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        if order == .iso, bytes.count == 10, let day = Self.isoDay(bytes) { return .day(day) }
         var end = bytes.count
         // A time part is allowed only at midnight: the smallest period is a day.
         if let t = bytes.firstIndex(where: { $0 == UInt8(ascii: "T") || $0 == UInt8(ascii: " ") }) {
