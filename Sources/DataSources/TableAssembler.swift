@@ -255,16 +255,25 @@ struct TableAssembler {
             }
         }
         let length = (last - start) / step + 1
-        var values = [Double](repeating: .nan, count: length)
-        var present = [Bool](repeating: false, count: length)
-        var covariates = [[Double]](repeating: [Double](repeating: .nan, count: length), count: rows.covariates.count)
-        for k in order {
-            let position = (ordinals[k] - start) / step
-            values[position] = rows.values[k]
-            present[position] = true
-            for c in 0..<rows.covariates.count { covariates[c][position] = rows.covariates[c][k] }
+        var values: [Double]
+        var covariates: [[Double]]
+        var gaps: [Int] = []
+        if inOrder && length == n {
+            // In order and complete: the collected arrays are the series (no copy).
+            values = rows.values
+            covariates = rows.covariates
+        } else {
+            values = [Double](repeating: .nan, count: length)
+            var present = [Bool](repeating: false, count: length)
+            covariates = [[Double]](repeating: [Double](repeating: .nan, count: length), count: rows.covariates.count)
+            for k in order {
+                let position = (ordinals[k] - start) / step
+                values[position] = rows.values[k]
+                present[position] = true
+                for c in 0..<rows.covariates.count { covariates[c][position] = rows.covariates[c][k] }
+            }
+            gaps = present.indices.filter { !present[$0] }
         }
-        let gaps = present.indices.filter { !present[$0] }
         let index = TimeIndex(frequency: frequency, start: start)
         var series = Series(name: rows.name, values: values, index: index, seasonalPeriod: options.seasonalPeriod)
         if !gaps.isEmpty {
