@@ -7,24 +7,12 @@ import Foundation
 /// same tolerance rule (tol1 = √ε·|x| + tol/3), so with the same tolerance it
 /// visits the same points and returns the same x.
 public enum Brent {
-    public struct Options: Sendable {
-        /// R's optimize() default is ε^¼ ≈ 1.22e-4; Almanac's default is tighter.
-        public var tolerance: Double = 1e-10
-        public var maxIterations: Int = 500
-        public init(tolerance: Double = 1e-10, maxIterations: Int = 500) {
-            self.tolerance = tolerance
-            self.maxIterations = maxIterations
-        }
-    }
+    public typealias Options = ScalarSearchOptions
 
+    /// R's optimize() uses tolerance ε^¼ ≈ 1.22e-4; Almanac's default is tighter.
     public static func minimize(_ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
                                 options: Options = Options()) throws -> OptimizationResult {
-        guard lower.isFinite, upper.isFinite else {
-            throw OptimizationError("the bounds must be finite numbers, got [\(lower), \(upper)]")
-        }
-        guard lower < upper else {
-            throw OptimizationError("the lower bound (\(lower)) must be less than the upper bound (\(upper))")
-        }
+        try validateBracket(lower, upper)
         var objective = CountingObjective(f: { try f($0[0]) })
         let golden = (3 - 5.0.squareRoot()) / 2
         let eps = Double.ulpOfOne.squareRoot()

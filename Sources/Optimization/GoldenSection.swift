@@ -3,24 +3,11 @@
 /// interior point, so it costs one evaluation per iteration and shrinks the
 /// interval by 1/φ ≈ 0.618.
 public enum GoldenSection {
-    public struct Options: Sendable {
-        /// Stop when the bracket is narrower than tolerance × max(1, |x|).
-        public var tolerance: Double = 1e-10
-        public var maxIterations: Int = 500
-        public init(tolerance: Double = 1e-10, maxIterations: Int = 500) {
-            self.tolerance = tolerance
-            self.maxIterations = maxIterations
-        }
-    }
+    public typealias Options = ScalarSearchOptions
 
     public static func minimize(_ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
                                 options: Options = Options()) throws -> OptimizationResult {
-        guard lower.isFinite, upper.isFinite else {
-            throw OptimizationError("the bounds must be finite numbers, got [\(lower), \(upper)]")
-        }
-        guard lower < upper else {
-            throw OptimizationError("the lower bound (\(lower)) must be less than the upper bound (\(upper))")
-        }
+        try validateBracket(lower, upper)
         var objective = CountingObjective(f: { try f($0[0]) })
         let invPhi = (5.0.squareRoot() - 1) / 2  // 1/φ
         var a = lower, b = upper

@@ -44,3 +44,25 @@ struct CountingObjective {
         return y
     }
 }
+
+/// Options of the one-variable searches on a bracket (golden section, Brent).
+public struct ScalarSearchOptions: Sendable {
+    /// Golden section: stop when the bracket is narrower than tolerance × max(1, |x|).
+    /// Brent: R's rule, tol1 = √ε·|x| + tolerance/3.
+    public var tolerance: Double = 1e-10
+    public var maxIterations: Int = 500
+    public init(tolerance: Double = 1e-10, maxIterations: Int = 500) {
+        self.tolerance = tolerance
+        self.maxIterations = maxIterations
+    }
+}
+
+/// Checks a bracket [lower, upper] for a one-variable search.
+func validateBracket(_ lower: Double, _ upper: Double) throws(OptimizationError) {
+    guard lower.isFinite, upper.isFinite else {
+        throw OptimizationError("the bounds must be finite numbers, got [\(lower), \(upper)]")
+    }
+    guard lower < upper else {
+        throw OptimizationError("the lower bound (\(lower)) must be less than the upper bound (\(upper))")
+    }
+}

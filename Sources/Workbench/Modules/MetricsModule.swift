@@ -53,6 +53,18 @@ enum MetricsModule {
         }
     }
 
+    /// A measure scaled by the seasonal naive forecast's in-sample error on `training`.
+    static func scaled(_ name: String, _ summary: String,
+                       _ f: @escaping ([Double], [Double], [Double], Int) -> Double) -> LuaFunctionSpec {
+        LuaFunctionSpec(name, signature: "metrics.\(name)(actual, forecast, { training = s [, period = m] }) -> number",
+                        summary: summary,
+                        example: "local train, test = data.dataset(\"airpassengers\"):split(12)\n-- the seasonal naive forecast: last year again (an array aligns by position)\nprint(metrics.\(name)(test, train:tail(12):values(), { training = train }))") { call in
+            let (actual, forecast) = try pair(call)
+            guard let t = try training(call, 3, owner: "metrics.\(name)") else { throw ScriptError("needs { training = series }: the scale comes from it") }
+            return call.returning(f(actual, forecast, t.values, t.period))
+        }
+    }
+
     static func spec() -> LuaModuleSpec {
         LuaModuleSpec("metrics", summary: "Forecast accuracy. Arguments are Series (aligned by date) or arrays (by position); missing pairs are skipped.", functions: [
             simple("mae", "mean absolute error", Accuracy.mae),
@@ -60,20 +72,8 @@ enum MetricsModule {
             simple("mape", "mean absolute percentage error, in percent (nan if an actual is 0)", Accuracy.mape),
             simple("smape", "symmetric MAPE as in the M3 competition: mean of 200·|y − f|/(|y| + |f|)", Accuracy.smape),
             simple("bias", "mean of forecast − actual: positive means over-forecasting", Accuracy.bias),
-            LuaFunctionSpec("mase", signature: "metrics.mase(actual, forecast, { training = s [, period = m] }) -> number",
-                            summary: "MAE scaled by the in-sample MAE of the seasonal naive forecast on `training` (Hyndman & Koehler 2006)",
-                            example: "local train, test = data.dataset(\"airpassengers\"):split(12)\n-- the seasonal naive forecast: last year again (an array aligns by position)\nprint(metrics.mase(test, train:tail(12):values(), { training = train }))") { call in
-                let (a, f) = try pair(call)
-                guard let t = try training(call, 3, owner: "metrics.mase") else { throw ScriptError("needs { training = series }: the scale comes from it") }
-                return call.returning(Accuracy.mase(a, f, training: t.values, period: t.period))
-            },
-            LuaFunctionSpec("rmsse", signature: "metrics.rmsse(actual, forecast, { training = s [, period = m] }) -> number",
-                            summary: "RMSE scaled by the in-sample RMSE of the seasonal naive forecast (the M5 measure)",
-                            example: "local train, test = data.dataset(\"airpassengers\"):split(12)\nprint(metrics.rmsse(test, train:tail(12):values(), { training = train }))") { call in
-                let (a, f) = try pair(call)
-                guard let t = try training(call, 3, owner: "metrics.rmsse") else { throw ScriptError("needs { training = series }: the scale comes from it") }
-                return call.returning(Accuracy.rmsse(a, f, training: t.values, period: t.period))
-            },
+            scaled("mase", "MAE scaled by the in-sample MAE of the seasonal naive forecast on `training` (Hyndman & Koehler 2006)", Accuracy.mase),
+            scaled("rmsse", "RMSE scaled by the in-sample RMSE of the seasonal naive forecast (the M5 measure)", Accuracy.rmsse),
             LuaFunctionSpec("pinball", signature: "metrics.pinball(actual, quantile_forecast, level) -> number",
                             summary: "pinball (quantile) loss of a forecast of the `level` quantile, 0 < level < 1",
                             example: "print(metrics.pinball({ 10, 12 }, { 11, 11 }, 0.9))") { call in
