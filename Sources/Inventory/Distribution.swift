@@ -163,11 +163,14 @@ public enum Distribution: Sendable, Equatable {
             }
             return hi
         case .poisson, .negativeBinomial:
+            // Sum the mass until it reaches p. Rounding in the sum can leave it a hair
+            // short of a p within 1e-14 of 1, so stop too once past the mean the terms vanish.
             var k = 0, total = pmf(0)
             while total < p - 1e-14 {
                 k += 1
-                total += pmf(k)
-                if k > 100_000_000 { break }
+                let term = pmf(k)
+                total += term
+                if Double(k) > mean && term < 1e-18 * max(total, 1e-300) { break }
             }
             return Double(k)
         case .empirical(let xs):

@@ -1,0 +1,160 @@
+import AlmanacCore
+import Inventory
+import LuaBridge
+
+/// The inventory module's policies and plans beyond the EOQ. Parameter names
+/// follow Snyder & Shen and stockpyl, so textbook exercises translate directly.
+enum InventoryPolicies {
+    static let h = ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "h, cost per unit left over (held) per period")
+    static let p = ParameterSpec("stockout_cost", .number, required: true, range: .positive, doc: "p, cost per unit short (backordered) per period")
+    static let k = ParameterSpec("fixed_cost", .number, required: true, range: .positive, doc: "K, cost per order placed")
+
+    /// Options with a distribution under `demand`, validated.
+    static func options(_ call: LuaCall, _ specs: [ParameterSpec], owner: String) throws -> (ParameterSet, Distribution) {
+        try call.requireTable(1, "model")
+        var given = try call.record(1, "model")
+        let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
+        let (set, _) = try validateOptions(given, against: specs, owner: owner)
+        return (set, demand)
+    }
+
+    static func outcome(_ o: NewsvendorOutcome, criticalRatio: Double) -> [String: LuaValue] {
+        ["base_stock_level": .number(o.orderQuantity), "order_quantity": .number(o.orderQuantity), "cost": .number(o.cost),
+         "expected_sales": .number(o.expectedSales), "expected_leftover": .number(o.expectedLeftover),
+         "expected_shortage": .number(o.expectedShortage), "stockout_probability": .number(o.stockoutProbability),
+         "fill_rate": .number(o.fillRate), "critical_ratio": .number(criticalRatio)]
+    }
+
+    static func plan(_ plan: LotSizingPlan) -> LuaValue {
+        .record(["order_periods": .array(plan.orderPeriods.map { .integer(Int64($0)) }),
+                 "order_quantities": .array(plan.orderQuantities.map { .number($0) }), "cost": .number(plan.cost)])
+    }
+
+    static let lotSizingOptions = [
+        ParameterSpec("fixed_cost", .number, required: true, range: .nonNegative, doc: "K, cost per order placed"),
+        ParameterSpec("holding_cost", .table, required: true, doc: "h, cost to hold a unit for a period: one number, or one per period"),
+        ParameterSpec("demand", .numbers, required: true, range: .nonNegative, doc: "known demand of each period"),
+    ]
+
+    static func lotSizing(_ name: String, _ summary: String,
+                          _ f: @escaping ([Double], Double, [Double]) throws -> LotSizingPlan) -> LuaFunctionSpec {
+        LuaFunctionSpec(name, signature: "inventory.\(name){ fixed_cost =, holding_cost =, demand = {...} } -> { order_periods, order_quantities, cost }",
+                        summary: summary,
+                        example: "local r = inventory.\(name){ fixed_cost = 500, holding_cost = 2, demand = { 90, 120, 80, 70 } }\nprint(table.concat(r.order_periods, \", \"), r.cost)") { call in
+            try call.requireTable(1, "model")
+            var given = try call.record(1, "model")
+            let holdingValue = given.removeValue(forKey: "holding_cost")
+            let (set, _) = try validateOptions(given, against: lotSizingOptions.filter { $0.name != "holding_cost" }, owner: "inventory.\(name)")
+            let holding: [Double]
+            switch holdingValue ?? .nil {
+            case .number(let x): holding = [x]
+            case .integer(let i): holding = [Double(i)]
+            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): holding = items.compactMap(\.doubleValue)
+            case .nil: throw ScriptError.named("inventory.\(name): option 'holding_cost' is required (a number, or one per period)")
+            default: throw ScriptError.named("inventory.\(name): option 'holding_cost' must be a number or an array of numbers")
+            }
+            guard case .numbers(let demand)? = set["demand"] else { throw ScriptError("'demand' must be an array of numbers") }
+            return call.returning(plan(try f(demand, set.number("fixed_cost") ?? 0, holding)))
+        }
+    }
+
+    static var functions: [LuaFunctionSpec] {
+        [
+            LuaFunctionSpec(
+                "newsvendor", signature: "inventory.newsvendor{ holding_cost =, stockout_cost =, demand = dist } -> result",
+                summary: "One period of random demand: order S* = F⁻¹(p/(p + h)); returns base_stock_level (= order_quantity), cost, expected_sales, expected_leftover, expected_shortage, stockout_probability, fill_rate, critical_ratio.",
+                details: "Any distribution from `dist.*`; for discrete demand S* is the smallest whole number with F(S) ≥ p/(p+h). Cost: h·E[(S−D)⁺] + p·E[(D−S)⁺]. Give `order_quantity` to evaluate another S instead.",
+                example: """
+                local r = inventory.newsvendor{ holding_cost = 0.18, stockout_cost = 0.70, demand = dist.normal(50, 8) }
+                print(r.base_stock_level, r.cost)  --> 56.6040...  1.99761...
+                """
+            ) { call in
+                var given = try call.record(1, "model")
+                let fixed = given.removeValue(forKey: "order_quantity")
+                try call.requireTable(1, "model")
+                let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: "inventory.newsvendor")
+                let (set, _) = try validateOptions(given, against: [h, p], owner: "inventory.newsvendor")
+                let nv = try Newsvendor(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan, demand: demand)
+                let s = try fixed.map { v -> Double in
+                    guard let x = v.doubleValue else { throw ScriptError.named("inventory.newsvendor: option 'order_quantity' must be a number") }
+                    return x
+                } ?? nv.optimalOrder
+                return call.returning(.record(outcome(nv.evaluate(s), criticalRatio: nv.criticalRatio)))
+            },
+            LuaFunctionSpec(
+                "base_stock", signature: "inventory.base_stock{ holding_cost =, stockout_cost =, demand = dist, lead_time = 0 } -> result",
+                summary: "Periodic review, order up to S every period, lead time L periods: the newsvendor on the demand of L + 1 periods (normal, gamma, Poisson and negbin sum in closed form).",
+                details: "`demand` is one period's demand. Returns what inventory.newsvendor returns, for the lead-time demand.",
+                example: """
+                local r = inventory.base_stock{ holding_cost = 1, stockout_cost = 9, demand = dist.poisson(6), lead_time = 2 }
+                print(r.base_stock_level, r.cost, r.fill_rate)
+                """
+            ) { call in
+                let (set, demand) = try options(call, [h, p, ParameterSpec("lead_time", .integer, default: .integer(0), range: .nonNegative, doc: "L, periods between ordering and receiving")], owner: "inventory.base_stock")
+                let bs = try BaseStock(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
+                                       demand: demand, leadTime: set.integer("lead_time") ?? 0)
+                var r = outcome(bs.newsvendor.evaluate(bs.newsvendor.optimalOrder), criticalRatio: bs.newsvendor.criticalRatio)
+                r["lead_time_demand_mean"] = .number(bs.newsvendor.demand.mean)
+                return call.returning(.record(r))
+            },
+            LuaFunctionSpec(
+                "ss", signature: "inventory.ss{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.poisson(...) } -> { reorder_point, order_up_to_level, cost }",
+                summary: "The optimal (s, S) policy for periodic review with a fixed order cost and discrete demand, by the Zheng–Federgruen algorithm (exact).",
+                example: """
+                local r = inventory.ss{ holding_cost = 1, stockout_cost = 4, fixed_cost = 5, demand = dist.poisson(6) }
+                print(r.reorder_point, r.order_up_to_level, r.cost)  --> 4  10  8.0341...
+                """
+            ) { call in
+                let (set, demand) = try options(call, [h, p, k], owner: "inventory.ss")
+                let r = try ZhengFedergruen.optimize(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
+                                                     fixedCost: set.number("fixed_cost") ?? .nan, demand: demand)
+                return call.returning(.record(["reorder_point": .integer(Int64(r.reorderPoint)), "order_up_to_level": .integer(Int64(r.orderUpToLevel)), "cost": .number(r.cost)]))
+            },
+            LuaFunctionSpec(
+                "epq", signature: "inventory.epq{ fixed_cost =, holding_cost =, demand_rate =, production_rate = } -> { order_quantity, cost, cycle_time }",
+                summary: "Economic production quantity: the EOQ with a finite production rate P > λ: Q* = √(2Kλ/(h(1 − λ/P))).",
+                example: "local r = inventory.epq{ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300, production_rate = 1900 }\nprint(r.order_quantity, r.cost)"
+            ) { call in
+                try call.requireTable(1, "model")
+                let (set, _) = try validateOptions(try call.record(1, "model"), against: [
+                    k, ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "h, cost to hold one unit for one time unit"),
+                    ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ, units demanded per time unit"),
+                    ParameterSpec("production_rate", .number, required: true, range: .positive, doc: "P, units produced per time unit (P > λ)"),
+                ], owner: "inventory.epq")
+                let m = try EPQ(fixedCost: set.number("fixed_cost") ?? .nan, holdingCost: set.number("holding_cost") ?? .nan,
+                                demandRate: set.number("demand_rate") ?? .nan, productionRate: set.number("production_rate") ?? .nan)
+                return call.returning(.record(["order_quantity": .number(m.orderQuantity), "cost": .number(m.optimalCost),
+                                               "cycle_time": .number(m.orderQuantity / m.base.demandRate)]))
+            },
+            LuaFunctionSpec(
+                "eoq_discounts", signature: "inventory.eoq_discounts{ fixed_cost =, holding_cost_rate =, demand_rate =, breakpoints = {...}, unit_costs = {...}, kind = \"all_units\" | \"incremental\" } -> { order_quantity, cost, region }",
+                summary: "EOQ with quantity discounts: unit cost unit_costs[j] from breakpoints[j] on (the first breakpoint is 0); holding cost = rate × unit cost; cost includes purchasing.",
+                example: """
+                local r = inventory.eoq_discounts{ fixed_cost = 150, holding_cost_rate = 0.25, demand_rate = 2400,
+                  breakpoints = { 0, 100, 200 }, unit_costs = { 100, 90, 80 }, kind = "all_units" }
+                print(r.order_quantity, r.cost, r.region)
+                """
+            ) { call in
+                try call.requireTable(1, "model")
+                let (set, _) = try validateOptions(try call.record(1, "model"), against: [
+                    k, ParameterSpec("holding_cost_rate", .number, required: true, range: .positive, doc: "i, holding cost per unit time as a share of the unit cost"),
+                    ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ, units demanded per time unit"),
+                    ParameterSpec("breakpoints", .numbers, required: true, range: .nonNegative, doc: "order sizes where each price starts, increasing, first 0"),
+                    ParameterSpec("unit_costs", .numbers, required: true, range: .positive, doc: "the price per unit from each breakpoint on"),
+                    ParameterSpec("kind", .string, default: .string("all_units"), choices: ["all_units", "incremental"], doc: "all-units or incremental discounts"),
+                ], owner: "inventory.eoq_discounts")
+                guard case .numbers(let b)? = set["breakpoints"], case .numbers(let c)? = set["unit_costs"] else {
+                    throw ScriptError("breakpoints and unit_costs must be arrays of numbers")
+                }
+                let m = try QuantityDiscountEOQ(fixedCost: set.number("fixed_cost") ?? .nan, holdingCostRate: set.number("holding_cost_rate") ?? .nan,
+                                                demandRate: set.number("demand_rate") ?? .nan, breakpoints: b, unitCosts: c,
+                                                kind: QuantityDiscountEOQ.Kind(rawValue: set.string("kind") ?? "all_units") ?? .allUnits)
+                let r = m.optimize()
+                return call.returning(.record(["order_quantity": .number(r.orderQuantity), "cost": .number(r.cost), "region": .integer(Int64(r.region))]))
+            },
+            lotSizing("wagner_whitin", "The optimal ordering plan for known, time-varying demand (Wagner & Whitin 1958), by dynamic programming; periods are 1-based.", LotSizing.wagnerWhitin),
+            lotSizing("silver_meal", "The Silver–Meal heuristic: extend each order while the cost per period covered falls.", LotSizing.silverMeal),
+            lotSizing("least_unit_cost", "The least-unit-cost heuristic: extend each order while the cost per unit ordered falls.", LotSizing.leastUnitCost),
+        ]
+    }
+}
