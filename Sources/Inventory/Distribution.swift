@@ -18,6 +18,15 @@ public enum Distribution: Sendable, Equatable {
     /// Equally likely values (e.g. forecast sample paths), sorted.
     case empirical([Double])
 
+    /// A negative binomial with the given mean and standard deviation (needs sd² > mean):
+    /// size = mean²/(sd² − mean), probability = mean/sd².
+    public static func negativeBinomial(mean: Double, sd: Double) throws(InventoryError) -> Distribution {
+        guard mean.isFinite, mean > 0, sd.isFinite, sd * sd > mean else {
+            throw InventoryError("negbin: needs mean > 0 and sd² > mean (over-dispersion), got mean \(mean), sd \(sd); for sd² = mean use poisson")
+        }
+        return .negativeBinomial(size: mean * mean / (sd * sd - mean), probability: mean / (sd * sd))
+    }
+
     /// Checks the parameters, with messages that name them.
     public func validated() throws(InventoryError) -> Distribution {
         func positive(_ x: Double, _ name: String) throws(InventoryError) {

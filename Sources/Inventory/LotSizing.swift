@@ -9,6 +9,18 @@ public struct LotSizingPlan: Sendable, Equatable {
 }
 
 public enum LotSizing {
+    /// One value for every period, or one per period, checked ≥ 0.
+    static func perPeriod(_ values: [Double], _ name: String, periods: Int) throws(InventoryError) -> [Double] {
+        let v = values.count == 1 ? [Double](repeating: values[0], count: periods) : values
+        guard v.count == periods else {
+            throw InventoryError("\(name) has \(values.count) values for \(periods) periods; give one, or one per period")
+        }
+        if let i = v.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+            throw InventoryError("\(name) in period \(i + 1) must be ≥ 0, got \(v[i])")
+        }
+        return v
+    }
+
     /// Checks the common inputs; returns the per-period holding costs.
     static func validate(demand: [Double], fixedCost: Double, holdingCost: [Double]) throws(InventoryError) -> [Double] {
         guard !demand.isEmpty else { throw InventoryError("demand is empty: give one number per period") }
@@ -16,14 +28,7 @@ public enum LotSizing {
             throw InventoryError("demand in period \(i + 1) must be a finite number ≥ 0, got \(demand[i])")
         }
         guard fixedCost.isFinite, fixedCost >= 0 else { throw InventoryError("fixed_cost must be ≥ 0, got \(fixedCost)") }
-        let h = holdingCost.count == 1 ? [Double](repeating: holdingCost[0], count: demand.count) : holdingCost
-        guard h.count == demand.count else {
-            throw InventoryError("holding_cost has \(holdingCost.count) values for \(demand.count) periods; give one, or one per period")
-        }
-        if let i = h.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-            throw InventoryError("holding_cost in period \(i + 1) must be ≥ 0, got \(h[i])")
-        }
-        return h
+        return try perPeriod(holdingCost, "holding_cost", periods: demand.count)
     }
 
     /// Cost of ordering in `start` (0-based) the demand of periods start...end.
@@ -50,37 +55,52 @@ public enum LotSizing {
 
     /// Wagner–Whitin (1958): the optimal plan by dynamic programming over the last
     /// order period, O(T²). Periods without demand never need an order of their own.
-    public static func wagnerWhitin(demand: [Double], fixedCost k: Double, holdingCost: [Double]) throws(InventoryError) -> LotSizingPlan {
+    /// `purchaseCost` (per unit, one value or one per period) is paid in the period
+    /// the unit is ordered; when it varies by period it changes the plan.
+    public static func wagnerWhitin(demand: [Double], fixedCost k: Double, holdingCost: [Double],
+                                    purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
+        let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
         let t = demand.count
         var best = [Double](repeating: .infinity, count: t + 1)  // best[j]: cost of periods 0..<j
         var from = [Int](repeating: 0, count: t + 1)
         best[0] = 0
         for end in 1...t {
             for start in 0..<end {
-                let c = best[start] + segmentCost(demand, h, k, start, end - 1)
-                if c < best[end] - 1e-12 { best[end] = c; from[end] = start }
+                let units = demand[start..<end].reduce(0, +)
+                let total = best[start] + segmentCost(demand, h, k, start, end - 1) + c[start] * units
+                if total < best[end] - 1e-12 { best[end] = total; from[end] = start }
             }
         }
         var starts: [Int] = []
         var j = t
         while j > 0 { starts.append(from[j]); j = from[j] }
-        return plan(demand, h, k, starts: starts.reversed())
+        return withPurchases(plan(demand, h, k, starts: starts.reversed()), c)
     }
 
     /// Silver–Meal (1973): extend each order while the cost per period covered falls.
-    public static func silverMeal(demand: [Double], fixedCost k: Double, holdingCost: [Double]) throws(InventoryError) -> LotSizingPlan {
+    /// The purchase cost is added to the plan's cost (it does not steer the heuristic).
+    public static func silverMeal(demand: [Double], fixedCost k: Double, holdingCost: [Double],
+                                  purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
-        return greedy(demand, h, k) { cost, start, end in cost / Double(end - start + 1) }
+        let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
+        return withPurchases(greedy(demand, h, k) { cost, start, end in cost / Double(end - start + 1) }, c)
     }
 
     /// Least unit cost: extend each order while the cost per unit ordered falls.
-    public static func leastUnitCost(demand: [Double], fixedCost k: Double, holdingCost: [Double]) throws(InventoryError) -> LotSizingPlan {
+    public static func leastUnitCost(demand: [Double], fixedCost k: Double, holdingCost: [Double],
+                                     purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
-        return greedy(demand, h, k) { cost, start, end in
+        let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
+        return withPurchases(greedy(demand, h, k) { cost, start, end in
             let units = demand[start...end].reduce(0, +)
             return units > 0 ? cost / units : .infinity
-        }
+        }, c)
+    }
+
+    static func withPurchases(_ p: LotSizingPlan, _ c: [Double]) -> LotSizingPlan {
+        let purchases = zip(p.orderQuantities, c).reduce(0) { $0 + $1.0 * $1.1 }
+        return LotSizingPlan(orderPeriods: p.orderPeriods, orderQuantities: p.orderQuantities, cost: p.cost + purchases)
     }
 
     static func greedy(_ demand: [Double], _ h: [Double], _ k: Double,

@@ -27,9 +27,17 @@ enum DistModule {
                             example: "local d = dist.poisson(6)\nprint(d:pdf(6), d:quantile(0.9))") { call in
                 try make(.poisson(mean: try call.finiteNumber(1, "mean")), call)
             },
-            LuaFunctionSpec("negbin", signature: "dist.negbin(size, prob)", summary: "negative binomial (failures before the size-th success; scipy's nbinom): mean size(1 − prob)/prob",
-                            example: "local d = dist.negbin(5, 0.25)\nprint(d.mean, d.variance)  --> 15.0  60.0") { call in
-                try make(.negativeBinomial(size: try call.finiteNumber(1, "size"), probability: try call.finiteNumber(2, "prob")), call)
+            LuaFunctionSpec("negbin", signature: "dist.negbin(size, prob) or dist.negbin{ mean =, sd = }",
+                            summary: "negative binomial (failures before the size-th success; scipy's nbinom): mean size(1 − prob)/prob; or by mean and sd (sd² > mean)",
+                            example: "local d = dist.negbin(5, 0.25)\nprint(d.mean, d.variance)  --> 15.0  60.0\nprint(dist.negbin{ mean = 23, sd = 8 })") { call in
+                if call.argumentCount == 1, case .record = try call.value(1, "spec") {
+                    let (p, _) = try validateOptions(try call.record(1, "spec"), against: [
+                        ParameterSpec("mean", .number, required: true, range: .positive, doc: "mean demand"),
+                        ParameterSpec("sd", .number, required: true, range: .positive, doc: "standard deviation (sd² > mean)"),
+                    ], owner: "dist.negbin")
+                    return try make(try Distribution.negativeBinomial(mean: p.number("mean") ?? .nan, sd: p.number("sd") ?? .nan), call)
+                }
+                return try make(.negativeBinomial(size: try call.finiteNumber(1, "size"), probability: try call.finiteNumber(2, "prob")), call)
             },
             LuaFunctionSpec("empirical", signature: "dist.empirical(samples)", summary: "equally likely values: an array or a Series (e.g. forecast sample paths summed over a lead time)",
                             example: "local d = dist.empirical({ 3, 7, 7, 9, 12 })\nprint(d:quantile(0.5), d:loss(8))") { call in

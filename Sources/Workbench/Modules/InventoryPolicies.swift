@@ -34,27 +34,34 @@ enum InventoryPolicies {
         ParameterSpec("fixed_cost", .number, required: true, range: .nonNegative, doc: "K, cost per order placed"),
         ParameterSpec("holding_cost", .table, required: true, doc: "h, cost to hold a unit for a period: one number, or one per period"),
         ParameterSpec("demand", .numbers, required: true, range: .nonNegative, doc: "known demand of each period"),
+        ParameterSpec("purchase_cost", .table, doc: "cost per unit, paid in the period it is ordered: one number, or one per period (default 0)"),
     ]
 
     static func lotSizing(_ name: String, _ summary: String,
-                          _ f: @escaping ([Double], Double, [Double]) throws -> LotSizingPlan) -> LuaFunctionSpec {
-        LuaFunctionSpec(name, signature: "inventory.\(name){ fixed_cost =, holding_cost =, demand = {...} } -> { order_periods, order_quantities, cost }",
+                          _ f: @escaping ([Double], Double, [Double], [Double]) throws -> LotSizingPlan) -> LuaFunctionSpec {
+        LuaFunctionSpec(name, signature: "inventory.\(name){ fixed_cost =, holding_cost =, demand = {...} [, purchase_cost =] } -> { order_periods, order_quantities, cost }",
                         summary: summary,
                         example: "local r = inventory.\(name){ fixed_cost = 500, holding_cost = 2, demand = { 90, 120, 80, 70 } }\nprint(table.concat(r.order_periods, \", \"), r.cost)") { call in
             try call.requireTable(1, "model")
             var given = try call.record(1, "model")
-            let holdingValue = given.removeValue(forKey: "holding_cost")
-            let (set, _) = try validateOptions(given, against: lotSizingOptions.filter { $0.name != "holding_cost" }, owner: "inventory.\(name)")
-            let holding: [Double]
-            switch holdingValue ?? .nil {
-            case .number(let x): holding = [x]
-            case .integer(let i): holding = [Double(i)]
-            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): holding = items.compactMap(\.doubleValue)
-            case .nil: throw ScriptError.named("inventory.\(name): option 'holding_cost' is required (a number, or one per period)")
-            default: throw ScriptError.named("inventory.\(name): option 'holding_cost' must be a number or an array of numbers")
+            let owner = "inventory.\(name)"
+            /// A number or one number per period.
+            func perPeriod(_ key: String, required: Bool) throws -> [Double] {
+                switch given.removeValue(forKey: key) ?? .nil {
+                case .number(let x): return [x]
+                case .integer(let i): return [Double(i)]
+                case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): return items.compactMap(\.doubleValue)
+                case .nil:
+                    if required { throw ScriptError.named("\(owner): option '\(key)' is required (a number, or one per period)") }
+                    return [0]
+                default: throw ScriptError.named("\(owner): option '\(key)' must be a number or an array of numbers")
+                }
             }
+            let holding = try perPeriod("holding_cost", required: true)
+            let purchase = try perPeriod("purchase_cost", required: false)
+            let (set, _) = try validateOptions(given, against: lotSizingOptions.filter { $0.type != .table }, owner: owner)
             guard case .numbers(let demand)? = set["demand"] else { throw ScriptError("'demand' must be an array of numbers") }
-            return call.returning(plan(try f(demand, set.number("fixed_cost") ?? 0, holding)))
+            return call.returning(plan(try f(demand, set.number("fixed_cost") ?? 0, holding, purchase)))
         }
     }
 
@@ -152,9 +159,15 @@ enum InventoryPolicies {
                 let r = m.optimize()
                 return call.returning(.record(["order_quantity": .number(r.orderQuantity), "cost": .number(r.cost), "region": .integer(Int64(r.region))]))
             },
-            lotSizing("wagner_whitin", "The optimal ordering plan for known, time-varying demand (Wagner & Whitin 1958), by dynamic programming; periods are 1-based.", LotSizing.wagnerWhitin),
-            lotSizing("silver_meal", "The Silver–Meal heuristic: extend each order while the cost per period covered falls.", LotSizing.silverMeal),
-            lotSizing("least_unit_cost", "The least-unit-cost heuristic: extend each order while the cost per unit ordered falls.", LotSizing.leastUnitCost),
+            lotSizing("wagner_whitin", "The optimal ordering plan for known, time-varying demand (Wagner & Whitin 1958), by dynamic programming over the last order; periods are 1-based.") {
+                try LotSizing.wagnerWhitin(demand: $0, fixedCost: $1, holdingCost: $2, purchaseCost: $3)
+            },
+            lotSizing("silver_meal", "The Silver–Meal heuristic: extend each order while the cost per period covered falls.") {
+                try LotSizing.silverMeal(demand: $0, fixedCost: $1, holdingCost: $2, purchaseCost: $3)
+            },
+            lotSizing("least_unit_cost", "The least-unit-cost heuristic: extend each order while the cost per unit ordered falls.") {
+                try LotSizing.leastUnitCost(demand: $0, fixedCost: $1, holdingCost: $2, purchaseCost: $3)
+            },
         ]
     }
 }
