@@ -15,7 +15,7 @@ enum OptimizeModule {
         LuaModuleSpec("optimize", summary: "Minimize a Lua function or a cost plugin with any optimizer plugin.", functions: [
             LuaFunctionSpec(
                 "scalar", signature: "optimize.scalar(f, lo, hi [, options]) -> result",
-                summary: "Minimizes f(x) for one variable x in [lo, hi]; `options.method` names the optimizer (default golden_section), the other options are its parameters.",
+                summary: "Minimizes f(x) for one variable x in [lo, hi]; `options.method` names the optimizer (default brent), the other options are its parameters.",
                 details: resultDoc,
                 example: """
                 local eoq = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
@@ -27,7 +27,7 @@ enum OptimizeModule {
                 let lo = try call.finiteNumber(2, "lo"), hi = try call.finiteNumber(3, "hi")
                 guard lo < hi else { throw ScriptError("lo (\(formatNumber(lo))) must be less than hi (\(formatNumber(hi)))") }
                 var options = try call.record(4, "options")
-                let method = try methodName(&options, default: "golden_section")
+                let method = try methodName(&options, default: "brent")
                 let start = OptimizerStart(lower: [lo], upper: [hi])
                 return try run(method, objective, start, options, call, context, scalar: true)
             },
