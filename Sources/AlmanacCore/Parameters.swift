@@ -5,6 +5,10 @@ public enum ParameterType: String, Sendable, CaseIterable {
     case number, integer, string, boolean
     case numbers = "number[]"
     case table, function
+    /// A demand distribution object (dist.normal(...), ...).
+    case distribution
+    /// Anything at all (the plugin checks it).
+    case any
 
     /// How a value of this type is described in messages ("a number").
     public var phrase: String {
@@ -16,6 +20,8 @@ public enum ParameterType: String, Sendable, CaseIterable {
         case .numbers: return "an array of numbers"
         case .table: return "a table"
         case .function: return "a function"
+        case .distribution: return "a distribution such as dist.normal(50, 8)"
+        case .any: return "any value"
         }
     }
 }
@@ -208,7 +214,8 @@ extension ParameterSpec {
             checked = .integer(i)
         case (.numbers, .opaque("table")) :
             throw ParameterError("\(owner): option '\(name)' must be an array of numbers")
-        case (.table, .opaque("table")), (.table, .numbers), (.function, .opaque("function")):
+        case (.table, .opaque("table")), (.table, .numbers), (.function, .opaque("function")),
+             (.distribution, .opaque("Distribution")), (.any, _):
             break
         default:
             throw wrongType()

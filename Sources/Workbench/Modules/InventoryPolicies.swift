@@ -105,6 +105,63 @@ enum InventoryPolicies {
                 return call.returning(.record(r))
             },
             LuaFunctionSpec(
+                "reorder_point", signature: "inventory.reorder_point{ demand = dist, lead_time = L [, lead_time_sd =] | lead_time_demand = dist, service_level = 0.95 [, type = \"cycle\" | \"fill_rate\", order_quantity = Q] } -> result",
+                summary: "Reorder point and safety stock for continuous review: type 1 (cycle service: P(no stock-out in a cycle) = α) or type 2 (fill rate: n(r) = (1 − β)·Q).",
+                details: """
+                Lead-time demand is `demand` (one period's) over `lead_time` periods — summed exactly for \
+                normal, gamma, Poisson and negbin; with `lead_time_sd` (a random lead time), the normal \
+                approximation with mean E[L]μ and variance E[L]σ² + μ²Var[L] — or give `lead_time_demand` \
+                directly (e.g. `dist.empirical` of summed forecast sample paths). Returns `reorder_point`, \
+                `safety_stock`, `lead_time_demand_mean`, `lead_time_demand_sd`, `cycle_service_level`, \
+                `fill_rate` (with an order quantity) and `expected_shortage_per_cycle`.
+                """,
+                example: """
+                local r = inventory.reorder_point{ demand = dist.normal(100, 20), lead_time = 4, service_level = 0.95 }
+                print(r.reorder_point, r.safety_stock)  --> 465.79...  65.79...
+                local f = inventory.reorder_point{ demand = dist.normal(100, 20), lead_time = 4, lead_time_sd = 1,
+                  service_level = 0.99, type = "fill_rate", order_quantity = 500 }
+                print(f.reorder_point, f.cycle_service_level)
+                """
+            ) { call in
+                try call.requireTable(1, "model")
+                var given = try call.record(1, "model")
+                let owner = "inventory.reorder_point"
+                let perPeriod = given.removeValue(forKey: "demand")
+                let direct = given.removeValue(forKey: "lead_time_demand")
+                let (set, _) = try validateOptions(given, against: [
+                    ParameterSpec("lead_time", .number, range: .positive, doc: "L, periods from ordering to receiving"),
+                    ParameterSpec("lead_time_sd", .number, default: .number(0), range: .nonNegative, doc: "standard deviation of a random lead time"),
+                    ParameterSpec("service_level", .number, required: true, range: .unitOpen, doc: "α (cycle) or β (fill rate), between 0 and 1"),
+                    ParameterSpec("type", .string, default: .string("cycle"), choices: ["cycle", "fill_rate"], doc: "type 1 (cycle service) or type 2 (fill rate)"),
+                    ParameterSpec("order_quantity", .number, range: .positive, doc: "Q, needed for a fill-rate target"),
+                ], owner: owner)
+                let ltd: Distribution
+                if direct != nil {
+                    guard perPeriod == nil else { throw ScriptError.named("\(owner): give either demand (with lead_time) or lead_time_demand, not both") }
+                    ltd = try DistributionObject.argument(direct, "lead_time_demand", owner: owner)
+                } else {
+                    let d = try DistributionObject.argument(perPeriod, "demand", owner: owner)
+                    guard let l = set.number("lead_time") else { throw ScriptError.named("\(owner): option 'lead_time' is required with demand (or give lead_time_demand)") }
+                    ltd = try ReorderPoint.leadTimeDemand(perPeriod: d, leadTime: l, sd: set.number("lead_time_sd") ?? 0)
+                }
+                let level = set.number("service_level") ?? .nan
+                let service: ReorderPoint.Service
+                if set.string("type") == "fill_rate" {
+                    guard let q = set.number("order_quantity") else { throw ScriptError.named("\(owner): a fill-rate target needs order_quantity (Q)") }
+                    service = .fillRate(level, orderQuantity: q)
+                } else {
+                    service = .cycle(level)
+                }
+                let r = try ReorderPoint(leadTimeDemand: ltd, service: service).solve()
+                var record: [String: LuaValue] = [
+                    "reorder_point": .number(r.reorderPoint), "safety_stock": .number(r.safetyStock),
+                    "lead_time_demand_mean": .number(ltd.mean), "lead_time_demand_sd": .number(ltd.standardDeviation),
+                    "cycle_service_level": .number(r.cycleServiceLevel), "expected_shortage_per_cycle": .number(r.expectedShortagePerCycle),
+                ]
+                if !r.fillRate.isNaN { record["fill_rate"] = .number(r.fillRate) }
+                return call.returning(.record(record))
+            },
+            LuaFunctionSpec(
                 "ss", signature: "inventory.ss{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.poisson(...) } -> { reorder_point, order_up_to_level, cost }",
                 summary: "The optimal (s, S) policy for periodic review with a fixed order cost and discrete demand, by the Zheng–Federgruen algorithm (exact).",
                 example: """
