@@ -68,23 +68,23 @@ enum NativeOptimizers {
         capabilities: ["scalar", "multivariate", "bounds", "derivative_free"],
         example: "optimize.minimize(function(x) return (1 - x[1])^2 + 100 * (x[2] - x[1]^2)^2 end, { -1.2, 1 })")
 
-    static var all: [(PluginDescriptor, PluginImplementation)] {
-        [
-        (goldenSection, .nativeOptimizer { f, start, p in
+    /// A one-variable search on a bracket as an optimizer plugin.
+    static func scalar(_ name: String,
+                       _ search: @escaping (@escaping (Double) throws -> Double, Double, Double, ScalarSearchOptions) throws -> OptimizationResult)
+        -> PluginImplementation {
+        .nativeOptimizer { f, start, p in
             guard start.dimension == 1, let lo = start.lower?.first, let hi = start.upper?.first else {
-                throw OptimizationError("golden_section needs one variable with bounds lo and hi")
-            }
-            let options = GoldenSection.Options(tolerance: p.number("tolerance") ?? 1e-10,
-                                                maxIterations: p.integer("max_iterations") ?? 500)
-            return try GoldenSection.minimize({ try f([$0]) }, lower: lo, upper: hi, options: options)
-        }),
-        (brent, .nativeOptimizer { f, start, p in
-            guard start.dimension == 1, let lo = start.lower?.first, let hi = start.upper?.first else {
-                throw OptimizationError("brent needs one variable with bounds lo and hi")
+                throw OptimizationError("\(name) needs one variable with bounds lo and hi")
             }
             let options = ScalarSearchOptions(tolerance: p.number("tolerance") ?? 1e-10, maxIterations: p.integer("max_iterations") ?? 500)
-            return try Brent.minimize({ try f([$0]) }, lower: lo, upper: hi, options: options)
-        }),
+            return try search({ try f([$0]) }, lo, hi, options)
+        }
+    }
+
+    static var all: [(PluginDescriptor, PluginImplementation)] {
+        [
+        (goldenSection, scalar("golden_section", GoldenSection.minimize)),
+        (brent, scalar("brent", Brent.minimize)),
         (nelderMead, .nativeOptimizer { f, start, p in
             var options = NelderMead.Options()
             options.xTolerance = p.number("x_tolerance") ?? options.xTolerance
