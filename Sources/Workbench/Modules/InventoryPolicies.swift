@@ -162,6 +162,66 @@ enum InventoryPolicies {
                 return call.returning(.record(record))
             },
             LuaFunctionSpec(
+                "abc_xyz", signature: "inventory.abc_xyz(panel [, { value =, last =, a = 0.8, b = 0.95, x = 0.5, y = 1.0 }]) -> { { key, value, share, cumulative_share, abc, cv, xyz, class, service_level }, ... }",
+                summary: "ABC by share of value (Pareto) and XYZ by demand variability (coefficient of variation) for every key of a panel, with a recommended cycle service level per class; sorted by value.",
+                details: """
+                Value = units over the last `last` periods (default all) × the numeric attribute named by \
+                `value` (default `unit_cost` when every key has one, else units alone: pass `value = \"units\"`). \
+                An item is A while the value ranked above it is under `a`, B while under `b`, else C; \
+                X when CV ≤ `x`, Y when CV ≤ `y`, else Z (no demand: Z). Service levels: AX 0.98, AY 0.96, \
+                AZ 0.94, BX 0.96, BY 0.94, BZ 0.92, CX 0.92, CY 0.90, CZ 0.85 (docs/inventory.md).
+                """,
+                example: """
+                local p = data.synthetic_retail{ skus = 20, periods = 104, seed = 11 }
+                for _, row in ipairs(inventory.abc_xyz(p, { last = 52 })) do
+                  print(row.key, row.class, ("%.1f%%"):format(100 * row.share), row.service_level)
+                end
+                """
+            ) { call in
+                guard let panel = call.stack.object(at: 1, as: PanelObject.self)?.panel else {
+                    throw ScriptError("argument 1 'panel' must be a Panel (from data.csv with key =, or data.synthetic_retail), got a \(call.typeName(1))")
+                }
+                let (set, _) = try validateOptions(try call.record(2, "options"), against: [
+                    ParameterSpec("value", .string, doc: "numeric attribute to value units at, or \"units\""),
+                    ParameterSpec("last", .integer, range: ParameterRange(lower: 1), doc: "use only the last n periods of each series"),
+                    ParameterSpec("a", .number, default: .number(0.8), range: .unitOpen, doc: "cumulative value share closing class A"),
+                    ParameterSpec("b", .number, default: .number(0.95), range: .unitOpen, doc: "cumulative value share closing class B"),
+                    ParameterSpec("x", .number, default: .number(0.5), range: .positive, doc: "largest CV of class X"),
+                    ParameterSpec("y", .number, default: .number(1.0), range: .positive, doc: "largest CV of class Y"),
+                ], owner: "inventory.abc_xyz")
+                let everyHasCost = panel.keys.allSatisfy { key in
+                    if case .number? = panel[key]?.attributes["unit_cost"] { return true } else { return false }
+                }
+                let valueName = set.string("value") ?? (everyHasCost ? "unit_cost" : "units")
+                var items: [(key: String, value: Double, demand: [Double])] = []
+                for key in panel.keys {
+                    guard let entry = panel[key] else { continue }
+                    let values = entry.series.values
+                    let demand = set.integer("last").map { Array(values.suffix($0)) } ?? values
+                    let units = demand.filter { !$0.isNaN }.reduce(0, +)
+                    var price = 1.0
+                    if valueName != "units" {
+                        guard case .number(let x)? = entry.attributes[valueName] else {
+                            throw ScriptError.named("inventory.abc_xyz: key '\(key)' has no numeric attribute '\(valueName)'; pass value = \"units\" to rank by units")
+                        }
+                        price = x
+                    }
+                    items.append((key, units * price, demand))
+                }
+                var thresholds = ABCXYZ.Thresholds()
+                thresholds.a = set.number("a") ?? 0.8
+                thresholds.b = set.number("b") ?? 0.95
+                thresholds.x = set.number("x") ?? 0.5
+                thresholds.y = set.number("y") ?? 1.0
+                let rows = try ABCXYZ.classify(items, thresholds: thresholds)
+                return call.returning(.array(rows.map { r in
+                    .record(["key": .string(r.key), "value": .number(r.value), "share": .number(r.share),
+                             "cumulative_share": .number(r.cumulativeShare), "abc": .string(r.abc),
+                             "cv": .number(r.coefficientOfVariation), "xyz": .string(r.xyz), "class": .string(r.cell),
+                             "service_level": .number(r.serviceLevel)])
+                }))
+            },
+            LuaFunctionSpec(
                 "ss", signature: "inventory.ss{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.poisson(...) } -> { reorder_point, order_up_to_level, cost }",
                 summary: "The optimal (s, S) policy for periodic review with a fixed order cost and discrete demand, by the Zheng–Federgruen algorithm (exact).",
                 example: """
