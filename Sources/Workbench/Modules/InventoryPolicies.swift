@@ -162,6 +162,62 @@ enum InventoryPolicies {
                 return call.returning(.record(record))
             },
             LuaFunctionSpec(
+                "rq", signature: "inventory.rq{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.normal(λ, σ) | dist.poisson(λ), lead_time = L [, method =] } -> { reorder_point, order_quantity, cost }",
+                summary: "The (r, Q) policy, continuous review with backorders: exact optimisation (default) or the EOQ+SS, loss-function and EIL approximations; cost is always the exact expected cost of the policy returned.",
+                details: """
+                `demand` is the demand per unit time (normal: mean rate λ and sd σ over one unit of time; \
+                or Poisson); `lead_time` is in the same unit, so lead-time demand is N(λL, σ√L) or \
+                Poisson(λL), as in stockpyl's `rq` functions. `method`: `exact` (normal: Q by a \
+                one-dimensional search with the best r for each Q; Poisson: Federgruen & Zheng), \
+                `eoq_ss`, `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to \
+                evaluate a policy instead.
+                """,
+                example: """
+                local m = { holding_cost = 0.225, stockout_cost = 7.5, fixed_cost = 8,
+                            demand = dist.normal(1300, 150), lead_time = 1 / 12 }
+                local r = inventory.rq(m)
+                print(r.reorder_point, r.order_quantity, r.cost)  --> about 126.87  328.45  78.0711
+                m.method = "eoq_ss"
+                print(inventory.rq(m).cost)                       --> 87.048...
+                """
+            ) { call in
+                try call.requireTable(1, "model")
+                var given = try call.record(1, "model")
+                let owner = "inventory.rq"
+                let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
+                let (set, _) = try validateOptions(given, against: [
+                    h, p, k,
+                    ParameterSpec("lead_time", .number, required: true, range: .positive, doc: "L, in the unit of the demand rate"),
+                    ParameterSpec("method", .string, default: .string("exact"), choices: ["exact", "eoq_ss", "loss_function", "eil"], doc: "how (r, Q) is chosen"),
+                    ParameterSpec("reorder_point", .number, doc: "evaluate this r (with order_quantity)"),
+                    ParameterSpec("order_quantity", .number, range: .positive, doc: "evaluate this Q (with reorder_point)"),
+                ], owner: owner)
+                let sd: Double?
+                switch demand {
+                case .normal(_, let s): sd = s
+                case .poisson: sd = nil
+                default: throw ScriptError.named("\(owner): demand must be dist.normal(rate, sd) or dist.poisson(rate), got \(demand.name)")
+                }
+                let model = try RQModel(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
+                                        fixedCost: set.number("fixed_cost") ?? .nan, demandMean: demand.mean, demandSD: sd,
+                                        leadTime: set.number("lead_time") ?? .nan)
+                let r: Double, q: Double
+                if let given = set.number("reorder_point"), let givenQ = set.number("order_quantity") {
+                    (r, q) = (given, givenQ)
+                } else {
+                    switch set.string("method") ?? "exact" {
+                    case "eoq_ss": (r, q) = model.eoqSafetyStockApproximation()
+                    case "loss_function": (r, q) = model.lossFunctionApproximation()
+                    case "eil": (r, q) = try model.expectedInventoryLevelApproximation()
+                    default:
+                        let best = try model.optimize()
+                        (r, q) = (best.reorderPoint, best.orderQuantity)
+                    }
+                }
+                return call.returning(.record(["reorder_point": .number(r), "order_quantity": .number(q),
+                                               "cost": .number(try model.cost(reorderPoint: r, orderQuantity: q))]))
+            },
+            LuaFunctionSpec(
                 "abc_xyz", signature: "inventory.abc_xyz(panel [, { value =, last =, a = 0.8, b = 0.95, x = 0.5, y = 1.0 }]) -> { { key, value, share, cumulative_share, abc, cv, xyz, class, service_level }, ... }",
                 summary: "ABC by share of value (Pareto) and XYZ by demand variability (coefficient of variation) for every key of a panel, with a recommended cycle service level per class; sorted by value.",
                 details: """
