@@ -218,6 +218,40 @@ enum InventoryPolicies {
                                                "cost": .number(try model.cost(reorderPoint: r, orderQuantity: q))]))
             },
             LuaFunctionSpec(
+                "eoq_multi", signature: "inventory.eoq_multi{ items = { { fixed_cost =, holding_cost =, demand_rate =, usage = }, ... }, limit = B } -> { order_quantities, cost, multiplier, resource_used }",
+                summary: "EOQ for several items under a shared limit Σ usage·Q ≤ B (a budget or warehouse space), by a Lagrange multiplier: Q_i = √(2K_iλ_i/(h_i + 2θ·usage_i)).",
+                details: "`multiplier` is θ, what one more unit of the resource would save per unit time (0 when the limit does not bind).",
+                example: """
+                local r = inventory.eoq_multi{ limit = 3000, items = {
+                  { fixed_cost = 100, holding_cost = 2, demand_rate = 1000, usage = 10 },
+                  { fixed_cost = 50, holding_cost = 1, demand_rate = 500, usage = 4 },
+                  { fixed_cost = 80, holding_cost = 3, demand_rate = 2000, usage = 6 } } }
+                print(table.concat(r.order_quantities, ", "), r.cost, r.multiplier)
+                """
+            ) { call in
+                try call.requireTable(1, "model")
+                var given = try call.record(1, "model")
+                let owner = "inventory.eoq_multi"
+                guard case .array(let list) = given.removeValue(forKey: "items") ?? .nil, !list.isEmpty else {
+                    throw ScriptError.named("\(owner): 'items' must be a non-empty array of { fixed_cost =, holding_cost =, demand_rate =, usage = }")
+                }
+                let (set, _) = try validateOptions(given, against: [
+                    ParameterSpec("limit", .number, required: true, range: .positive, doc: "B, the shared budget or space"),
+                ], owner: owner)
+                let itemSpecs = [k, ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "h"),
+                                 ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ"),
+                                 ParameterSpec("usage", .number, required: true, range: .positive, doc: "resource per unit ordered")]
+                let items = try list.enumerated().map { i, value -> MultiItemEOQ.Item in
+                    guard case .record(let fields) = value else { throw ScriptError.named("\(owner): items[\(i + 1)] must be a table of named values") }
+                    let (p, _) = try validateOptions(fields, against: itemSpecs, owner: "\(owner): items[\(i + 1)]")
+                    return MultiItemEOQ.Item(fixedCost: p.number("fixed_cost") ?? .nan, holdingCost: p.number("holding_cost") ?? .nan,
+                                             demandRate: p.number("demand_rate") ?? .nan, usage: p.number("usage") ?? .nan)
+                }
+                let s = try MultiItemEOQ.solve(items, limit: set.number("limit") ?? .nan)
+                return call.returning(.record(["order_quantities": .array(s.orderQuantities.map { .number($0) }), "cost": .number(s.cost),
+                                               "multiplier": .number(s.multiplier), "resource_used": .number(s.resourceUsed)]))
+            },
+            LuaFunctionSpec(
                 "abc_xyz", signature: "inventory.abc_xyz(panel [, { value =, last =, a = 0.8, b = 0.95, x = 0.5, y = 1.0 }]) -> { { key, value, share, cumulative_share, abc, cv, xyz, class, service_level }, ... }",
                 summary: "ABC by share of value (Pareto) and XYZ by demand variability (coefficient of variation) for every key of a panel, with a recommended cycle service level per class; sorted by value.",
                 details: """
