@@ -12,7 +12,7 @@ enum InventoryModule {
                       doc: "p, cost per unit backordered per time unit; given, the model plans backorders"),
     ]
 
-    static func spec() -> LuaModuleSpec {
+    static func spec(_ context: HostContext) -> LuaModuleSpec {
         LuaModuleSpec("inventory", summary: "Inventory models in closed form (Snyder & Shen's notation).", functions: [
             LuaFunctionSpec(
                 "eoq", signature: "inventory.eoq{ fixed_cost =, holding_cost =, demand_rate = [, stockout_cost =] } -> result",
@@ -45,6 +45,6 @@ enum InventoryModule {
                 result["orders_per_time"] = .number(lambda / q)
                 return call.returning(.record(result))
             },
-        ] + InventoryPolicies.functions)
+        ] + InventoryPolicies.functions(context))
     }
 }

@@ -1,0 +1,221 @@
+import AlmanacCore
+import Foundation
+
+/// Monte Carlo simulation of a single-stage, periodic-review policy. Each period,
+/// in Snyder & Shen's order: (1) review the inventory position and order,
+/// (2) receive what was ordered `leadTime` periods ago (with lead time 0, the
+/// order just placed), (3) demand occurs — backordered or lost — (4) costs:
+/// h per unit on hand, p per unit backordered (or lost), K per order.
+/// So a base-stock policy's steady-state cost is the newsvendor cost of
+/// (L + 1)-period demand, and an (s, S) policy's is Zheng–Federgruen's c(s, S).
+public struct PolicySimulation: Sendable {
+    public enum Policy: Sendable, Equatable {
+        /// Order up to S every period.
+        case baseStock(level: Double)
+        /// When the position is at or below s, order up to S.
+        case sS(reorderPoint: Double, orderUpTo: Double)
+        /// When the position is at or below r, order Q (repeatedly if still at or below r).
+        case rQ(reorderPoint: Double, orderQuantity: Double)
+    }
+
+    public var policy: Policy
+    public var demand: Distribution
+    public var leadTime = 0
+    public var backorders = true
+    public var holdingCost = 1.0
+    public var stockoutCost = 1.0
+    public var fixedCost = 0.0
+    public var periods = 1000
+    public var warmup = 100
+    public var replications = 10
+    public var seed: UInt64 = 0
+    /// Keep a per-period trace of the first replication.
+    public var trace = false
+
+    public init(policy: Policy, demand: Distribution) {
+        self.policy = policy
+        self.demand = demand
+    }
+
+    public struct Trace: Sendable, Equatable {
+        public var onHand: [Double] = [], backordered: [Double] = [], onOrder: [Double] = []
+        public var ordered: [Double] = [], demand: [Double] = [], short: [Double] = []
+    }
+
+    /// A mean over replications with a 95% confidence half-width (Student t).
+    public struct Estimate: Sendable, Equatable {
+        public let mean: Double
+        public let halfWidth: Double
+    }
+
+    public struct Result: Sendable, Equatable {
+        /// Per period: total, holding, stockout and ordering cost.
+        public let cost: Estimate, holdingCost: Estimate, stockoutCost: Estimate, orderingCost: Estimate
+        /// Share of periods without a shortage.
+        public let cycleServiceLevel: Estimate
+        /// Share of demand met from stock on hand.
+        public let fillRate: Estimate
+        public let averageOnHand: Estimate
+        /// Orders placed per period.
+        public let orderFrequency: Estimate
+        public let periodsSimulated: Int
+        public let trace: Trace?
+    }
+
+    public func validate() throws(InventoryError) {
+        _ = try demand.validated()
+        guard leadTime >= 0 else { throw InventoryError("lead_time must be ≥ 0, got \(leadTime)") }
+        guard periods >= 1, periods <= 100_000_000 else { throw InventoryError("periods must be between 1 and 100000000, got \(periods)") }
+        guard warmup >= 0 else { throw InventoryError("warmup must be ≥ 0, got \(warmup)") }
+        guard replications >= 2, replications <= 100_000 else { throw InventoryError("replications must be between 2 and 100000 (a confidence interval needs 2), got \(replications)") }
+        for (x, name) in [(holdingCost, "holding_cost"), (stockoutCost, "stockout_cost"), (fixedCost, "fixed_cost")] where !(x.isFinite && x >= 0) {
+            throw InventoryError("\(name) must be a number ≥ 0, got \(x)")
+        }
+        switch policy {
+        case .baseStock(let s): guard s.isFinite else { throw InventoryError("the base-stock level must be a finite number") }
+        case .sS(let s, let S): guard s.isFinite, S.isFinite, S > s else { throw InventoryError("(s, S) needs S > s, got s = \(s), S = \(S)") }
+        case .rQ(let r, let q): guard r.isFinite, q.isFinite, q > 0 else { throw InventoryError("(r, Q) needs Q > 0, got r = \(r), Q = \(q)") }
+        }
+    }
+
+    public func run() throws(InventoryError) -> Result {
+        try validate()
+        let d = try demand.validated()
+        var g = SeededGenerator(seed: seed)
+        var stats = [[Double]](repeating: [], count: 8)
+        var firstTrace: Trace?
+        let sampler = Sampler(d)
+        for replication in 0..<replications {
+            let r = simulateOnce(sampler, &g, keepTrace: trace && replication == 0)
+            for k in 0..<8 { stats[k].append(r.values[k]) }
+            if let t = r.trace { firstTrace = t }
+        }
+        func estimate(_ xs: [Double]) -> Estimate {
+            let n = Double(xs.count)
+            let mean = xs.reduce(0, +) / n
+            let sd = (xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
+            return Estimate(mean: mean, halfWidth: PolicySimulation.t975(Int(n) - 1) * sd / n.squareRoot())
+        }
+        return Result(cost: estimate(stats[0]), holdingCost: estimate(stats[1]), stockoutCost: estimate(stats[2]),
+                      orderingCost: estimate(stats[3]), cycleServiceLevel: estimate(stats[4]), fillRate: estimate(stats[5]),
+                      averageOnHand: estimate(stats[6]), orderFrequency: estimate(stats[7]),
+                      periodsSimulated: periods * replications, trace: firstTrace)
+    }
+
+    /// Draws demand: discrete distributions by inversion of a CDF table built once
+    /// (one uniform per draw, a binary search), others by their own sampler.
+    struct Sampler {
+        let distribution: Distribution
+        let cdf: [Double]
+
+        init(_ d: Distribution) {
+            distribution = d
+            var table: [Double] = []
+            if d.isDiscrete, d.mean < 100_000 {
+                var total = 0.0, k = 0
+                repeat {
+                    total += d.pmf(k)
+                    table.append(total)
+                    k += 1
+                } while total < 1 - 1e-15 && !(Double(k) > d.mean && d.pmf(k) < 1e-300)
+            }
+            cdf = table
+        }
+
+        @inline(__always)
+        func draw(_ g: inout SeededGenerator) -> Double {
+            guard !cdf.isEmpty else { return max(0, distribution.sample(using: &g)) }
+            let u = g.nextDouble()
+            var lo = 0, hi = cdf.count - 1
+            if u >= cdf[hi] { return Double(hi) }
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if cdf[mid] > u { hi = mid } else { lo = mid + 1 }
+            }
+            return Double(lo)
+        }
+    }
+
+    /// One replication: per-period averages after the warm-up.
+    private func simulateOnce(_ sampler: Sampler, _ g: inout SeededGenerator, keepTrace: Bool) -> (values: [Double], trace: Trace?) {
+        // Pipeline: pipeline[(t + leadTime) % size] arrives at period t + leadTime.
+        let size = leadTime + 1
+        var pipeline = [Double](repeating: 0, count: size)
+        var onOrder = 0.0
+        var net: Double
+        switch policy {
+        case .baseStock(let s): net = s
+        case .sS(_, let S): net = S
+        case .rQ(let r, let q): net = r + q
+        }
+        var holding = 0.0, shortageCost = 0.0, ordering = 0.0, periodsOK = 0.0, demanded = 0.0, metFromStock = 0.0
+        var onHandSum = 0.0, orders = 0.0
+        var trace: Trace? = keepTrace ? Trace() : nil
+        let total = warmup + periods
+        for t in 0..<total {
+            // (1) Review and order.
+            let position = net + onOrder
+            var q = 0.0
+            switch policy {
+            case .baseStock(let s):
+                q = max(0, s - position)
+            case .sS(let s, let S):
+                if position <= s { q = S - position }
+            case .rQ(let r, let qq):
+                if position <= r { q = qq * ((r - position) / qq + 1).rounded(.down) }
+            }
+            let slot = (t + leadTime) % size
+            if q > 0 {
+                pipeline[slot] += q
+                onOrder += q
+            }
+            // (2) Receive.
+            let arriving = pipeline[t % size]
+            pipeline[t % size] = 0
+            onOrder -= arriving
+            net += arriving
+            // (3) Demand.
+            let x = sampler.draw(&g)
+            let available = max(net, 0)
+            let fromStock = min(available, x)
+            var short = 0.0
+            if backorders {
+                let backlogBefore = max(-net, 0)
+                net -= x
+                short = max(-net, 0) - backlogBefore
+            } else {
+                short = x - fromStock
+                net = available - fromStock
+            }
+            // (4) Costs, after the warm-up.
+            if t >= warmup {
+                let onHand = max(net, 0)
+                holding += holdingCost * onHand
+                shortageCost += stockoutCost * (backorders ? max(-net, 0) : short)
+                if q > 0 { ordering += fixedCost; orders += 1 }
+                if short <= 0 { periodsOK += 1 }
+                demanded += x
+                metFromStock += fromStock
+                onHandSum += onHand
+            }
+            if trace != nil {
+                trace?.onHand.append(max(net, 0)); trace?.backordered.append(max(-net, 0)); trace?.onOrder.append(onOrder)
+                trace?.ordered.append(q); trace?.demand.append(x); trace?.short.append(short)
+            }
+        }
+        let n = Double(periods)
+        return ([(holding + shortageCost + ordering) / n, holding / n, shortageCost / n, ordering / n, periodsOK / n,
+                 demanded > 0 ? metFromStock / demanded : 1, onHandSum / n, orders / n], trace)
+    }
+
+    /// The 97.5% quantile of Student's t with `df` degrees of freedom (Cornish–Fisher
+    /// expansion around the normal: exact to 1e-3 for df ≥ 3, a table below).
+    static func t975(_ df: Int) -> Double {
+        let table: [Int: Double] = [1: 12.706, 2: 4.303]
+        if let v = table[df] { return v }
+        let z = 1.959963984540054, n = Double(df)
+        let g1 = (z * z * z + z) / 4, g2 = (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / 96
+        let g3 = (3 * pow(z, 7) + 19 * pow(z, 5) + 17 * z * z * z - 15 * z) / 384
+        return z + g1 / n + g2 / (n * n) + g3 / (n * n * n)
+    }
+}
