@@ -27,9 +27,10 @@ let package = Package(
         .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"]),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting"]
         ),
         .executableTarget(
             name: "almanac",
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "TestSupport"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),

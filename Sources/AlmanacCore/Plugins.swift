@@ -24,6 +24,14 @@ public enum PluginKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Functions a Lua plugin of this kind may also provide.
+    public var optionalFunctions: [String] {
+        switch self {
+        case .model: return ["sample"]
+        case .cost, .optimizer: return []
+        }
+    }
+
     /// The functions a Lua plugin of this kind must provide.
     public var requiredFunctions: [String] {
         switch self {

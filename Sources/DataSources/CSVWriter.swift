@@ -36,7 +36,7 @@ public enum CSVWriter {
 }
 
 /// Writes `data` to a temporary file in the target's folder, then renames it over the target.
-func writeAtomically(_ data: Data, to path: String) throws(DataError) {
+public func writeAtomically(_ data: Data, to path: String) throws(DataError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     guard FileManager.default.fileExists(atPath: folder) else {

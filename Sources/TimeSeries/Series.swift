@@ -87,7 +87,7 @@ public struct Series: Sendable, Equatable {
         }
     }
 
-    var describedName: String { name.isEmpty ? "the series" : "series '\(name)'" }
+    public var describedName: String { name.isEmpty ? "the series" : "series '\(name)'" }
 }
 
 public struct SeriesError: MessageError {

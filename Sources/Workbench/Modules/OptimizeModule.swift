@@ -93,7 +93,7 @@ enum OptimizeModule {
         case .lua(let functions):
             guard let minimize = functions["minimize"] else { throw ScriptError("\(method) has no minimize function") }
             result = try runLuaOptimizer(method, minimize, objective, start, luaParams, call)
-        case .nativeCost:
+        case .nativeCost, .nativeModel:
             throw ScriptError("'\(method)' is not an optimizer")
         }
         let x: LuaValue = scalar ? .number(result.x.first ?? .nan) : .array(result.x.map { .number($0) })

@@ -58,7 +58,7 @@ public final class CostHandle: LuaUserdata {
                 }
             }
             return CostValue(total: total, parts: parts)
-        case .nativeOptimizer:
+        case .nativeOptimizer, .nativeModel:
             throw ScriptError.named("\(name): is not a cost plugin")
         }
     }

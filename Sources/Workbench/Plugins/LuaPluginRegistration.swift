@@ -22,7 +22,7 @@ enum LuaPluginRegistration {
             let guess = closestMatch(to: kindName, in: PluginKind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
             throw fail("unknown kind '\(kindName)'\(guess); kinds are model, cost, optimizer")
         }
-        let allowed = commonFields + kind.requiredFunctions
+        let allowed = commonFields + kind.requiredFunctions + kind.optionalFunctions
         for key in fields.keys.sorted() where !allowed.contains(key) {
             let otherKinds = PluginKind.allCases.filter { $0 != kind && $0.requiredFunctions.contains(key) }
             if let other = otherKinds.first {
@@ -37,6 +37,13 @@ enum LuaPluginRegistration {
                 throw fail("a \(kind.rawValue) plugin must give '\(name)' as a function")
             }
             functions[name] = f
+        }
+        for name in kind.optionalFunctions {
+            switch fields[name] ?? .nil {
+            case .nil: break
+            case .function(let f): functions[name] = f
+            default: throw fail("'\(name)' must be a function")
+            }
         }
         func text(_ key: String, required: Bool = false) throws -> String? {
             switch fields[key] ?? .nil {

@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 import Inventory
 
 /// The cost functions that ship in Swift, as plugins.
@@ -41,6 +42,9 @@ extension PluginRegistry {
     public func registerNativePlugins() throws(ParameterError) {
         for (descriptor, implementation) in NativeOptimizers.all + NativeCosts.all {
             try register(descriptor, implementation)
+        }
+        for model in ModelCatalog.all {
+            try register(model.descriptor, .nativeModel(model))
         }
     }
 }

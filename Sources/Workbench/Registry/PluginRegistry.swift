@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 import LuaBridge
 import Optimization
 
@@ -40,6 +41,8 @@ public typealias NativeOptimizer = (@escaping ([Double]) throws -> Double, Optim
 public enum PluginImplementation {
     case nativeCost(NativeCost)
     case nativeOptimizer(NativeOptimizer)
+    /// A forecasting model written in Swift (the Forecasting module's catalog).
+    case nativeModel(ModelDefinition)
     /// The kind's functions by name ("cost", or "fit" and "forecast", or "minimize").
     case lua([String: LuaReference])
 }

@@ -1,0 +1,86 @@
+import Foundation
+import AlmanacCore
+import TimeSeries
+
+/// A named estimate ("alpha", 0.31), in the order a summary prints them.
+public struct NamedValue: Sendable, Equatable {
+    public var name: String
+    public var value: Double
+    public init(_ name: String, _ value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// Goodness of fit, as R's forecast package reports it. Likelihood-based
+/// figures are nil for models without a likelihood (Theta's SES aside, the
+/// Croston family, moving averages).
+public struct FitStatistics: Sendable, Equatable {
+    public var logLikelihood: Double?
+    public var aic: Double?
+    public var aicc: Double?
+    public var bic: Double?
+    /// Residual variance (innovation variance for state-space models).
+    public var sigma2: Double
+    /// Observations used in the fit.
+    public var observations: Int
+    /// Estimated parameters counted by the criteria (including the variance where R counts it).
+    public var parameterCount: Int
+
+    public init(logLikelihood: Double? = nil, aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil,
+                sigma2: Double, observations: Int, parameterCount: Int) {
+        self.logLikelihood = logLikelihood
+        self.aic = aic
+        self.aicc = aicc
+        self.bic = bic
+        self.sigma2 = sigma2
+        self.observations = observations
+        self.parameterCount = parameterCount
+    }
+
+    /// AIC, AICc and BIC from −2 log L (or an equivalent objective) and k parameters.
+    public static func criteria(minusTwoLogLik: Double, parameters k: Int, observations n: Int,
+                                sigma2: Double) -> FitStatistics {
+        let aic = minusTwoLogLik + 2 * Double(k)
+        let denominator = Double(n - k - 1)
+        let aicc = denominator > 0 ? aic + 2 * Double(k * (k + 1)) / denominator : .infinity
+        let bic = minusTwoLogLik + log(Double(n)) * Double(k)
+        return FitStatistics(logLikelihood: -0.5 * minusTwoLogLik, aic: aic, aicc: aicc, bic: bic,
+                             sigma2: sigma2, observations: n, parameterCount: k)
+    }
+}
+
+/// A model fitted to one series: what it estimated, how well it fits, and
+/// what it expects next. Value semantics; safe to share across threads.
+public protocol FittedModel: Sendable {
+    /// The registry name of the model family ("ets").
+    var modelName: String { get }
+    /// What was fitted, in the usual notation ("ETS(M,Ad,N)", "ARIMA(0,1,1)(0,1,1)[12]").
+    var method: String { get }
+    /// The data it was fitted to.
+    var series: Series { get }
+    /// One-step-ahead fitted values (NaN where the model has none, e.g. the first m for snaive).
+    var fitted: [Double] { get }
+    /// Observed − fitted on the scale of the data (for multiplicative-error models
+    /// the model's own relative residuals are in `innovations`).
+    var residuals: [Double] { get }
+    /// The model's own one-step errors (relative ones for multiplicative-error ETS).
+    var innovations: [Double] { get }
+    /// Things a user should know about this fit (a fallback taken, a component dropped).
+    var notes: [String] { get }
+    /// Estimated parameters and initial states, by name.
+    var parameters: [NamedValue] { get }
+    var statistics: FitStatistics { get }
+    /// Everything needed to rebuild this fit without re-estimating it.
+    var savedState: JSONValue { get }
+
+    func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast
+    /// Future paths simulated from the model, reproducible from the generator's seed.
+    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
+                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths
+}
+
+extension FittedModel {
+    public var innovations: [Double] { residuals }
+    public var notes: [String] { [] }
+}

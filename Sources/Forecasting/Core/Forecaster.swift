@@ -1,0 +1,48 @@
+import AlmanacCore
+import TimeSeries
+
+/// What a model is fitted to: the series and, for models with regressors,
+/// its covariates by name. A covariate may run past the end of the series:
+/// the extra values are known future values (planned promotions, prices).
+public struct ModelData: Sendable {
+    public var series: Series
+    public var covariates: [String: [Double]]
+
+    public init(series: Series, covariates: [String: [Double]] = [:]) {
+        self.series = series
+        self.covariates = covariates
+    }
+}
+
+/// A model family with its options chosen: fits a series, or rebuilds a fit
+/// from its saved state without re-estimating.
+public protocol Forecaster: Sendable {
+    func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel
+    func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel
+}
+
+/// A model family as the registry lists it: its self-description and how to
+/// configure it from validated options.
+public struct ModelDefinition: Sendable {
+    public let descriptor: PluginDescriptor
+    /// Builds the forecaster; throws ForecastError for options that do not fit together.
+    public let make: @Sendable (ParameterSet) throws -> any Forecaster
+
+    public init(descriptor: PluginDescriptor, make: @escaping @Sendable (ParameterSet) throws -> any Forecaster) {
+        self.descriptor = descriptor
+        self.make = make
+    }
+
+    public var name: String { descriptor.name }
+
+    /// Validates `options` against the declared parameters and configures the model.
+    public func configure(_ options: [String: ParameterValue]) throws(ForecastError) -> any Forecaster {
+        let set: ParameterSet
+        do { set = try descriptor.parameters.validate(options, for: descriptor.name) } catch {
+            throw ForecastError(error.message)
+        }
+        do { return try make(set) } catch let error as ForecastError { throw error } catch {
+            throw ForecastError("\(descriptor.name): \(error)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import AlmanacCore
+import Foundation
+import TimeSeries
+
+/// A fitted model saved as JSON: the model's name and options, the data, and
+/// its estimates. Loading replays the model on the data with those estimates;
+/// nothing is re-estimated, so a loaded model forecasts exactly as the saved one.
+public struct ModelArchive: Codable, Sendable {
+    public static let formatName = "almanac-model"
+    public static let currentVersion = 1
+
+    public struct SavedSeries: Codable, Sendable {
+        var name: String
+        var frequency: String
+        var start: String
+        var period: Int
+        var values: [Double?]
+    }
+
+    public var format: String
+    public var version: Int
+    public var model: String
+    public var method: String
+    public var options: [String: JSONValue]
+    public var series: SavedSeries
+    public var covariates: [String: [Double]]
+    public var state: JSONValue
+
+    public init(model: String, options: [String: ParameterValue], fit: any FittedModel, covariates: [String: [Double]] = [:]) {
+        format = Self.formatName
+        version = Self.currentVersion
+        self.model = model
+        method = fit.method
+        self.options = options.mapValues { value in
+            switch value {
+            case .number(let x): return .number(x)
+            case .integer(let i): return .number(Double(i))
+            case .string(let s): return .string(s)
+            case .boolean(let b): return .bool(b)
+            case .numbers(let xs): return .array(xs.map { .number($0) })
+            case .opaque: return .null
+            }
+        }
+        let s = fit.series
+        series = SavedSeries(name: s.name, frequency: s.frequency.rawValue, start: s.count > 0 ? s.label(at: 0) : "1",
+                             period: s.seasonalPeriod, values: s.values.map { $0.isNaN ? nil : $0 })
+        self.covariates = covariates
+        state = fit.savedState
+    }
+
+    public func encoded() throws(ForecastError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do { return try encoder.encode(self) } catch { throw ForecastError("save: \(error)") }
+    }
+
+    public static func decode(_ data: Data, source: String) throws(ForecastError) -> ModelArchive {
+        let archive: ModelArchive
+        do { archive = try JSONDecoder().decode(ModelArchive.self, from: data) } catch {
+            throw ForecastError("\(source) is not a saved Almanac model (\(error))")
+        }
+        guard archive.format == formatName else { throw ForecastError("\(source): format '\(archive.format)' is not \(formatName)") }
+        guard archive.version <= currentVersion else {
+            throw ForecastError("\(source): saved by a newer Almanac (format version \(archive.version)); this one reads version \(currentVersion)")
+        }
+        return archive
+    }
+
+    /// The options as parameter values again.
+    public var parameterOptions: [String: ParameterValue] {
+        var out: [String: ParameterValue] = [:]
+        for (key, value) in options {
+            switch value {
+            case .number(let x): out[key] = x == x.rounded() && abs(x) < 1e15 ? .integer(Int(x)) : .number(x)
+            case .string(let s): out[key] = .string(s)
+            case .bool(let b): out[key] = .boolean(b)
+            case .array(let items): out[key] = .numbers(items.compactMap { if case .number(let x) = $0 { return x } else { return nil } })
+            default: break
+            }
+        }
+        return out
+    }
+
+    public func rebuiltSeries() throws(ForecastError) -> Series {
+        guard let frequency = Frequency(rawValue: series.frequency) else {
+            throw ForecastError("saved model: unknown frequency '\(series.frequency)'")
+        }
+        let probe = TimeIndex(frequency: frequency, start: 0)
+        guard let start = probe.ordinal(ofLabel: series.start) else {
+            throw ForecastError("saved model: cannot read the start '\(series.start)' as a \(frequency.rawValue) label")
+        }
+        return Series(name: series.name, values: series.values.map { $0 ?? .nan },
+                      index: TimeIndex(frequency: frequency, start: start), seasonalPeriod: series.period)
+    }
+
+    /// Rebuilds the fit with `definition` (the saved model's own).
+    public func restore(with definition: ModelDefinition) throws(ForecastError) -> any FittedModel {
+        let forecaster = try definition.configure(parameterOptions)
+        return try forecaster.restore(ModelData(series: try rebuiltSeries(), covariates: covariates), state: state)
+    }
+}

@@ -1,0 +1,43 @@
+import Dispatch
+import Foundation
+
+/// Runs independent jobs on several threads and returns their results in order.
+public enum ParallelMap {
+    /// `body(i)` for i in 0..<count on up to `threads` threads; `progress` gets the
+    /// number finished so far (called serially, from whichever thread finished).
+    public static func run<T: Sendable>(count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                                        _ body: @Sendable (Int) -> T) -> [T] {
+        let box = Box<T>(count: count, progress: progress)
+        let workers = max(1, min(threads, count))
+        // Interleaved assignment keeps the threads busy when jobs differ in size.
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < count {
+                box.set(i, body(i))
+                i += workers
+            }
+        }
+        return box.results()
+    }
+
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    private final class Box<T>: @unchecked Sendable {
+        private var storage: [T?]
+        private var done = 0
+        private let lock = NSLock()
+        private let progress: (@Sendable (Int) -> Void)?
+        init(count: Int, progress: (@Sendable (Int) -> Void)?) {
+            storage = [T?](repeating: nil, count: count)
+            self.progress = progress
+        }
+        func set(_ i: Int, _ value: T) {
+            lock.lock()
+            storage[i] = value
+            done += 1
+            progress?(done)
+            lock.unlock()
+        }
+        func results() -> [T] { storage.map { $0! } }
+    }
+}

@@ -1,0 +1,307 @@
+import AlmanacCore
+import CLua
+import Foundation
+import Forecasting
+import LuaBridge
+import TimeSeries
+
+/// `forecast.*`: fit any model plugin to a series or a panel, forecast,
+/// backtest, score, save and load.
+enum ForecastModule {
+    static func spec(_ context: HostContext) -> LuaModuleSpec {
+        LuaModuleSpec("forecast", summary: "Forecasting: fit model plugins (ets, arima, theta, ...) to series and panels, forecast with intervals and sample paths, backtest.", functions: [
+            LuaFunctionSpec(
+                "fit", signature: "forecast.fit(name, series [, params]) -> FittedModel",
+                summary: "Fits the model plugin `name` to a series; `params` are the model's options (see almanac plugins show NAME). Every model also takes lambda, biasadj and non_negative.",
+                example: """
+                local air = data.dataset("airpassengers")
+                local m = forecast.fit("ets", air)
+                print(m.method, m.aicc)
+                local fc = m:forecast{ h = 12, levels = { 80, 95 } }
+                print(fc.mean[1], fc:lower(95)[1], fc:upper(95)[1])
+                """
+            ) { call in
+                let name = try call.string(1, "name")
+                let series = try SeriesObject.argument(call, 2, "series")
+                let params = try call.record(3, "params")
+                let handle = try ModelHandle(name, options: params, registry: context.registry)
+                let fitted = try handle.fit(ModelData(series: series), stack: call.stack)
+                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), context: context))
+                return 1
+            },
+            LuaFunctionSpec(
+                "fit_many", signature: "forecast.fit_many(panel, name [, params [, options]]) -> FittedPanel",
+                summary: "Fits `name` to every series of a panel, on all cores for native models, with a progress bar on a terminal. A series that fails gets the fallback model and is listed in fp.failures with the reason. options: fallback (a model name, or false; default \"naive\"), threads (default: all cores), progress (default: when stderr is a terminal).",
+                example: """
+                local panel = data.synthetic_retail{ skus = 6, periods = 104, seed = 1 }
+                local fp = forecast.fit_many(panel, "ets", { model = "ZZN" })
+                local fcs = fp:forecast{ h = 4 }
+                print(#fp, #fp.failures, fcs[panel:keys()[1]].mean[1])
+                """
+            ) { call in
+                let panel = try call.object(1, "panel", as: PanelObject.self).panel
+                let name = try call.string(2, "name")
+                let params = try call.record(3, "params")
+                var options = try call.record(4, "options")
+                let fallbackName: String?
+                switch options.removeValue(forKey: "fallback") ?? .string("naive") {
+                case .string(let s): fallbackName = s
+                case .boolean(false): fallbackName = nil
+                default: throw ScriptError("fit_many: option 'fallback' must be a model name or false")
+                }
+                let threads: Int
+                switch options.removeValue(forKey: "threads") {
+                case nil: threads = ParallelMap.defaultThreads
+                case let v?:
+                    guard let x = v.doubleValue, x >= 1, x == x.rounded() else { throw ScriptError("fit_many: option 'threads' must be a whole number ≥ 1") }
+                    threads = Int(x)
+                }
+                var showProgress: Bool?
+                if let v = options.removeValue(forKey: "progress") {
+                    guard case .boolean(let b) = v else { throw ScriptError("fit_many: option 'progress' must be true or false") }
+                    showProgress = b
+                }
+                if let key = options.keys.sorted().first {
+                    let known = ["fallback", "threads", "progress"]
+                    let guess = closestMatch(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw ScriptError("fit_many: unknown option '\(key)'\(guess)")
+                }
+                let handle = try ModelHandle(name, options: params, registry: context.registry)
+                let fallback = try fallbackName.map { try ModelHandle($0, options: [:], registry: context.registry) }
+                let items = panel.keys.compactMap { key in panel[key].map { (key: key, data: ModelData(series: $0.series, covariates: $0.covariates)) } }
+                let bar = ProgressBar(label: "fit_many \(name)", total: items.count, enabled: showProgress)
+                var entries: [FittedPanelObject.Entry] = []
+                if let forecaster = handle.forecaster, fallback?.forecaster != nil || fallback == nil {
+                    let outcomes = FitMany.run(items, forecaster: forecaster,
+                                               fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
+                                               threads: threads, progress: { bar.update($0) })
+                    entries = outcomes.map { o in
+                        .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed)
+                    }
+                } else {
+                    // Lua models run one at a time on the script's thread.
+                    for (i, item) in items.enumerated() {
+                        do {
+                            entries.append(.init(key: item.key, model: try handle.fit(item.data, stack: call.stack), failure: nil, fallback: nil))
+                        } catch let error as LuaError where error.kind != .runtime {
+                            throw error
+                        } catch {
+                            let reason = (error as? ScriptError)?.message ?? "\(error)"
+                            let backup = try? fallback?.fit(item.data, stack: call.stack)
+                            entries.append(.init(key: item.key, model: backup, failure: reason, fallback: backup == nil ? nil : fallback?.name))
+                        }
+                        bar.update(i + 1)
+                    }
+                }
+                call.stack.pushUserdata(FittedPanelObject(modelName: name, entries: entries, options: nativeOptions(handle), context: context))
+                return 1
+            },
+            LuaFunctionSpec(
+                "backtest", signature: "forecast.backtest(name, series_or_panel, { h =, windows =, step =, refit =, params =, levels = }) -> result",
+                summary: "Rolling-origin evaluation: fits `name` at `windows` origins `step` apart (default h) ending at the last observation, forecasts h ahead from each, and scores them. refit = false estimates once at the first origin and replays those estimates at the later ones.",
+                details: "For a series the result has `metrics` (me, mae, rmse, mape, smape, mase, rmsse over all windows and steps; MASE scaled by each window's training data), `mae_by_h`, `coverage` (share of actuals inside each interval level) and `forecasts`. For a panel: `metrics` averaged over series, `series` (the metrics of each key) and `failures`.",
+                example: """
+                local air = data.dataset("airpassengers")
+                local r = forecast.backtest("ets", air, { h = 12, windows = 3, params = { model = "MAM" } })
+                print(r.metrics.mase, r.coverage["95"])
+                """
+            ) { call in
+                let name = try call.string(1, "name")
+                var options = try call.record(3, "options")
+                let params: [String: LuaValue]
+                switch options.removeValue(forKey: "params") ?? .record([:]) {
+                case .record(let r): params = r
+                case .array(let a) where a.isEmpty: params = [:]
+                default: throw ScriptError("backtest: option 'params' must be a table of the model's options")
+                }
+                var refit = true
+                if let v = options.removeValue(forKey: "refit") {
+                    guard case .boolean(let b) = v else { throw ScriptError("backtest: option 'refit' must be true or false") }
+                    refit = b
+                }
+                let (checked, _) = try validateOptions(options, against: backtestOptionSpecs, owner: "backtest")
+                guard let h = checked.integer("h") else { throw ScriptError("backtest: needs the horizon, e.g. { h = 12 }") }
+                var levels = [80.0, 95.0]
+                if case .numbers(let xs)? = checked["levels"] { levels = xs }
+                let settings = Backtest.Options(horizon: h, windows: checked.integer("windows") ?? 1,
+                                                step: checked.integer("step"), levels: levels)
+                let handle = try ModelHandle(name, options: params, registry: context.registry)
+                if let panel = call.stack.object(at: 2, as: PanelObject.self)?.panel {
+                    return call.returning(try backtestPanel(panel, handle: handle, settings: settings, refit: refit, call: call))
+                }
+                let series = try SeriesObject.argument(call, 2, "series_or_panel")
+                let summary = try backtestSeries(series, handle: handle, settings: settings, refit: refit, stack: call.stack)
+                var record = summaryRecord(summary)
+                record["forecasts"] = .array(summary.windows.map { .object(ForecastObject($0.forecast)) })
+                return call.returning(.record(record))
+            },
+            LuaFunctionSpec(
+                "accuracy", signature: "forecast.accuracy(fc, actual) -> { me, mae, rmse, mape, smape, mase, rmsse, coverage = { [\"80\"] = ... } }",
+                summary: "Scores a forecast against actual values (a Series, aligned by date, or an array by position); MASE and RMSSE are scaled by the forecast's own training data.",
+                example: """
+                local train, test = data.dataset("airpassengers"):split(12)
+                local fc = forecast.fit("snaive", train):forecast{ h = 12 }
+                local a = forecast.accuracy(fc, test)
+                print(a.mase, a.smape, a.coverage["95"])
+                """
+            ) { call in
+                let fc = try call.object(1, "fc", as: ForecastObject.self).forecast
+                let actual: [Double]
+                if let s = call.stack.object(at: 2, as: SeriesObject.self)?.series, s.frequency != .none, s.frequency == fc.mean.frequency {
+                    actual = (0..<fc.horizon).map { h in
+                        let ordinal = fc.mean.index.ordinal(at: h)
+                        return s.index.position(of: ordinal).flatMap { $0 < s.count ? s.values[$0] : nil } ?? .nan
+                    }
+                } else {
+                    let s = try SeriesObject.argument(call, 2, "actual")
+                    guard s.count >= fc.horizon else {
+                        throw ScriptError("accuracy: actual has \(s.count) values, the forecast \(fc.horizon)")
+                    }
+                    actual = Array(s.values.prefix(fc.horizon))
+                }
+                let window = Backtest.Window(trainingCount: fc.history.count, forecast: fc, actual: actual)
+                let summary = Backtest.summarize([window], period: fc.history.seasonalPeriod, series: fc.history.with(values: fc.history.values + actual),
+                                                 options: Backtest.Options(horizon: fc.horizon, levels: fc.levels))
+                var record = metricsRecord(summary.metrics)
+                record["coverage"] = coverageRecord(summary.coverage)
+                return call.returning(.record(record))
+            },
+            LuaFunctionSpec(
+                "load", signature: "forecast.load(path) -> FittedModel",
+                summary: "Reads a model saved with m:save(path); it forecasts exactly as the saved one (nothing is re-estimated).",
+                example: """
+                local m = forecast.fit("ets", data.dataset("nile"))
+                m:save("nile-ets.json")
+                local again = forecast.load(almanac.out("nile-ets.json"))
+                print(again.method, again:forecast{ h = 1 }.mean[1] == m:forecast{ h = 1 }.mean[1])
+                """
+            ) { call in
+                let path = try context.readablePath(try call.string(1, "path"))
+                guard let data = FileManager.default.contents(atPath: path) else { throw ScriptError("load: cannot read '\(path)'") }
+                do {
+                    let archive = try ModelArchive.decode(data, source: path)
+                    let plugin = try context.registry.find(archive.model, kind: .model)
+                    guard case .nativeModel(let definition) = plugin.implementation else {
+                        throw ScriptError("load: '\(archive.model)' is not a native model")
+                    }
+                    let fit = try archive.restore(with: definition)
+                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, context: context))
+                    return 1
+                } catch let error as ForecastError {
+                    throw ScriptError("load: \(error.message)")
+                }
+            },
+        ])
+    }
+
+    static let backtestOptionSpecs = [
+        ParameterSpec("h", .integer, required: true, range: ParameterRange(lower: 1), doc: "steps ahead"),
+        ParameterSpec("windows", .integer, default: .integer(1), range: ParameterRange(lower: 1), doc: "number of origins"),
+        ParameterSpec("step", .integer, range: ParameterRange(lower: 1), doc: "observations between origins (default h)"),
+        ParameterSpec("levels", .numbers, doc: "interval levels whose coverage is scored (default { 80, 95 })"),
+    ]
+
+    static func nativeOptions(_ handle: ModelHandle) -> [String: ParameterValue] {
+        if case .native(_, let options) = handle.backing { return options }
+        return [:]
+    }
+
+    static func backtestSeries(_ series: Series, handle: ModelHandle, settings: Backtest.Options, refit: Bool,
+                               stack: LuaStack) throws -> Backtest.Summary {
+        var first: FittedHandle?
+        let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
+        return try Backtest.run(series, options: settings) { training, w in
+            if !refit, let fitted = first, case .native(let model) = fitted, let forecaster = handle.forecaster {
+                do {
+                    return try forecaster.restore(ModelData(series: training), state: model.savedState).forecast(request)
+                } catch let error as ForecastError { throw ScriptError.named(error.message) }
+            }
+            let fitted = try handle.fit(ModelData(series: training), stack: stack)
+            if w == 0 { first = fitted }
+            return try fitted.forecast(request, stack: stack)
+        }
+    }
+
+    static func backtestPanel(_ panel: Panel, handle: ModelHandle, settings: Backtest.Options, refit: Bool,
+                              call: LuaCall) throws -> LuaValue {
+        let keys = panel.keys
+        var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
+        if let forecaster = handle.forecaster {
+            let serieses = keys.map { panel[$0]!.series }
+            let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
+            let bar = ProgressBar(label: "backtest \(handle.name)", total: keys.count)
+            let outcomes = ParallelMap.run(count: keys.count, threads: ParallelMap.defaultThreads, progress: { bar.update($0) }) { i -> Result<Backtest.Summary, ForecastError> in
+                var first: (any FittedModel)?
+                do {
+                    return .success(try Backtest.run(serieses[i], options: settings) { training, _ in
+                        let data = ModelData(series: training)
+                        if !refit, let model = first {
+                            return try forecaster.restore(data, state: model.savedState).forecast(request)
+                        }
+                        let model = try forecaster.fit(data)
+                        if first == nil { first = model }
+                        return try model.forecast(request)
+                    })
+                } catch let error as ForecastError {
+                    return .failure(error)
+                } catch {
+                    return .failure(ForecastError("\(error)"))
+                }
+            }
+            for (key, outcome) in zip(keys, outcomes) {
+                switch outcome {
+                case .success(let s): results.append((key, s, nil))
+                case .failure(let e): results.append((key, nil, e.message))
+                }
+            }
+        } else {
+            for key in keys {
+                do {
+                    results.append((key, try backtestSeries(panel[key]!.series, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
+                } catch let error as LuaError where error.kind != .runtime {
+                    throw error
+                } catch {
+                    results.append((key, nil, (error as? ScriptError)?.message ?? "\(error)"))
+                }
+            }
+        }
+        var perSeries: [String: LuaValue] = [:]
+        var failures: [LuaValue] = []
+        var sums: [String: (total: Double, count: Int)] = [:]
+        for (key, summary, failure) in results {
+            if let summary {
+                let record = metricsRecord(summary.metrics)
+                perSeries[key] = .record(summaryRecord(summary))
+                for (name, value) in record {
+                    if let x = value.doubleValue, x.isFinite {
+                        var entry = sums[name] ?? (0, 0)
+                        entry.total += x
+                        entry.count += 1
+                        sums[name] = entry
+                    }
+                }
+            } else {
+                failures.append(.record(["key": .string(key), "reason": .string(failure ?? "")]))
+            }
+        }
+        var means: [String: LuaValue] = [:]
+        for (name, entry) in sums { means[name] = .number(entry.total / Double(entry.count)) }
+        return .record(["metrics": .record(means), "series": .record(perSeries), "failures": .array(failures)])
+    }
+
+    static func metricsRecord(_ r: Accuracy.Report) -> [String: LuaValue] {
+        ["me": .number(r.me), "mae": .number(r.mae), "rmse": .number(r.rmse), "mape": .number(r.mape),
+         "smape": .number(r.smape), "mase": .number(r.mase), "rmsse": .number(r.rmsse), "n": .integer(Int64(r.count))]
+    }
+
+    static func coverageRecord(_ coverage: [Double: Double]) -> LuaValue {
+        var r: [String: LuaValue] = [:]
+        for (level, share) in coverage { r[formatNumber(level)] = .number(share) }
+        return .record(r)
+    }
+
+    static func summaryRecord(_ s: Backtest.Summary) -> [String: LuaValue] {
+        ["metrics": .record(metricsRecord(s.metrics)), "mae_by_h": .array(s.maeByHorizon.map { .number($0) }),
+         "coverage": coverageRecord(s.coverage), "windows": .integer(Int64(s.windows.count))]
+    }
+}

@@ -1,0 +1,175 @@
+import AlmanacCore
+import DataSources
+import Foundation
+import Forecasting
+import LuaBridge
+import TimeSeries
+
+/// A fitted model as Lua holds it (from forecast.fit or forecast.load).
+public final class FittedModelObject: LuaUserdata {
+    public static let luaClassName = "FittedModel"
+    let handle: FittedHandle
+    /// The options it was configured with, for saving.
+    let options: [String: ParameterValue]
+    let context: HostContext
+
+    init(_ handle: FittedHandle, options: [String: ParameterValue], context: HostContext) {
+        self.handle = handle
+        self.options = options
+        self.context = context
+    }
+
+    var native: (any FittedModel)? {
+        if case .native(let m) = handle { return m }
+        return nil
+    }
+
+    func requireNative(_ what: String) throws -> any FittedModel {
+        guard let m = native else { throw ScriptError("\(what) is not available for the Lua model '\(handle.modelName)'") }
+        return m
+    }
+
+    /// { h =, levels =, future = { name = { ... } } } from argument `index`.
+    static func request(_ call: LuaCall, _ index: Int32, owner: String) throws -> (ForecastRequest, count: Int?) {
+        let options = try call.record(index, "options")
+        let known = ["h", "levels", "future", "n"]
+        for key in options.keys.sorted() where !known.contains(key) {
+            let guess = closestMatch(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ScriptError("\(owner): unknown option '\(key)'\(guess)")
+        }
+        guard let hValue = options["h"] else { throw ScriptError("\(owner): needs the horizon, e.g. { h = 12 }") }
+        guard let h = hValue.doubleValue, h == h.rounded(), h >= 1 else {
+            throw ScriptError("\(owner): h must be a whole number ≥ 1, got \(hValue.typeName == "number" ? formatNumber(hValue.doubleValue ?? .nan) : "a " + hValue.typeName)")
+        }
+        var levels: [Double] = [80, 95]
+        switch options["levels"] ?? .nil {
+        case .nil: break
+        case .number(let x): levels = [x]
+        case .integer(let x): levels = [Double(x)]
+        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): levels = items.compactMap(\.doubleValue)
+        default: throw ScriptError("\(owner): levels must be an array of percentages like { 80, 95 }")
+        }
+        var future: [String: [Double]] = [:]
+        switch options["future"] ?? .nil {
+        case .nil: break
+        case .record(let fields):
+            for (name, value) in fields {
+                switch value {
+                case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): future[name] = items.compactMap(\.doubleValue)
+                case .object(let s as SeriesObject): future[name] = s.series.values
+                default: throw ScriptError("\(owner): future.\(name) must be an array of numbers or a Series")
+                }
+            }
+        default: throw ScriptError("\(owner): future must be a table of covariates, e.g. { promo = { 0, 1, 0 } }")
+        }
+        var count: Int?
+        if let n = options["n"] {
+            guard let x = n.doubleValue, x == x.rounded(), x >= 1, x <= 10_000_000 else {
+                throw ScriptError("\(owner): n must be a whole number of paths between 1 and 10000000")
+            }
+            count = Int(x)
+        }
+        return (ForecastRequest(horizon: Int(h), levels: levels, future: future), count)
+    }
+
+    public static func luaClass() -> LuaClass<FittedModelObject> {
+        var c = LuaClass<FittedModelObject>(summary: "a model fitted to a series (from forecast.fit)")
+        func statistic(_ me: FittedModelObject, _ pick: (FitStatistics) -> Double?) -> LuaValue {
+            guard let m = me.native, let v = pick(m.statistics) else { return .nil }
+            return .number(v)
+        }
+        c.properties = [
+            ("name", "the model plugin's name (\"ets\")", { .string($0.handle.modelName) }),
+            ("method", "what was fitted (\"ETS(M,A,M)\")", { .string($0.handle.method) }),
+            ("n", "observations fitted", { .integer(Int64($0.handle.series.count)) }),
+            ("aic", "Akaike's information criterion (nil if the model has no likelihood)", { statistic($0) { $0.aic } }),
+            ("aicc", "AIC corrected for small samples", { statistic($0) { $0.aicc } }),
+            ("bic", "Bayesian information criterion", { statistic($0) { $0.bic } }),
+            ("loglik", "log-likelihood", { statistic($0) { $0.logLikelihood } }),
+            ("sigma2", "residual (innovation) variance", { statistic($0) { $0.sigma2 } }),
+            ("notes", "what the fit had to do that you should know", { .array(($0.native?.notes ?? []).map { .string($0) }) }),
+        ]
+        c.methods = [
+            LuaMethod("forecast", signature: "m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast",
+                      summary: "point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values") { me, call in
+                let (request, _) = try request(call, 2, owner: "forecast")
+                let fc = try me.handle.forecast(request, stack: call.stack)
+                call.stack.pushUserdata(ForecastObject(fc))
+                return 1
+            },
+            LuaMethod("sample", signature: "m:sample{ h =, n = } -> SamplePaths",
+                      summary: "n simulated future paths of h steps, from the run's seeded generator") { me, call in
+                let (request, count) = try request(call, 2, owner: "sample")
+                guard request.horizon <= 100_000 else { throw ScriptError("sample: h = \(request.horizon) is too long") }
+                let n = count ?? 1000
+                guard n * request.horizon <= 200_000_000 else { throw ScriptError("sample: \(n) × \(request.horizon) values are too many") }
+                let paths = try me.handle.sample(horizon: request.horizon, count: n, future: request.future,
+                                                 generator: &me.context.generator, stack: call.stack)
+                call.stack.pushUserdata(SamplePathsObject(paths))
+                return 1
+            },
+            LuaMethod("params", signature: "m:params() -> { name = value, ... }", summary: "estimated parameters and initial states") { me, call in
+                let m = try me.requireNative("params")
+                var record: [String: LuaValue] = [:]
+                for p in m.parameters { record[p.name] = .number(p.value) }
+                return call.returning(.record(record))
+            },
+            LuaMethod("summary", signature: "m:summary() -> string", summary: "a readable summary: model, parameters, fit statistics, notes") { me, call in
+                call.returning(.string(me.summary()))
+            },
+            LuaMethod("residuals", signature: "m:residuals() -> Series", summary: "observed minus fitted, on the data's scale") { me, call in
+                let m = try me.requireNative("residuals")
+                var s = m.series.with(values: m.residuals)
+                s.name = "residuals"
+                return SeriesObject.push(s, call)
+            },
+            LuaMethod("innovations", signature: "m:innovations() -> Series",
+                      summary: "the model's one-step errors (relative errors for multiplicative-error ETS)") { me, call in
+                let m = try me.requireNative("innovations")
+                var s = m.series.with(values: m.innovations)
+                s.name = "innovations"
+                return SeriesObject.push(s, call)
+            },
+            LuaMethod("fitted", signature: "m:fitted() -> Series", summary: "one-step-ahead fitted values") { me, call in
+                let m = try me.requireNative("fitted")
+                var s = m.series.with(values: m.fitted)
+                s.name = "fitted"
+                return SeriesObject.push(s, call)
+            },
+            LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back") { me, call in
+                let m = try me.requireNative("save")
+                let path = try me.context.writablePath(try call.string(2, "path"))
+                let data: Data
+                do { data = try ModelArchive(model: m.modelName, options: me.options, fit: m).encoded() } catch let error as ForecastError {
+                    throw ScriptError(error.message)
+                }
+                do { try writeAtomically(data, to: path) } catch let error as DataError { throw ScriptError(error.message) }
+                return 0
+            },
+        ]
+        c.tostring = { $0.summary() }
+        return c
+    }
+
+    func summary() -> String {
+        let s = handle.series
+        let span = s.count > 0 ? ", \(s.label(at: 0)) to \(s.label(at: s.count - 1))" : ""
+        var lines = ["\(handle.method) fitted to \(s.describedName) (\(s.count) \(s.frequency == .none ? "" : s.frequency.rawValue + "ly ")observations\(span))"]
+        lines[0] = lines[0].replacingOccurrences(of: "dayly", with: "daily")
+        guard let m = native else { return lines[0] + "\n  (a Lua model: its plugin decides what it reports)" }
+        if !m.parameters.isEmpty {
+            lines.append("  Parameters:")
+            let width = m.parameters.map(\.name.count).max() ?? 0
+            for p in m.parameters {
+                lines.append("    \(p.name.padding(toLength: width, withPad: " ", startingAt: 0)) = \(String(format: "%.6g", p.value))")
+            }
+        }
+        let st = m.statistics
+        lines.append("  sigma^2 = \(String(format: "%.6g", st.sigma2))")
+        if let ll = st.logLikelihood, let aic = st.aic, let aicc = st.aicc, let bic = st.bic {
+            lines.append("  log-likelihood = \(String(format: "%.3f", ll))   AIC = \(String(format: "%.3f", aic))   AICc = \(String(format: "%.3f", aicc))   BIC = \(String(format: "%.3f", bic))")
+        }
+        for note in m.notes { lines.append("  Note: \(note)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,85 @@
+import AlmanacCore
+import Forecasting
+import LuaBridge
+import TimeSeries
+
+/// One model fitted to every series of a panel (from forecast.fit_many).
+public final class FittedPanelObject: LuaUserdata {
+    public static let luaClassName = "FittedPanel"
+    struct Entry {
+        let key: String
+        let model: FittedHandle?
+        let failure: String?
+        let fallback: String?
+    }
+    let modelName: String
+    let entries: [Entry]
+    let options: [String: ParameterValue]
+    let context: HostContext
+
+    init(modelName: String, entries: [Entry], options: [String: ParameterValue], context: HostContext) {
+        self.modelName = modelName
+        self.entries = entries
+        self.options = options
+        self.context = context
+    }
+
+    func entry(_ key: String) throws -> Entry {
+        if let e = entries.first(where: { $0.key == key }) { return e }
+        let guess = closestMatch(to: key, in: entries.map(\.key)).map { " (did you mean '\($0)'?)" } ?? ""
+        throw ScriptError("no series '\(key)' in this fitted panel\(guess)")
+    }
+
+    var failures: LuaValue {
+        .array(entries.filter { $0.failure != nil }.map { e in
+            var r: [String: LuaValue] = ["key": .string(e.key), "reason": .string(e.failure ?? "")]
+            r["fallback"] = e.fallback.map { .string($0) } ?? .nil
+            return .record(r)
+        })
+    }
+
+    public static func luaClass() -> LuaClass<FittedPanelObject> {
+        var c = LuaClass<FittedPanelObject>(summary: "a model fitted to every series of a panel (from forecast.fit_many)")
+        c.properties = [
+            ("model", "the model plugin's name", { .string($0.modelName) }),
+            ("failures", "series the model could not fit: { { key =, reason =, fallback = }, ... }", { $0.failures }),
+        ]
+        c.methods = [
+            LuaMethod("keys", signature: "fp:keys() -> { key, ... }", summary: "the series' keys, in the panel's order") { me, call in
+                call.returning(.array(me.entries.map { .string($0.key) }))
+            },
+            LuaMethod("model", signature: "fp:model(key) -> FittedModel", summary: "the fit of one series (nil if it failed and had no fallback)") { me, call in
+                let e = try me.entry(try call.string(2, "key"))
+                guard let model = e.model else { return call.returning(.nil) }
+                call.stack.pushUserdata(FittedModelObject(model, options: me.options, context: me.context))
+                return 1
+            },
+            LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")") { me, call in
+                var r: [String: LuaValue] = [:]
+                for e in me.entries { r[e.key] = e.model.map { .string($0.method) } ?? .string("failed") }
+                return call.returning(.record(r))
+            },
+            LuaMethod("forecast", signature: "fp:forecast{ h = [, levels =] } -> { [key] = Forecast }",
+                      summary: "a forecast for every series that has a model, keyed like the panel") { me, call in
+                let (request, _) = try FittedModelObject.request(call, 2, owner: "forecast")
+                var r: [String: LuaValue] = [:]
+                for e in me.entries {
+                    guard let m = e.model else { continue }
+                    r[e.key] = .object(ForecastObject(try m.forecast(request, stack: call.stack)))
+                }
+                return call.returning(.record(r))
+            },
+        ]
+        c.length = { $0.entries.count }
+        c.tostring = { me in
+            let failed = me.entries.filter { $0.failure != nil }
+            var text = "FittedPanel: \(me.modelName) on \(me.entries.count) series"
+            if !failed.isEmpty {
+                text += "; \(failed.count) failed"
+                text += failed.prefix(5).map { "\n  \($0.key): \($0.failure ?? "")\($0.fallback.map { " (fallback: \($0))" } ?? "")" }.joined()
+            }
+            return text
+        }
+        return c
+    }
+}
