@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "almanac", targets: ["almanac"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        .library(name: "Forecasting", targets: ["Forecasting", "TimeSeries", "AlmanacCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,7 +46,7 @@ let package = Package(
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "TestSupport"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),

@@ -93,6 +93,19 @@ struct TableAssembler {
 
     mutating func add<Row: RowSource>(_ row: Row, line: Int) throws(DataError) {
         func at(_ column: Int) -> String { "\(source):\(line): column '\(columns[column])'" }
+        // freq = "none": the date column holds integer periods 1, 2, 3, …
+        if options.frequency == Frequency.none {
+            let text = row.text(dateColumn).trimmingCharacters(in: .whitespaces)
+            guard let i = Int(text), let raw = Int32(exactly: i) else {
+                throw DataError("\(at(dateColumn)): '\(text)' is not a whole number (with freq = \"none\" the date column numbers the periods 1, 2, 3, …)")
+            }
+            if precision == nil {
+                precision = .year
+                precisionLine = line
+            }
+            try addValues(row, raw: raw, line: line)
+            return
+        }
         // The date, at the precision its text has; YYYY-MM-DD goes straight to a day number.
         if precision == .day, options.dateOrder == .iso,
            let days = row.withBytes(dateColumn, { DateParser.isoDayNumber($0) }), let raw = Int32(exactly: days) {

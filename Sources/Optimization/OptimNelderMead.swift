@@ -27,49 +27,52 @@ public struct OptimNelderMead: Sendable {
         guard n > 0 else { return nil }
         let big = 1.0e35
         let n1 = n + 1
-        // p[i][j]: coordinate i of vertex j (j < n1), column n1 is the centroid; row n holds values.
-        var p = [[Double]](repeating: [Double](repeating: 0, count: n1 + 1), count: n1)
+        // One flat buffer: coordinate i of vertex j at p[j * n + i], vertex n1 is the centroid;
+        // values[j] holds f at vertex j (the original keeps them as an extra row).
+        var p = [Double](repeating: 0, count: (n1 + 1) * n)
+        var values = [Double](repeating: 0, count: n1 + 1)
         var x = start
         func value(_ point: [Double]) -> Double { point.withUnsafeBufferPointer { f($0) } }
         let f0 = value(x)
         guard f0.isFinite else { return nil }
         var evaluations = 1
         let convergenceTolerance = relativeTolerance * (abs(f0) + relativeTolerance)
-        p[n][0] = f0
-        for i in 0..<n { p[i][0] = start[i] }
+        values[0] = f0
+        for i in 0..<n { p[i] = start[i] }
         var low = 1  // 1-based index of the best vertex, as in the original
         var step = 0.0
         for i in 0..<n where 0.1 * abs(start[i]) > step { step = 0.1 * abs(start[i]) }
         if step == 0 { step = 0.1 }
         var size = 0.0
         for j in 2...n1 {
-            for i in 0..<n { p[i][j - 1] = start[i] }
+            let v = (j - 1) * n
+            for i in 0..<n { p[v + i] = start[i] }
             var tryStep = step
-            while p[j - 2][j - 1] == start[j - 2] {
-                p[j - 2][j - 1] = start[j - 2] + tryStep
+            while p[v + j - 2] == start[j - 2] {
+                p[v + j - 2] = start[j - 2] + tryStep
                 tryStep *= 10
             }
             size += tryStep
         }
         var oldSize = size
         var computeVertices = true
-        let c = n1  // centroid column
+        let c = n1 * n  // the centroid's offset
         var converged = false
         repeat {
             if computeVertices {
                 for j in 0..<n1 where j + 1 != low {
-                    for i in 0..<n { x[i] = p[i][j] }
+                    for i in 0..<n { x[i] = p[j * n + i] }
                     var v = value(x)
                     if !v.isFinite { v = big }
                     evaluations += 1
-                    p[n][j] = v
+                    values[j] = v
                 }
                 computeVertices = false
             }
-            var vLow = p[n][low - 1], vHigh = vLow
+            var vLow = values[low - 1], vHigh = vLow
             var high = low
             for j in 1...n1 where j != low {
-                let v = p[n][j - 1]
+                let v = values[j - 1]
                 if v < vLow { low = j; vLow = v }
                 if v > vHigh { high = j; vHigh = v }
             }
@@ -77,53 +80,55 @@ public struct OptimNelderMead: Sendable {
                 converged = true
                 break
             }
+            let h = (high - 1) * n
             for i in 0..<n {
-                var t = -p[i][high - 1]
-                for j in 0..<n1 { t += p[i][j] }
-                p[i][c] = t / Double(n)
+                var t = -p[h + i]
+                for j in 0..<n1 { t += p[j * n + i] }
+                p[c + i] = t / Double(n)
             }
-            for i in 0..<n { x[i] = (1 + alpha) * p[i][c] - alpha * p[i][high - 1] }
+            for i in 0..<n { x[i] = (1 + alpha) * p[c + i] - alpha * p[h + i] }
             var v = value(x)
             if !v.isFinite { v = big }
             evaluations += 1
             let vReflect = v
             if vReflect < vLow {
-                p[n][c] = v
+                values[n1] = v
                 for i in 0..<n {
-                    let e = gamma * x[i] + (1 - gamma) * p[i][c]
-                    p[i][c] = x[i]
+                    let e = gamma * x[i] + (1 - gamma) * p[c + i]
+                    p[c + i] = x[i]
                     x[i] = e
                 }
                 v = value(x)
                 if !v.isFinite { v = big }
                 evaluations += 1
                 if v < vReflect {
-                    for i in 0..<n { p[i][high - 1] = x[i] }
-                    p[n][high - 1] = v
+                    for i in 0..<n { p[h + i] = x[i] }
+                    values[high - 1] = v
                 } else {
-                    for i in 0..<n { p[i][high - 1] = p[i][c] }
-                    p[n][high - 1] = vReflect
+                    for i in 0..<n { p[h + i] = p[c + i] }
+                    values[high - 1] = vReflect
                 }
             } else {
                 if vReflect < vHigh {
-                    for i in 0..<n { p[i][high - 1] = x[i] }
-                    p[n][high - 1] = vReflect
+                    for i in 0..<n { p[h + i] = x[i] }
+                    values[high - 1] = vReflect
                 }
-                for i in 0..<n { x[i] = (1 - beta) * p[i][high - 1] + beta * p[i][c] }
+                for i in 0..<n { x[i] = (1 - beta) * p[h + i] + beta * p[c + i] }
                 v = value(x)
                 if !v.isFinite { v = big }
                 evaluations += 1
-                if v < p[n][high - 1] {
-                    for i in 0..<n { p[i][high - 1] = x[i] }
-                    p[n][high - 1] = v
+                if v < values[high - 1] {
+                    for i in 0..<n { p[h + i] = x[i] }
+                    values[high - 1] = v
                 } else if vReflect >= vHigh {
                     // Shrink towards the best vertex.
                     computeVertices = true
                     size = 0
+                    let l = (low - 1) * n
                     for j in 0..<n1 where j + 1 != low {
                         for i in 0..<n {
-                            p[i][j] = beta * (p[i][j] - p[i][low - 1]) + p[i][low - 1]
-                            size += abs(p[i][j] - p[i][low - 1])
+                            p[j * n + i] = beta * (p[j * n + i] - p[l + i]) + p[l + i]
+                            size += abs(p[j * n + i] - p[l + i])
                         }
                     }
                     if size < oldSize {
@@ -134,7 +139,7 @@ public struct OptimNelderMead: Sendable {
                 }
             }
         } while evaluations <= maxEvaluations
-        let best = (0..<n).map { p[$0][low - 1] }
-        return SimplexSearch.Result(x: best, value: p[n][low - 1], evaluations: evaluations, converged: converged)
+        let best = Array(p[((low - 1) * n)..<(low * n)])
+        return SimplexSearch.Result(x: best, value: values[low - 1], evaluations: evaluations, converged: converged)
     }
 }

@@ -149,6 +149,14 @@ extension TableContents {
         #expect(s.values == [1, 2, 3] && s.label(at: 0) == "2020-01")
     }
 
+    /// freq = "none": the date column numbers the periods (as the M competitions' files do).
+    @Test func periodNumbersInsteadOfDates() throws {
+        let s = try #require(try readCSV("t,y\n2,6\n1,5\n3,7\n") { $0.frequency = Frequency.none }.series)
+        #expect(s.values == [5, 6, 7] && s.frequency == Frequency.none)
+        #expect(csvError("t,y\n1,5\n2.5,6\n") { $0.frequency = Frequency.none }
+                == "data.csv:3: column 't': '2.5' is not a whole number (with freq = \"none\" the date column numbers the periods 1, 2, 3, …)")
+    }
+
     @Test func aMissingFileIsSaidPlainly() {
         #expect(throws: DataError.self) { try CSVReader.read(path: "/nonexistent/x.csv") }
         do { _ = try CSVReader.read(path: "/nonexistent/x.csv") } catch { #expect(error.message == "/nonexistent/x.csv: no such file") }

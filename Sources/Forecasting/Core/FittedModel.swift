@@ -26,9 +26,11 @@ public struct FitStatistics: Sendable, Equatable {
     public var observations: Int
     /// Estimated parameters counted by the criteria (including the variance where R counts it).
     public var parameterCount: Int
+    /// Objective evaluations spent estimating (over every candidate model tried), for profiling.
+    public var evaluations: Int?
 
     public init(logLikelihood: Double? = nil, aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil,
-                sigma2: Double, observations: Int, parameterCount: Int) {
+                sigma2: Double, observations: Int, parameterCount: Int, evaluations: Int? = nil) {
         self.logLikelihood = logLikelihood
         self.aic = aic
         self.aicc = aicc
@@ -36,6 +38,7 @@ public struct FitStatistics: Sendable, Equatable {
         self.sigma2 = sigma2
         self.observations = observations
         self.parameterCount = parameterCount
+        self.evaluations = evaluations
     }
 
     /// AIC, AICc and BIC from −2 log L (or an equivalent objective) and k parameters.

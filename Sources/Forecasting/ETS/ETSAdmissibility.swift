@@ -48,47 +48,48 @@ enum ETSAdmissibility {
         if alpha < 1 - 1 / phi - gamma * (1 - md + phi + phi * md) / (2 * phi * md) { return false }
         if beta < -(1 - phi) * (gamma / md + alpha) { return false }
         // z^{m+1} + (α+β−φ) z^m + (α+β−αφ)(z^{m−1} + … + z²) + (α+β−αφ+γ−1) z + φ(1−α−γ)
-        var coefficients = [Double](repeating: alpha + beta - alpha * phi, count: m + 2)  // ascending powers
-        coefficients[0] = phi * (1 - alpha - gamma)
-        coefficients[1] = alpha + beta - alpha * phi + gamma - 1
-        coefficients[m] = alpha + beta - phi
-        coefficients[m + 1] = 1
-        return rootsInClosedUnitDisc(coefficients, slack: 1e-10)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 2)) { buffer in
+            let p = UnsafeMutableBufferPointer(rebasing: buffer[0..<(m + 2)])  // ascending powers
+            let scratch = UnsafeMutableBufferPointer(rebasing: buffer[(m + 2)...])
+            for i in 0..<(m + 2) { p[i] = alpha + beta - alpha * phi }
+            p[0] = phi * (1 - alpha - gamma)
+            p[1] = alpha + beta - alpha * phi + gamma - 1
+            p[m] = alpha + beta - phi
+            p[m + 1] = 1
+            return rootsInClosedUnitDisc(p, scratch: scratch, slack: 1e-10)
+        }
     }
 
-    /// True when every root of Σ c_i z^i (ascending) has modulus ≤ 1 + slack.
+    /// True when every root of Σ p_i z^i (ascending; overwritten) has modulus ≤ 1 + slack.
     /// A root at exactly z = 1 (the seasonal models without trend have one by
     /// construction) is divided out first; the rest is tested by Schur–Cohn on
     /// the polynomial with z scaled by 1 + slack.
-    static func rootsInClosedUnitDisc(_ ascending: [Double], slack: Double) -> Bool {
-        var p = ascending
-        let total = p.reduce(0, +)
-        let size = p.reduce(0) { $0 + abs($1) }
+    static func rootsInClosedUnitDisc(_ p: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>,
+                                      slack: Double) -> Bool {
+        var n = p.count - 1
+        var total = 0.0, size = 0.0
+        for i in 0...n {
+            total += p[i]
+            size += abs(p[i])
+        }
         if abs(total) <= 1e-13 * size {
             // Synthetic division by (z − 1), from the leading coefficient down.
-            let n = p.count - 1
-            var quotient = [Double](repeating: 0, count: n)
             var carry = 0.0
             for i in stride(from: n, through: 1, by: -1) {
-                carry = p[i] + carry
-                quotient[i - 1] = carry
+                carry += p[i]
+                scratch[i - 1] = carry
             }
-            p = quotient
+            for i in 0..<n { p[i] = scratch[i] }
+            n -= 1
         }
         var scale = 1.0
-        for i in 0..<p.count {
+        for i in 0...n {
             p[i] *= scale
             scale *= 1 + slack
         }
-        return isSchurStable(&p)
-    }
-
-    /// Schur–Cohn: all roots strictly inside the unit circle iff |p_0| < |p_n|
-    /// and the reduced polynomial (p_n·p(z) − p_0·p̃(z))/z is stable in turn.
-    private static func isSchurStable(_ p: inout [Double]) -> Bool {
-        var n = p.count - 1
+        // Schur–Cohn: all roots strictly inside the unit circle iff |p_0| < |p_n|
+        // and the reduced polynomial (p_n·p(z) − p_0·p̃(z))/z is stable in turn.
         while n > 0 && p[n] == 0 { n -= 1 }
-        var scratch = [Double](repeating: 0, count: max(n, 1))
         while n >= 1 {
             let lead = p[n], constant = p[0]
             if !(abs(constant) < abs(lead)) { return false }
@@ -102,5 +103,14 @@ enum ETSAdmissibility {
             }
         }
         return true
+    }
+
+    /// The same test on an array (ascending coefficients), for callers outside the hot loop.
+    static func rootsInClosedUnitDisc(_ ascending: [Double], slack: Double) -> Bool {
+        var p = ascending
+        var scratch = [Double](repeating: 0, count: max(p.count, 1))
+        return p.withUnsafeMutableBufferPointer { pb in
+            scratch.withUnsafeMutableBufferPointer { sb in rootsInClosedUnitDisc(pb, scratch: sb, slack: slack) }
+        }
     }
 }

@@ -35,10 +35,21 @@ struct ETSEstimator: Sendable {
     var search = SimplexSearch(relativeTolerance: 1e-8, absoluteFloor: 1e-8, maxEvaluations: 2000)
     var restarts = 1
     var criterion = ETSKernel.Criterion.likelihood
-    /// `.r` runs R's own simplex (optim's Nelder–Mead, 2000 evaluations) to reproduce R's estimates exactly.
-    var optimizer = Optimizer.almanac
+    /// `.nelderMead` is R's own simplex (optim's Nelder–Mead, 2000 evaluations), which reproduces R's
+    /// estimates exactly; `.restarted` a scaled simplex with a restart, slower, usually a higher likelihood.
+    var optimizer = Optimizer.nelderMead
+    /// Caps β at the starting α and γ at 1 − starting α (0.2/m for seasonal models), so that
+    /// trend and season adapt slowly. This is what statsforecast's AutoETS ends up doing (its
+    /// bound check narrows the box in place); chosen on M1 and Tourism, where it lowers sMAPE
+    /// (M1 16.13 → 15.78, Tourism 19.31 → 18.66). Off reproduces R.
+    var capSmoothing = false
+    /// The Nelder–Mead's relative convergence tolerance (R's reltol, √ε by default).
+    var relativeTolerance = 1.490116119384765625e-8
 
-    enum Optimizer: String, Sendable, CaseIterable { case almanac, r }
+    enum Optimizer: String, Sendable, CaseIterable {
+        case nelderMead = "nelder_mead"
+        case restarted
+    }
 
     /// nil when the model has as many parameters as data (R returns infinite criteria then).
     func estimate(_ spec: ETSSpec, y: [Double], m seriesPeriod: Int, fixed: ETSFixedParameters) throws(ForecastError) -> ETSEstimate? {
@@ -59,6 +70,10 @@ struct ETSEstimator: Sendable {
         if free.alpha {
             start.alpha = bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / Double(m)
             if start.alpha > 1 || start.alpha < 0 { start.alpha = bounds.lower.alpha + 0.002 }
+            if capSmoothing {
+                bounds.upper.beta = min(bounds.upper.beta, start.alpha)
+                bounds.upper.gamma = min(bounds.upper.gamma, 1 - start.alpha)
+            }
         }
         if free.beta {
             let upper = min(bounds.upper.beta, start.alpha)
@@ -108,8 +123,8 @@ struct ETSEstimator: Sendable {
         y.withUnsafeBufferPointer { yb in
             scratch.withUnsafeMutableBufferPointer { sb in
                 let objective = { (p: UnsafeBufferPointer<Double>) -> Double in evaluation.objective(p, y: yb, scratch: sb) }
-                if optimizer == .r {
-                    if let result = OptimNelderMead(maxEvaluations: 2000).minimize(start: x, objective) {
+                if optimizer == .nelderMead {
+                    if let result = OptimNelderMead(relativeTolerance: relativeTolerance, maxEvaluations: 2000).minimize(start: x, objective) {
                         evaluations = result.evaluations
                         best = (result.x, result.value)
                     }

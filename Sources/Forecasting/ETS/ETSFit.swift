@@ -13,6 +13,8 @@ struct ETSFit: FittedModel {
     let notes: [String]
     /// The textbook name when fitted through ses/holt/holt_winters.
     var displayName: String?
+    /// Evaluations over every candidate model estimated.
+    var totalEvaluations: Int = 0
 
     var spec: ETSSpec { estimate.spec }
     var method: String { displayName.map { "\($0) \(spec)" } ?? spec.description }
@@ -34,7 +36,7 @@ struct ETSFit: FittedModel {
     var statistics: FitStatistics {
         FitStatistics(logLikelihood: -0.5 * estimate.objective, aic: estimate.aic, aicc: estimate.aicc,
                       bic: estimate.bic, sigma2: sigma2, observations: series.count,
-                      parameterCount: estimate.estimatedCount + 1)
+                      parameterCount: estimate.estimatedCount + 1, evaluations: totalEvaluations)
     }
 
     /// The state after the last observation.

@@ -97,9 +97,11 @@ struct ETSForecaster: Forecaster {
         var best: ETSEstimate?
         var bestScore = Double.infinity
         var failures: [String] = []
+        var evaluations = 0
         for spec in candidates {
             do {
                 guard let estimate = try estimator.estimate(spec, y: y, m: m, fixed: fixed) else { continue }
+                evaluations += estimate.evaluations
                 let score: Double
                 switch criterion {
                 case .aicc: score = estimate.aicc
@@ -121,7 +123,9 @@ struct ETSForecaster: Forecaster {
             }
             throw ForecastError("\(modelName): no model could be fitted to \(series.describedName)" + (failures.isEmpty ? "" : " (" + failures.joined(separator: "; ") + ")"))
         }
-        return makeFit(series: series, estimate: chosen, notes: notes)
+        var fit = makeFit(series: series, estimate: chosen, notes: notes)
+        fit.totalEvaluations = evaluations
+        return fit
     }
 
     func makeFit(series: Series, estimate: ETSEstimate, notes: [String]) -> ETSFit {

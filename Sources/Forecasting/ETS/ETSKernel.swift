@@ -142,9 +142,10 @@ enum ETSKernel {
         for t in 0..<y.count {
             let old = S.present ? seasonal[slot] : 0
             guard let (q, phib) = T.predict(level: l, slope: b, phi: phi) else { return .infinity }
-            let f = S.combine(q, old)
             let yt = y[t]
-            let e = multiplicativeError ? (yt - f) / f : yt - f
+            // One step: the forecast, y without its season, the seasonal signal, and 1/f when known.
+            let (f, deseasonalized, ratio, inverse) = S.observe(yt, q, old)
+            let e = multiplicativeError ? (inverse.isNaN ? (yt - f) / f : yt * inverse - 1) : yt - f
             sse += e * e
             switch criterion {
             case .likelihood, .sigma: break
@@ -162,12 +163,12 @@ enum ETSKernel {
                 record.pointee.fitted[t] = f
                 record.pointee.innovations[t] = e
             }
-            let newLevel = q + alpha * (S.deseasonalize(yt, old) - q)
+            let newLevel = q + alpha * (deseasonalized - q)
             if T.present {
                 b = phib + betaOverAlpha * (T.growth(new: newLevel, old: l) - phib)
             }
             if S.present {
-                seasonal[slot] = old + gamma * (S.seasonalRatio(yt, q) - old)
+                seasonal[slot] = old + gamma * (ratio - old)
                 slot += 1
                 if slot == m { slot = 0 }
             }
@@ -228,6 +229,11 @@ enum MultiplicativeTrend: TrendRule {
 
 protocol SeasonRule {
     static var present: Bool { get }
+    /// The one-step forecast f from the level part q and s_{t−m}, y deseasonalised
+    /// (p in R's update), the seasonal signal (t in R's update), and 1/f when this
+    /// step computed it anyway (NaN otherwise): multiplicative seasons need one
+    /// division instead of three.
+    static func observe(_ y: Double, _ q: Double, _ s: Double) -> (Double, Double, Double, Double)
     /// The one-step forecast from the level part and s_{t−m}.
     static func combine(_ q: Double, _ s: Double) -> Double
     /// y with the season removed (p in R's update).
@@ -238,6 +244,9 @@ protocol SeasonRule {
 
 enum NoSeason: SeasonRule {
     static var present: Bool { false }
+    @inline(__always) static func observe(_ y: Double, _ q: Double, _ s: Double) -> (Double, Double, Double, Double) {
+        (q, y, 0, .nan)
+    }
     @inline(__always) static func combine(_ q: Double, _ s: Double) -> Double { q }
     @inline(__always) static func deseasonalize(_ y: Double, _ s: Double) -> Double { y }
     @inline(__always) static func seasonalRatio(_ y: Double, _ q: Double) -> Double { 0 }
@@ -245,6 +254,9 @@ enum NoSeason: SeasonRule {
 
 enum AdditiveSeason: SeasonRule {
     static var present: Bool { true }
+    @inline(__always) static func observe(_ y: Double, _ q: Double, _ s: Double) -> (Double, Double, Double, Double) {
+        (q + s, y - s, y - q, .nan)
+    }
     @inline(__always) static func combine(_ q: Double, _ s: Double) -> Double { q + s }
     @inline(__always) static func deseasonalize(_ y: Double, _ s: Double) -> Double { y - s }
     @inline(__always) static func seasonalRatio(_ y: Double, _ q: Double) -> Double { y - q }
@@ -252,6 +264,14 @@ enum AdditiveSeason: SeasonRule {
 
 enum MultiplicativeSeason: SeasonRule {
     static var present: Bool { true }
+    @inline(__always) static func observe(_ y: Double, _ q: Double, _ s: Double) -> (Double, Double, Double, Double) {
+        let f = q * s
+        if abs(s) < ETSKernel.tolerance || abs(q) < ETSKernel.tolerance {
+            return (f, deseasonalize(y, s), seasonalRatio(y, q), .nan)
+        }
+        let inverse = 1 / f
+        return (f, y * q * inverse, y * s * inverse, inverse)
+    }
     @inline(__always) static func combine(_ q: Double, _ s: Double) -> Double { q * s }
     @inline(__always) static func deseasonalize(_ y: Double, _ s: Double) -> Double {
         abs(s) < ETSKernel.tolerance ? ETSKernel.huge : y / s

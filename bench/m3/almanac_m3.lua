@@ -1,0 +1,48 @@
+-- Forecasts every M3 series with one Almanac model and writes id,h,yhat
+-- (the contract of bench/m3/score.py), plus the CPU time per category.
+--   almanac run bench/m3/almanac_m3.lua DATA_DIR MODEL OUT.csv [threads] [params...]
+-- DATA_DIR holds m3_meta.csv and m3_train_<Category>.csv (id,t,y) written by split_by_category.py.
+-- params are key=value pairs passed to the model (numbers, true/false, strings).
+local dir, model, out, threads = ...
+threads = tonumber(threads or "1")
+local params = {}
+for i = 5, select("#", ...) do
+  local k, v = (select(i, ...)):match("^([%w_]+)=(.*)$")
+  if v == "true" then v = true elseif v == "false" then v = false elseif tonumber(v) then v = tonumber(v) end
+  params[k] = v
+end
+
+-- Categories present, with their period and horizon, from the meta file.
+local categories, seen = {}, {}
+for line in io.lines(dir .. "/m3_meta.csv") do
+  local id, name, m, h = line:match("^([^,]+),([^,]+),(%d+),(%d+),")
+  if id and not seen[name] then
+    seen[name] = true
+    categories[#categories + 1] = { name = name, m = tonumber(m), h = tonumber(h) }
+  end
+end
+local file = assert(io.open(out, "w"))
+file:write("id,h,yhat\n")
+local times = {}
+local failures = 0
+for _, c in ipairs(categories) do
+  local panel = data.csv(dir .. "/m3_train_" .. c.name .. ".csv",
+    { key = "id", date = "t", value = "y", freq = "none", period = c.m })
+  local start = os.clock()
+  local fp = forecast.fit_many(panel, model, params, { threads = threads, fallback = "naive", progress = false })
+  local fcs = fp:forecast{ h = c.h, levels = {} }
+  times[c.name] = os.clock() - start
+  failures = failures + #fp.failures
+  for _, f in ipairs(fp.failures) do io.stderr:write(c.name, " ", f.key, ": ", f.reason, "\n") end
+  for _, key in ipairs(panel:keys()) do
+    local values = fcs[key].mean:values()
+    for h = 1, c.h do file:write(string.format("%s,%d,%.17g\n", key, h, values[h])) end
+  end
+end
+file:close()
+local total, parts = 0, {}
+for _, c in ipairs(categories) do
+  total = total + times[c.name]
+  parts[#parts + 1] = string.format("%s %.2f", c.name, times[c.name])
+end
+print(string.format("%s: %.2f CPU-s (%s); %d failures", model, total, table.concat(parts, ", "), failures))
