@@ -4,10 +4,9 @@
 /// the first simplex moves each coordinate by 5 % (1e-4 when it is zero),
 /// the coefficients are the dimension-adaptive ones, and the search stops when
 /// the population standard deviation of the simplex values falls below
-/// `valueTolerance` or after `maxIterations` iterations.
-///
-/// Its quirk is kept on purpose: a shrink moves rows 1…n towards the best
-/// vertex and leaves row 0 where it is, even when row 0 is not the best.
+/// `valueTolerance` or after `maxIterations` iterations. The order of
+/// operations follows statsforecast 2.1.1's (checked against its binary),
+/// so the same objective gives the same path.
 public struct ClampedNelderMead: Sendable {
     public var relativeStep: Double
     public var zeroStep: Double
@@ -112,7 +111,7 @@ public struct ClampedNelderMead: Sendable {
                     continue
                 }
             }
-            for j in 1...n {
+            for j in 0...n where j != best {
                 for i in 0..<n {
                     let b = simplex[best * n + i]
                     row[i] = clamp(b + shrinkage * (simplex[j * n + i] - b), i)

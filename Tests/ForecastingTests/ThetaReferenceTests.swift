@@ -55,6 +55,7 @@ import TimeSeries
                 if maxRelativeDifference(fc.mean.values, r.numbers("mean")) < 1e-9 { matched += 1 }
             }
             #expect(matched >= total - 2, "\(key): \(matched) of \(total) forecasts match to 1e-9")
+            print("\(key): \(matched) of \(total) forecasts match statsforecast to 1e-9")
         }
     }
 
