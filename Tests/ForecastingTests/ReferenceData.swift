@@ -16,6 +16,9 @@ enum ReferenceData {
     nonisolated(unsafe) static let r = json("theta_croston_reference_r.json")
     /// statsforecast 2.1.1 (theta_ces_reference_sf.py).
     nonisolated(unsafe) static let sf = json("theta_ces_reference_sf.json")
+    /// statsforecast 2.1.1 (forecast_reference_sf.py, from main): its intermittent part has
+    /// CrostonOptimized's fitted values, which theta_ces_reference_sf.json leaves out.
+    nonisolated(unsafe) static let sfForecast = json("forecast_reference_sf.json")
 
     static let airPassengers: Series = {
         let text = (try? String(contentsOfFile: repositoryRoot + "/data/datasets/airpassengers.csv", encoding: .utf8)) ?? ""
