@@ -25,7 +25,7 @@ struct CESForecaster: Forecaster {
         // statsforecast refuses n ≤ number of smoothing parameters (4 when choosing).
         let needed = form.map { $0 == .partial ? 3 : ($0 == .full ? 4 : 2) } ?? (seasonalOK ? 4 : 2)
         guard y.count > needed else {
-            throw ForecastError("ces: \(series.describedName) has \(y.count) observations; at least \(needed + 1) are needed")
+            throw ForecastError("ces: \(series.describedName) has \(y.count) observation\(y.count == 1 ? "" : "s"); at least \(needed + 1) are needed")
         }
         if y.allSatisfy({ $0 == y[0] }) {
             throw ForecastError("ces: \(series.describedName) is constant, so its likelihood is degenerate; use naive or mean (statsforecast's AutoCES falls back to naive)")
