@@ -62,7 +62,9 @@ struct IntermittentForecaster: Forecaster {
     private func label(of result: IntermittentMethods.Result?) -> String {
         let level = result?.parameters.first.map { String(Int($0.value)) }
         switch method {
-        case .croston(_, let debiased): return debiased ? "Syntetos-Boylan approximation (SBA)" : "Croston's method"
+        case let .croston(smoothing, debiased):
+            let name = debiased ? "Syntetos-Boylan approximation (SBA)" : "Croston's method"
+            return smoothing == .optimized ? name + ", optimized smoothing" : name
         case .tsb: return "Teunter-Syntetos-Babai (TSB)"
         case .adida: return "ADIDA" + (level.map { " (aggregation level \($0))" } ?? "")
         case .imapa: return "IMAPA" + (level.map { " (aggregation levels 1 to \($0))" } ?? "")
