@@ -1,0 +1,117 @@
+import AlmanacCore
+import Foundation
+import TimeSeries
+
+/// A fitted CES model: the backfitted filter replayed with its parameters.
+struct CESFit: FittedModel {
+    let series: Series
+    let season: CESKernel.Season
+    let lag: Int
+    let estimates: CESKernel.Parameters
+    var notes: [String]
+    /// One-step errors of the final forward pass.
+    let errors: [Double]
+    /// The lag rows of states after the last observation, row by row.
+    let finalStates: [Double]
+    /// n·log Σe² (statsforecast's lik).
+    let objective: Double
+
+    init(series: Series, season: CESKernel.Season, lag: Int, estimates: CESKernel.Parameters, notes: [String]) {
+        self.series = series
+        self.season = season
+        self.lag = lag
+        self.estimates = estimates
+        self.notes = notes
+        let y = series.values, n = y.count
+        let layout = CESKernel.Layout(season: season, lag: lag)
+        let k = layout.k
+        var states = [Double](repeating: 0, count: (n + 2 * lag) * k)
+        let initial = CESEstimator.initialStates(y, season: season, period: lag) ?? []
+        for j in 0..<min(initial.count, states.count) { states[j] = initial[j] }
+        var e = [Double](repeating: .nan, count: n)
+        var lik = Double.nan
+        y.withUnsafeBufferPointer { yb in
+            states.withUnsafeMutableBufferPointer { sb in
+                e.withUnsafeMutableBufferPointer { eb in
+                    lik = CESKernel.likelihood(sb.baseAddress!, yb, layout, estimates, errors: eb.baseAddress!)
+                }
+            }
+        }
+        errors = e
+        finalStates = Array(states[(n * k)..<((n + lag) * k)])
+        objective = lik
+    }
+
+    var layout: CESKernel.Layout { CESKernel.Layout(season: season, lag: lag) }
+    var modelName: String { "ces" }
+    var method: String { "CES(\(season.rawValue))" + (season == .none ? "" : "[\(lag)]") }
+    var fitted: [Double] { zip(series.values, errors).map { $0 - $1 } }
+    var residuals: [Double] { errors }
+
+    var parameters: [NamedValue] {
+        var out = [NamedValue("alpha0", estimates.alpha0), NamedValue("alpha1", estimates.alpha1)]
+        if season == .partial || season == .full { out.append(NamedValue("beta0", estimates.beta0)) }
+        if season == .full { out.append(NamedValue("beta1", estimates.beta1)) }
+        return out
+    }
+
+    /// statsforecast counts the state columns plus one; σ² = Σe²/(n − np − 1).
+    var statistics: FitStatistics {
+        let n = series.count, k = layout.k + 1
+        let sse = errors.reduce(0) { $0 + $1 * $1 }
+        let denominator = Double(n - k - 1)
+        return FitStatistics.criteria(minusTwoLogLik: objective, parameters: k, observations: n,
+                                      sigma2: denominator > 0 ? sse / denominator : .nan)
+    }
+
+    var savedState: JSONValue {
+        (try? JSONValue(encoding: CESSavedState(season: season, lag: lag, parameters: estimates, notes: notes))) ?? .null
+    }
+
+    /// Runs the recursion `horizon` steps past the data; `shock(j)` is added to the forecast at step j.
+    func simulate(_ horizon: Int, from start: [Double], shock: (Int) -> Double) -> [Double] {
+        let L = layout, k = L.k
+        var rows = start + [Double](repeating: 0, count: horizon * k)
+        var out = [Double](repeating: 0, count: horizon)
+        rows.withUnsafeMutableBufferPointer { b in
+            let s = b.baseAddress!
+            for j in 0..<horizon {
+                let i = lag + j
+                let y = CESKernel.onestep(s, i, L) + shock(j)
+                CESKernel.update(s, i, L, estimates, y)
+                out[j] = y
+            }
+        }
+        return out
+    }
+
+    func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
+        let request = try request.validated(owner: modelName)
+        let h = request.horizon
+        let mean = simulate(h, from: finalStates) { _ in 0 }
+        if request.levels.isEmpty { return Forecast(method: method, history: series, mean: mean) }
+        // The model is linear with additive errors: the h-step variance is σ²·Σψ_j², ψ the
+        // response of the forecasts to a unit error at the first step.
+        let psi = simulate(h, from: [Double](repeating: 0, count: lag * layout.k)) { $0 == 0 ? 1 : 0 }
+        let sigma2 = statistics.sigma2
+        var cumulative = 0.0
+        let sd = psi.map { w -> Double in
+            cumulative += w * w
+            return (sigma2 * cumulative).squareRoot()
+        }
+        return .gaussian(method: method, history: series, mean: mean, sd: sd, levels: request.levels)
+    }
+
+    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
+                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+        let sigma = statistics.sigma2.squareRoot()
+        var values = [Double]()
+        values.reserveCapacity(horizon * count)
+        for _ in 0..<count {
+            var draws = [Double](repeating: 0, count: horizon)
+            for j in 0..<horizon { draws[j] = sigma * generator.nextNormal() }
+            values += simulate(horizon, from: finalStates) { draws[$0] }
+        }
+        return SamplePaths(horizon: horizon, count: count, values: values)
+    }
+}

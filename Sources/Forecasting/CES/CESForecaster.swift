@@ -1,0 +1,72 @@
+import AlmanacCore
+import TimeSeries
+
+/// Complex exponential smoothing as statsforecast's AutoCES: each candidate
+/// seasonal form fitted by its likelihood (n·log Σe² after backfitting), and the
+/// one with the smallest information criterion kept. Seasonal forms are tried
+/// only for a period m > 1 with at least 2m observations.
+struct CESForecaster: Forecaster {
+    /// nil: choose among all the forms that suit the series.
+    var form: CESKernel.Season?
+    var criterion = ETSForecaster.InformationCriterion.aicc
+    var estimator = CESEstimator()
+
+    func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
+        let series = data.series
+        let y = try series.checkedValues(for: "ces", minimum: 1)
+        let m = series.seasonalPeriod
+        let seasonalOK = m > 1 && y.count >= 2 * m
+        if let f = form, f != .none, !seasonalOK {
+            throw ForecastError(m <= 1
+                ? "ces: form \"\(f.rawValue)\" is seasonal but \(series.describedName) has no seasonal period; give it one (e.g. frequency \"month\") or use form \"N\""
+                : "ces: form \"\(f.rawValue)\" needs at least two seasonal cycles (\(2 * m) observations); \(series.describedName) has \(y.count)")
+        }
+        let candidates: [CESKernel.Season] = form.map { [$0] } ?? (seasonalOK ? CESKernel.Season.allCases : [.none])
+        // statsforecast refuses n ≤ number of smoothing parameters (4 when choosing).
+        let needed = form.map { $0 == .partial ? 3 : ($0 == .full ? 4 : 2) } ?? (seasonalOK ? 4 : 2)
+        guard y.count > needed else {
+            throw ForecastError("ces: \(series.describedName) has \(y.count) observation\(y.count == 1 ? "" : "s"); at least \(needed + 1) are needed")
+        }
+        if y.allSatisfy({ $0 == y[0] }) {
+            throw ForecastError("ces: \(series.describedName) is constant, so its likelihood is degenerate; use naive or mean (statsforecast's AutoCES falls back to naive)")
+        }
+        var best: CESFit?
+        var bestScore = Double.infinity
+        var notes: [String] = []
+        for season in candidates {
+            guard let estimate = estimator.estimate(y, season: season, period: m) else { continue }
+            let fit = CESFit(series: series, season: season, lag: estimate.lag, estimates: estimate.parameters, notes: [])
+            let stats = fit.statistics
+            let score: Double?
+            switch criterion {
+            case .aicc: score = stats.aicc
+            case .aic: score = stats.aic
+            case .bic: score = stats.bic
+            }
+            if candidates.count > 1 { notes.append("CES(\(season.rawValue)): \(criterion.rawValue) \(score.map(formatNumber) ?? "nan")") }
+            if let score, !score.isNaN, score < bestScore {
+                best = fit
+                bestScore = score
+            }
+        }
+        guard var chosen = best else { throw ForecastError("ces: no CES model could be fitted to \(series.describedName)") }
+        chosen.notes = notes
+        return chosen
+    }
+
+    func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
+        let saved = try state.decode(CESSavedState.self, what: "ces")
+        _ = try data.series.checkedValues(for: "ces", minimum: 2)
+        guard saved.season == .none || data.series.count >= 2 * saved.lag else {
+            throw ForecastError("ces: the saved CES(\(saved.season.rawValue)) model needs \(2 * saved.lag) observations")
+        }
+        return CESFit(series: data.series, season: saved.season, lag: saved.lag, estimates: saved.parameters, notes: saved.notes)
+    }
+}
+
+struct CESSavedState: Codable {
+    var season: CESKernel.Season
+    var lag: Int
+    var parameters: CESKernel.Parameters
+    var notes: [String]
+}
