@@ -19,7 +19,7 @@ import TimeSeries
     @Test func badInputGivesClearErrors() throws {
         let short = Series(name: "short", values: [1, 2, 3, 4, 5], seasonalPeriod: 1)
         let tooShort = Self.message { _ = try Self.arima(["order": .numbers([2, 1, 2])]).fit(ModelData(series: short)) }
-        #expect(tooShort.contains("short has 5 observations") && tooShort.contains("needs at least"), "\(tooShort)")
+        #expect(tooShort.contains("'short' has 5 observations") && tooShort.contains("needs at least"), "\(tooShort)")
 
         var gappy = Self.air
         gappy.values[10] = .nan

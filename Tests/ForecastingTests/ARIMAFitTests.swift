@@ -11,8 +11,8 @@ import TimeSeries
         var options: [String: ParameterValue] = [
             "order": .numbers(ARIMAReference.numbers(fit["order"])),
             "seasonal": .numbers(ARIMAReference.numbers(fit["seasonal"])),
-            "include_drift": .boolean(fit["drift"] as? Bool ?? false),
-            "include_mean": .boolean(fit["mean"] as? Bool ?? true),
+            "include_drift": .boolean(fit["include_drift"] as? Bool ?? false),
+            "include_mean": .boolean(fit["include_mean"] as? Bool ?? true),
             "method": .string(fit["method"] as? String ?? "CSS-ML"),
             "optimizer": .string(optimizer),
         ]
@@ -49,7 +49,7 @@ import TimeSeries
             }
             let h = Int(ARIMAReference.number(fit["h"]))
             let fc = try model.forecast(ForecastRequest(horizon: h, levels: [80, 95]))
-            let mean = ARIMAReference.numbers(fit["mean"])
+            let mean = ARIMAReference.numbers(fit["forecast_mean"])
             for i in 0..<h {
                 let scale = max(abs(mean[i]), 1)
                 #expect(abs(fc.mean.values[i] - mean[i]) <= 10 * tolerance * scale, "\(label): mean[\(i)] \(fc.mean.values[i]) vs \(mean[i])")
@@ -90,7 +90,7 @@ import TimeSeries
         #expect(close(model.statistics.logLikelihood ?? .nan, ARIMAReference.number(reference["loglik"]), 1e-6))
         #expect(close(model.statistics.aicc ?? .nan, ARIMAReference.number(reference["aicc"]), 1e-6))
         let fc = try model.forecast(ForecastRequest(horizon: 24))
-        let mean = ARIMAReference.numbers(reference["mean"])
+        let mean = ARIMAReference.numbers(reference["forecast_mean"])
         let upper95 = ARIMAReference.numbers(reference["upper95"])
         for i in 0..<24 {
             #expect(abs(fc.mean.values[i] - mean[i]) < 1e-4, "mean[\(i)]")

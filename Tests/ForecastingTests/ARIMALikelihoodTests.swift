@@ -81,6 +81,6 @@ enum ARIMAFitCases {
         let o = ARIMAReference.numbers(fit["order"]).map { Int($0) }
         let s = ARIMAReference.numbers(fit["seasonal"]).map { Int($0) }
         return ARIMASpecification(order: ARIMAOrder(p: o[0], d: o[1], q: o[2], P: s[0], D: s[1], Q: s[2], period: period),
-                                  includeMean: fit["mean"] as? Bool ?? true, includeDrift: fit["drift"] as? Bool ?? false)
+                                  includeMean: fit["include_mean"] as? Bool ?? true, includeDrift: fit["include_drift"] as? Bool ?? false)
     }
 }

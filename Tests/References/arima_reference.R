@@ -70,13 +70,13 @@ details <- function(fit, h, xreg_future = NULL) {
     sigma2 = fit$sigma2, loglik = fit$loglik, aic = fit$aic, aicc = fit$aicc, bic = fit$bic,
     nobs = fit$nobs,
     residuals = vec(residuals(fit)),
-    mean = vec(fc$mean),
+    forecast_mean = vec(fc$mean),
     lower80 = vec(fc$lower[, 1]), upper80 = vec(fc$upper[, 1]),
     lower95 = vec(fc$lower[, 2]), upper95 = vec(fc$upper[, 2]))
 }
 fit_spec <- function(y, order, seasonal = c(0, 0, 0), drift = FALSE, mean = TRUE, method = "CSS-ML", h = 12) {
   fit <- Arima(y, order = order, seasonal = seasonal, include.drift = drift, include.mean = mean, method = method)
-  c(list(order = vec(order), seasonal = vec(seasonal), drift = drift, mean = mean, method = method, h = h),
+  c(list(order = vec(order), seasonal = vec(seasonal), include_drift = drift, include_mean = mean, method = method, h = h),
     details(fit, h))
 }
 
@@ -89,8 +89,8 @@ fits <- list(
   airpassengers_airline_css = fit_spec(ap, c(0, 1, 1), c(0, 1, 1), method = "CSS", h = 24)
 )
 log_airline <- Arima(ap, order = c(0, 1, 1), seasonal = c(0, 1, 1), lambda = 0)
-fits$log_airpassengers_airline <- c(list(order = vec(c(0, 1, 1)), seasonal = vec(c(0, 1, 1)), drift = FALSE,
-  mean = TRUE, method = "CSS-ML", h = 24, lambda = 0), details(log_airline, 24))
+fits$log_airpassengers_airline <- c(list(order = vec(c(0, 1, 1)), seasonal = vec(c(0, 1, 1)), include_drift = FALSE,
+  include_mean = TRUE, method = "CSS-ML", h = 24, lambda = 0), details(log_airline, 24))
 
 # M3 series (from m3_every10.csv), with the specifications R's users fit most.
 m3_fits <- list()

@@ -120,8 +120,10 @@ struct ARIMAEstimator: Sendable {
         let k = mask.filter { $0 }.count
 
         if method == .css {
-            var res = (x: [Double](), value: cssObjective([]), converged: true)
-            if !noOptim {
+            var res = (x: [Double](), value: 0.0, converged: true)
+            if noOptim {
+                res.value = cssObjective([])
+            } else {
                 do {
                     let r = try bfgs.minimize(start: masked(initial), parscale: maskedScale, cssObjective)
                     res = (r.x, r.value, r.converged)
@@ -130,16 +132,18 @@ struct ARIMAEstimator: Sendable {
             converged = res.converged
             value = res.value
             coef = full(res.x, base: coef)
-            guard likelihood.finalPass(coef) != nil else { throw ForecastError("the fitted model's state covariance cannot be computed") }
-            let css = likelihood.cssResiduals(coef, ncond: ncond)
-            sigma2 = css.sigma2
-            residuals = Array(likelihood.residuals)
+            // The Hessian first: its evaluations leave perturbed coefficients in
+            // the likelihood's buffers, which the final pass then resets.
             if !noOptim {
                 let h: [Double]
                 do { h = try bfgs.hessian(at: res.x, parscale: maskedScale, cssObjective) } catch { throw optimFailure(error) }
                 covariance = DenseLinearAlgebra.inverse(h.map { $0 * Double(nUsed) }, n: k)
                 if covariance == nil { throw ForecastError("the Hessian is singular: the coefficients are not identifiable") }
             }
+            guard likelihood.finalPass(coef) != nil else { throw ForecastError("the fitted model's state covariance cannot be computed") }
+            let css = likelihood.cssResiduals(coef, ncond: ncond)
+            sigma2 = css.sigma2
+            residuals = Array(likelihood.residuals)
         } else {
             if method == .cssML {
                 if !noOptim {
