@@ -37,7 +37,8 @@ public struct ModelArchive: Codable, Sendable {
             case .integer(let i): return .number(Double(i))
             case .string(let s): return .string(s)
             case .boolean(let b): return .bool(b)
-            case .numbers(let xs): return .array(xs.map { .number($0) })
+            case .numbers(let xs): return .array(xs.map { $0.isNaN ? .null : .number($0) })  // NaN: "estimate" in arima's fixed
+            case .strings(let xs): return .array(xs.map { .string($0) })
             case .opaque: return .null
             }
         }
@@ -74,7 +75,16 @@ public struct ModelArchive: Codable, Sendable {
             case .number(let x): out[key] = x == x.rounded() && abs(x) < 1e15 ? .integer(Int(x)) : .number(x)
             case .string(let s): out[key] = .string(s)
             case .bool(let b): out[key] = .boolean(b)
-            case .array(let items): out[key] = .numbers(items.compactMap { if case .number(let x) = $0 { return x } else { return nil } })
+            case .array(let items):
+                let strings = items.compactMap(\.stringValue)
+                if !items.isEmpty && strings.count == items.count { out[key] = .strings(strings); break }
+                out[key] = .numbers(items.compactMap {
+                    switch $0 {
+                    case .number(let x): return x
+                    case .null: return .nan
+                    default: return nil
+                    }
+                })
             default: break
             }
         }

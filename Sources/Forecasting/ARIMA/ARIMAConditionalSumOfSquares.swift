@@ -1,0 +1,40 @@
+/// R's ARIMA_CSS: the conditional sum of squares. The series is differenced,
+/// the first `ncond` residuals are taken as zero, and the ARMA recursion gives
+/// the rest; the objective is their mean square.
+enum ARIMAConditionalSumOfSquares {
+    /// Mean squared residual and how many residuals it averages. `w` (n) and
+    /// `resid` (n) are scratch; `resid` holds the residuals on exit.
+    static func run(y: UnsafeBufferPointer<Double>, order: ARIMAOrder, phi: UnsafeBufferPointer<Double>,
+                    theta: UnsafeBufferPointer<Double>, ncond: Int, w: UnsafeMutablePointer<Double>,
+                    resid: UnsafeMutablePointer<Double>) -> (sigma2: Double, used: Int) {
+        let n = y.count
+        let p = phi.count, q = theta.count
+        for l in 0..<n { w[l] = y[l] }
+        for _ in 0..<order.d {
+            var l = n - 1
+            while l > 0 { w[l] -= w[l - 1]; l -= 1 }
+        }
+        let ns = order.period
+        for _ in 0..<order.D {
+            var l = n - 1
+            while l >= ns { w[l] -= w[l - ns]; l -= 1 }
+        }
+        for l in 0..<min(ncond, n) { resid[l] = 0 }
+        var ssq = 0.0
+        var used = 0
+        var l = ncond
+        while l < n {
+            var tmp = w[l]
+            for j in 0..<p { tmp -= phi[j] * w[l - j - 1] }
+            let upto = min(l - ncond, q)
+            for j in 0..<upto { tmp -= theta[j] * resid[l - j - 1] }
+            resid[l] = tmp
+            if !tmp.isNaN {
+                used += 1
+                ssq += tmp * tmp
+            }
+            l += 1
+        }
+        return (ssq / Double(used), used)
+    }
+}

@@ -1,0 +1,89 @@
+/// The orders of a seasonal ARIMA (p,d,q)(P,D,Q)[m], laid out as R's `arma`
+/// vector, and the polynomials they imply.
+public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
+    public var p: Int, d: Int, q: Int
+    public var P: Int, D: Int, Q: Int
+    /// The seasonal period m (1: not seasonal).
+    public var period: Int
+
+    public init(p: Int, d: Int, q: Int, P: Int = 0, D: Int = 0, Q: Int = 0, period: Int = 1) {
+        self.p = p; self.d = d; self.q = q
+        self.P = P; self.D = D; self.Q = Q
+        self.period = max(period, 1)
+    }
+
+    /// Number of ARMA coefficients (R's narma): ar, ma, sar, sma.
+    var armaCount: Int { p + q + P + Q }
+    /// Length of the expanded AR polynomial φ(B)Φ(B^m).
+    var expandedP: Int { p + period * P }
+    /// Length of the expanded MA polynomial θ(B)Θ(B^m).
+    var expandedQ: Int { q + period * Q }
+    /// Observations lost to differencing.
+    var differencingLength: Int { d + period * D }
+    /// Observations CSS conditions on (R's ncond).
+    var cssConditioning: Int { d + D * period + p + period * P }
+    var isSeasonal: Bool { period > 1 && (P + D + Q) > 0 }
+
+    /// R's Delta: the differencing polynomial (1−B)^d (1−B^m)^D without its
+    /// leading 1, negated, so that y_t = Σ Delta_i y_{t−i} + (differenced value).
+    var delta: [Double] {
+        var poly: [Double] = [1]
+        func multiply(_ factor: [Double]) {
+            var out = [Double](repeating: 0, count: poly.count + factor.count - 1)
+            for (i, a) in poly.enumerated() { for (j, b) in factor.enumerated() { out[i + j] += a * b } }
+            poly = out
+        }
+        for _ in 0..<d { multiply([1, -1]) }
+        if D > 0 {
+            var seasonal = [Double](repeating: 0, count: period + 1)
+            seasonal[0] = 1
+            seasonal[period] = -1
+            for _ in 0..<D { multiply(seasonal) }
+        }
+        return poly.dropFirst().map { -$0 }
+    }
+
+    /// Coefficient names in R's order: ar1.., ma1.., sar1.., sma1...
+    var coefficientNames: [String] {
+        (0..<p).map { "ar\($0 + 1)" } + (0..<q).map { "ma\($0 + 1)" }
+            + (0..<P).map { "sar\($0 + 1)" } + (0..<Q).map { "sma\($0 + 1)" }
+    }
+
+    /// "ARIMA(2,1,1)(0,1,1)[12]", as forecast's arima.string (without the constant).
+    var label: String {
+        var s = "ARIMA(\(p),\(d),\(q))"
+        if period > 1 && (P + D + Q) > 0 { s += "(\(P),\(D),\(Q))[\(period)]" }
+        return s
+    }
+
+    /// The expanded polynomials φ(B)Φ(B^m) and θ(B)Θ(B^m) from the coefficients
+    /// (R's ARIMA_transPars without transformation): returns (phi, theta).
+    func expand(_ coef: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>,
+                theta: UnsafeMutableBufferPointer<Double>) {
+        let ns = period
+        for i in 0..<phi.count { phi[i] = i < p ? coef[i] : 0 }
+        for i in 0..<theta.count { theta[i] = i < q ? coef[p + i] : 0 }
+        for j in 0..<P {
+            let s = coef[p + q + j]
+            phi[(j + 1) * ns - 1] += s
+            for i in 0..<p { phi[(j + 1) * ns + i] -= coef[i] * s }
+        }
+        for j in 0..<Q {
+            let s = coef[p + q + P + j]
+            theta[(j + 1) * ns - 1] += s
+            for i in 0..<q { theta[(j + 1) * ns + i] += coef[p + i] * s }
+        }
+    }
+
+    /// `expand` on arrays (convenience for code outside hot loops).
+    func expanded(_ coef: [Double]) -> (phi: [Double], theta: [Double]) {
+        var phi = [Double](repeating: 0, count: expandedP)
+        var theta = [Double](repeating: 0, count: expandedQ)
+        coef.withUnsafeBufferPointer { c in
+            phi.withUnsafeMutableBufferPointer { ph in
+                theta.withUnsafeMutableBufferPointer { th in expand(c, phi: ph, theta: th) }
+            }
+        }
+        return (phi, theta)
+    }
+}
