@@ -4,6 +4,8 @@
 public enum ParameterType: String, Sendable, CaseIterable {
     case number, integer, string, boolean
     case numbers = "number[]"
+    /// A list of names ({ "price", "promo" }).
+    case strings = "string[]"
     case table, function
     /// A demand distribution object (dist.normal(...), ...).
     case distribution
@@ -18,6 +20,7 @@ public enum ParameterType: String, Sendable, CaseIterable {
         case .string: return "a string"
         case .boolean: return "true or false"
         case .numbers: return "an array of numbers"
+        case .strings: return "an array of strings"
         case .table: return "a table"
         case .function: return "a function"
         case .distribution: return "a distribution such as dist.normal(50, 8)"
@@ -34,6 +37,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
     case string(String)
     case boolean(Bool)
     case numbers([Double])
+    case strings([String])
     case opaque(typeName: String)
 
     public var description: String {
@@ -43,6 +47,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
         case .string(let s): return "\"\(s)\""
         case .boolean(let b): return String(b)
         case .numbers(let xs): return "{" + xs.map(formatNumber).joined(separator: ", ") + "}"
+        case .strings(let xs): return "{" + xs.map { "\"\($0)\"" }.joined(separator: ", ") + "}"
         case .opaque(let t): return "a \(t)"
         }
     }
@@ -54,6 +59,7 @@ public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
         case .string: return "a string"
         case .boolean: return "a boolean"
         case .numbers: return "an array of numbers"
+        case .strings: return "an array of strings"
         case .opaque(let t): return "a \(t)"
         }
     }
@@ -160,6 +166,11 @@ public struct ParameterSet: Sendable, Equatable {
         if case .boolean(let b) = values[name] { return b }
         return nil
     }
+
+    public func strings(_ name: String) -> [String]? {
+        if case .strings(let xs) = values[name] { return xs }
+        return nil
+    }
 }
 
 extension Array where Element == ParameterSpec {
@@ -201,7 +212,7 @@ extension ParameterSpec {
         }
         var checked = value
         switch (type, value) {
-        case (.number, .number), (.string, .string), (.boolean, .boolean), (.numbers, .numbers):
+        case (.number, .number), (.string, .string), (.boolean, .boolean), (.numbers, .numbers), (.strings, .strings):
             break
         case (.number, .integer(let i)):
             checked = .number(Double(i))
@@ -214,7 +225,11 @@ extension ParameterSpec {
             checked = .integer(i)
         case (.numbers, .opaque("table")) :
             throw ParameterError("\(owner): option '\(name)' must be an array of numbers")
-        case (.table, .opaque("table")), (.table, .numbers), (.function, .opaque("function")),
+        case (.strings, .opaque("table")):
+            throw ParameterError("\(owner): option '\(name)' must be an array of strings, e.g. { \"price\", \"promo\" }")
+        case (.strings, .string(let s)):
+            checked = .strings([s])  // one name alone is a list of one
+        case (.table, .opaque("table")), (.table, .numbers), (.table, .strings), (.function, .opaque("function")),
              (.distribution, .opaque("Distribution")), (.any, _):
             break
         default:

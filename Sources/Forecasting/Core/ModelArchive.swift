@@ -38,6 +38,7 @@ public struct ModelArchive: Codable, Sendable {
             case .string(let s): return .string(s)
             case .boolean(let b): return .bool(b)
             case .numbers(let xs): return .array(xs.map { .number($0) })
+            case .strings(let xs): return .array(xs.map { .string($0) })
             case .opaque: return .null
             }
         }
@@ -74,7 +75,10 @@ public struct ModelArchive: Codable, Sendable {
             case .number(let x): out[key] = x == x.rounded() && abs(x) < 1e15 ? .integer(Int(x)) : .number(x)
             case .string(let s): out[key] = .string(s)
             case .bool(let b): out[key] = .boolean(b)
-            case .array(let items): out[key] = .numbers(items.compactMap { if case .number(let x) = $0 { return x } else { return nil } })
+            case .array(let items):
+                let names = items.compactMap(\.stringValue)
+                if !items.isEmpty && names.count == items.count { out[key] = .strings(names); continue }
+                out[key] = .numbers(items.compactMap { if case .number(let x) = $0 { return x } else { return nil } })
             default: break
             }
         }

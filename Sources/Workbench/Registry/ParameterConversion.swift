@@ -13,7 +13,9 @@ extension LuaValue {
         case .string(let s): return .string(s)
         case .array(let items):
             let numbers = items.compactMap(\.doubleValue)
-            return numbers.count == items.count && !items.isEmpty ? .numbers(numbers) : .opaque(typeName: "table")
+            if numbers.count == items.count && !items.isEmpty { return .numbers(numbers) }
+            let names = items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+            return names.count == items.count && !items.isEmpty ? .strings(names) : .opaque(typeName: "table")
         case .record: return .opaque(typeName: "table")
         case .function: return .opaque(typeName: "function")
         case .object(let o): return .opaque(typeName: (o as? any LuaUserdata).map { type(of: $0).luaClassName } ?? "userdata")
@@ -27,6 +29,7 @@ extension LuaValue {
         case .string(let s): self = .string(s)
         case .boolean(let b): self = .boolean(b)
         case .numbers(let xs): self = .array(xs.map { .number($0) })
+        case .strings(let xs): self = .array(xs.map { .string($0) })
         case .opaque: self = .nil
         }
     }
