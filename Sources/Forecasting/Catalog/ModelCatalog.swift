@@ -3,7 +3,7 @@ import AlmanacCore
 /// Every native model, as the registry lists them. Each definition's
 /// parameters include the common ones (lambda, biasadj, non_negative).
 public enum ModelCatalog {
-    public static let all: [ModelDefinition] = (baselineModels + etsModels).map(withCommonOptions)
+    public static let all: [ModelDefinition] = (baselineModels + etsModels + regressionModels).map(withCommonOptions)
 
     public static func definition(named name: String) -> ModelDefinition? {
         all.first { $0.name == name }
