@@ -11,8 +11,8 @@ enum ForecastModule {
     static func spec(_ context: HostContext) -> LuaModuleSpec {
         LuaModuleSpec("forecast", summary: "Forecasting: fit model plugins (ets, arima, theta, ...) to series and panels, forecast with intervals and sample paths, backtest.", functions: [
             LuaFunctionSpec(
-                "fit", signature: "forecast.fit(name, series [, params]) -> FittedModel",
-                summary: "Fits the model plugin `name` to a series; `params` are the model's options (see almanac plugins show NAME). Every model also takes lambda, biasadj and non_negative.",
+                "fit", signature: "forecast.fit(name, series [, params [, covariates]]) -> FittedModel",
+                summary: "Fits the model plugin `name` to a series; `params` are the model's options (see almanac plugins show NAME). Every model also takes lambda, biasadj and non_negative. `covariates` = { name = array or Series, ... } gives models with regressors their data, one value per observation; values past the end of the series are known future values.",
                 example: """
                 local air = data.dataset("airpassengers")
                 local m = forecast.fit("ets", air)
@@ -24,9 +24,10 @@ enum ForecastModule {
                 let name = try call.string(1, "name")
                 let series = try SeriesObject.argument(call, 2, "series")
                 let params = try call.record(3, "params")
+                let covariates = try FittedModelObject.covariateColumns(try call.record(4, "covariates"), owner: "fit", label: "covariates")
                 let handle = try ModelHandle(name, options: params, registry: context.registry)
-                let fitted = try handle.fit(ModelData(series: series), stack: call.stack)
-                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), context: context))
+                let fitted = try handle.fit(ModelData(series: series, covariates: covariates), stack: call.stack)
+                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), covariates: covariates, context: context))
                 return 1
             },
             LuaFunctionSpec(
@@ -185,7 +186,7 @@ enum ForecastModule {
                         throw ScriptError("load: '\(archive.model)' is not a native model")
                     }
                     let fit = try archive.restore(with: definition)
-                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, context: context))
+                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, covariates: archive.covariates, context: context))
                     return 1
                 } catch let error as ForecastError {
                     throw ScriptError("load: \(error.message)")
