@@ -48,7 +48,6 @@ struct RegressionDesign: Sendable, Codable, Equatable {
     /// The row of X for observation `i` (0-based), with the covariates' values at i in design order.
     func row(_ i: Int, seasons: SeasonPosition, covariateValues: [Double]) -> [Double] {
         var x: [Double] = []
-        x.reserveCapacity(columnNames.count)
         if intercept { x.append(1) }
         if trend { x.append(Double(i + 1)) }  // R's trend is 1 … n
         if season == .dummies {
