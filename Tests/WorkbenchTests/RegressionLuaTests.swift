@@ -41,6 +41,23 @@ import Testing
         #expect(wrongType.contains("'covariates' must be an array of strings"), "\(wrongType)")
     }
 
+    @Test func backtestGivesEveryWindowTheCovariates() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local params = { trend = false, covariates = { "promo", "price" } }
+        local r = forecast.backtest("regression", s, { h = 2, windows = 3, params = params,
+                                                       covariates = { promo = promo, price = price } })
+        local frozen = forecast.backtest("regression", s, { h = 2, windows = 3, refit = false, params = params,
+                                                            covariates = { promo = promo, price = price } })
+        return r.windows, r.metrics.mae < 0.3, frozen.metrics.mae < 0.3
+        """)
+        #expect(r == [3, true, true])
+        let missing = errorMessage(host, Self.setup + """
+        return forecast.backtest("regression", s, { h = 2, params = { covariates = { "promo" } } })
+        """)
+        #expect(missing.contains("covariate 'promo' is not in the data"), "\(missing)")
+    }
+
     @Test func savedModelKeepsItsCovariates() throws {
         let host = try makeHost()
         let r = try run(host, Self.setup + """
