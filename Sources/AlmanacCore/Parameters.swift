@@ -165,6 +165,11 @@ public struct ParameterSet: Sendable, Equatable {
         if case .boolean(let b) = values[name] { return b }
         return nil
     }
+
+    public func strings(_ name: String) -> [String]? {
+        if case .strings(let xs) = values[name] { return xs }
+        return nil
+    }
 }
 
 extension Array where Element == ParameterSpec {

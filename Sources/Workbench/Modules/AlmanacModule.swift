@@ -25,7 +25,7 @@ enum AlmanacModule {
                 Fields: `kind` (`"model"`, `"cost"` or `"optimizer"`), `name` (lower case, digits, `_`), \
                 `version`, `summary` (one line), optional `doc`, `params` (an array of \
                 `{ name =, type =, default =, required =, min =, max =, greater_than =, less_than =, choices =, doc = }`; \
-                types: number, integer, string, boolean, number[], table, function, distribution, any), `capabilities`, `decision` \
+                types: number, integer, string, boolean, number[], string[], table, function, distribution, any), `capabilities`, `decision` \
                 (a cost's variable names), `author`, `license`, `homepage`, `example`; and the kind's functions: \
                 a model gives `fit` and `forecast`, a cost gives `cost(x, p)` returning the total and optionally \
                 a table of its parts, an optimizer gives `minimize(f, start, p)` where `f` takes an array, `start` \

@@ -11,8 +11,8 @@ enum ForecastModule {
     static func spec(_ context: HostContext) -> LuaModuleSpec {
         LuaModuleSpec("forecast", summary: "Forecasting: fit model plugins (ets, arima, theta, ...) to series and panels, forecast with intervals and sample paths, backtest.", functions: [
             LuaFunctionSpec(
-                "fit", signature: "forecast.fit(name, series [, params]) -> FittedModel",
-                summary: "Fits the model plugin `name` to a series; `params` are the model's options (see almanac plugins show NAME). Every model also takes lambda, biasadj and non_negative.",
+                "fit", signature: "forecast.fit(name, series [, params [, covariates]]) -> FittedModel",
+                summary: "Fits the model plugin `name` to a series; `params` are the model's options (see almanac plugins show NAME). Every model also takes lambda, biasadj and non_negative. `covariates` = { name = array or Series, ... } gives models with regressors their data, one value per observation; values past the end of the series are known future values.",
                 example: """
                 local air = data.dataset("airpassengers")
                 local m = forecast.fit("ets", air)
@@ -24,9 +24,10 @@ enum ForecastModule {
                 let name = try call.string(1, "name")
                 let series = try SeriesObject.argument(call, 2, "series")
                 let params = try call.record(3, "params")
+                let covariates = try FittedModelObject.covariateColumns(try call.record(4, "covariates"), owner: "fit", label: "covariates")
                 let handle = try ModelHandle(name, options: params, registry: context.registry)
-                let fitted = try handle.fit(ModelData(series: series), stack: call.stack)
-                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), context: context))
+                let fitted = try handle.fit(ModelData(series: series, covariates: covariates), stack: call.stack)
+                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), covariates: covariates, context: context))
                 return 1
             },
             LuaFunctionSpec(
@@ -97,8 +98,8 @@ enum ForecastModule {
                 return 1
             },
             LuaFunctionSpec(
-                "backtest", signature: "forecast.backtest(name, series_or_panel, { h =, windows =, step =, refit =, params =, levels = }) -> result",
-                summary: "Rolling-origin evaluation: fits `name` at `windows` origins `step` apart (default h) ending at the last observation, forecasts h ahead from each, and scores them. refit = false estimates once at the first origin and replays those estimates at the later ones.",
+                "backtest", signature: "forecast.backtest(name, series_or_panel, { h =, windows =, step =, refit =, params =, levels =, covariates = }) -> result",
+                summary: "Rolling-origin evaluation: fits `name` at `windows` origins `step` apart (default h) ending at the last observation, forecasts h ahead from each, and scores them. refit = false estimates once at the first origin and replays those estimates at the later ones. Covariates (for a series, `covariates = { name = values }` over the whole series; for a panel, each key's own) are given to every window in full, so forecasts use their actual future values (ex-post).",
                 details: "For a series the result has `metrics` (me, mae, rmse, mape, smape, mase, rmsse over all windows and steps; MASE scaled by each window's training data), `mae_by_h`, `coverage` (share of actuals inside each interval level) and `forecasts`. For a panel: `metrics` averaged over series, `series` (the metrics of each key) and `failures`.",
                 example: """
                 local air = data.dataset("airpassengers")
@@ -114,6 +115,12 @@ enum ForecastModule {
                 case .array(let a) where a.isEmpty: params = [:]
                 default: throw ScriptError("backtest: option 'params' must be a table of the model's options")
                 }
+                var covariates: [String: [Double]] = [:]
+                switch options.removeValue(forKey: "covariates") ?? .record([:]) {
+                case .record(let fields): covariates = try FittedModelObject.covariateColumns(fields, owner: "backtest", label: "covariates")
+                case .array(let a) where a.isEmpty: break
+                default: throw ScriptError("backtest: option 'covariates' must be a table like { price = { ... } }")
+                }
                 var refit = true
                 if let v = options.removeValue(forKey: "refit") {
                     guard case .boolean(let b) = v else { throw ScriptError("backtest: option 'refit' must be true or false") }
@@ -127,10 +134,11 @@ enum ForecastModule {
                                                 step: checked.integer("step"), levels: levels)
                 let handle = try ModelHandle(name, options: params, registry: context.registry)
                 if let panel = call.stack.object(at: 2, as: PanelObject.self)?.panel {
+                    if !covariates.isEmpty { throw ScriptError("backtest: a panel's covariates come from the panel; drop the 'covariates' option") }
                     return call.returning(try backtestPanel(panel, handle: handle, settings: settings, refit: refit, call: call))
                 }
                 let series = try SeriesObject.argument(call, 2, "series_or_panel")
-                let summary = try backtestSeries(series, handle: handle, settings: settings, refit: refit, stack: call.stack)
+                let summary = try backtestSeries(series, covariates: covariates, handle: handle, settings: settings, refit: refit, stack: call.stack)
                 var record = summaryRecord(summary)
                 record["forecasts"] = .array(summary.windows.map { .object(ForecastObject($0.forecast)) })
                 return call.returning(.record(record))
@@ -185,7 +193,7 @@ enum ForecastModule {
                         throw ScriptError("load: '\(archive.model)' is not a native model")
                     }
                     let fit = try archive.restore(with: definition)
-                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, context: context))
+                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, covariates: archive.covariates, context: context))
                     return 1
                 } catch let error as ForecastError {
                     throw ScriptError("load: \(error.message)")
@@ -206,17 +214,17 @@ enum ForecastModule {
         return [:]
     }
 
-    static func backtestSeries(_ series: Series, handle: ModelHandle, settings: Backtest.Options, refit: Bool,
+    static func backtestSeries(_ series: Series, covariates: [String: [Double]], handle: ModelHandle, settings: Backtest.Options, refit: Bool,
                                stack: LuaStack) throws -> Backtest.Summary {
         var first: FittedHandle?
         let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
         return try Backtest.run(series, options: settings) { training, w in
             if !refit, let fitted = first, case .native(let model) = fitted, let forecaster = handle.forecaster {
                 do {
-                    return try forecaster.restore(ModelData(series: training), state: model.savedState).forecast(request)
+                    return try forecaster.restore(ModelData(series: training, covariates: covariates), state: model.savedState).forecast(request)
                 } catch let error as ForecastError { throw ScriptError.named(error.message) }
             }
-            let fitted = try handle.fit(ModelData(series: training), stack: stack)
+            let fitted = try handle.fit(ModelData(series: training, covariates: covariates), stack: stack)
             if w == 0 { first = fitted }
             return try fitted.forecast(request, stack: stack)
         }
@@ -228,13 +236,14 @@ enum ForecastModule {
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
         if let forecaster = handle.forecaster {
             let serieses = keys.map { panel[$0]!.series }
+            let covariateSets = keys.map { panel[$0]!.covariates }
             let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
             let bar = ProgressBar(label: "backtest \(handle.name)", total: keys.count)
             let outcomes = ParallelMap.run(count: keys.count, threads: ParallelMap.defaultThreads, progress: { bar.update($0) }) { i -> Result<Backtest.Summary, ForecastError> in
                 var first: (any FittedModel)?
                 do {
                     return .success(try Backtest.run(serieses[i], options: settings) { training, _ in
-                        let data = ModelData(series: training)
+                        let data = ModelData(series: training, covariates: covariateSets[i])
                         if !refit, let model = first {
                             return try forecaster.restore(data, state: model.savedState).forecast(request)
                         }
@@ -257,7 +266,7 @@ enum ForecastModule {
         } else {
             for key in keys {
                 do {
-                    results.append((key, try backtestSeries(panel[key]!.series, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
+                    results.append((key, try backtestSeries(panel[key]!.series, covariates: panel[key]!.covariates, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
                 } catch let error as LuaError where error.kind != .runtime {
                     throw error
                 } catch {

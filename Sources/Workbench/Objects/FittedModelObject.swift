@@ -11,11 +11,14 @@ public final class FittedModelObject: LuaUserdata {
     let handle: FittedHandle
     /// The options it was configured with, for saving.
     let options: [String: ParameterValue]
+    /// The covariates it was fitted with (history and known future), for saving.
+    let covariates: [String: [Double]]
     let context: HostContext
 
-    init(_ handle: FittedHandle, options: [String: ParameterValue], context: HostContext) {
+    init(_ handle: FittedHandle, options: [String: ParameterValue], covariates: [String: [Double]] = [:], context: HostContext) {
         self.handle = handle
         self.options = options
+        self.covariates = covariates
         self.context = context
     }
 
@@ -52,14 +55,7 @@ public final class FittedModelObject: LuaUserdata {
         var future: [String: [Double]] = [:]
         switch options["future"] ?? .nil {
         case .nil: break
-        case .record(let fields):
-            for (name, value) in fields {
-                switch value {
-                case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): future[name] = items.compactMap(\.doubleValue)
-                case .object(let s as SeriesObject): future[name] = s.series.values
-                default: throw ScriptError("\(owner): future.\(name) must be an array of numbers or a Series")
-                }
-            }
+        case .record(let fields): future = try covariateColumns(fields, owner: owner, label: "future")
         default: throw ScriptError("\(owner): future must be a table of covariates, e.g. { promo = { 0, 1, 0 } }")
         }
         var count: Int?
@@ -70,6 +66,19 @@ public final class FittedModelObject: LuaUserdata {
             count = Int(x)
         }
         return (ForecastRequest(horizon: Int(h), levels: levels, future: future), count)
+    }
+
+    /// { name = array of numbers or Series, ... } as covariate columns; `label` names the table in messages.
+    static func covariateColumns(_ fields: [String: LuaValue], owner: String, label: String) throws -> [String: [Double]] {
+        var columns: [String: [Double]] = [:]
+        for (name, value) in fields {
+            switch value {
+            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): columns[name] = items.compactMap(\.doubleValue)
+            case .object(let s as SeriesObject): columns[name] = s.series.values
+            default: throw ScriptError("\(owner): \(label).\(name) must be an array of numbers or a Series")
+            }
+        }
+        return columns
     }
 
     public static func luaClass() -> LuaClass<FittedModelObject> {
@@ -140,7 +149,7 @@ public final class FittedModelObject: LuaUserdata {
                 let m = try me.requireNative("save")
                 let path = try me.context.writablePath(try call.string(2, "path"))
                 let data: Data
-                do { data = try ModelArchive(model: m.modelName, options: me.options, fit: m).encoded() } catch let error as ForecastError {
+                do { data = try ModelArchive(model: m.modelName, options: me.options, fit: m, covariates: me.covariates).encoded() } catch let error as ForecastError {
                     throw ScriptError(error.message)
                 }
                 do { try writeAtomically(data, to: path) } catch let error as DataError { throw ScriptError(error.message) }
