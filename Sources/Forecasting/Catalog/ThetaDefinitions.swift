@@ -35,8 +35,8 @@ extension ModelCatalog {
             """,
             parameters: [
                 ParameterSpec("alpha", .number, range: .unitOpen, doc: "fix the SES smoothing parameter instead of estimating it"),
-                ParameterSpec("optimizer", .string, default: .string("r"), choices: ETSEstimator.Optimizer.allCases.map(\.rawValue),
-                              doc: "\"r\" (default): R's optim Nelder–Mead, reproducing thetaf; \"almanac\": the scaled simplex with a restart"),
+                ParameterSpec("optimizer", .string, default: .string("nelder_mead"), choices: ETSEstimator.Optimizer.allCases.map(\.rawValue),
+                              doc: "\"nelder_mead\" (default): R's optim Nelder–Mead, reproducing thetaf; \"restarted\": a scaled simplex with a restart"),
             ],
             capabilities: ["intervals", "samples", "seasonal", "non_negative"],
             example: """
@@ -44,7 +44,7 @@ extension ModelCatalog {
             local fc = forecast.fit("theta", air):forecast{ h = 12 }
             print(fc.mean[1], fc:lower(95)[1], fc:upper(95)[1])
             """)) { p in
-                StandardThetaForecaster(optimizer: ETSEstimator.Optimizer(rawValue: p.string("optimizer") ?? "r") ?? .r,
+                StandardThetaForecaster(optimizer: ETSEstimator.Optimizer(rawValue: p.string("optimizer") ?? "nelder_mead") ?? .nelderMead,
                                         fixedAlpha: p.number("alpha"))
             },
         ModelDefinition(descriptor: describe(

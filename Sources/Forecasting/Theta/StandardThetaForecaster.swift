@@ -7,7 +7,7 @@ import TimeSeries
 /// smoothing (ETS(A,N,N) by one-step squared error, as R's ses) plus a drift of
 /// half the least-squares slope, re-seasonalised.
 struct StandardThetaForecaster: Forecaster {
-    var optimizer = ETSEstimator.Optimizer.r
+    var optimizer = ETSEstimator.Optimizer.nelderMead
     var fixedAlpha: Double?
 
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
