@@ -14,8 +14,8 @@ enum ARIMAReference {
         return object
     }()
 
-    static func node(_ path: [String]) -> Any? {
-        var node: Any? = r
+    static func node(_ path: [String], in root: [String: Any] = r) -> Any? {
+        var node: Any? = root
         for key in path { node = (node as? [String: Any])?[key] }
         return node
     }

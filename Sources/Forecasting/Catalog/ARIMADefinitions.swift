@@ -24,7 +24,7 @@ extension ModelCatalog {
                 ParameterSpec("fixed", .numbers, doc: "coefficients to hold fixed, in R's order (ar, ma, sar, sma, intercept or drift, xreg); 0/0 (NaN) for those to estimate"),
                 xregSpec, arimaOptimizerSpec,
             ],
-            capabilities: ["intervals", "samples", "seasonal", "covariates", "non_negative"],
+            capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local air = data.dataset("airpassengers")
             local m = forecast.fit("arima", air, { order = { 0, 1, 1 }, seasonal = { 0, 1, 1 }, lambda = 0 })
@@ -63,7 +63,7 @@ extension ModelCatalog {
                 ParameterSpec("nmodels", .integer, default: .integer(94), range: ParameterRange(lower: 1), doc: "most models the stepwise search fits"),
                 xregSpec, arimaOptimizerSpec,
             ],
-            capabilities: ["intervals", "samples", "seasonal", "covariates", "non_negative"],
+            capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local air = data.dataset("airpassengers")
             local m = forecast.fit("auto_arima", air, { lambda = 0 })
