@@ -1,4 +1,5 @@
 import AlmanacCore
+import Foundation
 import TimeSeries
 
 /// Complex exponential smoothing as statsforecast's AutoCES: each candidate
@@ -43,7 +44,7 @@ struct CESForecaster: Forecaster {
             case .aic: score = stats.aic
             case .bic: score = stats.bic
             }
-            if candidates.count > 1 { notes.append("CES(\(season.rawValue)): \(criterion.rawValue) \(score.map(formatNumber) ?? "nan")") }
+            if candidates.count > 1 { notes.append("CES(\(season.rawValue)): \(criterion.rawValue) \(score.map { String(format: "%.2f", $0) } ?? "nan")") }
             if let score, !score.isNaN, score < bestScore {
                 best = fit
                 bestScore = score

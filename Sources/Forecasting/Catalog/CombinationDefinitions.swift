@@ -2,8 +2,8 @@ import AlmanacCore
 
 extension ModelCatalog {
     /// Petropoulos & Svetunkov's simple combination (M4): ETS, ARIMA, CES and dynamic optimised Theta.
-    static let defaultEnsembleMembers = ["ets", "auto_arima", "ces", "dynamic_theta"]
-    static let defaultAutoCandidates = ["ets", "auto_arima", "theta", "ces", "dynamic_theta"]
+    static let defaultEnsembleMembers = ["ets", "auto_arima", "ces", "dynamic_optimized_theta"]
+    static let defaultAutoCandidates = ["ets", "auto_arima", "theta", "ces", "dynamic_optimized_theta"]
 
     static let combinationModels: [ModelDefinition] = [
         ModelDefinition(descriptor: describe(
@@ -11,7 +11,7 @@ extension ModelCatalog {
             doc: """
             Fits every member with its defaults and combines their forecasts step by step: the mean (default) or \
             the median. The default members are those of Petropoulos & Svetunkov's combination (ets, auto_arima, ces, \
-            dynamic_theta). Interval bounds are combined the same way as the means (quantile averaging); sample paths \
+            dynamic_optimized_theta). Interval bounds are combined the same way as the means (quantile averaging); sample paths \
             pool an equal share of each member's paths. A member that fails is left out, with a note; the ensemble \
             fails only if all do.
             """,
@@ -34,7 +34,7 @@ extension ModelCatalog {
             doc: """
             Fits each candidate to the series without its last `holdout` observations, scores its forecasts of them \
             (mean absolute error) and refits the best on the whole series. The default candidates are ets, \
-            auto_arima, theta, ces and dynamic_theta. The fitted model reports the chosen model's method, \
+            auto_arima, theta, ces and dynamic_optimized_theta. The fitted model reports the chosen model's method, \
             parameters and statistics, and a note with every candidate's holdout error. Candidates that fail are \
             noted and skipped.
             """,

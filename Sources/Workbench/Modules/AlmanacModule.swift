@@ -19,6 +19,13 @@ enum AlmanacModule {
                 return 0
             },
             LuaFunctionSpec(
+                "clock", signature: "almanac.clock() -> seconds",
+                summary: "Seconds on a monotonic clock, for timing parts of a script (differences only; os.clock() gives CPU time).",
+                example: "local t0 = almanac.clock()\nforecast.fit(\"ets\", data.dataset(\"airpassengers\"))\nprint(almanac.clock() - t0 >= 0)"
+            ) { call in
+                call.returning(.number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9))
+            },
+            LuaFunctionSpec(
                 "register", signature: "almanac.register{ kind =, name =, version =, summary =, params =, ... }",
                 summary: "Registers a plugin written in Lua (a model, a cost or an optimizer).",
                 details: """
