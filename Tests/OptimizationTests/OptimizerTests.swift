@@ -112,4 +112,24 @@ import Testing
         #expect(throws: OptimizationError.self) { try NelderMead.minimize({ _ in 0 }, start: [.nan]) }
         #expect(throws: OptimizationError.self) { try NelderMead.minimize({ _ in .nan }, start: [1]) }
     }
+
+    // The batched search must retrace the scalar one exactly: same points, same values, same count.
+    @Test func clampedNelderMeadBatchedMatchesTheScalarSearch() {
+        let rosenbrock: (Double, Double) -> Double = { a, b in (1 - a) * (1 - a) + 100 * (b - a * a) * (b - a * a) }
+        let search = ClampedNelderMead()
+        for (start, upper) in [([-1.2, 1.0], [2.0, 2.0]), ([0.3, 0.0], [0.9, 0.5])] {
+            let lower = [-2.0, -2.0]
+            let scalar = search.minimize(start: start, lower: lower, upper: upper) { x in rosenbrock(x[0], x[1]) }
+            var batches = 0
+            let batched = search.minimizeBatched(start: start, lower: lower, upper: upper) { points, count, values in
+                batches += 1
+                for j in 0..<count { values[j] = rosenbrock(points[2 * j], points[2 * j + 1]) }
+            }
+            #expect(batched.x == scalar.x)
+            #expect(batched.value == scalar.value)
+            #expect(batched.iterations == scalar.iterations)
+            #expect(batched.evaluations == scalar.evaluations)
+            #expect(batches < scalar.evaluations)
+        }
+    }
 }

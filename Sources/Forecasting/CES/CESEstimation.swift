@@ -45,12 +45,13 @@ struct CESEstimator: Sendable {
         }
     }
 
-    static func unpack(_ x: UnsafeBufferPointer<Double>, _ season: CESKernel.Season) -> CESKernel.Parameters {
+    static func unpack(_ x: Slice<UnsafeBufferPointer<Double>>, _ season: CESKernel.Season) -> CESKernel.Parameters {
         var p = start(season)
-        p.alpha0 = x[0]
-        p.alpha1 = x[1]
-        if x.count > 2 { p.beta0 = x[2] }
-        if x.count > 3 { p.beta1 = x[3] }
+        let i = x.startIndex
+        p.alpha0 = x[i]
+        p.alpha1 = x[i + 1]
+        if x.count > 2 { p.beta0 = x[i + 2] }
+        if x.count > 3 { p.beta1 = x[i + 3] }
         return p
     }
 
@@ -62,18 +63,22 @@ struct CESEstimator: Sendable {
         let x0 = [p0.alpha0, p0.alpha1] + (season == .partial ? [p0.beta0] : []) + (season == .full ? [p0.beta0, p0.beta1] : [])
         let upper = Array([1.8, 1.9, 1.5, 1.5].prefix(x0.count))
         let lower = [Double](repeating: 0.01, count: x0.count)
-        var work = [Double](repeating: 0, count: (y.count + 2 * lag) * layout.k)
+        var filter = CESBatchFilter(layout: layout, initialStates: initial, count: y.count)
+        let dimension = x0.count
         let result = y.withUnsafeBufferPointer { yb in
-            work.withUnsafeMutableBufferPointer { wb in
-                search.minimize(start: x0, lower: lower, upper: upper) { x in
-                    for j in 0..<initial.count { wb[j] = initial[j] }
-                    let lik = CESKernel.likelihood(wb.baseAddress!, yb, layout, Self.unpack(x, season))
+            // Several trial points per call, one per SIMD lane: the same search, run faster.
+            search.minimizeBatched(start: x0, lower: lower, upper: upper) { points, count, values in
+                let coefficients = CESBatchFilter.Coefficients(count: count) { lane in
+                    Self.unpack(points[(lane * dimension)..<((lane + 1) * dimension)], season)
+                }
+                let lik = filter.likelihoods(yb, coefficients)
+                for lane in 0..<count {
                     // statsforecast turns NaN into −∞, which the search would then chase; it is unusable here.
-                    return lik.isNaN ? .infinity : max(lik, -1e10)
+                    values[lane] = lik[lane].isNaN ? .infinity : max(lik[lane], -1e10)
                 }
             }
         }
-        let p = result.x.withUnsafeBufferPointer { Self.unpack($0, season) }
+        let p = result.x.withUnsafeBufferPointer { Self.unpack($0[...], season) }
         return Estimate(season: season, lag: lag, parameters: p, initialStates: initial, objective: result.value,
                         evaluations: result.evaluations)
     }

@@ -24,21 +24,12 @@ struct CESFit: FittedModel {
         self.notes = notes
         let y = series.values, n = y.count
         let layout = CESKernel.Layout(season: season, lag: lag)
-        let k = layout.k
-        var states = [Double](repeating: 0, count: (n + 2 * lag) * k)
         let initial = CESEstimator.initialStates(y, season: season, period: lag) ?? []
-        for j in 0..<min(initial.count, states.count) { states[j] = initial[j] }
-        var e = [Double](repeating: .nan, count: n)
-        var lik = Double.nan
-        y.withUnsafeBufferPointer { yb in
-            states.withUnsafeMutableBufferPointer { sb in
-                e.withUnsafeMutableBufferPointer { eb in
-                    lik = CESKernel.likelihood(sb.baseAddress!, yb, layout, estimates, errors: eb.baseAddress!)
-                }
-            }
-        }
-        errors = e
-        finalStates = Array(states[(n * k)..<((n + lag) * k)])
+        // Lane 0 of the batched filter is the scalar filter, bit for bit.
+        var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
+        let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }) }[0]
+        errors = filter.errors.map { $0[0] }
+        finalStates = filter.states[(n * layout.k)..<((n + lag) * layout.k)].map { $0[0] }
         objective = lik
     }
 

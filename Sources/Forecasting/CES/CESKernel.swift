@@ -1,5 +1,3 @@
-import Foundation
-
 /// Complex exponential smoothing (Svetunkov, Kourentzes & Ord 2022) as
 /// statsforecast computes it. The level ℓ and its "information potential" c
 /// form the complex number ℓ + ic, smoothed with the complex parameter
@@ -11,7 +9,8 @@ import Foundation
 ///
 /// Seasonal forms: simple (the same recursion on lag m), partial (an additive
 /// seasonal s_t = s_{t−m} + β₀·e_t) and full (a second complex pair on lag m,
-/// smoothed with β₀ + iβ₁).
+/// smoothed with β₀ + iβ₁). Fitting runs through `CESBatchFilter`; these
+/// one-row steps serve forecasting and simulation.
 enum CESKernel {
     enum Season: String, Sendable, Codable, CaseIterable {
         case none = "N", simple = "S", partial = "P", full = "F"
@@ -63,45 +62,5 @@ enum CESKernel {
             s[i * k + 3] = a + (1 - p.beta0) * b + (p.beta0 + p.beta1) * e
         default: break
         }
-    }
-
-    /// One filtering pass over y (rows lag…n+lag−1), then the lag rows past the data
-    /// carried forward with the forecasts as observations. Returns Σe².
-    static func filter(_ s: UnsafeMutablePointer<Double>, _ y: UnsafeBufferPointer<Double>, reversed: Bool,
-                       _ L: Layout, _ p: Parameters, errors: UnsafeMutablePointer<Double>?) -> Double {
-        let n = y.count, m = L.lag
-        var sse = 0.0
-        for i in m..<(n + m) {
-            let value = reversed ? y[n - 1 - (i - m)] : y[i - m]
-            let e = value - onestep(s, i, L)
-            errors?[i - m] = e
-            update(s, i, L, p, value)
-            sse += e * e
-        }
-        for i in (n + m)..<(n + 2 * m) { update(s, i, L, p, onestep(s, i, L)) }
-        return sse
-    }
-
-    static func reverseRows(_ s: UnsafeMutablePointer<Double>, rows: Int, k: Int) {
-        var a = 0, b = rows - 1
-        while a < b {
-            for j in 0..<k { swap(&s[a * k + j], &s[b * k + j]) }
-            a += 1
-            b -= 1
-        }
-    }
-
-    /// statsforecast's cescalc with backfitting: forward, backward over the reversed data
-    /// (its end states seeding the start), forward again; returns n·log Σe² of the last pass.
-    /// `s` holds (n + 2·lag)·k values with the initial states in the first lag rows.
-    static func likelihood(_ s: UnsafeMutablePointer<Double>, _ y: UnsafeBufferPointer<Double>, _ L: Layout,
-                           _ p: Parameters, errors: UnsafeMutablePointer<Double>? = nil) -> Double {
-        let rows = y.count + 2 * L.lag
-        _ = filter(s, y, reversed: false, L, p, errors: nil)
-        reverseRows(s, rows: rows, k: L.k)
-        _ = filter(s, y, reversed: true, L, p, errors: nil)
-        reverseRows(s, rows: rows, k: L.k)
-        let sse = filter(s, y, reversed: false, L, p, errors: errors)
-        return Double(y.count) * log(sse)
     }
 }
