@@ -87,11 +87,12 @@ import Testing
             var order = base
             order.d = differences
             if order.period > 1 { order.D = differences }
-            let fast = ARIMALikelihood(y: y, xreg: [], order: order, initialization: .autocovariance)
-            let full = ARIMALikelihood(y: y, xreg: [], order: order, initialization: .gardner)
+            let fast = ARIMALikelihood(y: y, xreg: [], order: order, initialization: .differenced)
+            let full = ARIMALikelihood(y: y, xreg: [], order: order, initialization: .autocovariance)
             #expect(fast.filtersDifferences && !full.filtersDifferences)
             let a = fast.ml(coef, transform: false), b = full.ml(coef, transform: false)
-            let tolerance = differences == 0 ? 1e-12 : 1e-7
+            // R's kappa = 1e6 leaves the differenced likelihood ~1e-7 apart here.
+            let tolerance = differences == 0 ? 1e-11 : 1e-6
             #expect(abs(a - b) <= tolerance * max(1, abs(b)), "\(order.label): \(a) vs \(b)")
         }
     }

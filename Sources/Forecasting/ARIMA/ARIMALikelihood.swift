@@ -1,11 +1,16 @@
 import Foundation
 
-/// How the stationary covariance of the ARMA state is computed.
+/// How the likelihood is evaluated while optimising: which stationary
+/// covariance of the ARMA state starts the filter, and which filter.
 enum ARIMAInitialization: String, Sendable, Codable {
-    /// AS 154, as R's getQ0 (R's default): exact R arithmetic, O(r⁶).
+    /// AS 154, as R's getQ0 (R's default), and R's filter: exact R arithmetic, O(r⁶).
     case gardner
-    /// From the autocovariances: the same matrix to rounding, O(p³ + r²).
+    /// From the autocovariances (the same matrix to rounding, O(p³ + r²)), and R's filter.
     case autocovariance
+    /// The likelihood of the differenced series with the ARMA state only, by the
+    /// Chandrasekhar recursions: R's likelihood in the limit of a fully diffuse
+    /// prior (R's kappa = 1e6 is not quite that), O(n·r) per evaluation.
+    case differenced
 }
 
 /// The objective functions R's arima optimises (armafn, armaCSS) and the final
@@ -40,8 +45,8 @@ final class ARIMALikelihood {
     let residuals: UnsafeMutableBufferPointer<Double>
     private let scratch: UnsafeMutableBufferPointer<Double>
     /// The optimiser's likelihood filters the differenced series with the ARMA
-    /// state only (ARIMAChandrasekharFilter): with the autocovariance Q0 and no
-    /// missing values. The "r" optimiser keeps R's filter, to reproduce R.
+    /// state only (ARIMAChandrasekharFilter): `.differenced` without missing
+    /// values. The final pass always runs R's filter, for the forecasting state.
     let filtersDifferences: Bool
     private let differencedY: UnsafeMutableBufferPointer<Double>
     /// The differenced regressors, column by column (ncxreg × (n − d − mD)).
@@ -100,7 +105,7 @@ final class ARIMALikelihood {
         residuals = buffer(n)
         scratch = buffer(n)
         let finite = values.allSatisfy(\.isFinite) && columns.allSatisfy { $0.allSatisfy(\.isFinite) }
-        filtersDifferences = initialization == .autocovariance && finite && n > d
+        filtersDifferences = initialization == .differenced && finite && n > d
         let nd = filtersDifferences ? n - d : 0
         differencedY = buffer(nd)
         differencedXreg = buffer(ncxreg * nd)
@@ -175,7 +180,7 @@ final class ARIMALikelihood {
             switch initialization {
             case .gardner:
                 ARIMAInitialCovariance.gardner(phi: ph, theta: th, r: r, out: q0, work: q0work)
-            case .autocovariance:
+            case .autocovariance, .differenced:
                 if !ARIMAInitialCovariance.autocovariance(phi: ph, theta: th, r: r, out: q0, work: q0work) { return false }
             }
             for j in 0..<r { for i in 0..<r { Pnew[i + rd * j] = q0[i + r * j] } }
