@@ -37,4 +37,35 @@ enum ARIMAConditionalSumOfSquares {
         }
         return (ssq / Double(used), used)
     }
+
+    /// `run` for a series without missing values, given already differenced:
+    /// `w` is the series from index `skipped` (= d + mD) on. The recursion only
+    /// visits the lags where φ and θ can be non-zero; skipping exact zeros
+    /// leaves every sum unchanged.
+    static func runDifferenced(w: UnsafeBufferPointer<Double>, skipped: Int, phi: UnsafeBufferPointer<Double>,
+                               theta: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>,
+                               maLags: UnsafeBufferPointer<Int>, ncond: Int,
+                               resid: UnsafeMutablePointer<Double>) -> (sigma2: Double, used: Int) {
+        let n = w.count + skipped
+        for l in 0..<min(ncond, n) { resid[l] = 0 }
+        var ssq = 0.0
+        var used = 0
+        var l = ncond
+        while l < n {
+            var tmp = w[l - skipped]
+            for j in arLags { tmp -= phi[j] * w[l - j - 1 - skipped] }
+            let upto = l - ncond
+            for j in maLags {
+                if j >= upto { break }
+                tmp -= theta[j] * resid[l - j - 1]
+            }
+            resid[l] = tmp
+            if !tmp.isNaN {
+                used += 1
+                ssq += tmp * tmp
+            }
+            l += 1
+        }
+        return (ssq / Double(used), used)
+    }
 }

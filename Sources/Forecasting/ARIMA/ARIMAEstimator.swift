@@ -25,6 +25,16 @@ struct ARIMAEstimator: Sendable {
     }
 
     func estimate(_ problem: Problem) throws(ForecastError) -> ARIMAEstimate {
+        try estimate(problem, deferringCovariance: false).estimate
+    }
+
+    /// The estimate; with `deferringCovariance`, its covariance (and for ML the
+    /// final filtering pass: σ², residuals, state) is left out and what it
+    /// needs is returned instead (when the regressors were not rotated), for
+    /// `complete` later: the Hessian costs 4k² likelihood evaluations, which a
+    /// search spends only on models it may keep.
+    func estimate(_ problem: Problem, deferringCovariance: Bool)
+        throws(ForecastError) -> (estimate: ARIMAEstimate, pending: PendingCovariance?) {
         let order = problem.order
         let n = problem.y.count
         let narma = order.armaCount
@@ -84,6 +94,8 @@ struct ARIMAEstimator: Sendable {
             parscale += lm.standardErrors.map { 10 * $0 }
         }
         guard nUsed > 0 else { throw ForecastError("too few non-missing observations") }
+        let deferrable = deferringCovariance && rotation == nil
+        var pending: PendingCovariance?
         var initial = init0
         var coef = fixed.map { $0 ?? .nan }
         let maskedScale = (0..<nTotal).filter { mask[$0] }.map { parscale[$0] }
@@ -102,15 +114,9 @@ struct ARIMAEstimator: Sendable {
             return out
         }
         func masked(_ v: [Double]) -> [Double] { (0..<nTotal).filter { mask[$0] }.map { v[$0] } }
-        func optimFailure(_ f: OptimBFGS.Failure) -> ForecastError {
-            switch f {
-            case .initialValueNotFinite: return ForecastError("initial value in the optimiser is not finite")
-            case .nonFiniteDifference(let i): return ForecastError("non-finite finite-difference value [\(i)]")
-            }
-        }
-        let cssNcond = ncond
+        func optimFailure(_ f: OptimBFGS.Failure) -> ForecastError { Self.optimFailure(f) }
         let fixedBase = coef
-        let cssObjective: ([Double]) -> Double = { likelihood.css(full($0, base: fixedBase), ncond: cssNcond) }
+        let cssObjective = PendingCovariance.Objective.css(ncond: ncond).function(likelihood, base: fixedBase, mask: mask)
 
         var converged = true
         var value: Double
@@ -135,12 +141,11 @@ struct ARIMAEstimator: Sendable {
             // The Hessian first: its evaluations leave perturbed coefficients in
             // the likelihood's buffers, which the final pass then resets.
             if !noOptim {
-                let h: [Double]
-                do { h = try bfgs.hessian(at: res.x, parscale: maskedScale, cssObjective) } catch { throw optimFailure(error) }
-                covariance = DenseLinearAlgebra.inverse(h.map { $0 * Double(nUsed) }, n: k)
-                if covariance == nil { throw ForecastError("the Hessian is singular: the coefficients are not identifiable") }
+                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                                                objective: .css(ncond: ncond), jacobianAt: nil, nUsed: nUsed)
+                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
             }
-            guard likelihood.finalPass(coef) != nil else { throw ForecastError("the fitted model's state covariance cannot be computed") }
+            guard likelihood.finalPass(coef) != nil else { throw Self.finalPassFailure }
             let css = likelihood.cssResiduals(coef, ncond: ncond)
             sigma2 = css.sigma2
             residuals = Array(likelihood.residuals)
@@ -176,8 +181,7 @@ struct ARIMAEstimator: Sendable {
                     initial.replaceSubrange(r, with: ARIMAParameterTransform.maInvert(Array(initial[r])))
                 }
             }
-            let useTransform = transform
-            let mlObjective: ([Double]) -> Double = { likelihood.ml(full($0, base: fixedBase), transform: useTransform) }
+            let mlObjective = PendingCovariance.Objective.ml(transform: transform).function(likelihood, base: fixedBase, mask: mask)
             var res = (x: [Double](), value: 0.0, converged: true)
             if noOptim {
                 res.value = mlObjective([])
@@ -189,7 +193,6 @@ struct ARIMAEstimator: Sendable {
             }
             converged = res.converged
             coef = full(res.x, base: coef)
-            var hessian: [Double]? = nil
             if transform {
                 if order.q > 0 && (order.p..<(order.p + order.q)).allSatisfy({ mask[$0] }) {
                     let r = order.p..<(order.p + order.q)
@@ -207,32 +210,26 @@ struct ARIMAEstimator: Sendable {
                     res.x = masked(coef)
                     res.value = mlObjective(res.x)
                 }
-                do { hessian = try bfgs.hessian(at: res.x, parscale: maskedScale, mlObjective) } catch { throw optimFailure(error) }
-                let A = ARIMAParameterTransform.jacobian(coef, order)
-                let maskedIndex = (0..<nTotal).filter { mask[$0] }
-                guard let hInverse = DenseLinearAlgebra.inverse(hessian!.map { $0 * Double(nUsed) }, n: k) else {
-                    throw ForecastError("the Hessian is singular: the coefficients are not identifiable")
-                }
-                // var = A′ H⁻¹ A over the estimated coefficients.
-                var v = [Double](repeating: 0, count: k * k)
-                for i in 0..<k { for j in 0..<k {
-                    var s = 0.0
-                    for u in 0..<k { for w in 0..<k {
-                        s += A[maskedIndex[u]][maskedIndex[i]] * hInverse[u * k + w] * A[maskedIndex[w]][maskedIndex[j]]
-                    } }
-                    v[i * k + j] = s
-                } }
-                covariance = v
+                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                                                objective: .ml(transform: true), jacobianAt: coef, nUsed: nUsed)
+                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
                 coef = ARIMAParameterTransform.transformed(coef, order)
             } else if !noOptim {
-                do { hessian = try bfgs.hessian(at: res.x, parscale: maskedScale, mlObjective) } catch { throw optimFailure(error) }
-                covariance = DenseLinearAlgebra.inverse(hessian!.map { $0 * Double(nUsed) }, n: k)
-                if covariance == nil { throw ForecastError("the Hessian is singular: the coefficients are not identifiable") }
+                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                                                objective: .ml(transform: false), jacobianAt: nil, nUsed: nUsed)
+                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
             }
             value = res.value
-            guard let s = likelihood.finalPass(coef) else { throw ForecastError("the fitted model's state covariance cannot be computed") }
-            sigma2 = s.ssq / Double(nUsed)
-            residuals = Array(likelihood.residuals)
+            if pending != nil {
+                // The filtering pass waits with the covariance (`complete`).
+                pending?.finalPass = true
+                sigma2 = .nan
+                residuals = []
+            } else {
+                guard let s = likelihood.finalPass(coef) else { throw Self.finalPassFailure }
+                sigma2 = s.ssq / Double(nUsed)
+                residuals = Array(likelihood.residuals)
+            }
         }
         let minusTwoLogLik = 2 * Double(nUsed) * value + Double(nUsed) + Double(nUsed) * log(2 * Double.pi)
         if let v = rotation {
@@ -254,13 +251,33 @@ struct ARIMAEstimator: Sendable {
                 covariance = out
             }
         }
-        return ARIMAEstimate(
+        let filtered = pending?.finalPass != true
+        let polynomials = filtered ? (phi: Array(likelihood.phi), theta: Array(likelihood.theta)) : order.expanded(coef)
+        let estimate = ARIMAEstimate(
             order: order, method: method, coefficients: coef,
             names: order.coefficientNames + problem.xregNames, mask: mask, covariance: covariance,
             sigma2: sigma2, logLikelihood: -0.5 * minusTwoLogLik,
             aic: method == .css ? nil : minusTwoLogLik + 2 * Double(k) + 2,
             nUsed: nUsed, ncond: ncond, residuals: residuals, converged: converged,
-            stateMean: Array(likelihood.a), stateCovariance: Array(likelihood.P),
-            phi: Array(likelihood.phi), theta: Array(likelihood.theta), delta: Array(likelihood.delta))
+            stateMean: filtered ? Array(likelihood.a) : [], stateCovariance: filtered ? Array(likelihood.P) : [],
+            phi: polynomials.phi, theta: polynomials.theta, delta: Array(likelihood.delta))
+        return (estimate, pending)
     }
+
+    /// Completes an estimate from `estimate(_:deferringCovariance:)`: its
+    /// covariance and, for ML, the final filtering pass (σ², residuals, state).
+    func complete(_ estimate: inout ARIMAEstimate, pending: PendingCovariance, problem: Problem) throws(ForecastError) {
+        let likelihood = ARIMALikelihood(y: problem.y, xreg: problem.xreg, order: problem.order, initialization: initialization)
+        estimate.covariance = try Self.covariance(pending, order: problem.order, likelihood: likelihood)
+        guard pending.finalPass else { return }
+        guard let s = likelihood.finalPass(estimate.coefficients) else { throw Self.finalPassFailure }
+        estimate.sigma2 = s.ssq / Double(estimate.nUsed)
+        estimate.residuals = Array(likelihood.residuals)
+        estimate.stateMean = Array(likelihood.a)
+        estimate.stateCovariance = Array(likelihood.P)
+        estimate.phi = Array(likelihood.phi)
+        estimate.theta = Array(likelihood.theta)
+    }
+
+    static let finalPassFailure = ForecastError("the fitted model's state covariance cannot be computed")
 }

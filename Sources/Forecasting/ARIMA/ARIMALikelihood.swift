@@ -1,11 +1,16 @@
 import Foundation
 
-/// How the stationary covariance of the ARMA state is computed.
+/// How the likelihood is evaluated while optimising: which stationary
+/// covariance of the ARMA state starts the filter, and which filter.
 enum ARIMAInitialization: String, Sendable, Codable {
-    /// AS 154, as R's getQ0 (R's default): exact R arithmetic, O(r⁶).
+    /// AS 154, as R's getQ0 (R's default), and R's filter: exact R arithmetic, O(r⁶).
     case gardner
-    /// From the autocovariances: the same matrix to rounding, O(p³ + r²).
+    /// From the autocovariances (the same matrix to rounding, O(p³ + r²)), and R's filter.
     case autocovariance
+    /// The likelihood of the differenced series with the ARMA state only, by the
+    /// Chandrasekhar recursions: R's likelihood in the limit of a fully diffuse
+    /// prior (R's kappa = 1e6 is not quite that), O(n·r) per evaluation.
+    case differenced
 }
 
 /// The objective functions R's arima optimises (armafn, armaCSS) and the final
@@ -39,6 +44,24 @@ final class ARIMALikelihood {
     private let q0work: UnsafeMutableBufferPointer<Double>
     let residuals: UnsafeMutableBufferPointer<Double>
     private let scratch: UnsafeMutableBufferPointer<Double>
+    /// The optimiser's likelihood filters the differenced series with the ARMA
+    /// state only (ARIMAChandrasekharFilter): `.differenced` without missing
+    /// values. The final pass always runs R's filter, for the forecasting state.
+    let filtersDifferences: Bool
+    private let differencedY: UnsafeMutableBufferPointer<Double>
+    /// The differenced regressors, column by column (ncxreg × (n − d − mD)).
+    private let differencedXreg: UnsafeMutableBufferPointer<Double>
+    private let differenced: UnsafeMutableBufferPointer<Double>
+    private let chandrasekhar: UnsafeMutableBufferPointer<Double>
+    /// Where the expanded φ and θ can be non-zero (ARIMAOrder.expandedARLags).
+    private let arLags: UnsafeMutableBufferPointer<Int>
+    private let maLags: UnsafeMutableBufferPointer<Int>
+    /// The first column of Q0 and the φ, θ it was computed for: the gradient's
+    /// steps along a regression coefficient leave them unchanged.
+    private let q0Column: UnsafeMutableBufferPointer<Double>
+    private let q0ColumnWork: UnsafeMutableBufferPointer<Double>
+    private let q0For: UnsafeMutableBufferPointer<Double>
+    private var q0ColumnValid = false
 
     init(y values: [Double], xreg columns: [[Double]], order: ARIMAOrder, initialization: ARIMAInitialization) {
         self.order = order
@@ -81,18 +104,47 @@ final class ARIMALikelihood {
                         : ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: p, r: r))
         residuals = buffer(n)
         scratch = buffer(n)
+        let finite = values.allSatisfy(\.isFinite) && columns.allSatisfy { $0.allSatisfy(\.isFinite) }
+        filtersDifferences = initialization == .differenced && finite && n > d
+        let nd = filtersDifferences ? n - d : 0
+        differencedY = buffer(nd)
+        differencedXreg = buffer(ncxreg * nd)
+        differenced = buffer(nd)
+        chandrasekhar = buffer(filtersDifferences ? 4 * r : 0)
+        q0Column = buffer(r)
+        q0ColumnWork = buffer(filtersDifferences ? ARIMAInitialCovariance.columnWorkspaceSize(p: p, q: q, r: r) : 0)
+        q0For = buffer(p + q)
         self.allocations = allocations
+        func lagBuffer(_ lags: [Int]) -> UnsafeMutableBufferPointer<Int> {
+            let b = UnsafeMutableBufferPointer<Int>.allocate(capacity: max(lags.count, 1))
+            _ = b.initialize(from: lags)
+            return UnsafeMutableBufferPointer(rebasing: b[0..<lags.count])
+        }
+        arLags = lagBuffer(order.expandedARLags)
+        maLags = lagBuffer(order.expandedMALags)
+        if filtersDifferences {
+            func difference(_ source: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+                for t in d..<n {
+                    var value = source[t]
+                    for k in 0..<d { value -= deltaValues[k] * source[t - 1 - k] }
+                    out[t - d] = value
+                }
+            }
+            difference(y.baseAddress!, into: differencedY.baseAddress!)
+            for j in 0..<ncxreg { difference(xreg.baseAddress! + j * n, into: differencedXreg.baseAddress! + j * nd) }
+        }
     }
 
     private let allocations: [UnsafeMutableBufferPointer<Double>]
 
     deinit {
         for b in allocations { b.deallocate() }
+        arLags.baseAddress?.deallocate()
+        maLags.baseAddress?.deallocate()
     }
 
-    /// Sets phi and theta from the coefficients (transformed first if asked) and
-    /// x = y − X β.
-    private func prepare(_ coef: [Double], transform: Bool) {
+    /// Sets phi and theta from the coefficients, transformed first if asked.
+    private func setPolynomials(_ coef: [Double], transform: Bool) {
         coef.withUnsafeBufferPointer { c in
             if transform {
                 ARIMAParameterTransform.apply(c, params, order, work: work)
@@ -100,6 +152,13 @@ final class ARIMALikelihood {
                 for i in 0..<c.count { params[i] = c[i] }
             }
             order.expand(UnsafeBufferPointer(params), phi: phi, theta: theta)
+        }
+    }
+
+    /// Sets phi and theta (transformed first if asked) and x = y − X β.
+    private func prepare(_ coef: [Double], transform: Bool) {
+        setPolynomials(coef, transform: transform)
+        coef.withUnsafeBufferPointer { c in
             for t in 0..<n { x[t] = y[t] }
             for j in 0..<ncxreg {
                 let beta = c[narma + j]
@@ -121,7 +180,7 @@ final class ARIMALikelihood {
             switch initialization {
             case .gardner:
                 ARIMAInitialCovariance.gardner(phi: ph, theta: th, r: r, out: q0, work: q0work)
-            case .autocovariance:
+            case .autocovariance, .differenced:
                 if !ARIMAInitialCovariance.autocovariance(phi: ph, theta: th, r: r, out: q0, work: q0work) { return false }
             }
             for j in 0..<r { for i in 0..<r { Pnew[i + rd * j] = q0[i + r * j] } }
@@ -139,6 +198,7 @@ final class ARIMALikelihood {
 
     /// R's armafn: ½ (log(ssq/ν) + Σ log F / ν), the concentrated −log L / n.
     func ml(_ coef: [Double], transform: Bool) -> Double {
+        if filtersDifferences { return differencedML(coef, transform: transform) }
         prepare(coef, transform: transform)
         guard initializeState() else { return .greatestFiniteMagnitude }
         let s = filter(keepResiduals: false)
@@ -146,8 +206,52 @@ final class ARIMALikelihood {
         return 0.5 * (log(s.ssq / used) + s.sumlog / used)
     }
 
+    /// `ml` on the differenced series w = Δy − ΔX β with the ARMA state only.
+    private func differencedML(_ coef: [Double], transform: Bool) -> Double {
+        setPolynomials(coef, transform: transform)
+        setDifferenced(coef)
+        let ph = UnsafeBufferPointer(phi), th = UnsafeBufferPointer(theta)
+        let p = phi.count, q = theta.count
+        let same = q0ColumnValid && (0..<p).allSatisfy { q0For[$0] == phi[$0] } && (0..<q).allSatisfy { q0For[p + $0] == theta[$0] }
+        if !same {
+            q0ColumnValid = ARIMAInitialCovariance.firstColumn(
+                phi: ph, theta: th, arLags: UnsafeBufferPointer(arLags), maLags: UnsafeBufferPointer(maLags), r: r,
+                out: q0Column.baseAddress!, work: q0ColumnWork)
+            guard q0ColumnValid else { return .greatestFiniteMagnitude }
+            for i in 0..<p { q0For[i] = phi[i] }
+            for i in 0..<q { q0For[p + i] = theta[i] }
+        }
+        let scratch = chandrasekhar.baseAddress!
+        guard let s = ARIMAChandrasekharFilter.run(
+            w: UnsafeBufferPointer(differenced), phi: ph, arLags: UnsafeBufferPointer(arLags), r: r,
+            q0Column: UnsafePointer(q0Column.baseAddress!),
+            a: scratch, G: scratch + r, W: scratch + 2 * r, TW: scratch + 3 * r) else { return .greatestFiniteMagnitude }
+        let used = Double(s.used)
+        return 0.5 * (log(s.ssq / used) + s.sumlog / used)
+    }
+
+    /// differenced = Δy − ΔX β.
+    private func setDifferenced(_ coef: [Double]) {
+        let nd = n - d
+        for t in 0..<nd { differenced[t] = differencedY[t] }
+        for j in 0..<ncxreg {
+            let beta = coef[narma + j]
+            let column = differencedXreg.baseAddress! + j * nd
+            for t in 0..<nd { differenced[t] -= column[t] * beta }
+        }
+    }
+
     /// R's armaCSS: ½ log(CSS σ²).
     func css(_ coef: [Double], ncond: Int) -> Double {
+        if filtersDifferences && ncond >= d + phi.count {
+            setPolynomials(coef, transform: false)
+            setDifferenced(coef)
+            let sums = ARIMAConditionalSumOfSquares.runDifferenced(
+                w: UnsafeBufferPointer(differenced), skipped: d, phi: UnsafeBufferPointer(phi), theta: UnsafeBufferPointer(theta),
+                arLags: UnsafeBufferPointer(arLags), maLags: UnsafeBufferPointer(maLags), ncond: ncond,
+                resid: residuals.baseAddress!)
+            return 0.5 * log(sums.sigma2)
+        }
         prepare(coef, transform: false)
         return 0.5 * log(cssRun(ncond: ncond).sigma2)
     }

@@ -75,6 +75,18 @@ public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
         }
     }
 
+    /// The 0-based indices of the expanded φ (θ) that `expand` can make
+    /// non-zero, ascending. Loops over the other, always-zero terms of a seasonal
+    /// polynomial can be skipped.
+    var expandedARLags: [Int] { structuralLags(p, P) }
+    var expandedMALags: [Int] { structuralLags(q, Q) }
+
+    private func structuralLags(_ nonSeasonal: Int, _ seasonal: Int) -> [Int] {
+        var lags = Set(0..<nonSeasonal)
+        for j in 0..<seasonal { for i in 0...nonSeasonal { lags.insert((j + 1) * period - 1 + i) } }
+        return lags.sorted()
+    }
+
     /// `expand` on arrays (convenience for code outside hot loops).
     func expanded(_ coef: [Double]) -> (phi: [Double], theta: [Double]) {
         var phi = [Double](repeating: 0, count: expandedP)

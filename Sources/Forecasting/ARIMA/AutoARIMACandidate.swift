@@ -24,8 +24,14 @@ struct AutoARIMACandidate: Sendable {
         var offset: Double
     }
 
-    /// myarima: nil when the fit fails.
-    static func fit(order: ARIMAOrder, constant: Bool, approximation: Bool, context c: Context) -> AutoARIMACandidate? {
+    /// The coefficients' covariance when the fit deferred it (see `completed()`).
+    private var pendingCovariance: (request: PendingCovariance, problem: ARIMAEstimator.Problem, estimator: ARIMAEstimator)?
+
+    /// myarima: nil when the fit fails. With `deferringCovariance` the check of
+    /// the coefficient variances is left to `completed()`, so `ic` is provisional
+    /// (never below the final one) until then.
+    static func fit(order: ARIMAOrder, constant: Bool, approximation: Bool, context c: Context,
+                    deferringCovariance: Bool = false) -> AutoARIMACandidate? {
         let differences = order.d + order.D
         let specification = ARIMASpecification(order: order, includeMean: constant && differences == 0,
                                                includeDrift: constant && differences == 1, xreg: c.xreg)
@@ -36,16 +42,43 @@ struct AutoARIMACandidate: Sendable {
         let problem = ARIMAEstimator.Problem(y: c.y, order: order,
                                              xreg: specification.regressors(0..<n, covariates: c.covariates),
                                              xregNames: specification.regressorNames)
-        guard var estimate = try? estimator.estimate(problem) else { return nil }
+        guard let result = try? estimator.estimate(problem, deferringCovariance: deferringCovariance) else { return nil }
+        var estimate = result.estimate
         let nstar = Double(n - order.d - order.D * order.period)
         let npar = Double(estimate.estimatedCount + 1)
         if estimator.method == .css {
             estimate.aic = c.offset + nstar * log(estimate.sigma2) + 2 * npar
         }
         let criteria = ARIMACriteria(estimate: estimate, observations: n)
+        var candidate = AutoARIMACandidate(specification: specification, estimate: estimate, criteria: criteria,
+                                           ic: score(estimate, criteria: criteria, criterion: c.criterion))
+        if let pending = result.pending { candidate.pendingCovariance = (pending, problem, estimator) }
+        return candidate
+    }
+
+    /// The candidate with its covariance computed and its criterion final
+    /// (∞ when a variance is negative or the Hessian is singular).
+    func completed(criterion: Criterion) -> AutoARIMACandidate {
+        guard let (request, problem, estimator) = pendingCovariance else { return self }
+        var out = self
+        out.pendingCovariance = nil
+        do { try estimator.complete(&out.estimate, pending: request, problem: problem) } catch {
+            // R's arima fails here, and myarima rejects the model.
+            out.ic = .infinity
+            return out
+        }
+        out.criteria = ARIMACriteria(estimate: out.estimate, observations: problem.y.count)
+        out.ic = Self.score(out.estimate, criteria: out.criteria, criterion: criterion)
+        return out
+    }
+
+    /// myarima's criterion: ∞ for a model with roots within 1.01 of the unit
+    /// circle or a NaN standard error.
+    private static func score(_ estimate: ARIMAEstimate, criteria: ARIMACriteria, criterion: Criterion) -> Double {
+        let order = estimate.order
         var ic: Double
         if let aic = criteria.aic, !aic.isNaN {
-            switch c.criterion {
+            switch criterion {
             case .aicc: ic = criteria.aicc ?? .infinity
             case .aic: ic = aic
             case .bic: ic = criteria.bic ?? .infinity
@@ -60,7 +93,7 @@ struct AutoARIMACandidate: Sendable {
             minRoot = min(minRoot, root)
         }
         if minRoot < 1 + 0.01 || estimate.standardErrors.contains(where: { $0.isNaN }) { ic = .infinity }
-        return AutoARIMACandidate(specification: specification, estimate: estimate, criteria: criteria, ic: ic)
+        return ic
     }
 
     /// The smallest root modulus of 1 + sign·(c_1 z + …), up to the last |c_i| > 1e-8.

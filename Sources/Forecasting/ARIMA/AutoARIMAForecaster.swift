@@ -24,7 +24,11 @@ struct AutoARIMAForecaster: Forecaster {
     var allowDrift = true
     var allowMean = true
     var xreg: [String] = []
-    var initialization = ARIMAInitialization.autocovariance
+    /// The likelihood of the chosen model's fit.
+    var initialization = ARIMAInitialization.differenced
+    /// The likelihood the search compares candidates with; when it differs from
+    /// `initialization`, the chosen order is refitted with that one.
+    var searchInitialization = ARIMAInitialization.differenced
 
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
         let series = data.series
@@ -61,10 +65,10 @@ struct AutoARIMAForecaster: Forecaster {
         }
         let approximate = approximation ?? (n > 150 || series.seasonalPeriod > 12)
         var context = AutoARIMACandidate.Context(y: y, m: m, covariates: data.covariates, xreg: xreg, criterion: criterion,
-                                                 method: method, initialization: initialization, offset: 0)
+                                                 method: method, initialization: searchInitialization, offset: 0)
         if approximate {
             var estimator = ARIMAEstimator()
-            estimator.initialization = initialization
+            estimator.initialization = searchInitialization
             let spec = ARIMASpecification(order: ARIMAOrder(p: 0, d: dd, q: 0, D: DD, period: m), includeMean: true,
                                           includeDrift: false, xreg: xreg)
             let problem = ARIMAEstimator.Problem(y: y, order: spec.order, xreg: spec.regressors(0..<n, covariates: data.covariates),
@@ -76,7 +80,17 @@ struct AutoARIMAForecaster: Forecaster {
         let search = AutoARIMASearch(d: dd, D: DD, m: m, limits: limits, start: start,
                                      allowDrift: allowDrift && dd + DD == 1, allowMean: allowMean && dd + DD == 0,
                                      approximation: approximate, maxModels: maxModels, context: context)
-        let chosen = stepwise ? search.stepwise(seriesLength: n) : search.exhaustive()
+        var chosen = stepwise ? search.stepwise(seriesLength: n) : search.exhaustive()
+        if let found = chosen, found.ic < .infinity, searchInitialization != initialization {
+            // The same model as `arima` would fit for this order; kept unless that fit fails or is rejected.
+            var final = context
+            final.initialization = initialization
+            let constant = found.specification.includeMean || found.specification.includeDrift
+            if let refit = AutoARIMACandidate.fit(order: found.estimate.order, constant: constant, approximation: false,
+                                                  context: final), refit.ic < .infinity {
+                chosen = refit
+            }
+        }
         guard let best = chosen, best.ic < .infinity || method == .css else {
             throw ForecastError("\(modelName): no suitable ARIMA model found for \(series.describedName)")
         }

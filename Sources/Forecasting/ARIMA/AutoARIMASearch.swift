@@ -27,6 +27,19 @@ struct AutoARIMASearch {
                                constant: row.constant, approximation: approximation, context: context)
     }
 
+    /// A challenger to a model with criterion `incumbent`. Its covariance (the
+    /// Hessian) is computed only when it could win: the criterion before the
+    /// variance check is a lower bound of the final one. Under approximation
+    /// every criterion is kept for the refits' order, so nothing is deferred.
+    private func challenger(_ row: Row, approximation: Bool, incumbent: Double) -> AutoARIMACandidate? {
+        guard !approximation else { return fit(row, approximation: true) }
+        let provisional = AutoARIMACandidate.fit(
+            order: ARIMAOrder(p: row.p, d: d, q: row.q, P: row.P, D: D, Q: row.Q, period: m),
+            constant: row.constant, approximation: false, context: context, deferringCovariance: true)
+        guard let provisional, provisional.ic < incumbent else { return provisional }
+        return provisional.completed(criterion: context.criterion)
+    }
+
     private static func ic(_ c: AutoARIMACandidate?) -> Double { c?.ic ?? .infinity }
 
     /// The stepwise search. Returns the chosen model (its ic may be ∞ when
@@ -44,7 +57,7 @@ struct AutoARIMASearch {
         var best = fit(Row(p: p, q: q, P: P, Q: Q, constant: constant), approximation: approximation)
         results.append((Row(p: p, q: q, P: P, Q: Q, constant: constant), Self.ic(best)))
         func consider(_ row: Row) -> Bool {
-            let fitted = fit(row, approximation: approximation)
+            let fitted = challenger(row, approximation: approximation, incumbent: Self.ic(best))
             let value = Self.ic(fitted)
             results.append((row, value))
             if value < Self.ic(best) {
@@ -134,7 +147,7 @@ struct AutoARIMASearch {
                     for J in 0...limits.Q where i + j + I + J <= limits.order {
                         for K in 0...maxK {
                             let row = Row(p: i, q: j, P: I, Q: J, constant: K == 1)
-                            if let c = fit(row, approximation: approximation), c.ic < bestIC {
+                            if let c = challenger(row, approximation: approximation, incumbent: bestIC), c.ic < bestIC {
                                 best = c
                                 bestIC = c.ic
                                 bestRow = row
