@@ -71,15 +71,7 @@ public struct ClampedNelderMead: Sendable {
         while iteration < maxIterations {
             if Self.populationSD(values) < valueTolerance { break }
             defer { iteration += 1 }
-            for j in 0...n { order[j] = j }
-            order.sort { values[$0] < values[$1] }  // stable, as std::sort on so few elements
-            let best = order[0]
-            let worst = order[n], secondWorst = order[n - 1]
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0...n { s += simplex[j * n + i] }
-                centroid[i] = (s - simplex[worst * n + i]) / dim
-            }
+            let (best, worst, secondWorst) = Self.rank(values, simplex: simplex, n: n, order: &order, centroid: &centroid)
             for i in 0..<n { reflected[i] = clamp(centroid[i] + reflection * (centroid[i] - simplex[worst * n + i]), i) }
             let fReflected = evaluate(reflected)
             if values[best] <= fReflected && fReflected < values[secondWorst] {
@@ -127,6 +119,21 @@ public struct ClampedNelderMead: Sendable {
     }
 
     /// √(mean of squared deviations), as Eigen computes it in statsforecast.
+    /// Orders the vertices by value (a stable sort, as std::sort on so few elements) and
+    /// puts the centroid of all but the worst in `centroid`; returns best, worst, second worst.
+    static func rank(_ values: [Double], simplex: [Double], n: Int, order: inout [Int],
+                     centroid: inout [Double]) -> (best: Int, worst: Int, secondWorst: Int) {
+        for j in 0...n { order[j] = j }
+        order.sort { values[$0] < values[$1] }
+        let worst = order[n]
+        for i in 0..<n {
+            var s = 0.0
+            for j in 0...n { s += simplex[j * n + i] }
+            centroid[i] = (s - simplex[worst * n + i]) / Double(n)
+        }
+        return (order[0], worst, order[n - 1])
+    }
+
     static func populationSD(_ x: [Double]) -> Double {
         var mean = 0.0
         for v in x { mean += v }

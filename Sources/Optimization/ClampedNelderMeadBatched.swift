@@ -58,15 +58,7 @@ extension ClampedNelderMead {
         while iteration < maxIterations {
             if Self.populationSD(values) < valueTolerance { break }
             defer { iteration += 1 }
-            for j in 0...n { order[j] = j }
-            order.sort { values[$0] < values[$1] }  // stable, as std::sort on so few elements
-            let best = order[0]
-            let worst = order[n], secondWorst = order[n - 1]
-            for i in 0..<n {
-                var s = 0.0
-                for j in 0...n { s += simplex[j * n + i] }
-                centroid[i] = (s - simplex[worst * n + i]) / dim
-            }
+            let (best, worst, secondWorst) = Self.rank(values, simplex: simplex, n: n, order: &order, centroid: &centroid)
             for i in 0..<n {
                 let r = clamp(centroid[i] + reflection * (centroid[i] - simplex[worst * n + i]), i)
                 trials[i] = r
