@@ -9,13 +9,10 @@ public enum ParallelMap {
                                         _ body: @Sendable (Int) -> T) -> [T] {
         let box = Box<T>(count: count, progress: progress)
         let workers = max(1, min(threads, count))
-        // Interleaved assignment keeps the threads busy when jobs differ in size.
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var i = worker
-            while i < count {
-                box.set(i, body(i))
-                i += workers
-            }
+        // Each thread takes the next job when it is free, so a few slow series
+        // (a long seasonal ARIMA search) do not leave the other threads idle.
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = box.next() { box.set(i, body(i)) }
         }
         return box.results()
     }
@@ -25,11 +22,19 @@ public enum ParallelMap {
     private final class Box<T>: @unchecked Sendable {
         private var storage: [T?]
         private var done = 0
+        private var nextJob = 0
         private let lock = NSLock()
         private let progress: (@Sendable (Int) -> Void)?
         init(count: Int, progress: (@Sendable (Int) -> Void)?) {
             storage = [T?](repeating: nil, count: count)
             self.progress = progress
+        }
+        func next() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard nextJob < storage.count else { return nil }
+            nextJob += 1
+            return nextJob - 1
         }
         func set(_ i: Int, _ value: T) {
             lock.lock()
