@@ -63,22 +63,23 @@ public struct SerialSystem: Sendable, Equatable {
         }
     }
 
-    /// Ĉ_j(x) for x below the computed range, where it is linear (Snyder & Shen
-    /// Problem 6.13): there stage j + 1's shortfall never lets any stage reach
-    /// its base-stock level, so every cost term is linear in x.
-    func lowerAsymptote(stage j: Int, _ x: Double) -> Double {
-        let mu = demand.mean
-        let h = echelonHoldingCost
-        let total = h.reduce(0, +)
-        var downstreamLead = 0.0  // Σ_{k<j} L_k (stages 1-based)
+    /// Ĉ_j(x) = slope·x + intercept for x below the computed range (Snyder & Shen
+    /// Problem 6.13): there no stage ever reaches its base-stock level, so
+    /// Ĉ_j(x) = Σ_{i≤j} h_i(x − μ·Σ_{k=i}^{j−1} L_k) − (p + h'_1)(x − μ·Σ_{k<j} L_k).
+    /// `stage` counts from 0 (stage 1).
+    func lowerAsymptote(stage j: Int) -> (slope: Double, intercept: Double) {
+        let mu = demand.mean, h = echelonHoldingCost
+        let shortage = stockoutCost + h.reduce(0, +)
+        var downstreamLead = 0.0  // Σ_{k<j} L_k
         for k in 0..<j { downstreamLead += leadTime[k] }
-        var value = -(stockoutCost + total) * (x - mu * downstreamLead)
+        var slope = -shortage, intercept = shortage * mu * downstreamLead
         var lead = downstreamLead  // Σ_{k=i}^{j−1} L_k, shrinking as i rises
         for i in 0...j {
-            value += h[i] * (x - mu * lead)
+            slope += h[i]
+            intercept -= h[i] * mu * lead
             if i < j { lead -= leadTime[i] }
         }
-        return value
+        return (slope, intercept)
     }
 }
 

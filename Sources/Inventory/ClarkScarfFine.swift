@@ -50,10 +50,11 @@ struct FineRecursion {
             let start = kLo - last
             extended.removeAll(keepingCapacity: true)
             let h = system.echelonHoldingCost[j], top = cBar[count - 1]
+            let line = system.lowerAsymptote(stage: j)
             for g in start...(kHi - w.first) {
                 let x = Double(g) * delta
                 if g < kLo {
-                    extended.append(system.lowerAsymptote(stage: j, x))
+                    extended.append(line.slope * x + line.intercept)
                 } else if g > kHi {
                     extended.append(h * x + top)
                 } else {

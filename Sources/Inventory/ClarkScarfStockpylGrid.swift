@@ -57,11 +57,11 @@ extension Distribution {
 struct UniformGrid {
     let lo: Double, delta: Double, count: Int
 
-    func value(_ k: Int) -> Double { Double(k) * delta + lo }
+    @inline(__always) func value(_ k: Int) -> Double { Double(k) * delta + lo }
 
     /// The index within `range` of the grid point nearest to v (indices outside
     /// 0..<count are the grid continued); ties go to the upper point, as in stockpyl.
-    func nearest(_ v: Double, within range: ClosedRange<Int>) -> Int {
+    @inline(__always) func nearest(_ v: Double, within range: ClosedRange<Int>) -> Int {
         // below: the last index whose value is < v (numpy searchsorted 'left' minus one).
         var below = Int(((v - lo) / delta).rounded(.down))
         below = min(max(below, range.lowerBound - 1), range.upperBound)
@@ -144,6 +144,7 @@ struct StockpylGridRecursion {
         var levels: [Double] = [], costs: [Double] = []
         for j in 0..<n {
             for k in 0..<x.count { cHat[k] = system.echelonHoldingCost[j] * x.value(k) + cBar[k] }
+            let line = system.lowerAsymptote(stage: j)
             let demand = DiscretisedDemand(system.demand(over: system.leadTime[j]), grid: grid, periods: system.leadTime[j])
             for k in 0..<x.count {
                 let y = x.value(k)
@@ -152,7 +153,7 @@ struct StockpylGridRecursion {
                     let v = y - d
                     let cost: Double
                     if v < x.lo {
-                        cost = system.lowerAsymptote(stage: j, x.value(x.nearest(v, within: extended)))
+                        cost = line.slope * x.value(x.nearest(v, within: extended)) + line.intercept
                     } else {
                         cost = cHat[x.nearest(v, within: 0...(x.count - 1))]
                     }
