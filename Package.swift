@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Optimization", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
         .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
-        .target(name: "Inventory", dependencies: ["AlmanacCore"]),
+        .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
         .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
         .target(
             name: "Workbench",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Inventory benchmarks beside stockpyl 1.0.2, in one run. stockpyl needs numpy < 2 and
-# scipy < 1.15, so it gets its own virtualenv (created once under $TMPDIR).
+# Inventory benchmarks beside stockpyl 1.0.2, in one run: Zheng–Federgruen (s, S), then
+# Clark–Scarf. stockpyl needs numpy < 2 and scipy < 1.15, so it gets its own virtualenv
+# (created once under $TMPDIR).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv="${TMPDIR:-/tmp}/almanac-stockpyl-venv"
@@ -11,3 +12,5 @@ fi
 swift build -c release --product almanac >/dev/null
 .build/release/almanac run -o "${TMPDIR:-/tmp}" bench/inventory/ss_almanac.lua
 "$venv/bin/python" bench/inventory/ss_stockpyl.py
+.build/release/almanac run -o "${TMPDIR:-/tmp}" bench/inventory/cs_almanac.lua
+"$venv/bin/python" bench/inventory/cs_stockpyl.py
