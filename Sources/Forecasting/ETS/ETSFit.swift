@@ -73,13 +73,8 @@ struct ETSFit: FittedModel {
             return .gaussian(method: method, history: series, mean: mean,
                              sd: moments.variance.map { max($0, 0).squareRoot() }, levels: request.levels)
         }
-        // No closed form: quantiles of 5000 simulated paths, from a fixed seed so the
-        // same fit always gives the same intervals.
-        var generator = SeededGenerator(seed: 1)
-        let paths = try samplePaths(horizon: h, count: 5000, future: [:], generator: &generator)
-        let bounds = SampleQuantiles.intervals(from: paths, levels: request.levels)
-        return Forecast(method: method, history: series, mean: mean, levels: request.levels,
-                        lower: bounds.lower, upper: bounds.upper)
+        // No closed form.
+        return try forecastWithSimulatedIntervals(mean: mean, levels: request.levels)
     }
 
     func samplePaths(horizon: Int, count: Int, future: [String: [Double]],

@@ -77,13 +77,8 @@ struct ThetaFit: FittedModel {
             }
             return Forecast(method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
         }
-        // The dynamic trend reacts to each simulated value: no closed form, so quantiles of
-        // 5000 paths from a fixed seed (the same fit always gives the same intervals).
-        var generator = SeededGenerator(seed: 1)
-        let paths = try samplePaths(horizon: h, count: 5000, future: [:], generator: &generator)
-        let bounds = SampleQuantiles.intervals(from: paths, levels: request.levels)
-        return Forecast(method: method, history: series, mean: mean, levels: request.levels,
-                        lower: bounds.lower, upper: bounds.upper)
+        // The dynamic trend reacts to each simulated value: no closed form.
+        return try forecastWithSimulatedIntervals(mean: mean, levels: request.levels)
     }
 
     /// The recursion run forward with Gaussian one-step errors of variance σ², then re-seasonalised.
