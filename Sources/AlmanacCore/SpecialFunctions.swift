@@ -49,6 +49,9 @@ public enum SpecialFunctions {
     /// Halley step, accurate to about 1e-15.
     public static func normalQuantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p == 0 ? -.infinity : (p == 1 ? .infinity : .nan) }
+        // By symmetry from the lower tail, where the refinement below has no cancellation:
+        // 1 − p is exact for p ≥ 0.5, but Φ(x) − p near p = 1 loses the digits that matter.
+        if p > 0.5 { return -normalQuantile(1 - p) }
         let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
                  1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
         let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,

@@ -42,16 +42,6 @@ public struct StockpylGrid: Sendable, Equatable {
     }
 }
 
-extension Distribution {
-    /// The quantile at p, for p near 1 through the exact complement 1 − p: the normal
-    /// quantile's refinement step measures Φ(x) − p, which has no digits left there
-    /// (at p = 1 − 6.7e-16 it is off by 7e-9, enough to move sums on stockpyl's grid).
-    func quantileAccurateInUpperTail(_ p: Double) -> Double {
-        if case .normal(let m, let s) = self, p > 0.5 { return m - s * SpecialFunctions.normalQuantile(1 - p) }
-        return quantile(p)
-    }
-}
-
 /// The x grid: x_k = k·δ + x_lo, k = 0…n (computed as stockpyl does, so the
 /// nearest-point choices match it bit for bit).
 struct UniformGrid {
@@ -83,7 +73,7 @@ struct DiscretisedDemand {
         guard periods > 0 else { points = [0]; masses = [1]; return }  // no lead time: no demand
         let discrete = d.isDiscrete
         var lo = max(d.quantile(grid.lowerTail), 0)
-        let hi = max(d.quantileAccurateInUpperTail(1 - grid.upperTail), lo)
+        let hi = max(d.quantile(1 - grid.upperTail), lo)
         var step = 1.0, steps: Int
         if discrete {
             lo = lo.rounded(.toNearestOrEven)
@@ -121,7 +111,7 @@ struct StockpylGridRecursion {
         let sumLead = system.leadTime.reduce(0, +)
         let sumDemand = system.demand(over: sumLead)
         var sumLo = sumDemand.quantile(grid.sumLowerTail)
-        var sumHi = sumDemand.quantileAccurateInUpperTail(1 - grid.sumUpperTail)
+        var sumHi = sumDemand.quantile(1 - grid.sumUpperTail)
         if sumLead == 0 { sumLo = 0; sumHi = 0 }  // the demand is the point 0
         let x: UniformGrid
         if system.demand.isDiscrete {
