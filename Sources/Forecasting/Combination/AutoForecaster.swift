@@ -38,8 +38,8 @@ struct AutoForecaster: Forecaster {
             }
         }
         // Best holdout score first; candidates that could not be scored keep their given order after.
-        let ranked = scores.sorted { $0.mae < $1.mae }.map(\.name)
-            + candidates.map(\.name).filter { name in !scores.contains { $0.name == name } }
+        scores.sort { $0.mae < $1.mae }
+        let ranked = scores.map(\.name) + candidates.map(\.name).filter { name in !scores.contains { $0.name == name } }
         var failures: [String] = []
         for name in ranked {
             guard let candidate = candidates.first(where: { $0.name == name }) else { continue }
@@ -47,8 +47,7 @@ struct AutoForecaster: Forecaster {
                 let fit = try candidate.forecaster.fit(data)
                 var notes = [scores.isEmpty
                     ? "no holdout (\(series.count) observations): took the first candidate that fits"
-                    : "chosen on a holdout of the last \(h): " + scores.sorted { $0.mae < $1.mae }
-                        .map { "\($0.name) MAE \(formatNumber(($0.mae * 1e4).rounded() / 1e4))" }.joined(separator: ", ")]
+                    : "chosen on a holdout of the last \(h): " + scores.map { "\($0.name) MAE \(formatNumber(($0.mae * 1e4).rounded() / 1e4))" }.joined(separator: ", ")]
                 if !problems.isEmpty { notes.append("not scored: " + problems.joined(separator: "; ")) }
                 if !failures.isEmpty { notes.append("failed on the whole series: " + failures.joined(separator: "; ")) }
                 return AutoFit(chosen: fit, candidate: name, notes: notes)
@@ -71,10 +70,7 @@ struct AutoForecaster: Forecaster {
               let chosenState = state["state"] else {
             throw ForecastError("auto: the saved state names no candidate among \(candidates.map(\.name).joined(separator: ", "))")
         }
-        var notes: [String] = []
-        if case .array(let saved)? = state["notes"] {
-            for note in saved { if case .string(let s) = note { notes.append(s) } }
-        }
+        let notes = state["notes"]?.strings ?? []
         return AutoFit(chosen: try candidate.forecaster.restore(data, state: chosenState), candidate: name, notes: notes)
     }
 }

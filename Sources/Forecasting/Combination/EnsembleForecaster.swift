@@ -46,10 +46,7 @@ struct EnsembleForecaster: Forecaster {
             fits.append(try member.forecaster.restore(data, state: memberState))
         }
         guard !fits.isEmpty else { throw ForecastError("ensemble: the saved state has no members") }
-        var notes: [String] = []
-        if case .array(let saved)? = state["notes"] {
-            for note in saved { if case .string(let s) = note { notes.append(s) } }
-        }
+        let notes = state["notes"]?.strings ?? []
         return EnsembleFit(series: data.series, members: fits, combine: combine, notes: notes)
     }
 }

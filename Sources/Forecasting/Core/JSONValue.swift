@@ -62,4 +62,10 @@ public enum JSONValue: Sendable, Equatable, Codable {
         if case .string(let s) = self { return s }
         return nil
     }
+
+    /// The strings of an array (others skipped); empty for anything else.
+    var strings: [String] {
+        if case .array(let items) = self { return items.compactMap(\.stringValue) }
+        return []
+    }
 }

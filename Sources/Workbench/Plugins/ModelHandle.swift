@@ -166,7 +166,6 @@ final class LuaFittedModel {
         if lower.contains(where: { $0.count != mean.count }) || upper.contains(where: { $0.count != mean.count }) {
             throw fail("the bounds have a different length from the mean")
         }
-        if mean.isEmpty { mean = [] }
         return Forecast(method: name, history: series, mean: mean, levels: levels, lower: lower, upper: upper)
     }
 
