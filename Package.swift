@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
+        .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "Charts"]
         ),
         .executableTarget(
             name: "almanac",
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries"], resources: [.copy("Golden")]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],

@@ -68,7 +68,8 @@ public final class ScriptHost {
     /// Every Lua module the host installs, in order; the reference docs list the same.
     static func modules(_ context: HostContext) -> [LuaModuleSpec] {
         [AlmanacModule.spec(context), RandomModule.spec(context), SeriesModule.spec(), DataModule.spec(context),
-         MetricsModule.spec(), ForecastModule.spec(context), OptimizeModule.spec(context), DistModule.spec(context), InventoryModule.spec(context)]
+         MetricsModule.spec(), ForecastModule.spec(context), OptimizeModule.spec(context), DistModule.spec(context), InventoryModule.spec(context),
+         PlotModule.spec(context)]
     }
 
     /// The modules as documentation sees them (no state needed).

@@ -1,4 +1,5 @@
 import AlmanacCore
+import Charts
 import Foundation
 import LuaBridge
 
@@ -12,6 +13,9 @@ final class HostContext {
     let initialSeed: UInt64
     /// In --safe mode, what native file access may touch (the same rules as io.open).
     var sandbox: SandboxPolicy?
+    /// Set while rendering a report: charts without a file go there, as SVG with a caption.
+    var figureSink: ((_ svg: String, _ caption: String) -> Void)?
+    var gnuplotRunner: GnuplotRunner?
 
     init(registry: PluginRegistry, seed: UInt64, outputDirectory: String) {
         self.registry = registry
