@@ -15,6 +15,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Markdown to HTML for reports; pure Swift, no Foundation-only APIs.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev, linked statically (see Sources/CLua/module.modulemap),
@@ -34,9 +36,11 @@ let package = Package(
         .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
+        // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
+        .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "Charts"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "Charts", "Reports"]
         ),
         .executableTarget(
             name: "almanac",
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],
