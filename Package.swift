@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "almanac",
             dependencies: [
-                "Workbench", "LuaBridge", "CEditLine",
+                "Workbench", "LuaBridge", "CEditLine", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "TestSupport"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "Reports", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["almanac", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -102,7 +102,7 @@ struct Writer {
         switch mark {
         case .line(let m):
             let data = dataBlock(x, ys)
-            let style = m.steps ? "steps" : m.withPoints ? "linespoints pt 7 ps 0.5" : "lines"
+            let style = m.steps ? "steps" : m.withPoints && format != .text ? "linespoints pt 7 ps 0.5" : "lines"
             let axes = m.onSecondAxis ? " axes x1y2" : ""
             return ["\(data) using 1:2\(axes) with \(style) lw \(GnuplotQuoting.number(m.width)) dt \(m.dashed ? 2 : 1) \(color(m.color)) \(title(m.name))"]
         case .band(let m):

@@ -12,5 +12,5 @@ struct AlmanacCommand: ParsableCommand {
         --plugins DIR.
         """,
         version: almanacVersion,
-        subcommands: [RunCommand.self, ReplCommand.self, PluginsCommand.self, DocsCommand.self])
+        subcommands: [RunCommand.self, RenderCommand.self, ReplCommand.self, PluginsCommand.self, DocsCommand.self])
 }

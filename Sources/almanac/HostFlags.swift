@@ -5,9 +5,6 @@ import Workbench
 
 /// Flags shared by every command that starts a Lua session.
 struct HostFlags: ParsableArguments {
-    @Option(name: [.customShort("o"), .long], help: "Folder for everything the script writes.")
-    var out: String = "out"
-
     @Flag(help: "Sandbox the script: no programs, no C modules or binary chunks, reads only below the script's folder and --data folders, writes only below --out. Implies --timeout 600 and --max-memory 4096 unless given.")
     var safe = false
 
@@ -23,26 +20,33 @@ struct HostFlags: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A folder a --safe script may read (repeatable).", valueName: "dir"))
     var dataDirectories: [String] = []
 
-    @Option(help: "Seed of the random generator behind math.random and every sampler.")
-    var seed: UInt64 = 0
+    @Option(help: "Seed of the random generator behind math.random and every sampler (default 0, or a notebook header's seed).")
+    var seed: UInt64?
 
     func validate() throws {
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if let maxMemory, maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 (MB)") }
     }
 
-    func hostOptions(scriptDirectory: String?) -> HostOptions {
+    func hostOptions(scriptDirectory: String?, outputDirectory: String) -> HostOptions {
         var options = HostOptions()
-        options.outputDirectory = out
+        options.outputDirectory = outputDirectory
         options.safe = safe
         options.timeout = timeout
         options.maxMemoryMB = maxMemory
         options.dataDirectories = dataDirectories
-        options.seed = seed
+        options.seed = seed ?? 0
+        options.seedGivenExplicitly = seed != nil
         options.scriptDirectory = scriptDirectory
         options.pluginDirectories = PluginFolders.standard(extra: pluginDirectories)
         return options
     }
+}
+
+/// -o/--out for commands whose output is a folder (run, repl).
+struct OutputFolderFlag: ParsableArguments {
+    @Option(name: [.customShort("o"), .long], help: "Folder for everything the script writes.")
+    var out: String = "out"
 }
 
 /// Where plugins come from, in load order.

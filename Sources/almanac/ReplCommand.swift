@@ -9,10 +9,11 @@ struct ReplCommand: ParsableCommand {
         abstract: "An interactive Lua prompt with the whole Almanac API loaded.",
         discussion: "Expressions print their values; statements run; an error is shown and the session goes on. Up and down recall earlier lines. Ctrl-C stops running code, Ctrl-D quits.")
 
+    @OptionGroup var output: OutputFolderFlag
     @OptionGroup var flags: HostFlags
 
     func run() throws {
-        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: FileManager.default.currentDirectoryPath))
+        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: FileManager.default.currentDirectoryPath, outputDirectory: output.out))
         let session = ReplSession(host: host)
         let terminal = isatty(STDIN_FILENO) != 0
         let reader: LineReader = terminal ? EditLineReader() : PlainLineReader()

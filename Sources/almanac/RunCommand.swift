@@ -8,6 +8,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a Lua script.",
         discussion: "Arguments after the script reach it as arg[1], arg[2], ... (and as `...`). Exit status: 0 on success, 1 when the script fails, 2 when it cannot start.")
 
+    @OptionGroup var output: OutputFolderFlag
     @OptionGroup var flags: HostFlags
 
     @Argument(help: "The script to run (- reads it from standard input).")
@@ -18,7 +19,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: script).deletingLastPathComponent().path
-        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: directory))
+        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: directory, outputDirectory: output.out))
         do {
             try host.runScript(at: script, arguments: arguments)
         } catch let error as HostError {

@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import Reports
 import Testing
 @testable import Workbench
 
@@ -41,11 +42,15 @@ struct PlotLuaTests {
 
     @Test func withoutAFileAChartGoesToTheReportSink() throws {
         let host = try makeHost()
-        var figures: [(String, String)] = []
-        host.context.figureSink = { figures.append(($0, $1)) }
+        let collector = ReportCollector(cellCount: 1)
+        collector.enter(cell: 1)
+        host.context.report = collector
         try run(host, "plot.series(data.dataset('nile'), { title = 'Nile', caption = 'Annual flow' })")
-        #expect(figures.count == 1)
-        #expect(figures.first?.0.contains("<svg") == true && figures.first?.1 == "Annual flow")
+        guard case .figure(let svg, let caption)? = collector.outputs.first?.first else {
+            Issue.record("no figure in the report: \(collector.outputs)")
+            return
+        }
+        #expect(svg.contains("<svg") && caption == "Annual flow")
     }
 
     @Test func errorsSayWhatIsWrong() throws {

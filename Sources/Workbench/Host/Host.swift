@@ -69,7 +69,7 @@ public final class ScriptHost {
     static func modules(_ context: HostContext) -> [LuaModuleSpec] {
         [AlmanacModule.spec(context), RandomModule.spec(context), SeriesModule.spec(), DataModule.spec(context),
          MetricsModule.spec(), ForecastModule.spec(context), OptimizeModule.spec(context), DistModule.spec(context), InventoryModule.spec(context),
-         PlotModule.spec(context)]
+         PlotModule.spec(context), ReportModule.spec(context)]
     }
 
     /// The modules as documentation sees them (no state needed).

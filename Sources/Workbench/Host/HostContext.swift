@@ -13,8 +13,10 @@ final class HostContext {
     let initialSeed: UInt64
     /// In --safe mode, what native file access may touch (the same rules as io.open).
     var sandbox: SandboxPolicy?
-    /// Set while rendering a report: charts without a file go there, as SVG with a caption.
-    var figureSink: ((_ svg: String, _ caption: String) -> Void)?
+    /// Set while rendering a notebook: printed text, tables and charts without a file go there.
+    var report: ReportCollector?
+    /// Every data file a native function read (data.csv, data.sqlite, forecast.load), in order, for the report's fingerprints.
+    private(set) var filesRead: [String] = []
     var gnuplotRunner: GnuplotRunner?
 
     init(registry: PluginRegistry, seed: UInt64, outputDirectory: String) {
@@ -28,6 +30,7 @@ final class HostContext {
 extension HostContext {
     /// A path a native function will read: checked against the sandbox in --safe mode.
     func readablePath(_ path: String) throws(ScriptError) -> String {
+        if !filesRead.contains(path) { filesRead.append(path) }
         guard let sandbox else { return path }
         switch sandbox.check(path, mode: "r") {
         case .success(let resolved): return resolved

@@ -14,6 +14,8 @@ public struct HostOptions: Sendable {
     public var pluginDirectories: [String] = []
     /// The run's seed (--seed).
     public var seed: UInt64 = 0
+    /// Whether --seed was given: it then wins over a notebook header's seed.
+    public var seedGivenExplicitly = false
     /// The script's folder, readable in --safe mode and searched by require.
     public var scriptDirectory: String?
 

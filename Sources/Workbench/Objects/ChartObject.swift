@@ -2,6 +2,7 @@ import AlmanacCore
 import Charts
 import Foundation
 import LuaBridge
+import Reports
 
 /// A chart as Lua holds it (from plot.*): it can be saved again, or show the
 /// gnuplot program that draws it (every step visible, for teaching).
@@ -66,10 +67,10 @@ enum ChartOutput {
 
     /// Into the report when rendering; as text on standard output otherwise.
     static func show(_ figure: Figure, caption: String, context: HostContext) throws {
-        if let sink = context.figureSink {
+        if let report = context.report {
             let script = try GnuplotScript.render(figure, format: .svg)
             let svg = try context.gnuplot().run(script, format: .svg)
-            sink(String(decoding: svg, as: UTF8.self), caption)
+            report.append(.figure(svg: String(decoding: svg, as: UTF8.self), caption: caption))
             return
         }
         let script = try GnuplotScript.render(figure, format: .text, textSize: textSize())
