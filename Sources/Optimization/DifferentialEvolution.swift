@@ -49,9 +49,12 @@ public enum DifferentialEvolution {
         let box = try BoxBounds(lower: lower, upper: upper, dimension: lower.count, optimizer: name, requireFinite: true)
         try validateOptions(options, box: box)
         let free = (0..<box.dimension).filter { box.lower[$0] < box.upper[$0] }.count
+        let (members, overflow) = options.populationSize.multipliedReportingOverflow(by: max(1, free))
+        guard !overflow, members <= 1_000_000 else {
+            throw OptimizationError("\(name): option 'population_size' (\(options.populationSize)) × \(free) variables is more than 1000000 members")
+        }
         var generator = SeededGenerator(seed: options.seed)
-        var population = DifferentialEvolutionPopulation(
-            size: max(5, options.populationSize * max(1, free)), box: box, generator: &generator)
+        var population = DifferentialEvolutionPopulation(size: max(5, members), box: box, generator: &generator)
         if let start = options.start { population.members[0] = population.unit(start) }
         var objective = BudgetedObjective(f, maxEvaluations: options.maxEvaluations)
 

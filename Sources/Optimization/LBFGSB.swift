@@ -29,6 +29,9 @@ public enum LBFGSB {
     public static func minimize(_ f: @escaping ([Double]) throws -> Double, start: [Double],
                                 options: Options = Options()) throws -> OptimizationResult {
         try validateStart(start, optimizer: "lbfgsb")
+        guard options.memory >= 1, options.maxLineSearchSteps >= 1, options.maxEvaluations >= 1, options.maxIterations >= 0 else {
+            throw OptimizationError("lbfgsb: memory, max_line_search_steps and max_evaluations must be at least 1")
+        }
         let box = try BoxBounds(lower: options.lower, upper: options.upper, dimension: start.count, optimizer: "lbfgsb")
         var search = Search(options: options, box: box,
                             evaluator: ForwardDifferenceGradient(

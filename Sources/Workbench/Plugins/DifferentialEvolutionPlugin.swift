@@ -15,7 +15,8 @@ extension NativeOptimizers {
         `seed` or else by a draw from the run's generator, so almanac.seed repeats a run exactly. \
         With noise, a member's value is the draw it was accepted with and is not re-evaluated: a \
         lucky draw can linger, so compare a few seeds, average replications inside f, or use \
-        rand1bin, which does not steer every trial by the best member.
+        rand1bin, which does not steer every trial by the best member. Where f's minimum is near 0 \
+        the relative test cannot beat the noise: set absolute_tolerance to about the noise's size.
         """,
         parameters: [
             ParameterSpec("strategy", .string, default: .string("best1bin"), choices: ["best1bin", "rand1bin"],
@@ -29,7 +30,7 @@ extension NativeOptimizers {
             ParameterSpec("tolerance", .number, default: .number(0.01), range: .nonNegative,
                           doc: "relative tolerance of the convergence test"),
             ParameterSpec("absolute_tolerance", .number, default: .number(0), range: .nonNegative,
-                          doc: "absolute tolerance of the convergence test"),
+                          doc: "absolute tolerance of the convergence test; about the noise's size when f's minimum is near 0"),
             ParameterSpec("max_generations", .integer, default: .integer(1000), range: ParameterRange(lower: 1),
                           doc: "generation budget (scipy's maxiter)"),
             ParameterSpec("max_evaluations", .integer, range: ParameterRange(lower: 1),
@@ -43,7 +44,8 @@ extension NativeOptimizers {
         example: """
         almanac.seed(7)
         local noisy = function(x) return (x[1] - 3)^2 + (x[2] + 1)^2 + 0.01 * math.random() end
-        local r = optimize.minimize(noisy, { 0, 0 }, { method = "differential_evolution", lower = { -5, -5 }, upper = { 5, 5 } })
+        local r = optimize.minimize(noisy, { 0, 0 }, { method = "differential_evolution", lower = { -5, -5 }, upper = { 5, 5 },
+                                                absolute_tolerance = 0.01 })  -- about the noise: f's minimum is near 0
         print(r.x[1], r.x[2], r.converged)  --> about 3  -1  true
         """)
 
