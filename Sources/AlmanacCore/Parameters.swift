@@ -215,6 +215,10 @@ extension ParameterSpec {
             break
         case (.strings, .string(let one)):
             checked = .strings([one])
+        case (.numbers, .number(let one)):
+            checked = .numbers([one])
+        case (.numbers, .integer(let one)):
+            checked = .numbers([Double(one)])
         case (.number, .integer(let i)):
             checked = .number(Double(i))
         case (.integer, .integer):

@@ -20,7 +20,8 @@ public enum PluginKind: String, Sendable, CaseIterable {
         case .optimizer:
             return [("scalar", "minimizes over one variable"), ("multivariate", "minimizes over several"),
                     ("bounds", "respects lower and upper bounds"), ("requires_bounds", "needs bounds"),
-                    ("derivative_free", "needs no gradient"), ("noisy", "tolerates noisy objectives")]
+                    ("derivative_free", "needs no gradient"), ("noisy", "tolerates noisy objectives"),
+                    ("integer", "searches whole numbers only")]
         }
     }
 

@@ -39,7 +39,7 @@ import Testing
             ("optimize.scalar(function(x) return x end, 0, 1, { method = 'golden', tolerance = 1e-3 })",
              "s.lua:1: optimize.scalar: no optimizer named 'golden' (did you mean 'golden_section'?)"),
             ("optimize.scalar(function(x) return x end, 0, 1, { method = 'powell' })",
-             "s.lua:1: optimize.scalar: no optimizer named 'powell'; there are: brent, golden_section, nelder_mead"),
+             "s.lua:1: optimize.scalar: no optimizer named 'powell'; there are: brent, coordinate_search, differential_evolution, golden_section, grid_search, lbfgsb, nelder_mead"),
             ("optimize.scalar(function(x) return x end, 1, 0)", "s.lua:1: optimize.scalar: lo (1) must be less than hi (0)"),
             ("optimize.scalar('eoq_cost', 1, 2)",
              "s.lua:1: optimize.scalar: argument 1 'f' must be a function or a cost from almanac.cost, got a string"),
@@ -90,7 +90,7 @@ import Testing
         let host = try makeHost()
         let r = try run(host, """
         almanac.register {
-          kind = "optimizer", name = "grid_search", version = "0.1.0",
+          kind = "optimizer", name = "even_grid", version = "0.1.0",
           summary = "tries evenly spaced points between the bounds",
           params = { { name = "points", type = "integer", default = 101, min = 2, doc = "how many points" } },
           capabilities = { "scalar", "bounds", "requires_bounds", "derivative_free" },
@@ -106,14 +106,14 @@ import Testing
           end,
         }
         local eoq = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
-        local r = optimize.scalar(eoq, 300, 310, { method = "grid_search", points = 11 })
-        local bad = select(2, pcall(optimize.scalar, eoq, 300, 310, { method = "grid_search", points = 1 }))
+        local r = optimize.scalar(eoq, 300, 310, { method = "even_grid", points = 11 })
+        local bad = select(2, pcall(optimize.scalar, eoq, 300, 310, { method = "even_grid", points = 1 }))
         return r.x, r.evaluations, r.method, bad
         """)
         #expect(r[0] == 304.0)
         #expect(r[1] == 11)
-        #expect(r[2] == "grid_search")
-        #expect(r[3] == "grid_search: option 'points' must be >= 2, got 1")
+        #expect(r[2] == "even_grid")
+        #expect(r[3] == "even_grid: option 'points' must be >= 2, got 1")
     }
 
     @Test func luaRegistrationsAreCheckedStrictly() throws {

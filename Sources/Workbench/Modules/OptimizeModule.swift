@@ -85,6 +85,13 @@ enum OptimizeModule {
         if caps.contains("requires_bounds"), start.lower == nil || start.upper == nil {
             throw ScriptError("\(method) needs bounds: use optimize.scalar(f, lo, hi) or give lower and upper")
         }
+        var given = given
+        // An optimizer with a `seed` that was given none draws one from the run's
+        // generator: almanac.seed then repeats a stochastic search exactly, and the
+        // search's own stream leaves the objective's draws from math.random alone.
+        if given["seed"] == nil, plugin.descriptor.parameters.contains(where: { $0.name == "seed" }) {
+            given["seed"] = .integer(Int64(context.generator.next() >> 1))
+        }
         let (params, luaParams) = try validateOptions(given, against: plugin.descriptor.parameters, owner: method)
         let result: OptimizationResult
         switch plugin.implementation {

@@ -107,6 +107,10 @@ enum NativeOptimizers {
             }
             return try NelderMead.minimize(f, start: x0, options: options)
         }),
+        (lbfgsb, lbfgsbImplementation),
+        (gridSearch, gridSearchImplementation),
+        (coordinateSearch, coordinateSearchImplementation),
+        (differentialEvolution, differentialEvolutionImplementation),
         ]
     }
 }
