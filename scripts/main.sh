@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and run the EOQ example on the bundled data
-# (examples/data/eoq_items.csv); results go to out/.
+# The main job: set up, build, and render the replenishment review over the
+# bundled synthetic e-commerce panel (examples/report.lua) into one
+# self-contained report, out/report.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 swift build --product almanac
-.build/debug/almanac run -o out examples/eoq.lua
+.build/debug/almanac render examples/report.lua -o out/report.html
