@@ -45,6 +45,6 @@ enum InventoryModule {
                 result["orders_per_time"] = .number(lambda / q)
                 return call.returning(.record(result))
             },
-        ] + InventoryPolicies.functions(context) + [InventorySerial.function])
+        ] + InventoryPolicies.functions(context) + [InventorySerial.function, InventoryRisk.function(context)])
     }
 }

@@ -167,7 +167,7 @@ enum PlotInventory {
                 }
             case .array(let rows):
                 for (i, row) in rows.enumerated() {
-                    guard case .record(let r) = row, let key = keyText(r["key"]), let v = r["value"]?.doubleValue else {
+                    guard case .record(let r) = row, let key = ReportKey.text(r["key"]), let v = r["value"]?.doubleValue else {
                         throw ScriptError("plot.pareto: row \(i + 1) needs a key and a numeric value (as inventory.abc_xyz gives)")
                     }
                     names.append(key)
@@ -185,15 +185,6 @@ enum PlotInventory {
             let figure = try ChartBuilder.pareto(names: names, values: values, thresholds: (a, b), title: "Pareto chart (ABC)",
                                                  valueLabel: o.string("ylabel") ?? "value")
             return try PlotArguments.finish(figure, o, call, context: context)
-        }
-    }
-
-    static func keyText(_ value: LuaValue?) -> String? {
-        switch value {
-        case .string(let s)?: s
-        case .integer(let i)?: String(i)
-        case .number(let x)?: formatNumber(x)
-        default: nil
         }
     }
 }
