@@ -33,7 +33,7 @@ extension ChartBuilder {
     static func shortNumber(_ x: Double) -> String {
         guard x.isFinite else { return "\(x)" }
         let magnitude = x == 0 ? 0 : Int(log10Floor(abs(x)))
-        let decimals = max(0, 3 - magnitude)
+        let decimals = min(12, max(0, 3 - magnitude))
         var text = String(format: "%.\(decimals)f", x)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }

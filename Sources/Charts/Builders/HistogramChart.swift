@@ -17,7 +17,11 @@ extension ChartBuilder {
         let count = bins ?? Int((log2(Double(values.count)) + 1).rounded(.up))
         let width = hi > lo ? (hi - lo) / Double(count) : 1
         var counts = [Double](repeating: 0, count: count)
-        for v in values { counts[min(count - 1, max(0, Int((v - lo) / width)))] += 1 }
+        for v in values {
+            // (v − lo)/width is at most count, unless the range overflows to infinity (NaN then).
+            let position = (v - lo) / width
+            counts[position.isFinite ? min(count - 1, max(0, Int(position))) : count - 1] += 1
+        }
         let centres = (0..<count).map { lo + (Double($0) + 0.5) * width }
         var panel = ChartPanel(title: title)
         panel.yAxis.label = "count"

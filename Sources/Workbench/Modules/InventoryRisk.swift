@@ -37,11 +37,14 @@ enum InventoryRisk {
                 throw ScriptError("inventory.risk: argument 1 must be an array of items { key =, on_hand =, demand = ... }")
             }
             let (o, _) = try validateOptions(try call.record(2, "options"), against: [
-                ParameterSpec("lead_time", .integer, default: .integer(1), range: ParameterRange(lower: 1), doc: "periods until a new order would arrive"),
-                ParameterSpec("horizon", .integer, default: .integer(8), range: ParameterRange(lower: 1), doc: "periods over which excess stock is measured"),
+                ParameterSpec("lead_time", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods until a new order would arrive"),
+                ParameterSpec("horizon", .integer, default: .integer(8), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods over which excess stock is measured"),
                 ParameterSpec("n", .integer, default: .integer(1000), range: ParameterRange(lower: 10, upper: 1_000_000), doc: "paths to draw from a model or a distribution"),
             ], owner: "inventory.risk")
             let lead = o.integer("lead_time") ?? 1, horizon = o.integer("horizon") ?? 8, n = o.integer("n") ?? 1000
+            guard max(lead, horizon) * n <= 50_000_000 else {
+                throw ScriptError("inventory.risk: \(n) paths of \(max(lead, horizon)) periods are too many (at most 50 million values); lower n")
+            }
             var risks: [StockRisk] = []
             for (i, item) in items.enumerated() {
                 guard case .record(let fields) = item else { throw ScriptError("inventory.risk: item \(i + 1) must be a table { key =, on_hand =, demand = ... }") }
