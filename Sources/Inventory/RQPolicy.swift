@@ -140,6 +140,13 @@ public struct RQModel: Sendable {
         return (leadTimeDemand.quantile(p / (p + h)), q)
     }
 
+    /// EOQ with backorders (Zheng 1992): Q from the EOQ with planned backorders,
+    /// √(2Kλ(h + p)/(hp)), then the exact optimal r for that Q (g(r) = g(r + Q)).
+    public func eoqWithBackordersApproximation() throws(InventoryError) -> (reorderPoint: Double, orderQuantity: Double) {
+        let q = (2 * fixedCost * demandRate * (h + p) / (h * p)).squareRoot()
+        return (try optimalReorderPoint(orderQuantity: q), q)
+    }
+
     /// The loss-function approximation: the exact cost with the n²(r + Q) term dropped,
     /// optimal where n(r) = hQ/(h + p) and Q = √(2(Kλ + (h + p)·n²(r))/h); iterated from the EOQ.
     public func lossFunctionApproximation() -> (reorderPoint: Double, orderQuantity: Double) {

@@ -192,7 +192,8 @@ import Testing
                 #expect(s.reorderPoint == number(r, "reorder_point") && s.orderQuantity == number(r, "order_quantity"), "\(a) → \(s)")
                 #expect(close(s.cost, number(r, "cost")))
             case "r_q_eoqb_approximation":
-                continue  // not implemented yet (docs/inventory.md)
+                let (rr, q) = try m.eoqWithBackordersApproximation()
+                #expect(close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity")), "\(rr) \(q)")
             default:
                 Issue.record("unhandled \(f)")
             }
@@ -202,7 +203,8 @@ import Testing
     @Test func rqExactNormalOptimumBeatsTheApproximations() throws {
         let m = try RQModel(holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: 1300, demandSD: 150, leadTime: 1.0 / 12)
         let best = try m.optimize()
-        for (r, q) in [m.eoqSafetyStockApproximation(), m.lossFunctionApproximation(), try m.expectedInventoryLevelApproximation()] {
+        for (r, q) in [m.eoqSafetyStockApproximation(), m.lossFunctionApproximation(), try m.expectedInventoryLevelApproximation(),
+                       try m.eoqWithBackordersApproximation()] {
             #expect(best.cost <= (try m.cost(reorderPoint: r, orderQuantity: q)) + 1e-12)
         }
         // A grid around the optimum finds nothing cheaper.

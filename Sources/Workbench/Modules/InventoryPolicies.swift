@@ -169,7 +169,8 @@ enum InventoryPolicies {
                 or Poisson); `lead_time` is in the same unit, so lead-time demand is N(λL, σ√L) or \
                 Poisson(λL), as in stockpyl's `rq` functions. `method`: `exact` (normal: Q by a \
                 one-dimensional search with the best r for each Q; Poisson: Federgruen & Zheng), \
-                `eoq_ss`, `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to \
+                `eoq_ss`, `eoqb` (Q of the EOQ with backorders, then the best r for it; Zheng 1992), \
+                `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to \
                 evaluate a policy instead.
                 """,
                 example: """
@@ -188,7 +189,7 @@ enum InventoryPolicies {
                 let (set, _) = try validateOptions(given, against: [
                     h, p, k,
                     ParameterSpec("lead_time", .number, required: true, range: .positive, doc: "L, in the unit of the demand rate"),
-                    ParameterSpec("method", .string, default: .string("exact"), choices: ["exact", "eoq_ss", "loss_function", "eil"], doc: "how (r, Q) is chosen"),
+                    ParameterSpec("method", .string, default: .string("exact"), choices: ["exact", "eoq_ss", "eoqb", "loss_function", "eil"], doc: "how (r, Q) is chosen"),
                     ParameterSpec("reorder_point", .number, doc: "evaluate this r (with order_quantity)"),
                     ParameterSpec("order_quantity", .number, range: .positive, doc: "evaluate this Q (with reorder_point)"),
                 ], owner: owner)
@@ -209,6 +210,7 @@ enum InventoryPolicies {
                     case "eoq_ss": (r, q) = model.eoqSafetyStockApproximation()
                     case "loss_function": (r, q) = model.lossFunctionApproximation()
                     case "eil": (r, q) = try model.expectedInventoryLevelApproximation()
+                    case "eoqb": (r, q) = try model.eoqWithBackordersApproximation()
                     default:
                         let best = try model.optimize()
                         (r, q) = (best.reorderPoint, best.orderQuantity)
