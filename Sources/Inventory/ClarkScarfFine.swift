@@ -24,7 +24,10 @@ struct FineRecursion {
         var values: [Double]
     }
 
-    func solve() -> SerialBaseStockSolution {
+    /// With `fixedLevels` (node 1 first) the recursion evaluates those echelon levels instead of
+    /// minimising: C_j is read at S_j by linear interpolation. nil when a level lies outside
+    /// the range where the recursion is computed.
+    func solve(fixedLevels: [Double]? = nil) -> SerialBaseStockSolution? {
         let discrete = system.demand.isDiscrete
         let sd = system.demand.standardDeviation
         let shortest = system.leadTime.filter { $0 > 0 }.min() ?? 1
@@ -79,7 +82,13 @@ struct FineRecursion {
             var best = 0
             for k in 1..<count where c[k] < c[best] { best = k }
             var level = Double(kLo + best) * delta, cost = c[best]
-            if !discrete, best > 0, best < count - 1 {
+            if let fixed = fixedLevels?[j] {
+                let position = fixed / delta - Double(kLo)
+                guard position >= 0, position <= Double(count - 1) else { return nil }
+                let k = min(Int(position), count - 2)
+                level = fixed
+                cost = count == 1 ? c[0] : c[k] + (position - Double(k)) * (c[k + 1] - c[k])
+            } else if !discrete, best > 0, best < count - 1 {
                 let left = c[best - 1], mid = c[best], right = c[best + 1]
                 let curvature = left - 2 * mid + right
                 if curvature > 0 {

@@ -45,6 +45,6 @@ enum InventoryModule {
                 result["orders_per_time"] = .number(lambda / q)
                 return call.returning(.record(result))
             },
-        ] + InventoryPolicies.functions(context) + [InventorySerial.function, InventoryRisk.function(context)])
+        ] + InventoryPolicies.functions(context) + [InventorySerial.function, InventorySerial.expectedCostFunction, InventoryRisk.function(context)])
     }
 }

@@ -54,33 +54,14 @@ enum InventorySerial {
             print(r.local_S_star[1], r.local_S_star[2], r.local_S_star[3])  --> 6.4909...  5.5267...  10.6878...
             """
         ) { call in
-            try call.requireTable(1, "model")
-            var given = try call.record(1, "model")
-            let demandObject = given.removeValue(forKey: "demand")
-            // stockpyl takes one number for "the same at every node".
-            let count = given["num_nodes"]?.doubleValue.flatMap { Int(exactly: $0) } ?? 0
-            for key in ["echelon_holding_cost", "lead_time"] {
-                if let x = given[key]?.doubleValue, count >= 1 { given[key] = .array(Array(repeating: .number(x), count: count)) }
-            }
-            let (set, _) = try validateOptions(given, against: parameters, owner: owner)
-            let n = set.integer("num_nodes") ?? 0
-            guard case .numbers(let h)? = set["echelon_holding_cost"], case .numbers(let l)? = set["lead_time"] else {
-                throw ScriptError.named("\(owner): echelon_holding_cost and lead_time must be arrays of numbers")
-            }
-            for (key, values) in [("echelon_holding_cost", h), ("lead_time", l)] where values.count != n {
-                throw ScriptError.named("\(owner): '\(key)' has \(values.count) values but num_nodes is \(n); give one per node, node \(n) first")
-            }
-            let demand = try demandDistribution(demandObject, set)
-            let system = try SerialSystem(echelonHoldingCost: h.reversed(), leadTime: l.reversed(),
-                                          stockoutCost: set.number("stockout_cost") ?? .nan, demand: demand)
-            let method = try self.method(set, given: given)
+            let (system, method, _) = try model(call, owner: owner)
             let solution = try ClarkScarf.optimize(system, method: method)
             return call.returning(.record([
                 "S_star": .array(solution.echelonBaseStock.map { .number($0) }),
                 "local_S_star": .array(solution.localBaseStock.map { .number($0) }),
                 "stage_cost": .array(solution.stageCost.map { .number($0) }),
                 "C_star": .number(solution.cost),
-                "method": .string(set.string("method") ?? "fine"),
+                "method": .string(method.name),
             ]))
         }
     }
@@ -103,7 +84,7 @@ enum InventorySerial {
         return .normal(mean: mean, sd: sd)
     }
 
-    static func method(_ set: ParameterSet, given: [String: LuaValue]) throws -> ClarkScarf.Method {
+    static func method(_ set: ParameterSet, given: [String: LuaValue], owner: String = owner) throws -> ClarkScarf.Method {
         if set.string("method") == "stockpyl_grid" {
             if given["points_per_sd"] != nil { throw ScriptError.named("\(owner): points_per_sd applies to method = \"fine\"") }
             var grid = StockpylGrid(xNum: set.integer("x_num") ?? 1000, dNum: set.integer("d_num") ?? 100)
