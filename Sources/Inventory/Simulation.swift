@@ -8,6 +8,10 @@ import Foundation
 /// h per unit on hand, p per unit backordered (or lost), K per order.
 /// So a base-stock policy's steady-state cost is the newsvendor cost of
 /// (L + 1)-period demand, and an (s, S) policy's is Zheng–Federgruen's c(s, S).
+/// Lead times may be random (`leadTimeDistribution`) and demand may follow
+/// given paths (`demandPaths`, e.g. forecast sample paths). Demand and lead
+/// times come from separate streams drawn every period, so a seed gives every
+/// policy the same demands and lead times (common random numbers).
 public struct PolicySimulation: Sendable {
     public enum Policy: Sendable, Equatable {
         /// Order up to S every period.
@@ -21,6 +25,15 @@ public struct PolicySimulation: Sendable {
     public var policy: Policy
     public var demand: Distribution
     public var leadTime = 0
+    /// A random lead time, drawn for each period's order; replaces `leadTime`.
+    public var leadTimeDistribution: Distribution?
+    /// With random lead times: false keeps arrivals in the order placed (an order
+    /// arrives no earlier than one placed the period before), true lets orders cross
+    /// (each arrives its own lead time after it was placed).
+    public var ordersCross = false
+    /// Demand paths replacing `demand`: replication r follows path r mod count;
+    /// negative values are read as 0.
+    public var demandPaths: [[Double]]?
     public var backorders = true
     public var holdingCost = 1.0
     public var stockoutCost = 1.0
@@ -35,6 +48,12 @@ public struct PolicySimulation: Sendable {
     public init(policy: Policy, demand: Distribution) {
         self.policy = policy
         self.demand = demand
+    }
+
+    /// Demand from given paths (scenarios or forecast sample paths), one per replication.
+    public init(policy: Policy, demandPaths: [[Double]]) {
+        self.init(policy: policy, demand: .poisson(mean: 1))
+        self.demandPaths = demandPaths
     }
 
     public struct Trace: Sendable, Equatable {
@@ -63,7 +82,12 @@ public struct PolicySimulation: Sendable {
     }
 
     public func validate() throws(InventoryError) {
-        _ = try demand.validated()
+        if let paths = demandPaths {
+            try PolicySimulation.validatePaths(paths, periods: periods, warmup: warmup)
+        } else {
+            _ = try demand.validated()
+        }
+        if let d = leadTimeDistribution { _ = try RandomLeadTime.validated(d) }
         guard leadTime >= 0 else { throw InventoryError("lead_time must be ≥ 0, got \(leadTime)") }
         guard periods >= 1, periods <= 100_000_000 else { throw InventoryError("periods must be between 1 and 100000000, got \(periods)") }
         guard warmup >= 0 else { throw InventoryError("warmup must be ≥ 0, got \(warmup)") }
@@ -80,13 +104,31 @@ public struct PolicySimulation: Sendable {
 
     public func run() throws(InventoryError) -> Result {
         try validate()
-        let d = try demand.validated()
-        var g = SeededGenerator(seed: seed)
+        guard leadTime <= RandomLeadTime.limit else { throw InventoryError("lead_time must be at most \(RandomLeadTime.limit) periods, got \(leadTime)") }
+        if let paths = demandPaths {
+            var demand = PathDemand(paths)
+            return try run(&demand)
+        }
+        var demand = DrawnDemand(sampler: Sampler(try demand.validated()), generator: SeededGenerator(seed: seed))
+        return try run(&demand)
+    }
+
+    /// Picks the lead-time source; generic so each combination is specialised.
+    private func run<D: DemandSource>(_ demand: inout D) throws(InventoryError) -> Result {
+        if let d = leadTimeDistribution {
+            var leadTimes = try RandomLeadTime(d, seed: seed)
+            return replicate(&demand, &leadTimes)
+        }
+        var leadTimes = FixedLeadTime(longest: leadTime)
+        return replicate(&demand, &leadTimes)
+    }
+
+    private func replicate<D: DemandSource, L: LeadTimeSource>(_ demand: inout D, _ leadTimes: inout L) -> Result {
         var stats = [[Double]](repeating: [], count: 8)
         var firstTrace: Trace?
-        let sampler = Sampler(d)
         for replication in 0..<replications {
-            let r = simulateOnce(sampler, &g, keepTrace: trace && replication == 0)
+            demand.start(replication: replication)
+            let r = simulateOnce(&demand, &leadTimes, keepTrace: trace && replication == 0)
             for k in 0..<8 { stats[k].append(r.values[k]) }
             if let t = r.trace { firstTrace = t }
         }
@@ -137,11 +179,13 @@ public struct PolicySimulation: Sendable {
     }
 
     /// One replication: per-period averages after the warm-up.
-    private func simulateOnce(_ sampler: Sampler, _ g: inout SeededGenerator, keepTrace: Bool) -> (values: [Double], trace: Trace?) {
-        // Pipeline: pipeline[(t + leadTime) % size] arrives at period t + leadTime.
-        let size = leadTime + 1
+    private func simulateOnce<D: DemandSource, L: LeadTimeSource>(_ demand: inout D, _ leadTimes: inout L,
+                                                                keepTrace: Bool) -> (values: [Double], trace: Trace?) {
+        // Pipeline: pipeline[a % size] arrives at period a; no order is due more than `longest` ahead.
+        let size = leadTimes.longest + 1
         var pipeline = [Double](repeating: 0, count: size)
         var onOrder = 0.0
+        var lastArrival = 0
         var net: Double
         switch policy {
         case .baseStock(let s): net = s
@@ -164,9 +208,16 @@ public struct PolicySimulation: Sendable {
             case .rQ(let r, let qq):
                 if position <= r { q = qq * ((r - position) / qq + 1).rounded(.down) }
             }
-            let slot = (t + leadTime) % size
+            var arrival = t + leadTimes.next()
+            if L.varies && !ordersCross {
+                // In order: each period's arrival date is no earlier than the last period's,
+                // order or not, so the arrival dates do not depend on the policy
+                // (and arrival - t < size still holds).
+                arrival = max(arrival, lastArrival)
+                lastArrival = arrival
+            }
             if q > 0 {
-                pipeline[slot] += q
+                pipeline[arrival % size] += q
                 onOrder += q
             }
             // (2) Receive.
@@ -175,7 +226,7 @@ public struct PolicySimulation: Sendable {
             onOrder -= arriving
             net += arriving
             // (3) Demand.
-            let x = sampler.draw(&g)
+            let x = demand.next(period: t)
             let available = max(net, 0)
             let fromStock = min(available, x)
             var short = 0.0

@@ -14,3 +14,4 @@ swift build -c release --product almanac >/dev/null
 "$venv/bin/python" bench/inventory/ss_stockpyl.py
 .build/release/almanac run -o "${TMPDIR:-/tmp}" bench/inventory/cs_almanac.lua
 "$venv/bin/python" bench/inventory/cs_stockpyl.py
+"$venv/bin/python" bench/inventory/sim_compare.py

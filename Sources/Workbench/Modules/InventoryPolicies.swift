@@ -254,7 +254,7 @@ enum InventoryPolicies {
                                                "multiplier": .number(s.multiplier), "resource_used": .number(s.resourceUsed)]))
             },
             LuaFunctionSpec(
-                "simulate", signature: "inventory.simulate(policy, { demand = dist, lead_time =, holding_cost =, stockout_cost =, fixed_cost =, backorders =, periods =, warmup =, replications =, seed =, trace = }) -> result",
+                "simulate", signature: "inventory.simulate(policy, { demand = dist | paths | { {...}, ... }, lead_time = L | dist, holding_cost =, stockout_cost =, fixed_cost =, backorders =, orders_cross =, periods =, warmup =, replications =, seed =, trace = }) -> result",
                 summary: "Monte Carlo simulation of a periodic-review policy — { type = \"base_stock\", level = S }, { type = \"ss\", s =, S = } or { type = \"rq\", r =, Q = } — reporting costs by component, cycle service, fill rate, average on hand and order frequency, each with a 95% confidence interval.",
                 details: """
                 Each period: review and order, receive what was ordered `lead_time` periods ago, demand \
@@ -262,7 +262,15 @@ enum InventoryPolicies {
                 `{ mean =, half_width = }` over `replications` independent runs of `periods` periods \
                 after `warmup`. `seed` (default: a draw from the run's generator) makes it reproducible; \
                 `trace = true` returns the first run's `on_hand`, `backordered`, `on_order`, `ordered`, \
-                `demand` and `short` per period.
+                `demand` and `short` per period. `lead_time` may be a distribution of whole \
+                periods (dist.poisson, dist.empirical, ...; continuous ones are rounded to the \
+                nearest period, normal is refused): orders arrive in the order placed unless \
+                `orders_cross = true`. `demand` may be forecast sample paths (`m:sample{ h =, n = }`) \
+                or scenarios `{ { ... }, ... }`: replication r follows path ((r − 1) mod n) + 1, \
+                negative values count as 0, and periods, warm-up and replications default to the \
+                path length, 0 and n. Demands and lead times are drawn every period from streams \
+                of the seed, so with one seed every policy sees the same demand (common random \
+                numbers): run it inside `optimize.minimize` to tune a policy.
                 """,
                 example: """
                 local r = inventory.simulate({ type = "ss", s = 4, S = 10 },
@@ -287,28 +295,43 @@ enum InventoryPolicies {
                 default: throw ScriptError.named("\(owner): the policy's type must be \"base_stock\", \"ss\" or \"rq\"")
                 }
                 var given = try call.record(2, "options")
-                let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
+                let demand = try SimulationArguments.demand(given.removeValue(forKey: "demand"), owner: owner)
+                let leadTime = try SimulationArguments.leadTime(given.removeValue(forKey: "lead_time"), owner: owner)
                 let (set, _) = try validateOptions(given, against: [
-                    ParameterSpec("lead_time", .integer, default: .integer(0), range: .nonNegative, doc: "periods from ordering to receiving"),
+                    ParameterSpec("orders_cross", .boolean, default: .boolean(false), doc: "with a random lead time: false keeps arrivals in the order placed, true lets orders cross"),
                     ParameterSpec("holding_cost", .number, default: .number(1), range: .nonNegative, doc: "h per unit on hand per period"),
                     ParameterSpec("stockout_cost", .number, default: .number(1), range: .nonNegative, doc: "p per unit backordered (or lost) per period"),
                     ParameterSpec("fixed_cost", .number, default: .number(0), range: .nonNegative, doc: "K per order"),
                     ParameterSpec("backorders", .boolean, default: .boolean(true), doc: "false: unmet demand is lost"),
-                    ParameterSpec("periods", .integer, default: .integer(1000), range: ParameterRange(lower: 1), doc: "periods per replication after the warm-up"),
-                    ParameterSpec("warmup", .integer, default: .integer(100), range: .nonNegative, doc: "periods discarded at the start of each run"),
-                    ParameterSpec("replications", .integer, default: .integer(10), range: ParameterRange(lower: 2), doc: "independent runs"),
+                    ParameterSpec("periods", .integer, range: ParameterRange(lower: 1), doc: "periods per replication after the warm-up (default 1000; with paths, their length minus the warm-up)"),
+                    ParameterSpec("warmup", .integer, range: .nonNegative, doc: "periods discarded at the start of each run (default 100; with paths, 0)"),
+                    ParameterSpec("replications", .integer, range: ParameterRange(lower: 2), doc: "runs (default 10; with paths, one per path, at least 2)"),
                     ParameterSpec("seed", .integer, range: .nonNegative, doc: "seed of this simulation; default a draw from the run's generator"),
                     ParameterSpec("trace", .boolean, default: .boolean(false), doc: "return the first run period by period"),
                 ], owner: owner)
-                var sim = PolicySimulation(policy: policy, demand: demand)
-                sim.leadTime = set.integer("lead_time") ?? 0
+                var sim: PolicySimulation
+                switch demand {
+                case .distribution(let d):
+                    sim = PolicySimulation(policy: policy, demand: d)
+                    sim.warmup = set.integer("warmup") ?? 100
+                    sim.periods = set.integer("periods") ?? 1000
+                    sim.replications = set.integer("replications") ?? 10
+                case .paths(let paths):
+                    sim = PolicySimulation(policy: policy, demandPaths: paths)
+                    sim.warmup = set.integer("warmup") ?? 0
+                    // Clamped at 1 so a warm-up as long as the paths gets validation's message.
+                    sim.periods = set.integer("periods") ?? max(1, (paths.first?.count ?? 0) - sim.warmup)
+                    sim.replications = set.integer("replications") ?? max(2, paths.count)
+                }
+                switch leadTime {
+                case .fixed(let l): sim.leadTime = l
+                case .random(let d): sim.leadTimeDistribution = d
+                }
+                sim.ordersCross = set.boolean("orders_cross") ?? false
                 sim.holdingCost = set.number("holding_cost") ?? 1
                 sim.stockoutCost = set.number("stockout_cost") ?? 1
                 sim.fixedCost = set.number("fixed_cost") ?? 0
                 sim.backorders = set.boolean("backorders") ?? true
-                sim.periods = set.integer("periods") ?? 1000
-                sim.warmup = set.integer("warmup") ?? 100
-                sim.replications = set.integer("replications") ?? 10
                 sim.seed = set.integer("seed").map(UInt64.init) ?? context.generator.next()
                 sim.trace = set.boolean("trace") ?? false
                 let r = try sim.run()
@@ -317,7 +340,7 @@ enum InventoryPolicies {
                     "cost": e(r.cost), "holding_cost": e(r.holdingCost), "stockout_cost": e(r.stockoutCost),
                     "ordering_cost": e(r.orderingCost), "cycle_service_level": e(r.cycleServiceLevel), "fill_rate": e(r.fillRate),
                     "average_on_hand": e(r.averageOnHand), "order_frequency": e(r.orderFrequency),
-                    "periods_simulated": .integer(Int64(r.periodsSimulated)),
+                    "periods_simulated": .integer(Int64(r.periodsSimulated)), "replications": .integer(Int64(sim.replications)),
                 ]
                 if let t = r.trace {
                     func a(_ xs: [Double]) -> LuaValue { .array(xs.map { .number($0) }) }
