@@ -89,15 +89,25 @@ enum InventoryPolicies {
                 return call.returning(.record(outcome(nv.evaluate(s), criticalRatio: nv.criticalRatio)))
             },
             LuaFunctionSpec(
-                "base_stock", signature: "inventory.base_stock{ holding_cost =, stockout_cost =, demand = dist, lead_time = 0 } -> result",
+                "base_stock", signature: "inventory.base_stock{ holding_cost =, stockout_cost =, demand = dist, lead_time = 0 [, review_period = R] } -> result",
                 summary: "Periodic review, order up to S every period, lead time L periods: the newsvendor on the demand of L + 1 periods (normal, gamma, Poisson and negbin sum in closed form).",
-                details: "`demand` is one period's demand. Returns what inventory.newsvendor returns, for the lead-time demand.",
+                details: "`demand` is one period's demand. Returns what inventory.newsvendor returns, for the lead-time demand. With `review_period = R` > 1, the periodic-review (R, S) policy: S minimises the cycle-average cost (1/R)·Σ_{j=1..R} g_{L+j}(S); returns `base_stock_level` (S), `cost` per period, and cycle averages `stockout_probability`, `expected_backorders`, `expected_on_hand`.",
                 example: """
                 local r = inventory.base_stock{ holding_cost = 1, stockout_cost = 9, demand = dist.poisson(6), lead_time = 2 }
                 print(r.base_stock_level, r.cost, r.fill_rate)
                 """
             ) { call in
-                let (set, demand) = try options(call, [h, p, ParameterSpec("lead_time", .integer, default: .integer(0), range: .nonNegative, doc: "L, periods between ordering and receiving")], owner: "inventory.base_stock")
+                let (set, demand) = try options(call, [h, p, ParameterSpec("lead_time", .integer, default: .integer(0), range: .nonNegative, doc: "L, periods between ordering and receiving"),
+                    ParameterSpec("review_period", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "R: order up to S every R periods (periodic review (R, S))")], owner: "inventory.base_stock")
+                if let review = set.integer("review_period"), review > 1 {
+                    let rs = try PeriodicReview(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
+                                                demand: demand, leadTime: set.integer("lead_time") ?? 0, reviewPeriod: review)
+                    let level = rs.optimalLevel, e = rs.evaluate(level)
+                    return call.returning(.record(["base_stock_level": .number(level), "order_up_to_level": .number(level), "cost": .number(e.cost),
+                                                   "review_period": .integer(Int64(review)), "stockout_probability": .number(e.stockoutProbability),
+                                                   "expected_backorders": .number(e.expectedBackorders), "expected_on_hand": .number(e.expectedOnHand),
+                                                   "critical_ratio": .number(rs.criticalRatio)]))
+                }
                 let bs = try BaseStock(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
                                        demand: demand, leadTime: set.integer("lead_time") ?? 0)
                 var r = outcome(bs.newsvendor.evaluate(bs.newsvendor.optimalOrder), criticalRatio: bs.newsvendor.criticalRatio)
