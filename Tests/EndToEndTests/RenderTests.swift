@@ -129,3 +129,22 @@ import Testing
         #expect(dom.contains("images=4 loaded=4 title=Weekly replenishment review"), "\(dom.suffix(400))")
     }
 }
+
+/// Every teaching lab in examples/labs renders completely, with its figures, and has its solutions.
+@Suite struct LabsRenderTests {
+    @Test func everyLabRenders() throws {
+        let folder = repositoryRoot + "/examples/labs"
+        let labs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".lua") }.sorted()
+        #expect(!labs.isEmpty)
+        for lab in labs {
+            let out = temporaryFolder("lab") + "/report.html"
+            let r = try almanac(["render", "examples/labs/" + lab, "-o", out])
+            #expect(r.status == 0, "\(lab): \(r.stderr)")
+            let html = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            #expect(html.contains("data:image/svg+xml;base64,"), "\(lab) has no figure")
+            #expect(!html.contains("incomplete"), "\(lab) did not finish")
+            let solutions = folder + "/" + lab.replacingOccurrences(of: ".lua", with: "_solutions.md")
+            #expect(FileManager.default.fileExists(atPath: solutions), "\(lab) has no solutions file")
+        }
+    }
+}
