@@ -65,6 +65,7 @@ plot.forecast(forecasts[top], { last = 52, title = "Top seller " .. top, caption
 -- ## A policy per class
 -- Every SKU gets a periodic-review **(s, S)** policy. It is reviewed weekly and an order arrives
 -- after a lead time of **2 weeks**:
+--
 -- * **s (reorder point):** the lead-time demand quantile at the class's service level. Lead-time
 --   demand is normal, with the forecast mean over the next two weeks and the forecast's own
 --   uncertainty.
@@ -107,6 +108,7 @@ plot.simulation(policies[1].sim, { periods = 52, levels = { s = policies[1].s, S
 -- We take a stock snapshot for illustration: each SKU has between half a week and eight weeks of
 -- forecast demand on hand, drawn with the report's seed. `inventory.risk` then draws 1000 sample
 -- paths from each SKU's fitted model and estimates, per SKU:
+--
 -- * the probability of a stock-out before a new order could arrive (within the 2-week lead time);
 -- * the expected shortage;
 -- * the weeks of cover;

@@ -44,6 +44,7 @@ report.md("The ratio g(Q)/g(Q\\*) = ½(Q/Q\\* + Q\\*/Q) depends only on Q/Q\\*: 
 -- ## Q\* three ways
 -- The formula is one way to find Q\*. A numerical search finds the same point without knowing
 -- the formula. That matters later, when costs have no closed form.
+--
 -- 1. **The formula** above.
 -- 2. **Brent's method** on a Lua function, through `optimize.scalar`.
 -- 3. **The `eoq_cost` plugin** through an optimizer: the cost as a reusable, documented object.
@@ -86,6 +87,7 @@ report.md(("With backorders, %.1f %% of each cycle's demand waits: x\\* = h/(h +
 -- ## Exercises
 -- Answers are in `eoq_solutions.md`. Change the numbers in the cells above, render again, and
 -- check your reasoning against the report.
+--
 -- 1. Doubling λ: by what factor does Q\* change? And g(Q\*)? Verify with the first cell.
 -- 2. The supplier will deliver only in cases of 100. Which multiple of 100 is best, and what does
 --    rounding cost (use the table of cost ratios, or `order_quantity =`)?
