@@ -50,7 +50,7 @@ import Testing
             ("inventory.eoq{ fixed_cost = 8, holding_cost = 0.225, demand = 1300 }",
              "s.lua:1: inventory.eoq: unknown option 'demand' (did you mean 'demand_rate'?)"),
             ("inventory.eoq{ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300, lead_time = 2 }",
-             "s.lua:1: inventory.eoq: unknown option 'lead_time'; its options are: fixed_cost, holding_cost, demand_rate, stockout_cost"),
+             "s.lua:1: inventory.eoq: unknown option 'lead_time'; its options are: fixed_cost, holding_cost, demand_rate, stockout_cost, order_quantity"),
         ]
         for (code, expected) in cases {
             #expect(errorMessage(host, code) == expected, "\(code)")
