@@ -48,14 +48,10 @@ public struct GnuplotRunner: Sendable {
     public func write(_ script: String, format: OutputFormat, to path: String) throws(ChartError) {
         let data = try run(script, format: format)
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(at: temporary, to: url)
+            try data.write(to: url, options: .atomic)  // a temporary file renamed into place
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
             throw ChartError("cannot write the chart to '\(path)': \(error.localizedDescription)")
         }
     }

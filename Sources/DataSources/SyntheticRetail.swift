@@ -15,7 +15,7 @@ public struct SyntheticRetail: Sendable {
     /// .week (default) or .day.
     public var frequency: Frequency = .week
     /// First period: Monday 2023-01-02.
-    public var start = CivilDate(year: 2023, month: 1, day: 2)!
+    public var start = CivilDate(daysSinceEpoch: CivilDate.daysSinceEpoch(year: 2023, month: 1, day: 2))
 
     public init() {}
 

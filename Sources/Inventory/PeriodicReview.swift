@@ -53,14 +53,15 @@ public struct PeriodicReview: Sendable {
 
     /// Cycle averages at level s: cost, expected backorders at period end, fill rate over the cycle.
     public func evaluate(_ s: Double) -> (cost: Double, stockoutProbability: Double, expectedBackorders: Double, expectedOnHand: Double) {
-        var shortage = 0.0, leftover = 0.0, out = 0.0
+        var cost = 0.0, shortage = 0.0, leftover = 0.0, out = 0.0
         for stage in stages {
             let o = stage.evaluate(s)
+            cost += o.cost
             shortage += o.expectedShortage
             leftover += o.expectedLeftover
             out += o.stockoutProbability
         }
         let n = Double(stages.count)
-        return (cost(s), out / n, shortage / n, leftover / n)
+        return (cost / n, out / n, shortage / n, leftover / n)
     }
 }

@@ -16,15 +16,7 @@ extension PolicySimulation {
         let sampler: Sampler
         var generator: SeededGenerator
         @inline(__always) func start(replication r: Int) {}
-        @inline(__always) mutating func next(period t: Int) -> Double {
-            // Drawing through a copy of the generator keeps the read of `sampler` apart from the
-            // write of `generator`; passing &generator straight made the compiler copy the
-            // sampler (and retain its table) on every draw, 25% slower.
-            var g = generator
-            let x = sampler.draw(&g)
-            generator = g
-            return x
-        }
+        @inline(__always) mutating func next(period t: Int) -> Double { sampler.draw(&generator) }
     }
 
     /// Given demand paths (forecast sample paths or scenarios): replication r

@@ -70,9 +70,6 @@ struct RenderCommand: ParsableCommand {
     func writeWhole(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try Data(text.utf8).write(to: temporary)
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: temporary, to: url)
+        try Data(text.utf8).write(to: url, options: .atomic)
     }
 }

@@ -27,12 +27,6 @@ import Testing
         #expect(ReproducibilityProbe.gitState(of: folder) == GitState(commit: clean.commit, isDirty: true))
     }
 
-    @Test func gnuplotVersionWhenInstalled() {
-        if let version = ReproducibilityProbe.gnuplotVersion() {
-            #expect(version.hasPrefix("gnuplot"))
-        }
-    }
-
     @Test func timestampIsISO8601InUTC() {
         #expect(ReproducibilityProbe.timestamp(Date(timeIntervalSince1970: 1_738_314_902)) == "2025-01-31T09:15:02Z")
     }

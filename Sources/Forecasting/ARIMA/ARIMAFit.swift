@@ -51,13 +51,15 @@ struct ARIMAFit: FittedModel {
         let n = series.count
         var values = covariates
         for name in specification.xreg {
+            // The fit checked every regressor against the covariates; a missing one is a saved model that lost it.
+            guard let known = values[name] else { throw ForecastError("\(modelName): covariate '\(name)' is missing from the fitted model's data") }
             if let given = future[name] {
                 guard given.count >= horizon else {
                     throw ForecastError("\(modelName): future values of covariate '\(name)' cover \(given.count) step\(given.count == 1 ? "" : "s"), the horizon is \(horizon): \(horizon - given.count) missing")
                 }
-                values[name] = Array(values[name]![0..<n]) + given
+                values[name] = Array(known.prefix(n)) + given
             } else {
-                let available = max(0, values[name]!.count - n)
+                let available = max(0, known.count - n)
                 guard available >= horizon else {
                     throw ForecastError("\(modelName): covariate '\(name)' has \(available) future value\(available == 1 ? "" : "s") after the series, the horizon is \(horizon): \(horizon - available) step\(horizon - available == 1 ? "" : "s") missing; give them with future = { \(name) = { ... } }")
                 }

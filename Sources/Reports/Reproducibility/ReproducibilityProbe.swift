@@ -48,13 +48,6 @@ public enum ReproducibilityProbe {
         return GitState(commit: commit, isDirty: !status.isBlank)
     }
 
-    /// `gnuplot --version` ("gnuplot 5.4 patchlevel 4"); nil when gnuplot is missing.
-    public static func gnuplotVersion() -> String? {
-        guard let output = CommandRunner.output(of: ["gnuplot", "--version"]) else { return nil }
-        let version = output.trimmedWhitespace
-        return version.isEmpty ? nil : version
-    }
-
     /// An ISO 8601 timestamp in UTC, to the second: `2025-01-31T09:15:02Z`.
     public static func timestamp(_ date: Date = Date()) -> String {
         let formatter = ISO8601DateFormatter()

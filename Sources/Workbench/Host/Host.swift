@@ -128,10 +128,15 @@ public final class ScriptHost {
         guard let source = String(data: data, encoding: .utf8) else {
             throw HostError("script '\(path)' is not UTF-8 text")
         }
-        state.setGlobal("arg", .array(arguments.map { .string($0) }))
-        try state.run("arg[0] = ...", chunkName: "=[almanac]", arguments: [.string(path)])
+        try setScriptArguments(path: path, arguments)
         let chunkName = path == "-" ? "=stdin" : "@" + path
         try runChunk(withoutShebang(source), chunkName: chunkName, arguments: arguments.map { .string($0) })
+    }
+
+    /// `arg[0]` is the script, `arg[1...]` its arguments, as the lua interpreter sets them.
+    func setScriptArguments(path: String, _ arguments: [String]) throws(LuaError) {
+        state.setGlobal("arg", .array(arguments.map { .string($0) }))
+        try state.run("arg[0] = ...", chunkName: "=[almanac]", arguments: [.string(path)])
     }
 
     /// Runs Lua source under the run's time limit.

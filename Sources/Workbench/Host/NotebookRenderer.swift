@@ -19,7 +19,7 @@ public enum NotebookRenderer {
         var status = ReportStatus.complete
         do {
             try installCapture(host, collector)
-            host.state.setGlobal("arg", .array(arguments.map { .string($0) }))
+            try host.setScriptArguments(path: notebook.path, arguments)
             let source = notebook.instrumentedSource(cellCall: cellFunction)
             try host.runChunk(source, chunkName: "@" + displayPath(notebook.path), arguments: arguments.map { .string($0) })
         } catch {

@@ -233,10 +233,11 @@ enum ForecastModule {
     static func backtestPanel(_ panel: Panel, handle: ModelHandle, settings: Backtest.Options, refit: Bool,
                               call: LuaCall) throws -> LuaValue {
         let keys = panel.keys
+        let entries = keys.compactMap { panel[$0] }  // every key of a panel has its entry
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
         if let forecaster = handle.forecaster {
-            let serieses = keys.map { panel[$0]!.series }
-            let covariateSets = keys.map { panel[$0]!.covariates }
+            let serieses = entries.map(\.series)
+            let covariateSets = entries.map(\.covariates)
             let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
             let bar = ProgressBar(label: "backtest \(handle.name)", total: keys.count)
             let outcomes = ParallelMap.run(count: keys.count, threads: ParallelMap.defaultThreads, progress: { bar.update($0) }) { i -> Result<Backtest.Summary, ForecastError> in
@@ -264,9 +265,9 @@ enum ForecastModule {
                 }
             }
         } else {
-            for key in keys {
+            for (key, entry) in zip(keys, entries) {
                 do {
-                    results.append((key, try backtestSeries(panel[key]!.series, covariates: panel[key]!.covariates, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
+                    results.append((key, try backtestSeries(entry.series, covariates: entry.covariates, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
                 } catch let error as LuaError where error.kind != .runtime {
                     throw error
                 } catch {

@@ -52,7 +52,7 @@ enum InventoryRisk {
                     let guess = closestMatch(to: name, in: itemFields).map { " (did you mean '\($0)'?)" } ?? ""
                     throw ScriptError("inventory.risk: item \(i + 1) has an unknown field '\(name)'\(guess)")
                 }
-                let key = ReportKey.text(fields["key"]) ?? "item \(i + 1)"
+                let key = fields["key"]?.keyText ?? "item \(i + 1)"
                 func number(_ name: String, _ fallback: Double?) throws -> Double {
                     guard let value = fields[name], value != .nil else {
                         if let fallback { return fallback }
@@ -103,18 +103,6 @@ enum InventoryRisk {
             return try DemandScenarios(horizon: width, count: paths.count, values: values)
         default:
             throw ScriptError("inventory.risk: item '\(key)': demand must be a fitted model, sample paths, a distribution or an array of scenarios, got \(value?.typeName ?? "nothing")")
-        }
-    }
-}
-
-/// A key as text, whether Lua gave a string or a number.
-enum ReportKey {
-    static func text(_ value: LuaValue?) -> String? {
-        switch value {
-        case .string(let s)?: s
-        case .integer(let i)?: String(i)
-        case .number(let x)?: formatNumber(x)
-        default: nil
         }
     }
 }

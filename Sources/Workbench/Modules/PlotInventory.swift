@@ -96,15 +96,8 @@ enum PlotInventory {
             let top = lua_gettop(call.L)
             defer { lua_settop(call.L, top) }
             try call.call(function, [.number(x)], results: 2)
-            guard lua_type(call.L, -2) == LUA_TNUMBER else {
-                throw ScriptError("plot.cost_curve: the cost function must return a number at x = \(formatNumber(x)), got \(call.typeName(-2))")
-            }
-            let total = lua_tonumberx(call.L, -2, nil)
-            var parts: [(String, Double)] = []
-            if case .record(let fields) = try call.stack.value(at: -1) {
-                for key in fields.keys.sorted() { if let v = fields[key]?.doubleValue { parts.append((key, v)) } }
-            }
-            return (total, parts)
+            let v = try CostHandle.costValue(on: call.stack, owner: "plot.cost_curve", at: " at x = \(formatNumber(x))")
+            return (v.total, v.parts.map { ($0.name, $0.value) })
         }
     }
 
@@ -167,7 +160,7 @@ enum PlotInventory {
                 }
             case .array(let rows):
                 for (i, row) in rows.enumerated() {
-                    guard case .record(let r) = row, let key = ReportKey.text(r["key"]), let v = r["value"]?.doubleValue else {
+                    guard case .record(let r) = row, let key = r["key"]?.keyText, let v = r["value"]?.doubleValue else {
                         throw ScriptError("plot.pareto: row \(i + 1) needs a key and a numeric value (as inventory.abc_xyz gives)")
                     }
                     names.append(key)

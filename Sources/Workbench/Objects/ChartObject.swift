@@ -74,9 +74,7 @@ enum ChartOutput {
             return
         }
         let script = try GnuplotScript.render(figure, format: .text, textSize: textSize())
-        let text = try context.gnuplot().run(script, format: .text)
-        fflush(nil)  // what Lua printed so far comes first
-        FileHandle.standardOutput.write(text)
+        writeToStandardOutput(String(decoding: try context.gnuplot().run(script, format: .text), as: UTF8.self))
     }
 }
 

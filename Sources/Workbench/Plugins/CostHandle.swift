@@ -44,23 +44,29 @@ public final class CostHandle: LuaUserdata {
                 throw error
             }
             defer { lua_settop(stack.L, -3) }
-            guard lua_type(stack.L, -2) == LUA_TNUMBER else {
-                throw ScriptError.named("\(name): its cost function must return a number, got \(String(cString: almanac_typename(stack.L, -2)))")
-            }
-            let total = lua_tonumberx(stack.L, -2, nil)
-            var parts: [(name: String, value: Double)] = []
-            if case .record(let fields) = try stack.value(at: -1) {
-                for key in fields.keys.sorted() {
-                    guard let v = fields[key]?.doubleValue else {
-                        throw ScriptError.named("\(name): cost part '\(key)' must be a number")
-                    }
-                    parts.append((key, v))
-                }
-            }
-            return CostValue(total: total, parts: parts)
+            return try Self.costValue(on: stack, owner: name, at: "")
         case .nativeOptimizer, .nativeModel:
             throw ScriptError.named("\(name): is not a cost plugin")
         }
+    }
+
+    /// What a Lua cost function left as its two results: the total (a number) and,
+    /// optionally, a table of named parts. `point` says where it was evaluated, for messages.
+    static func costValue(on stack: LuaStack, owner: String, at point: String) throws -> CostValue {
+        guard lua_type(stack.L, -2) == LUA_TNUMBER else {
+            throw ScriptError.named("\(owner): the cost function must return a number\(point), got \(String(cString: almanac_typename(stack.L, -2)))")
+        }
+        let total = lua_tonumberx(stack.L, -2, nil)
+        var parts: [(name: String, value: Double)] = []
+        if case .record(let fields) = try stack.value(at: -1) {
+            for key in fields.keys.sorted() {
+                guard let v = fields[key]?.doubleValue else {
+                    throw ScriptError.named("\(owner): cost part '\(key)' must be a number")
+                }
+                parts.append((key, v))
+            }
+        }
+        return CostValue(total: total, parts: parts)
     }
 
     /// The decision from Lua: a number, or an array of numbers.

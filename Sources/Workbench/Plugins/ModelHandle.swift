@@ -147,8 +147,8 @@ final class LuaFittedModel {
                 let key = formatNumber(level)
                 func side(_ name: String) throws -> [Double]? {
                     guard case .record(let byLevel)? = r[name] else {
-                        if case .array(let items)? = r[name], Int(key).map({ $0 >= 1 && $0 <= items.count }) == true {
-                            return try numbers(items[Int(key)! - 1], "'\(name)[\(key)]'")
+                        if case .array(let items)? = r[name], let k = Int(key), k >= 1, k <= items.count {
+                            return try numbers(items[k - 1], "'\(name)[\(key)]'")
                         }
                         return nil
                     }
