@@ -138,7 +138,7 @@ local function yearly_cost(a)
   local shortage = p * (lead_demand:loss(r)) * lambda / Q
   return holding + shortage, { ["safety stock holding"] = holding, ["shortages ($25 a jar)"] = shortage }
 end
-plot.cost_curve(yearly_cost, 0.5, 0.999, { points = 300, xlabel = "cycle service level α",
+plot.cost_curve(yearly_cost, 0.7, 0.999, { points = 300, xlabel = "cycle service level α",
   title = "The cost of service, Harvey's mustard", caption = "Holding cost of safety stock and shortage cost per year against the type 1 service level" })
 local best = optimize.scalar(function(a) return (yearly_cost(a)) end, 0.5, 0.999)
 report.md(("Brent's method finds the cheapest α = %.4f (formula: %.4f), at $%.2f a year."):format(best.x, 1 - Q * h / (p * lambda), best.f))
