@@ -187,8 +187,8 @@ end
 report.table(ladder, { columns = { "fit", "model", "aicc", "holdout_mae", "holdout_rmse", "holdout_mase" } })
 
 -- %% [markdown]
--- The season is what matters. Adding it cuts the AICc by more than 140 and the holdout error by
--- a third (additive) or two thirds (multiplicative). The trend alone barely moves the AICc,
+-- The season is what matters. Adding it to Holt's method cuts the AICc by more than 140, and the
+-- holdout MAE from 93 to 79 (additive) or 33 (multiplicative). The trend alone barely moves the AICc,
 -- because with α ≈ 1 the level already follows the climb. Among the seasonal models the two
 -- criteria disagree. Holt–Winters multiplicative, fitted by squared error, has the worst AICc
 -- of the last three rows and the best holdout. AICc measures fit to ten years, with a penalty for parameters. The holdout is one

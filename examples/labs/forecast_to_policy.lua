@@ -72,7 +72,8 @@ report.table({ { abc = "A", X = grid.A[1], Y = grid.A[2], Z = grid.A[3] }, { abc
 -- ## 3. Forecasts as sample paths
 -- We fit an ETS model to every SKU (`forecast.fit_many`, on all cores). Is the forecast worth
 -- anything? A rolling-origin backtest compares it with the seasonal naive forecast (next year =
--- this year) over three 4-week origins. MASE below 1 beats the in-sample naive forecast.
+-- this year) over three 4-week origins. MASE divides the errors by those of a naive forecast
+-- on the training data, so the lower the better, and below 1 beats that yardstick.
 --
 -- Inventory needs more than a point forecast. It needs the **distribution** of demand over the
 -- weeks that matter. `m:sample{ h = 52, n = 200 }` simulates 200 possible next years from

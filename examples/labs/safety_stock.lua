@@ -108,7 +108,8 @@ report.table(lt_rows, { columns = { "lead_time_sd_weeks", "sigma_L", "from_delay
 -- %% [markdown]
 -- ## The cost of service
 -- Safety stock costs h·z·σ_L a year. z grows slowly at first and then very fast: from 90 % to
--- 99 % it almost doubles, and every further "nine" costs more than the last. The column
+-- 99 % it almost doubles, and each further point of service costs more than the one before
+-- (the `cost_per_point` column, in dollars a year per percentage point). The column
 -- `implied_p` turns the target around. With Q fixed, the best r for a cost p per jar short
 -- satisfies 1 − F(r) = Q·h/(p·λ) (Nahmias §5.4). A type 1 target α is therefore the optimum
 -- for p = Q·h/((1 − α)·λ). A target of 99.9 % says that a missed sale costs $1000.
