@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // SQLite 3 (Debian: libsqlite3-dev) through its C API.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // OpenBLAS (Debian: libopenblas-dev) for the neural models' matrix products.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
@@ -35,7 +37,9 @@ let package = Package(
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
-        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
+        // Neural networks for forecasting: layers, hand-written backpropagation, Adam; knows no series.
+        .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"], swiftSettings: optimizedInDebug),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization", "Neural"], swiftSettings: optimizedInDebug),
         // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),

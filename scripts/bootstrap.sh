@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Almanac needs and is missing, from Debian's packages:
 # Lua 5.4 (liblua5.4-dev), libedit (the REPL's line editing), SQLite
-# (libsqlite3-dev), gnuplot (charts) and pkg-config; with --tests also
+# (libsqlite3-dev), OpenBLAS (libopenblas-dev, the neural models' matrix
+# products), gnuplot (charts) and pkg-config; with --tests also
 # chromium, the headless browser a test opens the rendered report in.
 # Needs root or sudo only when something is missing.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists lua5.4 2>/dev/null || need+=(liblua5.4-dev)
 pkg-config --exists libedit 2>/dev/null || need+=(libedit-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
 command -v gnuplot >/dev/null 2>&1 || need+=(gnuplot-nox)
 if [ "${1:-}" = "--tests" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)

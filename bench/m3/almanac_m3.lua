@@ -31,7 +31,8 @@ local warmed = false
 for _, c in ipairs(categories) do
   local panel = data.csv(dir .. "/m3_train_" .. c.name .. ".csv",
     { key = "id", date = "t", value = "y", freq = "none", period = c.m })
-  if not warmed then
+  -- Global models (nbeats) train on the whole panel: a warm-up would train a second network.
+  if not warmed and model ~= "nbeats" then
     forecast.fit(model, panel:series(panel:keys()[1]), params)
     warmed = true
   end

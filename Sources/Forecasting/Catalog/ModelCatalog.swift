@@ -4,7 +4,7 @@ import AlmanacCore
 /// parameters include the common ones (lambda, biasadj, non_negative).
 public enum ModelCatalog {
     public static let all: [ModelDefinition] = (baselineModels + etsModels + arimaModels + thetaModels + cesModels
-        + intermittentModels + regressionModels + combinationModels).map(withCommonOptions)
+        + intermittentModels + regressionModels + combinationModels + neuralModels).map(withCommonOptions)
 
     public static func definition(named name: String) -> ModelDefinition? {
         all.first { $0.name == name }

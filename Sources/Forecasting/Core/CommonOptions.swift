@@ -46,15 +46,7 @@ struct TransformedForecaster: Forecaster {
     let model: String
 
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
-        var value: Double?
-        switch lambda {
-        case .fixed(let x)?: value = x
-        case .auto?:
-            do { value = try data.series.boxCoxLambda(method: .guerrero, lower: -0.9, upper: 2) } catch {
-                throw ForecastError("\(model): lambda = \"auto\": \(error.message)")
-            }
-        case nil: value = nil
-        }
+        let value = try chooseLambda(data)
         let transformed = try transform(data, lambda: value)
         return TransformedFit(inner: try inner.fit(transformed), series: data.series, lambda: value,
                               biasadj: biasadj, nonNegative: nonNegative)
@@ -66,6 +58,49 @@ struct TransformedForecaster: Forecaster {
         let transformed = try transform(data, lambda: value)
         let inner = try self.inner.restore(transformed, state: state["inner"] ?? .null)
         return TransformedFit(inner: inner, series: data.series, lambda: value, biasadj: biasadj, nonNegative: nonNegative)
+    }
+
+    var learnsAcrossSeries: Bool { inner.learnsAcrossSeries }
+
+    /// A global model under the common options: each series transformed with its own λ.
+    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? {
+        guard inner.learnsAcrossSeries else { return nil }
+        var lambdas: [Double?] = []
+        var prepared: [ModelData] = []
+        var failures: [String?] = []
+        for data in items {
+            do {
+                let value = try chooseLambda(data)
+                prepared.append(try transform(data, lambda: value))
+                lambdas.append(value)
+                failures.append(nil)
+            } catch {
+                prepared.append(data)
+                lambdas.append(nil)
+                failures.append(error.message)
+            }
+        }
+        // Series whose transformation failed are left out of training and reported.
+        let usable = items.indices.filter { failures[$0] == nil }
+        guard let members = try inner.fitTogether(usable.map { prepared[$0] }, threads: threads, progress: progress) else { return nil }
+        var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
+        for (k, i) in usable.enumerated() {
+            out[i] = PanelMember(model: members[k].model.map {
+                TransformedFit(inner: $0, series: items[i].series, lambda: lambdas[i], biasadj: biasadj, nonNegative: nonNegative)
+            }, failure: members[k].failure)
+        }
+        return out
+    }
+
+    private func chooseLambda(_ data: ModelData) throws(ForecastError) -> Double? {
+        switch lambda {
+        case .fixed(let x)?: return x
+        case .auto?:
+            do { return try data.series.boxCoxLambda(method: .guerrero, lower: -0.9, upper: 2) } catch {
+                throw ForecastError("\(model): lambda = \"auto\": \(error.message)")
+            }
+        case nil: return nil
+        }
     }
 
     private func transform(_ data: ModelData, lambda: Double?) throws(ForecastError) -> ModelData {

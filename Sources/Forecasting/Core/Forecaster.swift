@@ -19,6 +19,11 @@ public struct ModelData: Sendable {
 public protocol Forecaster: Sendable {
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel
+    /// Fits all series at once, for models that learn across series (global
+    /// models); nil for the usual per-series models (see PanelFitting.swift).
+    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]?
+    /// True for global models, which fit_many and backtest give the whole panel.
+    var learnsAcrossSeries: Bool { get }
 }
 
 /// A model family as the registry lists it: its self-description and how to

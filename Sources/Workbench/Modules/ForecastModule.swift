@@ -73,9 +73,19 @@ enum ForecastModule {
                 let bar = ProgressBar(label: "fit_many \(name)", total: items.count, enabled: showProgress)
                 var entries: [FittedPanelObject.Entry] = []
                 if let forecaster = handle.forecaster, fallback?.forecaster != nil || fallback == nil {
+                    let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "train \(name)", enabled: showProgress) : nil
+                    var trainingProgress: TrainingProgress?
+                    // A global model trains once: its bar shows the training, not a count of series.
+                    var seriesProgress: (@Sendable (Int) -> Void)? = { done in bar.update(done) }
+                    if let trainingBar {
+                        trainingProgress = { report in trainingBar.update(report) }
+                        seriesProgress = nil
+                    }
                     let outcomes = FitMany.run(items, forecaster: forecaster,
                                                fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
-                                               threads: threads, progress: { bar.update($0) })
+                                               threads: threads, progress: seriesProgress,
+                                               training: trainingProgress)
+                    trainingBar?.finish()
                     entries = outcomes.map { o in
                         .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed)
                     }

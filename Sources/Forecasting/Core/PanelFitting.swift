@@ -1,0 +1,47 @@
+import Foundation
+
+/// Global models learn from every series of a panel at once; fit_many and
+/// backtest hand them the whole panel instead of one series at a time.
+
+/// One series' outcome of fitting a panel together.
+public struct PanelMember: Sendable {
+    public var model: (any FittedModel)?
+    /// Why this series got no model (too short for any window, bad values).
+    public var failure: String?
+
+    public init(model: (any FittedModel)?, failure: String? = nil) {
+        self.model = model
+        self.failure = failure
+    }
+}
+
+/// A training checkpoint as a progress bar shows it.
+public struct TrainingReport: Sendable {
+    public var step: Int
+    public var maxSteps: Int
+    public var trainingLoss: Double
+    public var validationLoss: Double?
+
+    public init(step: Int, maxSteps: Int, trainingLoss: Double, validationLoss: Double?) {
+        self.step = step
+        self.maxSteps = maxSteps
+        self.trainingLoss = trainingLoss
+        self.validationLoss = validationLoss
+    }
+
+    public var summary: String {
+        var s = String(format: "loss %.4g", trainingLoss)
+        if let validationLoss { s += String(format: ", validation %.4g", validationLoss) }
+        return s
+    }
+}
+
+public typealias TrainingProgress = @Sendable (TrainingReport) -> Void
+
+extension Forecaster {
+    /// Per-series models return nil: fit_many fits them one series at a time.
+    public func fitTogether(_ items: [ModelData], threads: Int,
+                            progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? { nil }
+
+    public var learnsAcrossSeries: Bool { false }
+}

@@ -1,0 +1,98 @@
+import AlmanacCore
+import Foundation
+import TimeSeries
+
+/// One series seen through a global N-BEATS network: forecasts are the
+/// network's quantiles for the series' last window (the median is the point
+/// forecast), intervals read off the quantile grid, and sample paths drawn
+/// through the copula. Fitted values are one-step medians, computed when asked.
+struct NBeatsFit: FittedModel {
+    let global: GlobalNetwork
+    let series: Series
+
+    var modelName: String { "nbeats" }
+    var method: String { global.label }
+
+    var fitted: [Double] {
+        let n = series.count, m = global.minimumInputs
+        guard n > m else { return [Double](repeating: .nan, count: n) }
+        let ends = Array(m..<n)
+        let q = global.quantiles(series.values, ends: ends)
+        let levels = global.architecture.quantiles.count, h = global.horizon
+        let median = medianIndex
+        var out = [Double](repeating: .nan, count: n)
+        for (r, end) in ends.enumerated() { out[end] = q[r * h * levels + median] }
+        return out
+    }
+
+    var residuals: [Double] { zip(series.values, fitted).map { $0 - $1 } }
+
+    var notes: [String] {
+        var out = ["a global model trained on \(global.training.seriesCount) series; the point forecast is the median"]
+        if !global.training.stoppedEarly { out.append("training reached its step limit (\(global.training.steps)) without early stopping; more steps may help") }
+        return out
+    }
+
+    var parameters: [NamedValue] {
+        let a = global.architecture
+        var out = [NamedValue("lookback", Double(a.lookback)), NamedValue("horizon", Double(a.horizon)),
+                   NamedValue("weights", Double(a.parameterCount)), NamedValue("steps", Double(global.training.steps)),
+                   NamedValue("best_step", Double(global.training.bestStep))]
+        if let v = global.training.validationLoss { out.append(NamedValue("validation_loss", v)) }
+        return out
+    }
+
+    var statistics: FitStatistics {
+        let r = residuals.filter { !$0.isNaN }
+        let sigma2 = r.isEmpty ? .nan : r.reduce(0) { $0 + $1 * $1 } / Double(r.count)
+        return FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: global.architecture.parameterCount)
+    }
+
+    var savedState: JSONValue { .object(["network": global.saved]) }
+
+    private var medianIndex: Int {
+        global.architecture.quantiles.firstIndex { abs($0 - 0.5) < 1e-6 } ?? global.architecture.quantiles.count / 2
+    }
+
+    private func checkHorizon(_ h: Int) throws(ForecastError) {
+        guard h <= global.horizon else {
+            throw ForecastError("nbeats: this model was trained for horizons up to \(global.horizon); h = \(h) needs a model fitted with horizon = \(h) (or more)")
+        }
+    }
+
+    /// The last window's quantiles: horizon × levels, ascending in each step.
+    private func lastQuantiles() -> [Double] { global.quantiles(series.values, ends: [series.count]) }
+
+    func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
+        let request = try request.validated(owner: modelName)
+        try checkHorizon(request.horizon)
+        let q = lastQuantiles()
+        let levels = global.architecture.quantiles.count
+        let steps = 0..<request.horizon
+        let mean = steps.map { q[$0 * levels + medianIndex] }
+        var lower: [[Double]] = [], upper: [[Double]] = []
+        for level in request.levels {
+            let tail = (1 - level / 100) / 2
+            lower.append(steps.map { global.grid.value(atProbability: tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
+            upper.append(steps.map { global.grid.value(atProbability: 1 - tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
+        }
+        return Forecast(method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
+    }
+
+    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
+                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+        try checkHorizon(horizon)
+        let q = lastQuantiles()
+        let levels = global.architecture.quantiles.count
+        var values = [Double](repeating: 0, count: horizon * count)
+        var e = [Double](repeating: 0, count: horizon)
+        for path in 0..<count {
+            for t in 0..<horizon { e[t] = generator.nextNormal() }
+            let z = global.copula.correlate(e, steps: horizon)
+            for t in 0..<horizon {
+                values[path * horizon + t] = global.grid.value(atScore: z[t], q[(t * levels)..<((t + 1) * levels)])
+            }
+        }
+        return SamplePaths(horizon: horizon, count: count, values: values)
+    }
+}

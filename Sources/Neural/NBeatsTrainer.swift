@@ -1,0 +1,126 @@
+/// Trains an N-BEATS network on windows from many series: Adam on the pinball
+/// loss, the validation loss checked every `evaluateEvery` steps, the learning
+/// rate halved when it stalls, and training stopped (keeping the best weights)
+/// after `patience` checks without improvement.
+public struct NBeatsTrainer: Sendable {
+    public struct Settings: Sendable, Equatable {
+        public var maxSteps = 2000
+        public var batchSize = 256
+        public var learningRate: Float = 1e-3
+        public var evaluateEvery = 50
+        public var patience = 8
+        public var seed: UInt64 = 1
+
+        public init() {}
+    }
+
+    /// One validation check, for progress reports and the training record.
+    public struct Checkpoint: Sendable, Equatable {
+        public var step: Int
+        /// Mean training loss since the previous check.
+        public var trainingLoss: Float
+        /// Loss on the validation windows (nil without any).
+        public var validationLoss: Float?
+        public var learningRate: Float
+    }
+
+    public struct Result: Sendable {
+        public var network: NBeatsNetwork
+        public var history: [Checkpoint]
+        /// The step whose weights were kept.
+        public var bestStep: Int
+        public var stoppedEarly: Bool
+    }
+
+    public let settings: Settings
+
+    public init(settings: Settings) { self.settings = settings }
+
+    public func train(_ start: NBeatsNetwork, windows: TrainingWindows,
+                      progress: ((Checkpoint) -> Void)? = nil) -> Result {
+        let arch = start.architecture
+        let rows = settings.batchSize
+        let loss = PinballLoss(quantiles: arch.quantiles, horizon: arch.horizon)
+        let workspace = NBeatsWorkspace(architecture: arch, rows: rows)
+        let validation = windows.validation
+        let validationSpace = validation.rows > 0 ? NBeatsWorkspace(architecture: arch, rows: validation.rows) : nil
+        var network = start
+        var best = start
+        var bestLoss = Float.infinity
+        var bestStep = 0
+        var stalls = 0
+        var gradient = [Float](repeating: 0, count: arch.parameterCount)
+        var adam = Adam(parameterCount: arch.parameterCount, learningRate: settings.learningRate)
+        var random = NeuralRandom(seed: settings.seed)
+        var targets = [Float](repeating: 0, count: rows * arch.horizon)
+        var targetMask = targets
+        var history: [Checkpoint] = []
+        var running: Double = 0, runningCount = 0
+        var stoppedEarly = false
+
+        func validationLoss() -> Float? {
+            guard let space = validationSpace else { return nil }
+            space.load(values: validation.values, mask: validation.mask, rows: validation.rows)
+            network.parameters.withUnsafeBufferPointer { p in
+                if let base = p.baseAddress { space.forward(parameters: base, rows: validation.rows) }
+            }
+            return validation.targets.withUnsafeBufferPointer { t in
+                validation.targetMask.withUnsafeBufferPointer { m in
+                    guard let tb = t.baseAddress, let mb = m.baseAddress else { return Float.nan }
+                    return loss.evaluate(predictions: space.forecast, targets: tb, mask: mb, rows: validation.rows, gradient: nil)
+                }
+            }
+        }
+
+        guard !windows.isEmpty else {
+            return Result(network: network, history: [], bestStep: 0, stoppedEarly: false)
+        }
+        for step in 1...max(1, settings.maxSteps) {
+            targets.withUnsafeMutableBufferPointer { t in
+                targetMask.withUnsafeMutableBufferPointer { m in
+                    guard let tb = t.baseAddress, let mb = m.baseAddress else { return }
+                    windows.sample(rows: rows, random: &random, values: workspace.inputValues, mask: workspace.inputMask,
+                                   targets: tb, targetMask: mb)
+                    for i in gradient.indices { gradient[i] = 0 }
+                    network.parameters.withUnsafeBufferPointer { p in
+                        gradient.withUnsafeMutableBufferPointer { g in
+                            guard let pb = p.baseAddress, let gb = g.baseAddress else { return }
+                            workspace.forward(parameters: pb, rows: rows)
+                            let value = loss.evaluate(predictions: workspace.forecast, targets: tb, mask: mb, rows: rows,
+                                                      gradient: workspace.forecastGradient)
+                            running += Double(value)
+                            runningCount += 1
+                            workspace.backward(parameters: pb, gradient: gb, rows: rows)
+                        }
+                    }
+                }
+            }
+            adam.step(&network.parameters, gradient: gradient)
+
+            guard step % settings.evaluateEvery == 0 || step == settings.maxSteps else { continue }
+            let checked = validationLoss()
+            let point = Checkpoint(step: step, trainingLoss: Float(running / Double(max(runningCount, 1))),
+                                   validationLoss: checked, learningRate: adam.learningRate)
+            running = 0
+            runningCount = 0
+            history.append(point)
+            progress?(point)
+            let score = checked ?? point.trainingLoss
+            if score < bestLoss * 0.9995 {
+                bestLoss = score
+                best = network
+                bestStep = step
+                stalls = 0
+            } else {
+                stalls += 1
+                if stalls % max(1, settings.patience / 2) == 0 { adam.learningRate *= 0.5 }
+                if stalls >= settings.patience {
+                    stoppedEarly = true
+                    break
+                }
+            }
+        }
+        return Result(network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly)
+    }
+
+}

@@ -1,0 +1,134 @@
+/// The activations and gradients of one batch through an N-BEATS network,
+/// kept in one allocation so a training step allocates nothing.
+/// Single-threaded by design: each trainer owns its workspace.
+public final class NBeatsWorkspace {
+    public let architecture: NBeatsArchitecture
+    public let capacity: Int
+    private let layout: [BlockLayout]
+    private let storage: UnsafeMutablePointer<Float>
+    private let storageCount: Int
+
+    // Offsets (in floats, per row of the batch) of each buffer inside `storage`.
+    private var residualAt: [Int] = []        // blocks + 1 buffers of lookback
+    private var blockInputAt: [Int] = []      // blocks buffers of 2·lookback
+    private var hiddenAt: [[Int]] = []        // blocks × layers buffers of width
+    private var headAt: [Int] = []            // blocks buffers of lookback + output
+    private var maskAt = 0, forecastAt = 0
+    private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0
+
+    public init(architecture: NBeatsArchitecture, rows: Int) {
+        self.architecture = architecture
+        capacity = max(rows, 1)
+        layout = architecture.layout
+        let l = architecture.lookback, w = architecture.width, o = architecture.outputWidth
+        var next = 0
+        func take(_ width: Int) -> Int { defer { next += width * max(rows, 1) }; return next }
+        maskAt = take(l)
+        for _ in 0...architecture.blocks { residualAt.append(take(l)) }
+        for _ in 0..<architecture.blocks {
+            blockInputAt.append(take(2 * l))
+            hiddenAt.append((0..<architecture.layersPerBlock).map { _ in take(w) })
+            headAt.append(take(architecture.headWidth))
+        }
+        forecastAt = take(o)
+        dForecastAt = take(o)
+        dHeadAt = take(architecture.headWidth)
+        dHiddenAt = take(w)
+        dHiddenOtherAt = take(w)
+        dInputAt = take(2 * l)
+        dResidualAt = take(l)
+        storageCount = next
+        storage = .allocate(capacity: next)
+        storage.initialize(repeating: 0, count: next)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Copies a batch of windows (rows × lookback values and masks) in.
+    public func load(values: [Float], mask: [Float], rows: Int) {
+        let n = rows * architecture.lookback
+        values.withUnsafeBufferPointer { v in if let b = v.baseAddress { (storage + residualAt[0]).update(from: b, count: n) } }
+        mask.withUnsafeBufferPointer { m in if let b = m.baseAddress { (storage + maskAt).update(from: b, count: n) } }
+    }
+
+    /// The batch's input values and mask, to be filled in place (rows × lookback each).
+    public var inputValues: UnsafeMutablePointer<Float> { storage + residualAt[0] }
+    public var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
+    /// The forecasts of the last forward pass (rows × output).
+    public var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
+    /// Where the loss writes its gradient with respect to the forecasts.
+    public var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
+
+    public func forecastCopy(rows: Int) -> [Float] {
+        Array(UnsafeBufferPointer(start: storage + forecastAt, count: rows * architecture.outputWidth))
+    }
+
+    public func forward(parameters p: UnsafePointer<Float>, rows: Int) {
+        let l = architecture.lookback, o = architecture.outputWidth, hw = architecture.headWidth
+        let mask = storage + maskAt
+        let total = storage + forecastAt
+        for (b, block) in layout.enumerated() {
+            let residual = storage + residualAt[b]
+            let input = storage + blockInputAt[b]
+            for r in 0..<rows {
+                (input + r * 2 * l).update(from: residual + r * l, count: l)
+                (input + r * 2 * l + l).update(from: mask + r * l, count: l)
+            }
+            var x = UnsafePointer(input)
+            for (k, layer) in block.hidden.enumerated() {
+                let h = storage + hiddenAt[b][k]
+                layer.forward(x, rows: rows, parameters: p, into: h)
+                ReLU.apply(h, count: rows * layer.outputs)
+                x = UnsafePointer(h)
+            }
+            let head = storage + headAt[b]
+            block.head.forward(x, rows: rows, parameters: p, into: head)
+            let nextResidual = storage + residualAt[b + 1]
+            for r in 0..<rows {
+                let row = head + r * hw
+                for i in 0..<l { nextResidual[r * l + i] = residual[r * l + i] - row[i] }
+                let f = total + r * o
+                if b == 0 { f.update(from: row + l, count: o) } else { for j in 0..<o { f[j] += row[l + j] } }
+            }
+        }
+    }
+
+    /// Backpropagates `forecastGradient` through the last forward pass, adding
+    /// dLoss/dParameters into `gradient`.
+    public func backward(parameters p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, rows: Int) {
+        let l = architecture.lookback, o = architecture.outputWidth, hw = architecture.headWidth
+        let dResidual = storage + dResidualAt
+        dResidual.update(repeating: 0, count: rows * l)
+        let dHead = storage + dHeadAt
+        let dForecast = storage + dForecastAt
+        let dInput = storage + dInputAt
+        for b in layout.indices.reversed() {
+            let block = layout[b]
+            // The head's gradient: the backcast is subtracted from the residual stream, the forecast added to the total.
+            for r in 0..<rows {
+                let row = dHead + r * hw
+                for i in 0..<l { row[i] = -dResidual[r * l + i] }
+                (row + l).update(from: dForecast + r * o, count: o)
+            }
+            var dh = storage + dHiddenAt, dOther = storage + dHiddenOtherAt
+            let last = block.hidden.count - 1
+            block.head.backward(storage + hiddenAt[b][last], dHead, rows: rows, parameters: p, gradient: g, dx: dh)
+            for k in stride(from: last, through: 0, by: -1) {
+                let layer = block.hidden[k]
+                ReLU.backward(activation: storage + hiddenAt[b][k], gradient: dh, count: rows * layer.outputs)
+                if k == 0 {
+                    layer.backward(storage + blockInputAt[b], dh, rows: rows, parameters: p, gradient: g,
+                                   dx: b == 0 ? nil : dInput)
+                } else {
+                    layer.backward(storage + hiddenAt[b][k - 1], dh, rows: rows, parameters: p, gradient: g, dx: dOther)
+                    swap(&dh, &dOther)
+                }
+            }
+            if b > 0 {
+                for r in 0..<rows {
+                    for i in 0..<l { dResidual[r * l + i] += dInput[r * 2 * l + i] }
+                }
+            }
+        }
+    }
+}
