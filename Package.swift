@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Forecasting", targets: ["Forecasting", "TimeSeries", "AlmanacCore"]),
+        .library(name: "Neural", targets: ["Neural"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -24,6 +24,12 @@ let package = Package(
             name: "ETSProfile",
             dependencies: [.product(name: "Forecasting", package: root)]
         ),
+        // OpenBLAS's sgemm (what the neural models use) against a plain Swift loop, at the models' shapes.
+        .executableTarget(
+            name: "GEMMBench",
+            dependencies: [.product(name: "Neural", package: root)],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

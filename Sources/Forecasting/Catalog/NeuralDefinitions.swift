@@ -36,6 +36,8 @@ extension ModelCatalog {
                               doc: "training windows end within this many horizons of each series' end"),
                 ParameterSpec("validate", .boolean, default: .boolean(true),
                               doc: "hold back each series' last horizon for early stopping"),
+                ParameterSpec("members", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 100),
+                              doc: "networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon"),
                 ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0),
                               doc: "seed of the initial weights and the training windows"),
             ],
@@ -54,6 +56,7 @@ extension ModelCatalog {
                 f.width = p.integer("width") ?? f.width
                 f.historyHorizons = p.integer("history") ?? f.historyHorizons
                 f.validate = p.boolean("validate") ?? true
+                f.members = p.integer("members") ?? 1
                 f.training.maxSteps = p.integer("steps") ?? f.training.maxSteps
                 f.training.batchSize = p.integer("batch_size") ?? f.training.batchSize
                 f.training.learningRate = Float(p.number("learning_rate") ?? 1e-3)

@@ -134,6 +134,17 @@ struct TransformedFit: FittedModel {
         .object(["lambda": lambda.map { .number($0) } ?? .null, "inner": inner.savedState])
     }
 
+    func reapplied(to data: ModelData) -> (any FittedModel)? {
+        var transformed = data
+        if let lambda {
+            guard lambda > 0 || data.series.values.allSatisfy({ $0 > 0 }) else { return nil }
+            transformed.series = data.series.boxCox(lambda: lambda)
+        }
+        return inner.reapplied(to: transformed).map {
+            TransformedFit(inner: $0, series: data.series, lambda: lambda, biasadj: biasadj, nonNegative: nonNegative)
+        }
+    }
+
     /// R's InvBoxCox (without bias adjustment), then the floor at zero if asked.
     func backTransform(_ x: Double) -> Double {
         var out = x

@@ -81,9 +81,14 @@ public protocol FittedModel: Sendable {
     /// Future paths simulated from the model, reproducible from the generator's seed.
     func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
                      generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths
+    func reapplied(to data: ModelData) -> (any FittedModel)?
 }
 
 extension FittedModel {
+    /// Global models only: the same trained network applied to other data (a
+    /// longer history, another series) without training again.
+    public func reapplied(to data: ModelData) -> (any FittedModel)? { nil }
+
     public var innovations: [Double] { residuals }
     public var notes: [String] { [] }
 }

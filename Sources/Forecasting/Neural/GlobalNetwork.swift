@@ -1,12 +1,13 @@
 import Foundation
 import Neural
 
-/// A trained global network and what every series' fit shares: the weights,
-/// the quantile grid, the copula for sample paths and the training record.
-/// Arrays are copy-on-write, so the thousands of per-series fits that hold it
-/// share one copy of the weights.
+/// Trained global networks and what every series' fit shares: the weights of
+/// each ensemble member, the quantile grid, the copula for sample paths and
+/// the training record. Arrays are copy-on-write, so the thousands of
+/// per-series fits that hold it share one copy of the weights.
 struct GlobalNetwork: Sendable {
-    let network: NBeatsNetwork
+    /// Members differ in seed and lookback; they share horizon and quantile levels.
+    let networks: [NBeatsNetwork]
     let minimumInputs: Int
     let grid: QuantileGrid
     let copula: ForecastCopula
@@ -14,63 +15,87 @@ struct GlobalNetwork: Sendable {
 
     struct TrainingRecord: Sendable, Equatable {
         var seriesCount: Int
-        var steps: Int
-        var bestStep: Int
+        /// Steps each member trained for, and the step whose weights it kept.
+        var steps: [Int]
+        var bestSteps: [Int]
+        /// Mean validation loss of the members' kept weights (nil without validation).
         var validationLoss: Double?
         var stoppedEarly: Bool
     }
 
-    var architecture: NBeatsArchitecture { network.architecture }
+    var architecture: NBeatsArchitecture { networks[0].architecture }
     var horizon: Int { architecture.horizon }
 
-    /// "N-BEATS(L=36, H=18, 6×4×256)".
+    /// "N-BEATS(L=36, H=18, 6×4×256)", or with several members "N-BEATS×3(L=36/54/72, …)".
     var label: String {
         let a = architecture
-        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width))"
+        let lookbacks = networks.map { String($0.architecture.lookback) }
+        var unique: [String] = []
+        for l in lookbacks where !unique.contains(l) { unique.append(l) }
+        let count = networks.count > 1 ? "×\(networks.count)" : ""
+        return "N-BEATS\(count)(L=\(unique.joined(separator: "/")), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width))"
     }
 
+    var parameterCount: Int { networks.reduce(0) { $0 + $1.architecture.parameterCount } }
+
     /// Forecast quantiles on the data's scale for windows ending at each of
-    /// `ends` in `values`: ends.count × horizon × levels, each step's values
-    /// sorted ascending (so quantiles never cross).
+    /// `ends` in `values`: ends.count × horizon × levels, the members' quantiles
+    /// averaged level by level, each step's values sorted (so quantiles never cross).
     func quantiles(_ values: [Double], ends: [Int]) -> [Double] {
-        let a = architecture
-        let l = a.lookback, rows = ends.count
+        let rows = ends.count
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
         let fallback = WindowScaling.seriesScale(floats)
-        var inputs = [Float](repeating: 0, count: rows * l), mask = inputs
-        var scales = [Float](repeating: 1, count: rows)
-        floats.withUnsafeBufferPointer { v in
-            inputs.withUnsafeMutableBufferPointer { ib in
-                mask.withUnsafeMutableBufferPointer { mb in
-                    guard let i0 = ib.baseAddress, let m0 = mb.baseAddress else { return }
-                    for (r, end) in ends.enumerated() {
-                        scales[r] = WindowScaling.fill(v, start: 0, end: end, lookback: l, fallbackScale: fallback,
-                                                       out: i0 + r * l, mask: m0 + r * l)
+        let q = architecture.quantiles.count, h = horizon
+        var total = [Double](repeating: 0, count: rows * h * q)
+        for network in networks {
+            let l = network.architecture.lookback
+            var inputs = [Float](repeating: 0, count: rows * l), mask = inputs
+            var scales = [Float](repeating: 1, count: rows)
+            floats.withUnsafeBufferPointer { v in
+                inputs.withUnsafeMutableBufferPointer { ib in
+                    mask.withUnsafeMutableBufferPointer { mb in
+                        guard let i0 = ib.baseAddress, let m0 = mb.baseAddress else { return }
+                        for (r, end) in ends.enumerated() {
+                            scales[r] = WindowScaling.fill(v, start: 0, end: end, lookback: l, fallbackScale: fallback,
+                                                           out: i0 + r * l, mask: m0 + r * l)
+                        }
                     }
                 }
             }
-        }
-        let raw = network.predict(values: inputs, mask: mask, rows: rows)
-        let q = a.quantiles.count, h = a.horizon
-        var out = [Double](repeating: 0, count: raw.count)
-        for r in 0..<rows {
-            for t in 0..<h {
-                let base = (r * h + t) * q
-                let step = raw[base..<(base + q)].map { Double($0 * scales[r]) }.sorted()
-                for j in 0..<q { out[base + j] = step[j] }
+            let raw = network.predict(values: inputs, mask: mask, rows: rows)
+            for r in 0..<rows {
+                for t in 0..<h {
+                    let base = (r * h + t) * q
+                    let step = raw[base..<(base + q)].map { Double($0 * scales[r]) }.sorted()
+                    for j in 0..<q { total[base + j] += step[j] }
+                }
             }
         }
-        return out
+        let share = 1 / Double(networks.count)
+        return total.map { $0 * share }
     }
 }
 
 // MARK: - Saving
 
 extension GlobalNetwork {
-    /// The network as JSON; the weights as base64 of little-endian Float32, so a saved model is exact and compact.
+    /// The networks as JSON; weights as base64 of little-endian Float32, so a saved model is exact and compact.
     var saved: JSONValue {
-        let a = architecture
+        .object([
+            "members": .array(networks.map(Self.savedNetwork)),
+            "minimum_inputs": .number(Double(minimumInputs)),
+            "copula": .array(copula.factor.map { .number($0) }),
+            "series": .number(Double(training.seriesCount)),
+            "steps": .array(training.steps.map { .number(Double($0)) }),
+            "best_steps": .array(training.bestSteps.map { .number(Double($0)) }),
+            "validation_loss": training.validationLoss.map { .number($0) } ?? .null,
+            "stopped_early": .bool(training.stoppedEarly),
+        ])
+    }
+
+    private static func savedNetwork(_ network: NBeatsNetwork) -> JSONValue {
+        let a = network.architecture
         var bytes = Data(capacity: network.parameters.count * 4)
         for w in network.parameters {
             withUnsafeBytes(of: w.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
@@ -79,35 +104,44 @@ extension GlobalNetwork {
             "lookback": .number(Double(a.lookback)), "horizon": .number(Double(a.horizon)),
             "quantiles": .array(a.quantiles.map { .number(Double($0)) }),
             "blocks": .number(Double(a.blocks)), "layers": .number(Double(a.layersPerBlock)), "width": .number(Double(a.width)),
-            "minimum_inputs": .number(Double(minimumInputs)),
-            "copula": .array(copula.factor.map { .number($0) }),
-            "series": .number(Double(training.seriesCount)), "steps": .number(Double(training.steps)),
-            "best_step": .number(Double(training.bestStep)),
-            "validation_loss": training.validationLoss.map { .number($0) } ?? .null,
-            "stopped_early": .bool(training.stoppedEarly),
             "weights": .string(bytes.base64EncodedString()),
         ])
     }
 
     init(saved state: JSONValue) throws(ForecastError) {
-        func int(_ key: String) throws(ForecastError) -> Int {
-            guard case .number(let x)? = state[key], x >= 0, x == x.rounded() else {
-                throw ForecastError("nbeats: the saved model has no valid '\(key)'")
-            }
-            return Int(x)
+        guard case .array(let members)? = state["members"], !members.isEmpty else {
+            throw ForecastError("nbeats: the saved model has no networks")
         }
-        func numbers(_ key: String) throws(ForecastError) -> [Double] {
-            guard case .array(let items)? = state[key] else { throw ForecastError("nbeats: the saved model has no '\(key)'") }
-            var out: [Double] = []
-            for item in items {
-                guard case .number(let x) = item else { throw ForecastError("nbeats: the saved model's '\(key)' holds a non-number") }
-                out.append(x)
-            }
-            return out
+        var networks: [NBeatsNetwork] = []
+        for member in members { networks.append(try Self.restoreNetwork(member)) }
+        let first = networks[0].architecture
+        for n in networks where n.architecture.horizon != first.horizon || n.architecture.quantiles != first.quantiles {
+            throw ForecastError("nbeats: the saved model's networks disagree on horizon or quantile levels")
         }
-        let architecture = NBeatsArchitecture(lookback: try int("lookback"), horizon: try int("horizon"),
-                                              quantiles: try numbers("quantiles").map { Float($0) },
-                                              blocks: try int("blocks"), layersPerBlock: try int("layers"), width: try int("width"))
+        let factor = try SavedFields(state).numbers("copula")
+        guard factor.count == first.horizon * first.horizon else {
+            throw ForecastError("nbeats: the saved model's copula has \(factor.count) entries, expected \(first.horizon * first.horizon)")
+        }
+        let fields = SavedFields(state)
+        var validationLoss: Double?
+        if case .number(let x)? = state["validation_loss"] { validationLoss = x }
+        var stopped = false
+        if case .bool(let b)? = state["stopped_early"] { stopped = b }
+        self.init(networks: networks, minimumInputs: try fields.int("minimum_inputs"),
+                  grid: QuantileGrid(levels: first.quantiles.map { Double($0) }),
+                  copula: ForecastCopula(horizon: first.horizon, factor: factor),
+                  training: TrainingRecord(seriesCount: try fields.int("series"),
+                                           steps: try fields.numbers("steps").map { Int($0) },
+                                           bestSteps: try fields.numbers("best_steps").map { Int($0) },
+                                           validationLoss: validationLoss, stoppedEarly: stopped))
+    }
+
+    private static func restoreNetwork(_ state: JSONValue) throws(ForecastError) -> NBeatsNetwork {
+        let fields = SavedFields(state)
+        let architecture = NBeatsArchitecture(lookback: try fields.int("lookback"), horizon: try fields.int("horizon"),
+                                              quantiles: try fields.numbers("quantiles").map { Float($0) },
+                                              blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
+                                              width: try fields.int("width"))
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
             throw ForecastError("nbeats: the saved model's weights are missing or not base64")
         }
@@ -119,19 +153,29 @@ extension GlobalNetwork {
                 Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
             }
         }
-        let factor = try numbers("copula")
-        guard factor.count == architecture.horizon * architecture.horizon else {
-            throw ForecastError("nbeats: the saved model's copula has \(factor.count) entries, expected \(architecture.horizon * architecture.horizon)")
+        return NBeatsNetwork(architecture: architecture, parameters: weights)
+    }
+}
+
+/// Typed reads from a saved model's JSON, with errors that name the field.
+private struct SavedFields {
+    let state: JSONValue
+    init(_ state: JSONValue) { self.state = state }
+
+    func int(_ key: String) throws(ForecastError) -> Int {
+        guard case .number(let x)? = state[key], x >= 0, x == x.rounded(), x < 1e12 else {
+            throw ForecastError("nbeats: the saved model has no valid '\(key)'")
         }
-        var validationLoss: Double?
-        if case .number(let x)? = state["validation_loss"] { validationLoss = x }
-        var stopped = false
-        if case .bool(let b)? = state["stopped_early"] { stopped = b }
-        self.init(network: NBeatsNetwork(architecture: architecture, parameters: weights),
-                  minimumInputs: try int("minimum_inputs"),
-                  grid: QuantileGrid(levels: architecture.quantiles.map { Double($0) }),
-                  copula: ForecastCopula(horizon: architecture.horizon, factor: factor),
-                  training: TrainingRecord(seriesCount: try int("series"), steps: try int("steps"), bestStep: try int("best_step"),
-                                           validationLoss: validationLoss, stoppedEarly: stopped))
+        return Int(x)
+    }
+
+    func numbers(_ key: String) throws(ForecastError) -> [Double] {
+        guard case .array(let items)? = state[key] else { throw ForecastError("nbeats: the saved model has no '\(key)'") }
+        var out: [Double] = []
+        for item in items {
+            guard case .number(let x) = item, x.isFinite else { throw ForecastError("nbeats: the saved model's '\(key)' holds a non-number") }
+            out.append(x)
+        }
+        return out
     }
 }

@@ -29,15 +29,16 @@ struct NBeatsFit: FittedModel {
 
     var notes: [String] {
         var out = ["a global model trained on \(global.training.seriesCount) series; the point forecast is the median"]
-        if !global.training.stoppedEarly { out.append("training reached its step limit (\(global.training.steps)) without early stopping; more steps may help") }
+        if !global.training.stoppedEarly { out.append("training reached its step limit without early stopping; more steps may help") }
         return out
     }
 
     var parameters: [NamedValue] {
         let a = global.architecture
+        let t = global.training
         var out = [NamedValue("lookback", Double(a.lookback)), NamedValue("horizon", Double(a.horizon)),
-                   NamedValue("weights", Double(a.parameterCount)), NamedValue("steps", Double(global.training.steps)),
-                   NamedValue("best_step", Double(global.training.bestStep))]
+                   NamedValue("members", Double(global.networks.count)), NamedValue("weights", Double(global.parameterCount)),
+                   NamedValue("steps", Double(t.steps.reduce(0, +))), NamedValue("best_step", Double(t.bestSteps.first ?? 0))]
         if let v = global.training.validationLoss { out.append(NamedValue("validation_loss", v)) }
         return out
     }
@@ -45,10 +46,12 @@ struct NBeatsFit: FittedModel {
     var statistics: FitStatistics {
         let r = residuals.filter { !$0.isNaN }
         let sigma2 = r.isEmpty ? .nan : r.reduce(0) { $0 + $1 * $1 } / Double(r.count)
-        return FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: global.architecture.parameterCount)
+        return FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: global.parameterCount)
     }
 
     var savedState: JSONValue { .object(["network": global.saved]) }
+
+    func reapplied(to data: ModelData) -> (any FittedModel)? { NBeatsFit(global: global, series: data.series) }
 
     private var medianIndex: Int {
         global.architecture.quantiles.firstIndex { abs($0 - 0.5) < 1e-6 } ?? global.architecture.quantiles.count / 2

@@ -17,6 +17,9 @@ public struct NBeatsForecaster: Forecaster {
     public var historyHorizons = 10
     /// Hold back each series' last horizon for early stopping.
     public var validate = true
+    /// Networks trained and averaged (quantile by quantile); member k has seed
+    /// seed + k and, unless `lookback` is set, lookback (2 + k mod 3) × horizon.
+    public var members = 1
     public var training = NBeatsTrainer.Settings()
     /// Levels learned by the pinball loss; intervals and paths are read off them.
     public static let quantileLevels: [Float] = [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
@@ -44,11 +47,15 @@ public struct NBeatsForecaster: Forecaster {
         return NBeatsFit(global: try GlobalNetwork(saved: saved), series: data.series)
     }
 
-    func architecture(for items: [ModelData]) -> NBeatsArchitecture {
-        let period = items.first?.series.seasonalPeriod ?? 1
-        let h = horizon ?? max(period, 6)
-        return NBeatsArchitecture(lookback: lookback ?? 2 * h, horizon: h, quantiles: Self.quantileLevels,
-                                  blocks: blocks, layersPerBlock: layersPerBlock, width: width)
+    /// The horizon: given, or the series' seasonal period (at least 6).
+    func horizon(for items: [ModelData]) -> Int {
+        horizon ?? max(items.first?.series.seasonalPeriod ?? 1, 6)
+    }
+
+    /// Member k's network shape.
+    func architecture(horizon h: Int, member k: Int) -> NBeatsArchitecture {
+        NBeatsArchitecture(lookback: lookback ?? (2 + k % 3) * h, horizon: h, quantiles: Self.quantileLevels,
+                           blocks: blocks, layersPerBlock: layersPerBlock, width: width)
     }
 
     private func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember] {
@@ -69,43 +76,68 @@ public struct NBeatsForecaster: Forecaster {
             if items.count == 1, let reason = failures[0] { throw ForecastError(reason) }
             throw ForecastError("nbeats: no series has more than \(Self.minimumInputs) observations to train on")
         }
-        let arch = architecture(for: items)
-        let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: arch.lookback, horizon: arch.horizon,
-                                      historyLimit: historyHorizons * arch.horizon, minimumInputs: Self.minimumInputs,
-                                      validate: validate)
+        let h = horizon(for: items)
         MatrixProduct.threads = threads
-        let settings = training
-        let result = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: arch, seed: settings.seed), windows: windows) { point in
-            progress?(TrainingReport(step: point.step, maxSteps: settings.maxSteps, trainingLoss: Double(point.trainingLoss),
-                                     validationLoss: point.validationLoss.map(Double.init)))
+        var networks: [NBeatsNetwork] = []
+        var steps: [Int] = [], bestSteps: [Int] = [], losses: [Double] = []
+        var stoppedEarly = true
+        var validationSets: [TrainingWindows.ValidationSet] = []
+        for k in 0..<max(1, members) {
+            let arch = architecture(horizon: h, member: k)
+            let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: arch.lookback, horizon: h,
+                                          historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
+                                          validate: validate)
+            var settings = training
+            settings.seed = training.seed &+ UInt64(k)
+            let budget = settings.maxSteps * max(1, members)
+            let done = k * settings.maxSteps
+            let result = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: arch, seed: settings.seed), windows: windows) { point in
+                progress?(TrainingReport(step: done + point.step, maxSteps: budget, trainingLoss: Double(point.trainingLoss),
+                                         validationLoss: point.validationLoss.map(Double.init)))
+            }
+            networks.append(result.network)
+            steps.append(result.history.last?.step ?? 0)
+            bestSteps.append(result.bestStep)
+            if let loss = result.history.first(where: { $0.step == result.bestStep })?.validationLoss { losses.append(Double(loss)) }
+            stoppedEarly = stoppedEarly && result.stoppedEarly
+            validationSets.append(windows.validation)
         }
-        let best = result.history.first { $0.step == result.bestStep }
         let grid = QuantileGrid(levels: Self.quantileLevels.map { Double($0) })
-        let provisional = GlobalNetwork(network: result.network, minimumInputs: Self.minimumInputs, grid: grid,
-                                        copula: .independent(horizon: arch.horizon),
-                                        training: .init(seriesCount: usable.count, steps: result.history.last?.step ?? 0,
-                                                        bestStep: result.bestStep, validationLoss: best?.validationLoss.map(Double.init),
-                                                        stoppedEarly: result.stoppedEarly))
-        let global = GlobalNetwork(network: provisional.network, minimumInputs: provisional.minimumInputs, grid: grid,
-                                   copula: copula(provisional, windows: windows), training: provisional.training)
-        var members = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
-        for i in usable { members[i] = PanelMember(model: NBeatsFit(global: global, series: items[i].series)) }
-        return members
+        let record = GlobalNetwork.TrainingRecord(seriesCount: usable.count, steps: steps, bestSteps: bestSteps,
+                                                  validationLoss: losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count),
+                                                  stoppedEarly: stoppedEarly)
+        let provisional = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
+                                        copula: .independent(horizon: h), training: record)
+        let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
+                                   copula: copula(provisional, validation: validationSets), training: record)
+        var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
+        for i in usable { out[i] = PanelMember(model: NBeatsFit(global: global, series: items[i].series)) }
+        return out
     }
 
-    /// The copula from the validation windows: each actual's normal score under its forecast quantiles.
-    private func copula(_ global: GlobalNetwork, windows: TrainingWindows) -> ForecastCopula {
-        let v = windows.validation
-        let a = global.architecture
-        guard v.rows >= 3 else { return .independent(horizon: a.horizon) }
-        let raw = global.network.predict(values: v.values, mask: v.mask, rows: v.rows)
-        let q = a.quantiles.count, h = a.horizon
+    /// The copula from the validation windows: each actual's normal score
+    /// under the ensemble's forecast quantiles (the members' validation rows
+    /// are the same series in the same order; only their lookbacks differ).
+    private func copula(_ global: GlobalNetwork, validation sets: [TrainingWindows.ValidationSet]) -> ForecastCopula {
+        let h = global.horizon
+        guard let first = sets.first, first.rows >= 3 else { return .independent(horizon: h) }
+        let q = global.architecture.quantiles.count
+        var total = [Double](repeating: 0, count: first.rows * h * q)
+        for (network, v) in zip(global.networks, sets) {
+            let raw = network.predict(values: v.values, mask: v.mask, rows: v.rows)
+            for r in 0..<v.rows {
+                for t in 0..<h {
+                    let base = (r * h + t) * q
+                    let step = raw[base..<(base + q)].map(Double.init).sorted()
+                    for j in 0..<q { total[base + j] += step[j] / Double(sets.count) }
+                }
+            }
+        }
         var scores: [[Double]] = []
-        for r in 0..<v.rows {
+        for r in 0..<first.rows {
             scores.append((0..<h).map { t in
                 let base = (r * h + t) * q
-                let step = raw[base..<(base + q)].map(Double.init).sorted()
-                return global.grid.score(of: Double(v.targets[r * h + t]), step[...])
+                return global.grid.score(of: Double(first.targets[r * h + t]), total[base..<(base + q)])
             })
         }
         return ForecastCopula.estimate(scores: scores, horizon: h)

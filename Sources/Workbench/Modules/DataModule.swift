@@ -164,6 +164,43 @@ enum DataModule {
                 return call.returning(.string(path))
             },
             LuaFunctionSpec(
+                "panel", signature: "data.panel{ [key] = Series | { numbers }, ... } -> Panel",
+                summary: "A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency.",
+                example: """
+                local p = data.panel{ north = series.new{ values = { 3, 5, 4, 6 }, period = 2 },
+                                      south = series.new{ values = { 7, 6, 8, 9 }, period = 2 } }
+                print(p, #p:keys())
+                """
+            ) { call in
+                let fields = try call.record(1, "series_by_key")
+                guard !fields.isEmpty else { throw ScriptError("data.panel: needs at least one series, e.g. data.panel{ a = series.new{ values = { 1, 2, 3 } } }") }
+                var entries: [String: Panel.Entry] = [:]
+                var frequency: Frequency?
+                for key in fields.keys.sorted() {
+                    var s: Series
+                    switch fields[key] {
+                    case .object(let o as SeriesObject)?: s = o.series
+                    case .array(let items)?:
+                        var values: [Double] = []
+                        for (i, item) in items.enumerated() {
+                            guard let x = item.doubleValue else { throw ScriptError("data.panel: '\(key)'[\(i + 1)] must be a number, got \(item.typeName)") }
+                            values.append(x)
+                        }
+                        s = Series(values: values)
+                    case let other:
+                        throw ScriptError("data.panel: '\(key)' must be a Series or an array of numbers, got \(other?.typeName ?? "nothing")")
+                    }
+                    if let frequency, frequency != s.frequency {
+                        throw ScriptError("data.panel: '\(key)' is \(s.frequency.rawValue) but the others are \(frequency.rawValue); a panel has one calendar")
+                    }
+                    frequency = s.frequency
+                    s.name = key
+                    entries[key] = Panel.Entry(series: s)
+                }
+                call.stack.pushUserdata(PanelObject(Panel(entries: entries)))
+                return 1
+            },
+            LuaFunctionSpec(
                 "synthetic_retail", signature: "data.synthetic_retail{ skus = 20, periods = 104, seed = 1, freq = \"week\" } -> Panel",
                 summary: "A seeded synthetic e-commerce panel: trend, seasonality, price changes, promotions, intermittent slow movers, late launches and stock-outs (docs/data.md lists the generating parameters).",
                 details: "Each key's Series holds sales (censored by stock-outs); covariates `price`, `promo`, `stockout` and `demand` (the uncensored demand); attributes `category`, `segment` (regular, slow, new), `unit_cost` and `launch`.",

@@ -245,7 +245,19 @@ enum ForecastModule {
         let keys = panel.keys
         let entries = keys.compactMap { panel[$0] }  // every key of a panel has its entry
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
-        if let forecaster = handle.forecaster {
+        if let forecaster = handle.forecaster, forecaster.learnsAcrossSeries {
+            let items = entries.map { ModelData(series: $0.series, covariates: $0.covariates) }
+            let bar = TrainingBar(label: "backtest \(handle.name)")
+            let outcomes = Backtest.runTogether(items, forecaster: forecaster, options: settings, refit: refit,
+                                                threads: ParallelMap.defaultThreads, progress: { bar.update($0) })
+            bar.finish()
+            for (key, outcome) in zip(keys, outcomes) {
+                switch outcome {
+                case .success(let s): results.append((key, s, nil))
+                case .failure(let e): results.append((key, nil, e.message))
+                }
+            }
+        } else if let forecaster = handle.forecaster {
             let serieses = entries.map(\.series)
             let covariateSets = entries.map(\.covariates)
             let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)

@@ -1,0 +1,96 @@
+import LuaBridge
+import Testing
+@testable import Workbench
+
+/// The global N-BEATS model from Lua: one training for a whole panel, per-key
+/// forecasts and paths like any fitted panel, clear errors, saving and loading.
+/// Networks are tiny here so the suite stays fast; accuracy is benchmarked on M3 (bench/m3).
+@Suite struct NeuralLuaTests {
+    static let setup = """
+    -- Twelve seasonal series at different levels, one of them too short to train on.
+    local sets = {}
+    for k = 1, 12 do
+      local v = {}
+      for t = 1, 48 do v[t] = (10 * k) * (1 + 0.3 * math.sin(2 * math.pi * (t + k) / 12)) end
+      sets["s" .. k] = series.new{ values = v, period = 12 }
+    end
+    sets.tiny = series.new{ values = { 5, 6, 7 }, period = 12 }
+    local panel = data.panel(sets)
+    local params = { horizon = 6, width = 32, blocks = 2, layers = 2, steps = 300, batch_size = 64, evaluate_every = 25, seed = 3 }
+    local fp = forecast.fit_many(panel, "nbeats", params, { progress = false })
+    """
+
+    @Test func trainsOnceAndForecastsEveryKey() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local fcs = fp:forecast{ h = 6, levels = { 80, 95 } }
+        local fc = fcs.s5
+        local ordered = true
+        for h = 1, 6 do
+          ordered = ordered and fc:lower(95)[h] <= fc:lower(80)[h] and fc:lower(80)[h] <= fc.mean[h]
+                            and fc.mean[h] <= fc:upper(80)[h] and fc:upper(80)[h] <= fc:upper(95)[h]
+        end
+        -- The true next value of s5 (t = 49): the network learnt the shared seasonal shape.
+        local truth = 50 * (1 + 0.3 * math.sin(2 * math.pi * (49 + 5) / 12))
+        local m = fp:model("s5")
+        return #fp, #fp.failures, fp.failures[1].key, fp.failures[1].fallback, ordered,
+               math.abs(fc.mean[1] - truth) / truth < 0.1, m.method, m:params().horizon
+        """)
+        #expect(r[0] == .number(13) && r[1] == .number(1))
+        #expect(r[2] == .string("tiny") && r[3] == .string("naive"))
+        #expect(r[4] == .boolean(true), "intervals out of order")
+        #expect(r[5] == .boolean(true), "first-step forecast more than 10% off")
+        #expect(r[6] == .string("N-BEATS(L=12, H=6, 2×2×32)"))
+        #expect(r[7] == .number(6))
+    }
+
+    @Test func samplePathsFollowTheQuantiles() throws {
+        let host = try makeHost(seed: 4)
+        let r = try run(host, Self.setup + """
+        local m = fp:model("s7")
+        local fc = m:forecast{ h = 6, levels = { 80 } }
+        local paths = m:sample{ h = 6, n = 4000 }
+        local below = 0
+        for i = 1, 4000 do if paths[i][3] < fc:upper(80)[3] then below = below + 1 end end
+        return paths.n, paths.h, below / 4000
+        """)
+        #expect(r[0] == .number(4000) && r[1] == .number(6))
+        // The 90th percentile of the paths is the model's 90% quantile (80% interval's upper end), within sampling error.
+        if case .number(let share) = r[2] { #expect(abs(share - 0.9) < 0.02, "share below the 90% quantile: \(share)") }
+    }
+
+    @Test func horizonBeyondTrainingIsAClearError() throws {
+        let host = try makeHost()
+        let message = errorMessage(host, Self.setup + "\nreturn fp:model('s1'):forecast{ h = 9 }")
+        #expect(message.contains("trained for horizons up to 6") && message.contains("horizon = 9"), "\(message)")
+        let option = errorMessage(host, "return forecast.fit('nbeats', data.dataset('airpassengers'), { widht = 8 })")
+        #expect(option.contains("widht") && option.contains("width"), "\(option)")
+    }
+
+    @Test func savedModelForecastsTheSame() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local m = fp:model("s2")
+        m:save("s2.json")
+        local back = forecast.load(almanac.out("s2.json"))
+        local a, b = m:forecast{ h = 6 }, back:forecast{ h = 6 }
+        local same = true
+        for h = 1, 6 do same = same and a.mean[h] == b.mean[h] and a:upper(95)[h] == b:upper(95)[h] end
+        return same, back.method
+        """)
+        #expect(r == [.boolean(true), .string("N-BEATS(L=12, H=6, 2×2×32)")])
+    }
+
+    @Test func backtestTrainsOncePerWindowAcrossThePanel() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local bt = forecast.backtest("nbeats", panel, { h = 6, windows = 2, params = params })
+        local again = forecast.backtest("nbeats", panel, { h = 6, windows = 2, params = params, refit = false })
+        return bt.metrics.smape, #bt.failures, bt.failures[1].key, again.metrics.smape
+        """)
+        // The series are smooth seasonal curves: a few percent sMAPE, not a failure.
+        if case .number(let smape) = r[0] { #expect(smape > 0 && smape < 10, "sMAPE \(smape)") } else { Issue.record("no sMAPE: \(r)") }
+        #expect(r[1] == .number(1) && r[2] == .string("tiny"))
+        if case .number(let smape) = r[3] { #expect(smape > 0 && smape < 10, "sMAPE without refit \(smape)") } else { Issue.record("no sMAPE: \(r)") }
+    }
+}
