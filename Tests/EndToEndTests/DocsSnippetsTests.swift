@@ -44,7 +44,9 @@ struct DocSnippet: CustomTestStringConvertible, Sendable {
                 open = nil
                 body = []
             } else {
-                let info = trimmed.dropFirst(3).split(separator: " ").joined(separator: " ")
+                let info = trimmed.drop { $0 == "`" }.split(separator: " ").joined(separator: " ")
+                // CommonMark: a backtick fence's info string has no backtick (```` `x` ```` is inline code).
+                guard !info.contains("`") else { continue }
                 open = (info: info, line: index + 1)
             }
         }
@@ -68,6 +70,7 @@ struct DocSnippet: CustomTestStringConvertible, Sendable {
 
     @Test func fragmentsAreSkipped() {
         let page = "```lua\nprint(1)\n```\n\n```lua fragment\nf(x, [, y])\n```\n\n```sh\nls\n```\n"
+            + "```` ```lua ```` is inline code, not a fence\n"
         let blocks = Self.luaBlocks(in: page, page: "p.md")
         #expect(blocks.count == 1)
         #expect(blocks.first?.code == "print(1)\n")
