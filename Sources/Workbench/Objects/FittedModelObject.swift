@@ -113,7 +113,7 @@ public final class FittedModelObject: LuaUserdata {
                 let n = count ?? 1000
                 guard n * request.horizon <= 200_000_000 else { throw ScriptError("sample: \(n) × \(request.horizon) values are too many") }
                 let paths = try me.handle.sample(horizon: request.horizon, count: n, future: request.future,
-                                                 generator: &me.context.generator, stack: call.stack)
+                                                 context: me.context, stack: call.stack)
                 call.stack.pushUserdata(SamplePathsObject(paths))
                 return 1
             },

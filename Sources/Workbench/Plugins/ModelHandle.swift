@@ -91,11 +91,13 @@ enum FittedHandle {
         }
     }
 
-    func sample(horizon: Int, count: Int, future: [String: [Double]], generator: inout SeededGenerator,
+    /// Takes the context rather than its generator: a Lua model's sample function
+    /// draws from the same generator (dist:sample, math.random) while it runs.
+    func sample(horizon: Int, count: Int, future: [String: [Double]], context: HostContext,
                 stack: LuaStack) throws -> SamplePaths {
         switch self {
         case .native(let m):
-            do { return try m.samplePaths(horizon: horizon, count: count, future: future, generator: &generator) } catch {
+            do { return try m.samplePaths(horizon: horizon, count: count, future: future, generator: &context.generator) } catch {
                 throw ScriptError.named(error.message)
             }
         case .lua(let m):
@@ -119,7 +121,8 @@ final class LuaFittedModel {
     }
 
     func fail(_ what: String) -> ScriptError {
-        .named("\(name): forecast must return { mean = { ... }, lower = { [80] = { ... } }, upper = { ... } } or an array of numbers; \(what)")
+        .named("\(name): forecast must return an array of numbers, or { mean = { ... }, lower = { ... }, upper = { ... } } "
+               + "with one array of bounds per level in lower and upper, in the order of the levels; \(what)")
     }
 
     func forecast(_ asked: ForecastRequest, stack: LuaStack) throws -> Forecast {
@@ -143,12 +146,13 @@ final class LuaFittedModel {
         case .array, .object: mean = try numbers(value, "the result")
         case .record(let r):
             mean = try numbers(r["mean"], "'mean'")
-            for level in request.levels {
+            for (position, level) in request.levels.enumerated() {
                 let key = formatNumber(level)
                 func side(_ name: String) throws -> [Double]? {
                     guard case .record(let byLevel)? = r[name] else {
-                        if case .array(let items)? = r[name], let k = Int(key), k >= 1, k <= items.count {
-                            return try numbers(items[k - 1], "'\(name)[\(key)]'")
+                        // An array holds the bounds of each level in the order the levels were asked for.
+                        if case .array(let items)? = r[name], position < items.count {
+                            return try numbers(items[position], "'\(name)[\(position + 1)]'")
                         }
                         return nil
                     }
