@@ -11,6 +11,8 @@ public struct LuaFunctionSpec {
     public let details: String?
     /// A runnable Lua snippet (optional).
     public let example: String?
+    /// Parameter and result types, for the editor stubs.
+    public let types: LuaSignature?
     /// Swift code, or Lua source for an expression that yields the function.
     public let implementation: Implementation
 
@@ -20,18 +22,19 @@ public struct LuaFunctionSpec {
     }
 
     public init(_ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
-                body: @escaping LuaNativeBody) {
-        self.init(name, signature: signature, summary: summary, details: details, example: example,
+                types: LuaSignature? = nil, body: @escaping LuaNativeBody) {
+        self.init(name, signature: signature, summary: summary, details: details, example: example, types: types,
                   implementation: .native(body))
     }
 
     public init(_ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
-                implementation: Implementation) {
+                types: LuaSignature? = nil, implementation: Implementation) {
         self.name = name
         self.signature = signature
         self.summary = summary
         self.details = details
         self.example = example
+        self.types = types
         self.implementation = implementation
     }
 }

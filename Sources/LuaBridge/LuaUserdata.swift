@@ -16,13 +16,46 @@ public struct LuaMethod<T: AnyObject> {
     public let name: String
     public let signature: String
     public let summary: String
+    /// Parameter (after self) and result types, for the editor stubs.
+    public let types: LuaSignature?
     public let body: (T, LuaCall) throws -> Int32
 
-    public init(_ name: String, signature: String, summary: String, body: @escaping (T, LuaCall) throws -> Int32) {
+    public init(_ name: String, signature: String, summary: String, types: LuaSignature? = nil,
+                body: @escaping (T, LuaCall) throws -> Int32) {
         self.name = name
         self.signature = signature
         self.summary = summary
+        self.types = types
         self.body = body
+    }
+}
+
+/// A read-only field of a userdata type (`s.name`), with its type for the stubs.
+public struct LuaProperty<T: AnyObject> {
+    public let name: String
+    public let type: LuaType
+    public let summary: String
+    public let get: (T) -> LuaValue
+
+    public init(_ name: String, _ type: LuaType, _ summary: String, get: @escaping (T) -> LuaValue) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        self.get = get
+    }
+}
+
+/// An arithmetic metamethod's types (`s + 1` gives a Series): `name` is the
+/// metamethod without underscores ("add", "unm"); unary ones have no operand.
+public struct LuaOperator: Sendable, Equatable {
+    public let name: String
+    public let operand: LuaType?
+    public let result: LuaType
+
+    public init(_ name: String, _ operand: LuaType?, result: LuaType) {
+        self.name = name
+        self.operand = operand
+        self.result = result
     }
 }
 
@@ -32,16 +65,22 @@ public struct LuaMethod<T: AnyObject> {
 public struct LuaClass<T: AnyObject> {
     public var summary: String
     public var methods: [LuaMethod<T>] = []
-    public var properties: [(name: String, summary: String, get: (T) -> LuaValue)] = []
+    public var properties: [LuaProperty<T>] = []
     public var tostring: ((T) -> String)?
     public var length: ((T) -> Int)?
     /// `obj(...)`: arguments start at index 2.
     public var call: ((T, LuaCall) throws -> Int32)?
+    /// What `obj(...)` takes and gives, for the stubs.
+    public var callTypes: LuaSignature?
     /// `obj[k]` for keys that are not method or property names (key at index 2);
     /// returns nil when it has nothing for that key.
     public var index: ((T, LuaCall) throws -> Int32?)?
+    /// The keys `index` answers and what it gives, for the stubs.
+    public var indexTypes: (key: LuaType, value: LuaType)?
     /// Other metamethods by name ("__add", "__eq", ...), as plain native functions.
     public var metamethods: [String: LuaNativeBody] = [:]
+    /// The types of the arithmetic ones among `metamethods`, for the stubs.
+    public var operators: [LuaOperator] = []
 
     public init(summary: String) { self.summary = summary }
 }
@@ -166,19 +205,41 @@ extension LuaStack {
     }
 }
 
-/// A userdata type as the reference docs show it.
+/// A userdata type as the reference docs and the editor stubs show it, read
+/// from the same `luaClass()` that builds its metatable, so they cannot drift.
 public struct LuaClassDoc: Sendable {
+    public struct Method: Sendable {
+        public let name: String
+        public let signature: String
+        public let summary: String
+        public let types: LuaSignature?
+    }
+    public struct Property: Sendable {
+        public let name: String
+        public let type: LuaType
+        public let summary: String
+    }
     public let name: String
     public let summary: String
-    public let methods: [(signature: String, summary: String)]
-    public let properties: [(name: String, summary: String)]
+    public let methods: [Method]
+    public let properties: [Property]
     public let callable: Bool
+    public let callTypes: LuaSignature?
+    /// Whether `obj[k]` answers keys besides its fields (`s[1]`, `panel["A"]`).
+    public let indexable: Bool
+    public let indexTypes: (key: LuaType, value: LuaType)?
+    /// Names of the metamethods it has besides __index, __gc, __tostring, __len and __call.
+    public let metamethods: [String]
+    public let operators: [LuaOperator]
 }
 
 extension LuaUserdata {
     public static var documentation: LuaClassDoc {
         let c = luaClass()
-        return LuaClassDoc(name: luaClassName, summary: c.summary, methods: c.methods.map { ($0.signature, $0.summary) },
-                           properties: c.properties.map { ($0.name, $0.summary) }, callable: c.call != nil)
+        return LuaClassDoc(name: luaClassName, summary: c.summary,
+                           methods: c.methods.map { .init(name: $0.name, signature: $0.signature, summary: $0.summary, types: $0.types) },
+                           properties: c.properties.map { .init(name: $0.name, type: $0.type, summary: $0.summary) },
+                           callable: c.call != nil, callTypes: c.callTypes, indexable: c.index != nil, indexTypes: c.indexTypes,
+                           metamethods: c.metamethods.keys.sorted(), operators: c.operators)
     }
 }

@@ -5,8 +5,8 @@ import Workbench
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "Write the Lua API reference (Markdown) from the modules and the plugin registry.",
-        discussion: "Covers the bundled plugins and those of --plugins folders; ALMANAC_PLUGIN_PATH is ignored so the output is the same on every machine.")
+        abstract: "Write the Lua API reference (Markdown), or with --stubs the editor stubs (LuaCATS), from the modules and the plugin registry.",
+        discussion: "Covers the bundled plugins and those of --plugins folders; ALMANAC_PLUGIN_PATH is ignored so the output is the same on every machine. The stubs let the Lua language server (VS Code, Neovim) complete and check Almanac calls: see docs/editor-support.md.")
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")
     var output: String?
@@ -17,13 +17,16 @@ struct DocsCommand: ParsableCommand {
     @Flag(help: "Do not write; exit 1 if --output differs from what would be written.")
     var check = false
 
+    @Flag(help: "Write the LuaCATS definition file for the Lua language server instead of the Markdown reference.")
+    var stubs = false
+
     func run() throws {
         var options = HostOptions()
         options.outputDirectory = NSTemporaryDirectory() + "almanac-docs-\(getpid())"
         options.pluginDirectories = PluginFolders.standard(extra: pluginDirectories, includeEnvironment: false)
         defer { try? FileManager.default.removeItem(atPath: options.outputDirectory) }
         let host = try Diagnostics.makeHost(options)
-        let text = ReferenceDocs.markdown(registry: host.registry)
+        let text = stubs ? LuaStubs.text(registry: host.registry) : ReferenceDocs.markdown(registry: host.registry)
         guard let output else {
             print(text)
             return
@@ -31,7 +34,7 @@ struct DocsCommand: ParsableCommand {
         if check {
             let current = try? String(contentsOfFile: output, encoding: .utf8)
             if current != text + "\n" {
-                Diagnostics.print("almanac: \(output) is stale; run: almanac docs -o \(output)")
+                Diagnostics.print("almanac: \(output) is stale; run: almanac docs\(stubs ? " --stubs" : "") -o \(output)")
                 throw ExitCode(1)
             }
             return

@@ -108,6 +108,11 @@ import Testing
         #expect(r.status == 0, "docs/reference.md is stale: run `almanac docs -o docs/reference.md` (\(r.stderr))")
     }
 
+    @Test func theEditorStubsAreUpToDate() throws {
+        let r = try almanac(["docs", "--stubs", "--check", "-o", "stubs/almanac.lua"])
+        #expect(r.status == 0, "stubs/almanac.lua is stale: run `almanac docs --stubs -o stubs/almanac.lua` (\(r.stderr))")
+    }
+
     @Test func safeModeRefusesAndLimitsStopRunawayScripts() throws {
         let folder = temporaryFolder("safe")
         writeFile(folder + "/exec.lua", "print('before')\nos.execute('touch /tmp/almanac-should-not-exist')")

@@ -22,7 +22,7 @@ final class Box: LuaUserdata {
 
     static func luaClass() -> LuaClass<Box> {
         var c = LuaClass<Box>(summary: "a number in a box")
-        c.properties = [("value", "the number", { .number($0.value) })]
+        c.properties = [LuaProperty("value", .number, "the number") { .number($0.value) }]
         c.methods = [
             LuaMethod("scaled", signature: "box:scaled(k)", summary: "value times k") { me, call in
                 call.returning(.number(me.value * (try call.number(2, "k"))))

@@ -6,7 +6,7 @@ import LuaBridge
 /// docs/reference.md is this output; a test fails when it is stale.
 public enum ReferenceDocs {
     /// The userdata types scripts meet.
-    static let classes: [LuaClassDoc] = [SeriesObject.documentation, PanelObject.documentation, DistributionObject.documentation, CostHandle.documentation]
+    static var classes: [LuaClassDoc] { ScriptTypes.classes }
 
     public static func markdown(registry: PluginRegistry) -> String {
         var out: [String] = []

@@ -11,7 +11,8 @@ enum AlmanacModule {
                 "seed", signature: "almanac.seed(n)",
                 summary: "Reseeds the one random generator behind math.random and every sampler; same seed, same numbers.",
                 details: "`n` is a whole number ≥ 0. Without a call, a run uses `--seed` (default 0), so runs repeat exactly. `math.randomseed(n)` does the same.",
-                example: "almanac.seed(42)\nprint(math.random(1, 6))"
+                example: "almanac.seed(42)\nprint(math.random(1, 6))",
+                types: LuaSignature([.init("n", .integer)])
             ) { call in
                 let n = try call.integer(1, "n")
                 guard n >= 0 else { throw ScriptError("argument 1 'n' must be a whole number >= 0, got \(n)") }
@@ -21,7 +22,8 @@ enum AlmanacModule {
             LuaFunctionSpec(
                 "clock", signature: "almanac.clock() -> seconds",
                 summary: "Seconds on a monotonic clock, for timing parts of a script (differences only; os.clock() gives CPU time).",
-                example: "local t0 = almanac.clock()\nforecast.fit(\"ets\", data.dataset(\"airpassengers\"))\nprint(almanac.clock() - t0 >= 0)"
+                example: "local t0 = almanac.clock()\nforecast.fit(\"ets\", data.dataset(\"airpassengers\"))\nprint(almanac.clock() - t0 >= 0)",
+                types: LuaSignature(namedReturns: [.init(.number, "seconds")])
             ) { call in
                 call.returning(.number(Double(DispatchTime.now().uptimeNanoseconds) / 1e9))
             },
@@ -46,12 +48,14 @@ enum AlmanacModule {
                   cost = function(x, p) return p.h * x end,
                 }
                 print(almanac.cost("linear_holding", { h = 2 })(10))  --> 20.0
-                """
+                """,
+                types: LuaSignature([.init("plugin", LuaPluginRegistration.definitionType)])
             ) { call in try LuaPluginRegistration.register(call, into: context.registry) },
             LuaFunctionSpec(
                 "plugins", signature: "almanac.plugins([kind]) -> { descriptor, ... }",
                 summary: "Every registered plugin (native and Lua alike), or those of one kind, sorted by name.",
-                example: "for _, p in ipairs(almanac.plugins(\"optimizer\")) do print(p.name, p.summary) end"
+                example: "for _, p in ipairs(almanac.plugins(\"optimizer\")) do print(p.name, p.summary) end",
+                types: LuaSignature([.optional("kind", .oneOf(PluginKind.allCases.map(\.rawValue)))], returns: [.array(.pluginDescriptor)])
             ) { call in
                 var kind: PluginKind?
                 if !call.isNil(1) {
@@ -66,7 +70,8 @@ enum AlmanacModule {
             LuaFunctionSpec(
                 "plugin", signature: "almanac.plugin(name) -> descriptor",
                 summary: "One plugin's descriptor: name, kind, version, summary, params (with types, defaults, ranges, docs), capabilities, source.",
-                example: "print(almanac.inspect(almanac.plugin(\"eoq_cost\").params[1]))"
+                example: "print(almanac.inspect(almanac.plugin(\"eoq_cost\").params[1]))",
+                types: LuaSignature([.init("name", .pluginName(nil))], returns: [.pluginDescriptor])
             ) { call in
                 let name = try call.string(1, "name")
                 return call.returning(try context.registry.find(name).descriptor.luaRecord)
@@ -75,7 +80,8 @@ enum AlmanacModule {
                 "cost", signature: "almanac.cost(name [, params]) -> Cost",
                 summary: "Binds a cost plugin to its parameters (checked now); the result is callable: c(x) gives the total cost.",
                 details: "`x` is a number for one decision variable or an array for several. `c:parts(x)` gives the components. A bound cost can be handed to `optimize.scalar` and `optimize.minimize`; native costs then run without crossing into Lua.",
-                example: "local c = almanac.cost(\"eoq_cost\", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })\nprint(c(300), c:parts(300).holding)"
+                example: "local c = almanac.cost(\"eoq_cost\", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })\nprint(c(300), c:parts(300).holding)",
+                types: LuaSignature([.init("name", .pluginName(.cost)), .optional("params", .pluginParameters(.cost))], returns: [.cost])
             ) { call in
                 let name = try call.string(1, "name")
                 let plugin = try context.registry.find(name, kind: .cost)
@@ -87,7 +93,8 @@ enum AlmanacModule {
             LuaFunctionSpec(
                 "out", signature: "almanac.out(name) -> path",
                 summary: "The path of `name` inside the output folder (-o/--out, default out/), creating folders on the way.",
-                example: "local f = assert(io.open(almanac.out(\"result.csv\"), \"w\"))"
+                example: "local f = assert(io.open(almanac.out(\"result.csv\"), \"w\"))",
+                types: LuaSignature([.init("name", .string)], namedReturns: [.init(.string, "path")])
             ) { call in
                 let name = try call.string(1, "name")
                 guard !name.hasPrefix("/"), !name.split(separator: "/").contains("..") else {
@@ -104,6 +111,7 @@ enum AlmanacModule {
                 "inspect", signature: "almanac.inspect(value [, { depth =, width = }]) -> string",
                 summary: "Any value as readable text: tables with sorted keys, nested up to `depth` (default 4), on one line when it fits `width` (default 80).",
                 example: "print(almanac.inspect({ q = 304.05, parts = { 34.2, 34.2 } }))",
+                types: LuaSignature([.init("value", .any), .optional("options", .record([.optional("depth", .integer, doc: "how deep tables are shown (default 4)"), .optional("width", .integer, doc: "line width that fits on one line (default 80)")]))], returns: [.string]),
                 implementation: .lua(inspectSource)),
         ], fields: [
             LuaFieldSpec("version", .string(almanacVersion), summary: "Almanac's version string."),

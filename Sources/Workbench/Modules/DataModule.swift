@@ -21,6 +21,22 @@ enum DataModule {
         ParameterSpec("attributes", .table, doc: "columns kept per key as static attributes, e.g. { \"category\" }"),
     ]
 
+    /// data.csv's and data.sqlite's options, declared once for both.
+    static let tableOptionsType = LuaType.options(tableOptions, named: "data.TableOptions")
+    /// What data.write_csv and data.write_sqlite write.
+    static let writableType: LuaType = .series | .panel | .array(.map(key: .string, value: .number | .string | .boolean))
+
+    static let sqliteWriteOptions = [
+        ParameterSpec("mode", .string, default: .string("replace"), choices: ["replace", "append"], doc: "replace the table or add rows to it"),
+    ]
+
+    static let syntheticRetailOptions = [
+        ParameterSpec("skus", .integer, default: .integer(20), range: ParameterRange(lower: 1, upper: 100_000), doc: "how many series"),
+        ParameterSpec("periods", .integer, default: .integer(104), range: ParameterRange(lower: 8, upper: 100_000), doc: "length of the horizon"),
+        ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0), doc: "seed of its own generator (independent of almanac.seed)"),
+        ParameterSpec("freq", .string, default: .string("week"), choices: ["week", "day"], doc: "weekly or daily periods"),
+    ]
+
     static func tableOptions(_ call: LuaCall, _ index: Int32, owner: String) throws -> TableOptions {
         let (p, lua) = try validateOptions(try call.record(index, "options"), against: tableOptions, owner: owner)
         var o = TableOptions()
@@ -94,14 +110,16 @@ enum DataModule {
             LuaFunctionSpec(
                 "dataset", signature: "data.dataset(name) -> Series",
                 summary: "A classic series shipped with Almanac: " + BundledDataset.names.joined(separator: ", ") + " (data.datasets() lists their sources).",
-                example: "local air = data.dataset(\"airpassengers\")\nprint(air.start, air.finish, #air)  --> 1949-01  1960-12  144"
+                example: "local air = data.dataset(\"airpassengers\")\nprint(air.start, air.finish, #air)  --> 1949-01  1960-12  144",
+                types: LuaSignature([.init("name", .oneOf(BundledDataset.names))], returns: [.series])
             ) { call in
                 SeriesObject.push(try BundledDataset.named(try call.string(1, "name")).series, call)
             },
             LuaFunctionSpec(
                 "datasets", signature: "data.datasets() -> { { name, freq, period, start, length, units, summary, source }, ... }",
                 summary: "The bundled datasets with their calendars, units and sources.",
-                example: "for _, d in ipairs(data.datasets()) do print(d.name, d.freq, d.length) end"
+                example: "for _, d in ipairs(data.datasets()) do print(d.name, d.freq, d.length) end",
+                types: LuaSignature(returns: [.array(.record([LuaField("name", .string), LuaField("freq", .frequency), LuaField("period", .integer), LuaField("start", .string), LuaField("length", .integer), LuaField("units", .string), LuaField("summary", .string), LuaField("source", .string)], named: "data.DatasetInfo"))])
             ) { call in
                 call.returning(.array(BundledDataset.all.map { d in
                     .record(["name": .string(d.name), "freq": .string(d.frequency.rawValue), "period": .integer(Int64(d.period)),
@@ -121,7 +139,8 @@ enum DataModule {
                 f:close()
                 local p = data.csv(path, { key = "sku", value = "qty" })
                 print(#p, p:keys()[1], p["A"]:values()[2])  --> 2  A  7.0
-                """
+                """,
+                types: LuaSignature([.init("path", .string), .optional("options", tableOptionsType)], returns: [.series | .panel])
             ) { call in
                 let path = try context.readablePath(try call.string(1, "path"))
                 return push(try CSVReader.read(path: path, options: try tableOptions(call, 2, owner: "data.csv")), call)
@@ -134,7 +153,8 @@ enum DataModule {
                 data.write_sqlite(db, "sales", data.dataset("usaccdeaths"))
                 local s = data.sqlite(db, "SELECT date, value FROM sales WHERE date >= '1977-01'")
                 print(#s, s.start)  --> 24  1977-01
-                """
+                """,
+                types: LuaSignature([.init("path", .string), .init("sql", .string), .optional("options", tableOptionsType)], returns: [.series | .panel])
             ) { call in
                 let path = try context.readablePath(try call.string(1, "path"))
                 let sql = try call.string(2, "sql")
@@ -143,7 +163,8 @@ enum DataModule {
             LuaFunctionSpec(
                 "write_csv", signature: "data.write_csv(path, x) -> path",
                 summary: "Writes a Series (date, value), a Panel (date, key, value, covariates...) or an array of records as CSV; a relative path goes into the output folder. Written whole or not at all.",
-                example: "print(data.write_csv(\"air.csv\", data.dataset(\"airpassengers\")))  --> out/air.csv"
+                example: "print(data.write_csv(\"air.csv\", data.dataset(\"airpassengers\")))  --> out/air.csv",
+                types: LuaSignature([.init("path", .string), .init("x", writableType)], namedReturns: [.init(.string, "path")])
             ) { call in
                 let path = try context.writablePath(try call.string(1, "path"))
                 try CSVWriter.write(try table(call, 2), to: path)
@@ -152,13 +173,13 @@ enum DataModule {
             LuaFunctionSpec(
                 "write_sqlite", signature: "data.write_sqlite(path, table, x [, { mode = \"replace\" | \"append\" }]) -> path",
                 summary: "Writes a Series, Panel or array of records into a table of a SQLite file (created if missing), in one transaction: a failure leaves it as it was.",
-                example: "data.write_sqlite(\"results.sqlite\", \"eoq\", { { sku = \"A\", q = 304.05 }, { sku = \"B\", q = 120 } })"
+                example: "data.write_sqlite(\"results.sqlite\", \"eoq\", { { sku = \"A\", q = 304.05 }, { sku = \"B\", q = 120 } })",
+                types: LuaSignature([.init("path", .string), .init("table", .string), .init("x", writableType), .optional("options", .options(sqliteWriteOptions))],
+                          namedReturns: [.init(.string, "path")])
             ) { call in
                 let path = try context.writablePath(try call.string(1, "path"))
                 let name = try call.string(2, "table")
-                let (p, _) = try validateOptions(try call.record(4, "options"), against: [
-                    ParameterSpec("mode", .string, default: .string("replace"), choices: ["replace", "append"], doc: "replace the table or add rows to it"),
-                ], owner: "data.write_sqlite")
+                let (p, _) = try validateOptions(try call.record(4, "options"), against: sqliteWriteOptions, owner: "data.write_sqlite")
                 let mode = SQLite.WriteMode(rawValue: p.string("mode") ?? "replace") ?? .replace
                 try SQLite.write(try table(call, 3), to: path, table: name, mode: mode)
                 return call.returning(.string(path))
@@ -208,14 +229,10 @@ enum DataModule {
                 local p = data.synthetic_retail{ skus = 20, periods = 104, seed = 11 }
                 print(p)
                 print(p:attributes(p:keys()[1]).segment)
-                """
+                """,
+                types: LuaSignature([.optional("options", .options(syntheticRetailOptions))], returns: [.panel])
             ) { call in
-                let (p, _) = try validateOptions(try call.record(1, "options"), against: [
-                    ParameterSpec("skus", .integer, default: .integer(20), range: ParameterRange(lower: 1, upper: 100_000), doc: "how many series"),
-                    ParameterSpec("periods", .integer, default: .integer(104), range: ParameterRange(lower: 8, upper: 100_000), doc: "length of the horizon"),
-                    ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0), doc: "seed of its own generator (independent of almanac.seed)"),
-                    ParameterSpec("freq", .string, default: .string("week"), choices: ["week", "day"], doc: "weekly or daily periods"),
-                ], owner: "data.synthetic_retail")
+                let (p, _) = try validateOptions(try call.record(1, "options"), against: syntheticRetailOptions, owner: "data.synthetic_retail")
                 var spec = SyntheticRetail()
                 spec.skus = p.integer("skus") ?? 20
                 spec.periods = p.integer("periods") ?? 104

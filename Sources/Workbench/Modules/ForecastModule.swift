@@ -19,7 +19,9 @@ enum ForecastModule {
                 print(m.method, m.aicc)
                 local fc = m:forecast{ h = 12, levels = { 80, 95 } }
                 print(fc.mean[1], fc:lower(95)[1], fc:upper(95)[1])
-                """
+                """,
+                types: LuaSignature([.init("name", .pluginName(.model)), .init("series", .seriesLike), .optional("params", .pluginParameters(.model)),
+                                      .optional("covariates", .covariates)], returns: [.fittedModel])
             ) { call in
                 let name = try call.string(1, "name")
                 let series = try SeriesObject.argument(call, 2, "series")
@@ -38,7 +40,9 @@ enum ForecastModule {
                 local fp = forecast.fit_many(panel, "ets", { model = "ZZN" })
                 local fcs = fp:forecast{ h = 4 }
                 print(#fp, #fp.failures, fcs[panel:keys()[1]].mean[1])
-                """
+                """,
+                types: LuaSignature([.init("panel", .panel), .init("name", .pluginName(.model)), .optional("params", .pluginParameters(.model)),
+                                      .optional("options", fitManyOptionsType)], returns: [.fittedPanel])
             ) { call in
                 let panel = try call.object(1, "panel", as: PanelObject.self).panel
                 let name = try call.string(2, "name")
@@ -115,7 +119,9 @@ enum ForecastModule {
                 local air = data.dataset("airpassengers")
                 local r = forecast.backtest("ets", air, { h = 12, windows = 3, params = { model = "MAM" } })
                 print(r.metrics.mase, r.coverage["95"])
-                """
+                """,
+                types: LuaSignature([.init("name", .pluginName(.model)), .init("series_or_panel", .seriesLike | .panel), .init("options", backtestOptionsType)],
+                                      returns: [backtestResultType])
             ) { call in
                 let name = try call.string(1, "name")
                 var options = try call.record(3, "options")
@@ -161,7 +167,8 @@ enum ForecastModule {
                 local fc = forecast.fit("snaive", train):forecast{ h = 12 }
                 local a = forecast.accuracy(fc, test)
                 print(a.mase, a.smape, a.coverage["95"])
-                """
+                """,
+                types: LuaSignature([.init("fc", .forecast), .init("actual", .seriesLike)], returns: [accuracyResultType])
             ) { call in
                 let fc = try call.object(1, "fc", as: ForecastObject.self).forecast
                 let actual: [Double]
@@ -192,7 +199,8 @@ enum ForecastModule {
                 m:save("nile-ets.json")
                 local again = forecast.load(almanac.out("nile-ets.json"))
                 print(again.method, again:forecast{ h = 1 }.mean[1] == m:forecast{ h = 1 }.mean[1])
-                """
+                """,
+                types: LuaSignature([.init("path", .string)], returns: [.fittedModel])
             ) { call in
                 let path = try context.readablePath(try call.string(1, "path"))
                 guard let data = FileManager.default.contents(atPath: path) else { throw ScriptError("load: cannot read '\(path)'") }
@@ -218,6 +226,33 @@ enum ForecastModule {
         ParameterSpec("step", .integer, range: ParameterRange(lower: 1), doc: "observations between origins (default h)"),
         ParameterSpec("levels", .numbers, doc: "interval levels whose coverage is scored (default { 80, 95 })"),
     ]
+
+    static let fitManyOptionsType = LuaType.record([
+        .optional("fallback", .pluginName(.model) | .boolean, doc: "the model for series that fail, or false (default \"naive\")"),
+        .optional("threads", .integer, doc: "threads for native models (default: all cores)"),
+        .optional("progress", .boolean, doc: "show a progress bar (default: when stderr is a terminal)"),
+    ])
+
+    static let backtestOptionsType = LuaType.record(backtestOptionSpecs.map(LuaField.init) + [
+        .optional("refit", .boolean, doc: "re-estimate at every origin (default true); false replays the first fit's estimates"),
+        .optional("params", .pluginParameters(.model), doc: "the model's options"),
+        .optional("covariates", .covariates, doc: "a series' covariates over the whole series (a panel's come from the panel)"),
+    ])
+
+    static let accuracyResultType = LuaType.record(
+        ["me", "mae", "rmse", "mape", "smape", "mase", "rmsse", "n"].map { LuaField($0, .number) }
+            + [LuaField("coverage", .map(key: .string, value: .number), doc: "share of actuals inside each level's interval, by level (\"95\")")])
+
+    /// A series' backtest and a panel's share the class; the panel's fields are optional.
+    static let backtestResultType = LuaType.record([
+        LuaField("metrics", .map(key: .string, value: .number), doc: "me, mae, rmse, mape, smape, mase, rmsse over all windows (a panel: averaged over series)"),
+        .optional("mae_by_h", .array(.number), doc: "a series': MAE at each step ahead"),
+        .optional("coverage", .map(key: .string, value: .number), doc: "a series': share of actuals inside each level's interval"),
+        .optional("windows", .integer, doc: "a series': how many origins"),
+        .optional("forecasts", .array(.forecast), doc: "a series': the forecast from each origin"),
+        .optional("series", .map(key: .string, value: .table), doc: "a panel's: each key's metrics, mae_by_h, coverage and windows"),
+        .optional("failures", .array(.record([LuaField("key", .string), LuaField("reason", .string)])), doc: "a panel's: keys that failed"),
+    ], named: "forecast.BacktestResult")
 
     static func nativeOptions(_ handle: ModelHandle) -> [String: ParameterValue] {
         if case .native(_, let options) = handle.backing { return options }

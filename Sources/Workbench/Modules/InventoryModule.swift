@@ -12,6 +12,14 @@ enum InventoryModule {
                       doc: "p, cost per unit backordered per time unit; given, the model plans backorders"),
     ]
 
+    static let eoqOptions = eoqParameters + [
+        ParameterSpec("order_quantity", .number, range: .positive, doc: "a Q to compare with Q* (sensitivity)"),
+    ]
+    static let eoqResult = LuaType.record(
+        ["order_quantity", "cost", "cycle_time", "orders_per_time"].map { LuaField($0, .number) }
+            + [.optional("stockout_fraction", .number, doc: "with stockout_cost"),
+               .optional("cost_at_q", .number, doc: "with order_quantity"), .optional("cost_ratio", .number, doc: "with order_quantity")])
+
     static func spec(_ context: HostContext) -> LuaModuleSpec {
         LuaModuleSpec("inventory", summary: "Inventory models in closed form (Snyder & Shen's notation).", functions: [
             LuaFunctionSpec(
@@ -30,12 +38,11 @@ enum InventoryModule {
                 print(r.order_quantity, r.cost)  --> 304.0467...  68.4105...
                 local s = inventory.eoq{ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300, order_quantity = 400 }
                 print(s.cost_at_q, s.cost_ratio)  --> 71.0...  1.038...
-                """
+                """,
+                types: LuaSignature([.init("model", .options(eoqOptions))], returns: [eoqResult])
             ) { call in
                 try call.requireTable(1, "model")
-                let (p, _) = try validateOptions(try call.record(1, "model"), against: eoqParameters + [
-                    ParameterSpec("order_quantity", .number, range: .positive, doc: "a Q to compare with Q* (sensitivity)"),
-                ], owner: "inventory.eoq")
+                let (p, _) = try validateOptions(try call.record(1, "model"), against: eoqOptions, owner: "inventory.eoq")
                 let k = p.number("fixed_cost") ?? .nan, h = p.number("holding_cost") ?? .nan
                 let lambda = p.number("demand_rate") ?? .nan
                 var result: [String: LuaValue]

@@ -41,7 +41,10 @@ enum InventoryPolicies {
                           _ f: @escaping ([Double], Double, [Double], [Double]) throws -> LotSizingPlan) -> LuaFunctionSpec {
         LuaFunctionSpec(name, signature: "inventory.\(name){ fixed_cost =, holding_cost =, demand = {...} [, purchase_cost =] } -> { order_periods, order_quantities, cost }",
                         summary: summary,
-                        example: "local r = inventory.\(name){ fixed_cost = 500, holding_cost = 2, demand = { 90, 120, 80, 70 } }\nprint(table.concat(r.order_periods, \", \"), r.cost)") { call in
+                        example: "local r = inventory.\(name){ fixed_cost = 500, holding_cost = 2, demand = { 90, 120, 80, 70 } }\nprint(table.concat(r.order_periods, \", \"), r.cost)",
+                        types: LuaSignature([.init("model", .record(lotSizingOptions.map { spec in
+                            spec.type == .table ? LuaField(spec.name, perPeriodCost, optional: !spec.required, doc: spec.typeNote) : LuaField(spec)
+                        }))], returns: [lotSizingResult])) { call in
             try call.requireTable(1, "model")
             var given = try call.record(1, "model")
             let owner = "inventory.\(name)"
@@ -74,13 +77,15 @@ enum InventoryPolicies {
                 example: """
                 local r = inventory.newsvendor{ holding_cost = 0.18, stockout_cost = 0.70, demand = dist.normal(50, 8) }
                 print(r.base_stock_level, r.cost)  --> 56.6040...  1.99761...
-                """
+                """,
+                types: LuaSignature([.init("model", model(newsvendorOptions, [demandField, .optional("order_quantity", .number, doc: "evaluate this S instead of the optimum")]))],
+                              returns: [newsvendorResult])
             ) { call in
                 var given = try call.record(1, "model")
                 let fixed = given.removeValue(forKey: "order_quantity")
                 try call.requireTable(1, "model")
                 let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: "inventory.newsvendor")
-                let (set, _) = try validateOptions(given, against: [h, p], owner: "inventory.newsvendor")
+                let (set, _) = try validateOptions(given, against: newsvendorOptions, owner: "inventory.newsvendor")
                 let nv = try Newsvendor(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan, demand: demand)
                 let s = try fixed.map { v -> Double in
                     guard let x = v.doubleValue else { throw ScriptError.named("inventory.newsvendor: option 'order_quantity' must be a number") }
@@ -95,10 +100,10 @@ enum InventoryPolicies {
                 example: """
                 local r = inventory.base_stock{ holding_cost = 1, stockout_cost = 9, demand = dist.poisson(6), lead_time = 2 }
                 print(r.base_stock_level, r.cost, r.fill_rate)
-                """
+                """,
+                types: LuaSignature([.init("model", model(baseStockOptions, [demandField]))], returns: [baseStockResult])
             ) { call in
-                let (set, demand) = try options(call, [h, p, ParameterSpec("lead_time", .integer, default: .integer(0), range: .nonNegative, doc: "L, periods between ordering and receiving"),
-                    ParameterSpec("review_period", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "R: order up to S every R periods (periodic review (R, S))")], owner: "inventory.base_stock")
+                let (set, demand) = try options(call, baseStockOptions, owner: "inventory.base_stock")
                 if let review = set.integer("review_period"), review > 1 {
                     let rs = try PeriodicReview(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
                                                 demand: demand, leadTime: set.integer("lead_time") ?? 0, reviewPeriod: review)
@@ -131,20 +136,16 @@ enum InventoryPolicies {
                 local f = inventory.reorder_point{ demand = dist.normal(100, 20), lead_time = 4, lead_time_sd = 1,
                   service_level = 0.99, type = "fill_rate", order_quantity = 500 }
                 print(f.reorder_point, f.cycle_service_level)
-                """
+                """,
+                types: LuaSignature([.init("model", model(reorderPointOptions, [.optional("demand", .distribution, doc: "one period's demand, with lead_time"), .optional("lead_time_demand", .distribution, doc: "the lead-time demand itself")]))],
+                              returns: [reorderPointResult])
             ) { call in
                 try call.requireTable(1, "model")
                 var given = try call.record(1, "model")
                 let owner = "inventory.reorder_point"
                 let perPeriod = given.removeValue(forKey: "demand")
                 let direct = given.removeValue(forKey: "lead_time_demand")
-                let (set, _) = try validateOptions(given, against: [
-                    ParameterSpec("lead_time", .number, range: .positive, doc: "L, periods from ordering to receiving"),
-                    ParameterSpec("lead_time_sd", .number, default: .number(0), range: .nonNegative, doc: "standard deviation of a random lead time"),
-                    ParameterSpec("service_level", .number, required: true, range: .unitOpen, doc: "α (cycle) or β (fill rate), between 0 and 1"),
-                    ParameterSpec("type", .string, default: .string("cycle"), choices: ["cycle", "fill_rate"], doc: "type 1 (cycle service) or type 2 (fill rate)"),
-                    ParameterSpec("order_quantity", .number, range: .positive, doc: "Q, needed for a fill-rate target"),
-                ], owner: owner)
+                let (set, _) = try validateOptions(given, against: reorderPointOptions, owner: owner)
                 let ltd: Distribution
                 if direct != nil {
                     guard perPeriod == nil else { throw ScriptError.named("\(owner): give either demand (with lead_time) or lead_time_demand, not both") }
@@ -190,19 +191,15 @@ enum InventoryPolicies {
                 print(r.reorder_point, r.order_quantity, r.cost)  --> about 126.87  328.45  78.0711
                 m.method = "eoq_ss"
                 print(inventory.rq(m).cost)                       --> 87.048...
-                """
+                """,
+                types: LuaSignature([.init("model", model(rqOptions, [LuaField("demand", .distribution, doc: "dist.normal(λ, σ) or dist.poisson(λ) per time unit")]))],
+                              returns: [.numbers(["reorder_point", "order_quantity", "cost"])])
             ) { call in
                 try call.requireTable(1, "model")
                 var given = try call.record(1, "model")
                 let owner = "inventory.rq"
                 let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
-                let (set, _) = try validateOptions(given, against: [
-                    h, p, k,
-                    ParameterSpec("lead_time", .number, required: true, range: .positive, doc: "L, in the unit of the demand rate"),
-                    ParameterSpec("method", .string, default: .string("exact"), choices: ["exact", "eoq_ss", "eoqb", "loss_function", "eil"], doc: "how (r, Q) is chosen"),
-                    ParameterSpec("reorder_point", .number, doc: "evaluate this r (with order_quantity)"),
-                    ParameterSpec("order_quantity", .number, range: .positive, doc: "evaluate this Q (with reorder_point)"),
-                ], owner: owner)
+                let (set, _) = try validateOptions(given, against: rqOptions, owner: owner)
                 let sd: Double?
                 switch demand {
                 case .normal(_, let s): sd = s
@@ -239,7 +236,9 @@ enum InventoryPolicies {
                   { fixed_cost = 50, holding_cost = 1, demand_rate = 500, usage = 4 },
                   { fixed_cost = 80, holding_cost = 3, demand_rate = 2000, usage = 6 } } }
                 print(table.concat(r.order_quantities, ", "), r.cost, r.multiplier)
-                """
+                """,
+                types: LuaSignature([.init("model", model(eoqMultiOptions, [LuaField("items", .array(.options(eoqMultiItemOptions)))]))],
+                              returns: [.record([LuaField("order_quantities", .array(.number)), LuaField("cost", .number), LuaField("multiplier", .number), LuaField("resource_used", .number)])])
             ) { call in
                 try call.requireTable(1, "model")
                 var given = try call.record(1, "model")
@@ -247,15 +246,10 @@ enum InventoryPolicies {
                 guard case .array(let list) = given.removeValue(forKey: "items") ?? .nil, !list.isEmpty else {
                     throw ScriptError.named("\(owner): 'items' must be a non-empty array of { fixed_cost =, holding_cost =, demand_rate =, usage = }")
                 }
-                let (set, _) = try validateOptions(given, against: [
-                    ParameterSpec("limit", .number, required: true, range: .positive, doc: "B, the shared budget or space"),
-                ], owner: owner)
-                let itemSpecs = [k, ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "h"),
-                                 ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ"),
-                                 ParameterSpec("usage", .number, required: true, range: .positive, doc: "resource per unit ordered")]
+                let (set, _) = try validateOptions(given, against: eoqMultiOptions, owner: owner)
                 let items = try list.enumerated().map { i, value -> MultiItemEOQ.Item in
                     guard case .record(let fields) = value else { throw ScriptError.named("\(owner): items[\(i + 1)] must be a table of named values") }
-                    let (p, _) = try validateOptions(fields, against: itemSpecs, owner: "\(owner): items[\(i + 1)]")
+                    let (p, _) = try validateOptions(fields, against: eoqMultiItemOptions, owner: "\(owner): items[\(i + 1)]")
                     return MultiItemEOQ.Item(fixedCost: p.number("fixed_cost") ?? .nan, holdingCost: p.number("holding_cost") ?? .nan,
                                              demandRate: p.number("demand_rate") ?? .nan, usage: p.number("usage") ?? .nan)
                 }
@@ -287,7 +281,8 @@ enum InventoryPolicies {
                   { demand = dist.poisson(6), holding_cost = 1, stockout_cost = 4, fixed_cost = 5,
                     periods = 5000, replications = 10, seed = 1 })
                 print(r.cost.mean, "±", r.cost.half_width)  --> about 8.03 (Zheng–Federgruen's exact cost)
-                """
+                """,
+                types: LuaSignature([.init("policy", simulatePolicy), .init("options", simulateOptionsType)], returns: [simulateResult])
             ) { call in
                 let policyFields = try call.record(1, "policy")
                 let owner = "inventory.simulate"
@@ -307,18 +302,7 @@ enum InventoryPolicies {
                 var given = try call.record(2, "options")
                 let demand = try SimulationArguments.demand(given.removeValue(forKey: "demand"), owner: owner)
                 let leadTime = try SimulationArguments.leadTime(given.removeValue(forKey: "lead_time"), owner: owner)
-                let (set, _) = try validateOptions(given, against: [
-                    ParameterSpec("orders_cross", .boolean, default: .boolean(false), doc: "with a random lead time: false keeps arrivals in the order placed, true lets orders cross"),
-                    ParameterSpec("holding_cost", .number, default: .number(1), range: .nonNegative, doc: "h per unit on hand per period"),
-                    ParameterSpec("stockout_cost", .number, default: .number(1), range: .nonNegative, doc: "p per unit backordered (or lost) per period"),
-                    ParameterSpec("fixed_cost", .number, default: .number(0), range: .nonNegative, doc: "K per order"),
-                    ParameterSpec("backorders", .boolean, default: .boolean(true), doc: "false: unmet demand is lost"),
-                    ParameterSpec("periods", .integer, range: ParameterRange(lower: 1), doc: "periods per replication after the warm-up (default 1000; with paths, their length minus the warm-up)"),
-                    ParameterSpec("warmup", .integer, range: .nonNegative, doc: "periods discarded at the start of each run (default 100; with paths, 0)"),
-                    ParameterSpec("replications", .integer, range: ParameterRange(lower: 2), doc: "runs (default 10; with paths, one per path, at least 2)"),
-                    ParameterSpec("seed", .integer, range: .nonNegative, doc: "seed of this simulation; default a draw from the run's generator"),
-                    ParameterSpec("trace", .boolean, default: .boolean(false), doc: "return the first run period by period"),
-                ], owner: owner)
+                let (set, _) = try validateOptions(given, against: simulateOptions, owner: owner)
                 var sim: PolicySimulation
                 switch demand {
                 case .distribution(let d):
@@ -374,19 +358,13 @@ enum InventoryPolicies {
                 for _, row in ipairs(inventory.abc_xyz(p, { last = 52 })) do
                   print(row.key, row.class, ("%.1f%%"):format(100 * row.share), row.service_level)
                 end
-                """
+                """,
+                types: LuaSignature([.init("panel", .panel), .optional("options", .options(abcXyzOptions))], returns: [.array(abcXyzRow)])
             ) { call in
                 guard let panel = call.stack.object(at: 1, as: PanelObject.self)?.panel else {
                     throw ScriptError("argument 1 'panel' must be a Panel (from data.csv with key =, or data.synthetic_retail), got a \(call.typeName(1))")
                 }
-                let (set, _) = try validateOptions(try call.record(2, "options"), against: [
-                    ParameterSpec("value", .string, doc: "numeric attribute to value units at, or \"units\""),
-                    ParameterSpec("last", .integer, range: ParameterRange(lower: 1), doc: "use only the last n periods of each series"),
-                    ParameterSpec("a", .number, default: .number(0.8), range: .unitOpen, doc: "cumulative value share closing class A"),
-                    ParameterSpec("b", .number, default: .number(0.95), range: .unitOpen, doc: "cumulative value share closing class B"),
-                    ParameterSpec("x", .number, default: .number(0.5), range: .positive, doc: "largest CV of class X"),
-                    ParameterSpec("y", .number, default: .number(1.0), range: .positive, doc: "largest CV of class Y"),
-                ], owner: "inventory.abc_xyz")
+                let (set, _) = try validateOptions(try call.record(2, "options"), against: abcXyzOptions, owner: "inventory.abc_xyz")
                 let everyHasCost = panel.keys.allSatisfy { key in
                     if case .number? = panel[key]?.attributes["unit_cost"] { return true } else { return false }
                 }
@@ -425,9 +403,10 @@ enum InventoryPolicies {
                 example: """
                 local r = inventory.ss{ holding_cost = 1, stockout_cost = 4, fixed_cost = 5, demand = dist.poisson(6) }
                 print(r.reorder_point, r.order_up_to_level, r.cost)  --> 4  10  8.0341...
-                """
+                """,
+                types: LuaSignature([.init("model", model(ssOptions, [demandField]))], returns: [.record([LuaField("reorder_point", .integer), LuaField("order_up_to_level", .integer), LuaField("cost", .number)])])
             ) { call in
-                let (set, demand) = try options(call, [h, p, k], owner: "inventory.ss")
+                let (set, demand) = try options(call, ssOptions, owner: "inventory.ss")
                 let r = try ZhengFedergruen.optimize(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
                                                      fixedCost: set.number("fixed_cost") ?? .nan, demand: demand)
                 return call.returning(.record(["reorder_point": .integer(Int64(r.reorderPoint)), "order_up_to_level": .integer(Int64(r.orderUpToLevel)), "cost": .number(r.cost)]))
@@ -435,14 +414,11 @@ enum InventoryPolicies {
             LuaFunctionSpec(
                 "epq", signature: "inventory.epq{ fixed_cost =, holding_cost =, demand_rate =, production_rate = } -> { order_quantity, cost, cycle_time }",
                 summary: "Economic production quantity: the EOQ with a finite production rate P > λ: Q* = √(2Kλ/(h(1 − λ/P))).",
-                example: "local r = inventory.epq{ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300, production_rate = 1900 }\nprint(r.order_quantity, r.cost)"
+                example: "local r = inventory.epq{ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300, production_rate = 1900 }\nprint(r.order_quantity, r.cost)",
+                types: LuaSignature([.init("model", .options(epqOptions))], returns: [.numbers(["order_quantity", "cost", "cycle_time"])])
             ) { call in
                 try call.requireTable(1, "model")
-                let (set, _) = try validateOptions(try call.record(1, "model"), against: [
-                    k, ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "h, cost to hold one unit for one time unit"),
-                    ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ, units demanded per time unit"),
-                    ParameterSpec("production_rate", .number, required: true, range: .positive, doc: "P, units produced per time unit (P > λ)"),
-                ], owner: "inventory.epq")
+                let (set, _) = try validateOptions(try call.record(1, "model"), against: epqOptions, owner: "inventory.epq")
                 let m = try EPQ(fixedCost: set.number("fixed_cost") ?? .nan, holdingCost: set.number("holding_cost") ?? .nan,
                                 demandRate: set.number("demand_rate") ?? .nan, productionRate: set.number("production_rate") ?? .nan)
                 return call.returning(.record(["order_quantity": .number(m.orderQuantity), "cost": .number(m.optimalCost),
@@ -455,16 +431,12 @@ enum InventoryPolicies {
                 local r = inventory.eoq_discounts{ fixed_cost = 150, holding_cost_rate = 0.25, demand_rate = 2400,
                   breakpoints = { 0, 100, 200 }, unit_costs = { 100, 90, 80 }, kind = "all_units" }
                 print(r.order_quantity, r.cost, r.region)
-                """
+                """,
+                types: LuaSignature([.init("model", .options(eoqDiscountsOptions))],
+                              returns: [.record([LuaField("order_quantity", .number), LuaField("cost", .number), LuaField("region", .integer)])])
             ) { call in
                 try call.requireTable(1, "model")
-                let (set, _) = try validateOptions(try call.record(1, "model"), against: [
-                    k, ParameterSpec("holding_cost_rate", .number, required: true, range: .positive, doc: "i, holding cost per unit time as a share of the unit cost"),
-                    ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "λ, units demanded per time unit"),
-                    ParameterSpec("breakpoints", .numbers, required: true, range: .nonNegative, doc: "order sizes where each price starts, increasing, first 0"),
-                    ParameterSpec("unit_costs", .numbers, required: true, range: .positive, doc: "the price per unit from each breakpoint on"),
-                    ParameterSpec("kind", .string, default: .string("all_units"), choices: ["all_units", "incremental"], doc: "all-units or incremental discounts"),
-                ], owner: "inventory.eoq_discounts")
+                let (set, _) = try validateOptions(try call.record(1, "model"), against: eoqDiscountsOptions, owner: "inventory.eoq_discounts")
                 guard case .numbers(let b)? = set["breakpoints"], case .numbers(let c)? = set["unit_costs"] else {
                     throw ScriptError("breakpoints and unit_costs must be arrays of numbers")
                 }

@@ -7,6 +7,22 @@ import LuaBridge
 enum InventoryRisk {
     static let itemFields = ["key", "on_hand", "on_order", "unit_cost", "demand"]
 
+    static let options = [
+        ParameterSpec("lead_time", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods until a new order would arrive"),
+        ParameterSpec("horizon", .integer, default: .integer(8), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods over which excess stock is measured"),
+        ParameterSpec("n", .integer, default: .integer(1000), range: ParameterRange(lower: 10, upper: 1_000_000), doc: "paths to draw from a model or a distribution"),
+    ]
+
+    static let itemType = LuaType.record([
+        LuaField("key", .string), LuaField("on_hand", .number),
+        .optional("on_order", .number, doc: "default 0"), .optional("unit_cost", .number, doc: "default 1"),
+        LuaField("demand", .fittedModel | .samplePaths | .distribution | .array(.array(.number)),
+                 doc: "a fitted model, sample paths, one period's distribution or scenarios"),
+    ])
+    static let rowType = LuaType.record(
+        [LuaField("key", .string)] + ["on_hand", "on_order", "p_stockout", "expected_shortage", "periods_of_cover",
+                                      "expected_excess", "exposure", "excess_value"].map { LuaField($0, .number) })
+
     static func function(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
             "risk", signature: "inventory.risk({ { key =, on_hand =, on_order = 0, unit_cost = 1, demand = model | paths | dist | { {...}, ... } }, ... } [, { lead_time = 1, horizon = 8, n = 1000 }]) -> { row, ... }",
@@ -31,16 +47,13 @@ enum InventoryRisk {
             for _, r in ipairs(inventory.risk(items, { lead_time = 2, horizon = 8, n = 500 })) do
               print(("%-9s P(out) %.2f  short %.1f  cover %.1f weeks"):format(r.key, r.p_stockout, r.expected_shortage, r.periods_of_cover))
             end
-            """
+            """,
+            types: LuaSignature([.init("items", .array(itemType)), .optional("options", .options(options))], returns: [.array(rowType)])
         ) { call in
             guard case .array(let items) = try call.value(1, "items") else {
                 throw ScriptError("inventory.risk: argument 1 must be an array of items { key =, on_hand =, demand = ... }")
             }
-            let (o, _) = try validateOptions(try call.record(2, "options"), against: [
-                ParameterSpec("lead_time", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods until a new order would arrive"),
-                ParameterSpec("horizon", .integer, default: .integer(8), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods over which excess stock is measured"),
-                ParameterSpec("n", .integer, default: .integer(1000), range: ParameterRange(lower: 10, upper: 1_000_000), doc: "paths to draw from a model or a distribution"),
-            ], owner: "inventory.risk")
+            let (o, _) = try validateOptions(try call.record(2, "options"), against: options, owner: "inventory.risk")
             let lead = o.integer("lead_time") ?? 1, horizon = o.integer("horizon") ?? 8, n = o.integer("n") ?? 1000
             guard max(lead, horizon) * n <= 50_000_000 else {
                 throw ScriptError("inventory.risk: \(n) paths of \(max(lead, horizon)) periods are too many (at most 50 million values); lower n")

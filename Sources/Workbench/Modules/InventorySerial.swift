@@ -32,6 +32,19 @@ enum InventorySerial {
         ParameterSpec("sum_ltd_upper_tail_prob", .number, range: .unitOpen, doc: "stockpyl_grid: demand over all lead times, cut above (default 1 − Φ(4))"),
     ]
 
+    /// The model's fields: one number stands for every node's cost or lead time, and
+    /// `demand` (taken apart from the specs) replaces the normal demand's mean and sd.
+    static let modelFields: [LuaField] = parameters.map { spec in
+        guard spec.type == .numbers else { return LuaField(spec) }
+        return LuaField(spec.name, .number | .array(.number), optional: !spec.required, doc: spec.typeNote)
+    } + [.optional("demand", .distribution, doc: "dist.normal or dist.poisson per period, instead of demand_mean and demand_standard_deviation")]
+    static let modelType = LuaType.record(modelFields)
+    static let resultType = LuaType.record([
+        LuaField("S_star", .array(.number), doc: "echelon base-stock levels, node 1 first"),
+        LuaField("local_S_star", .array(.number)), LuaField("stage_cost", .array(.number)),
+        LuaField("C_star", .number, doc: "expected cost per period"), LuaField("method", .string),
+    ])
+
     static var function: LuaFunctionSpec {
         LuaFunctionSpec(
             "serial_base_stock",
@@ -52,7 +65,8 @@ enum InventorySerial {
               lead_time = { 2, 1, 1 }, stockout_cost = 37.12, demand_mean = 5, demand_standard_deviation = 1 }
             print(r.S_star[1], r.S_star[2], r.S_star[3], r.C_star)  --> 6.4909...  12.0176...  22.7055...  47.6602...
             print(r.local_S_star[1], r.local_S_star[2], r.local_S_star[3])  --> 6.4909...  5.5267...  10.6878...
-            """
+            """,
+            types: LuaSignature([.init("model", modelType)], returns: [resultType])
         ) { call in
             let (system, method, _) = try model(call, owner: owner)
             let solution = try ClarkScarf.optimize(system, method: method)

@@ -58,7 +58,9 @@ extension InventorySerial {
             print(inventory.serial_expected_cost(m))   --> 47.661...  (stockpyl's coarse grid: 47.641)
             m.echelon_S = { 8, 14, 25 }
             print(inventory.serial_expected_cost(m))   --> 56.3...: these levels are not optimal
-            """
+            """,
+            types: LuaSignature([.init("model", .record([LuaField("echelon_S", .array(.number), doc: "node j's echelon level, node 1 first")] + modelFields))],
+                          returns: [.number])
         ) { call in
             let (system, method, taken) = try model(call, owner: owner, extra: ["echelon_S"])
             guard case .array(let items)? = taken["echelon_S"], !items.isEmpty else {

@@ -25,6 +25,15 @@ enum MetricsModule {
         ParameterSpec("period", .integer, range: ParameterRange(lower: 1), doc: "seasonal period of the naive benchmark; default the training series' period"),
     ]
 
+    /// `{ training =, period = }`; training is a Series or an array, which the spec's `table` cannot say.
+    static let scaledOptionsType = LuaType.record([LuaField("training", .seriesLike, doc: scaledOptions[0].doc)]
+                                                  + scaledOptions.dropFirst().map(LuaField.init), named: "metrics.ScaledOptions")
+    static let accuracyType = LuaType.numbers(["me", "mae", "rmse", "mape", "smape", "mase", "rmsse", "mase_scale", "rmsse_scale", "n"])
+    static let panelAccuracyType = LuaType.record([
+        LuaField("per_series", .map(key: .string, value: accuracyType)),
+        LuaField("mean", .numbers(["me", "mae", "rmse", "mape", "smape", "mase", "rmsse", "series"])),
+    ])
+
     static func training(_ call: LuaCall, _ index: Int32, owner: String) throws -> (values: [Double], period: Int)? {
         var options = try call.record(index, "options")
         let training = options.removeValue(forKey: "training")
@@ -47,7 +56,8 @@ enum MetricsModule {
 
     static func simple(_ name: String, _ summary: String, _ f: @escaping ([Double], [Double]) -> Double) -> LuaFunctionSpec {
         LuaFunctionSpec(name, signature: "metrics.\(name)(actual, forecast) -> number", summary: summary,
-                        example: "print(metrics.\(name)({ 100, 110, 120 }, { 102, 108, 125 }))") { call in
+                        example: "print(metrics.\(name)({ 100, 110, 120 }, { 102, 108, 125 }))",
+                        types: LuaSignature([.init("actual", .seriesLike), .init("forecast", .seriesLike)], returns: [.number])) { call in
             let (actual, forecast) = try pair(call)
             return call.returning(f(actual, forecast))
         }
@@ -58,7 +68,9 @@ enum MetricsModule {
                        _ f: @escaping ([Double], [Double], [Double], Int) -> Double) -> LuaFunctionSpec {
         LuaFunctionSpec(name, signature: "metrics.\(name)(actual, forecast, { training = s [, period = m] }) -> number",
                         summary: summary,
-                        example: "local train, test = data.dataset(\"airpassengers\"):split(12)\n-- the seasonal naive forecast: last year again (an array aligns by position)\nprint(metrics.\(name)(test, train:tail(12):values(), { training = train }))") { call in
+                        example: "local train, test = data.dataset(\"airpassengers\"):split(12)\n-- the seasonal naive forecast: last year again (an array aligns by position)\nprint(metrics.\(name)(test, train:tail(12):values(), { training = train }))",
+                        types: LuaSignature([.init("actual", .seriesLike), .init("forecast", .seriesLike), .init("options", scaledOptionsType)],
+                                            returns: [.number])) { call in
             let (actual, forecast) = try pair(call)
             guard let t = try training(call, 3, owner: "metrics.\(name)") else { throw ScriptError("needs { training = series }: the scale comes from it") }
             return call.returning(f(actual, forecast, t.values, t.period))
@@ -76,7 +88,8 @@ enum MetricsModule {
             scaled("rmsse", "RMSE scaled by the in-sample RMSE of the seasonal naive forecast (the M5 measure)", Accuracy.rmsse),
             LuaFunctionSpec("pinball", signature: "metrics.pinball(actual, quantile_forecast, level) -> number",
                             summary: "pinball (quantile) loss of a forecast of the `level` quantile, 0 < level < 1",
-                            example: "print(metrics.pinball({ 10, 12 }, { 11, 11 }, 0.9))") { call in
+                            example: "print(metrics.pinball({ 10, 12 }, { 11, 11 }, 0.9))",
+                            types: LuaSignature([.init("actual", .seriesLike), .init("quantile_forecast", .seriesLike), .init("level", .number)], returns: [.number])) { call in
                 let (a, q) = try pair(call)
                 let level = try call.number(3, "level")
                 guard level > 0, level < 1 else { throw ScriptError("argument 3 'level' must be between 0 and 1, got \(level)") }
@@ -84,14 +97,16 @@ enum MetricsModule {
             },
             LuaFunctionSpec("coverage", signature: "metrics.coverage(actual, lower, upper) -> share",
                             summary: "share of actuals inside [lower, upper]",
-                            example: "print(metrics.coverage({ 1, 5, 9 }, { 0, 0, 0 }, { 6, 6, 6 }))  --> 0.66666666666667") { call in
+                            example: "print(metrics.coverage({ 1, 5, 9 }, { 0, 0, 0 }, { 6, 6, 6 }))  --> 0.66666666666667",
+                            types: LuaSignature([.init("actual", .seriesLike), .init("lower", .seriesLike), .init("upper", .seriesLike)], namedReturns: [.init(.number, "share")])) { call in
                 let (a, l) = try pair(call, 1, 2)
                 let (_, u) = try pair(call, 1, 3)
                 return call.returning(Accuracy.coverage(a, lower: l, upper: u))
             },
             LuaFunctionSpec("winkler", signature: "metrics.winkler(actual, lower, upper, level) -> number",
                             summary: "Winkler score of a central interval with coverage `level` (e.g. 0.95): width plus 2/α × how far actuals fall outside",
-                            example: "print(metrics.winkler({ 1, 5, 9 }, { 0, 0, 0 }, { 6, 6, 6 }, 0.95))") { call in
+                            example: "print(metrics.winkler({ 1, 5, 9 }, { 0, 0, 0 }, { 6, 6, 6 }, 0.95))",
+                            types: LuaSignature([.init("actual", .seriesLike), .init("lower", .seriesLike), .init("upper", .seriesLike), .init("level", .number)], returns: [.number])) { call in
                 let (a, l) = try pair(call, 1, 2)
                 let (_, u) = try pair(call, 1, 3)
                 let level = try call.number(4, "level")
@@ -106,7 +121,10 @@ enum MetricsModule {
                             local snaive = train:tail(12)
                             local fc = series.new{ values = snaive:values(), start = test.start, freq = "month" }
                             print(almanac.inspect(metrics.accuracy(test:head(12), fc, { training = train })))
-                            """) { call in
+                            """,
+                            types: LuaSignature([.init("actual", .seriesLike), .init("forecast", .seriesLike), .optional("options", scaledOptionsType)], returns: [accuracyType],
+                                                  or: [LuaSignature([.init("actual", .panel), .init("forecast", .panel), .optional("options", .record([.optional("training", .panel)]))],
+                                                                    returns: [panelAccuracyType])])) { call in
                 if let actual = call.stack.object(at: 1, as: PanelObject.self) {
                     guard let forecast = call.stack.object(at: 2, as: PanelObject.self) else {
                         throw ScriptError("with a Panel of actuals, the forecasts must be a Panel too")

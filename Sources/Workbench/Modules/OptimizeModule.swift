@@ -21,7 +21,9 @@ enum OptimizeModule {
                 local eoq = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
                 local r = optimize.scalar(eoq, 1, 2000)
                 print(r.x, r.f, r.converged)  --> 304.0468...  68.4105...  true
-                """
+                """,
+                types: LuaSignature([.init("f", objectiveType(scalar: true)), .init("lo", .number), .init("hi", .number),
+                                      .optional("options", optionsType(extra: []))], returns: [resultType])
             ) { call in
                 let objective = try Objective(call, at: 1, scalar: true)
                 let lo = try call.finiteNumber(2, "lo"), hi = try call.finiteNumber(3, "hi")
@@ -39,7 +41,9 @@ enum OptimizeModule {
                 local rosen = function(x) return (1 - x[1])^2 + 100 * (x[2] - x[1]^2)^2 end
                 local r = optimize.minimize(rosen, { -1.2, 1 })
                 print(r.x[1], r.x[2], r.evaluations)
-                """
+                """,
+                types: LuaSignature([.init("f", objectiveType(scalar: false)), .init("x0", .number | .array(.number)),
+                                      .optional("options", optionsType(extra: boundFields))], returns: [resultType])
             ) { call in
                 let scalar = lua_type(call.L, 2) == LUA_TNUMBER
                 let objective = try Objective(call, at: 1, scalar: scalar)
@@ -54,6 +58,28 @@ enum OptimizeModule {
             },
         ])
     }
+
+    /// f: a Lua function (of a number for optimize.scalar, else of an array) or a bound cost.
+    static func objectiveType(scalar: Bool) -> LuaType {
+        .callback(LuaSignature([.init("x", scalar ? .number : .number | .array(.number))], returns: [.number])) | .cost
+    }
+
+    static let boundFields: [LuaField] = [
+        .optional("lower", .number | .array(.number), doc: "lower bounds, one per variable"),
+        .optional("upper", .number | .array(.number), doc: "upper bounds, one per variable"),
+    ]
+
+    /// `method` and the bounds, or the chosen optimizer's parameters in the same table.
+    static func optionsType(extra: [LuaField]) -> LuaType {
+        .record([.optional("method", .pluginName(.optimizer), doc: "the optimizer plugin")] + extra) | .pluginParameters(.optimizer)
+    }
+
+    static let resultType = LuaType.record([
+        LuaField("x", .number | .array(.number), doc: "the minimizer: a number for one variable"),
+        LuaField("f", .number, doc: "the value at x"), LuaField("iterations", .integer), LuaField("evaluations", .integer),
+        LuaField("converged", .boolean, doc: "false when a budget ran out first"), LuaField("message", .string),
+        LuaField("method", .pluginName(.optimizer)),
+    ], named: "optimize.Result")
 
     static func methodName(_ options: inout [String: LuaValue], default name: String) throws(ScriptError) -> String {
         guard let value = options.removeValue(forKey: "method") else { return name }

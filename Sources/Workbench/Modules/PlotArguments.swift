@@ -15,6 +15,14 @@ enum PlotArguments {
         ParameterSpec("caption", .string, doc: "the figure's caption in a report; default the title"),
     ]
 
+    /// The options a plot function takes, as `options` checks them: `specific`
+    /// (which win over common ones of the same name), the common ones, and
+    /// `objects`, the object-valued keys taken apart.
+    static func optionsType(_ specific: [ParameterSpec], objects: [LuaField] = []) -> LuaType {
+        let specs = specific + common.filter { c in !specific.contains { $0.name == c.name } }
+        return .record(specs.map(LuaField.init) + objects)
+    }
+
     /// The options at `index`, checked against `specific` + the common ones; object-valued
     /// keys named in `objects` (a Series of actuals, a table of levels) come back apart.
     static func options(_ call: LuaCall, _ index: Int32, _ specific: [ParameterSpec], owner: String,

@@ -6,6 +6,12 @@ import LuaBridge
 
 /// plot.cost_curve, plot.eoq, plot.simulation, plot.pareto.
 enum PlotInventory {
+    static let costCurveOptions = [
+        ParameterSpec("optimum", .number, doc: "the decision to mark"),
+        ParameterSpec("points", .integer, default: .integer(101), range: ParameterRange(lower: 3, upper: 10000), doc: "how many points to evaluate"),
+        ParameterSpec("xlabel", .string, default: .string("order quantity Q"), doc: "the x axis label"),
+    ]
+
     static func costCurve(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
             "cost_curve", signature: "plot.cost_curve(cost, lo, hi [, { optimum =, points = 101, xlabel =, out =, ... }]) -> Chart",
@@ -15,15 +21,13 @@ enum PlotInventory {
             local c = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
             local best = optimize.scalar(c, 50, 1200)
             plot.cost_curve(c, 50, 1200, { optimum = best.x, out = "cost.svg" })
-            """
+            """,
+            types: LuaSignature([.init("cost", .cost | .callback(LuaSignature([.init("x", .number)], returns: [.number, .map(key: .string, value: .number) | .nil]))),
+                                   .init("lo", .number), .init("hi", .number), .optional("options", PlotArguments.optionsType(costCurveOptions))], returns: [.chart])
         ) { call in
             let lo = try call.finiteNumber(2, "lo"), hi = try call.finiteNumber(3, "hi")
             guard lo < hi else { throw ScriptError("plot.cost_curve: lo (\(formatNumber(lo))) must be below hi (\(formatNumber(hi)))") }
-            let (o, _) = try PlotArguments.options(call, 4, [
-                ParameterSpec("optimum", .number, doc: "the decision to mark"),
-                ParameterSpec("points", .integer, default: .integer(101), range: ParameterRange(lower: 3, upper: 10000), doc: "how many points to evaluate"),
-                ParameterSpec("xlabel", .string, default: .string("order quantity Q"), doc: "the x axis label"),
-            ], owner: "plot.cost_curve")
+            let (o, _) = try PlotArguments.options(call, 4, costCurveOptions, owner: "plot.cost_curve")
             let evaluate = try evaluator(call, 1)
             let n = o.integer("points") ?? 101
             var xs = (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) }
@@ -34,23 +38,28 @@ enum PlotInventory {
         }
     }
 
+    static let eoqModel = [
+        ParameterSpec("fixed_cost", .number, required: true, range: .positive, doc: "cost per order K"),
+        ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "holding cost per unit per period h"),
+        ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "demand per period D"),
+    ]
+
+    static let eoqOptions = [
+        ParameterSpec("from", .number, range: .positive, doc: "smallest Q drawn"),
+        ParameterSpec("to", .number, range: .positive, doc: "largest Q drawn"),
+    ]
+
     static func eoq(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
             "eoq", signature: "plot.eoq({ fixed_cost =, holding_cost =, demand_rate = } [, { from =, to =, out =, ... }]) -> Chart",
             summary: "The EOQ total cost K·D/Q + h·Q/2 against Q, with its ordering and holding parts and Q* marked: the flat bottom in one picture.",
             details: "The range defaults to Q*/4 … 3·Q*. " + PlotModule.commonDetails,
-            example: "plot.eoq({ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 }, { out = \"eoq.png\" })"
+            example: "plot.eoq({ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 }, { out = \"eoq.png\" })",
+            types: LuaSignature([.init("model", .options(eoqModel)), .optional("options", PlotArguments.optionsType(eoqOptions))], returns: [.chart])
         ) { call in
-            let (m, _) = try validateOptions(try call.record(1, "model"), against: [
-                ParameterSpec("fixed_cost", .number, required: true, range: .positive, doc: "cost per order K"),
-                ParameterSpec("holding_cost", .number, required: true, range: .positive, doc: "holding cost per unit per period h"),
-                ParameterSpec("demand_rate", .number, required: true, range: .positive, doc: "demand per period D"),
-            ], owner: "plot.eoq")
+            let (m, _) = try validateOptions(try call.record(1, "model"), against: eoqModel, owner: "plot.eoq")
             let model = try EOQ(fixedCost: m.number("fixed_cost") ?? 0, holdingCost: m.number("holding_cost") ?? 0, demandRate: m.number("demand_rate") ?? 0)
-            let (o, _) = try PlotArguments.options(call, 2, [
-                ParameterSpec("from", .number, range: .positive, doc: "smallest Q drawn"),
-                ParameterSpec("to", .number, range: .positive, doc: "largest Q drawn"),
-            ], owner: "plot.eoq")
+            let (o, _) = try PlotArguments.options(call, 2, eoqOptions, owner: "plot.eoq")
             let q = model.orderQuantity
             let lo = o.number("from") ?? q / 4, hi = o.number("to") ?? 3 * q
             guard lo < hi else { throw ScriptError("plot.eoq: from (\(formatNumber(lo))) must be below to (\(formatNumber(hi)))") }
@@ -101,6 +110,10 @@ enum PlotInventory {
         }
     }
 
+    static let simulationOptions = [
+        ParameterSpec("periods", .integer, range: ParameterRange(lower: 1), doc: "draw only the first periods"),
+    ]
+
     static func simulation(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
             "simulation", signature: "plot.simulation(result_or_trace [, { periods =, levels = { s =, S = }, out =, ... }]) -> Chart",
@@ -110,7 +123,8 @@ enum PlotInventory {
             local r = inventory.simulate({ type = "ss", s = 20, S = 60 }, { demand = dist.poisson(10), lead_time = 2,
               holding_cost = 1, stockout_cost = 10, fixed_cost = 50, periods = 200, trace = true })
             plot.simulation(r, { periods = 60, levels = { s = 20, S = 60 }, out = "sim.svg" })
-            """
+            """,
+            types: LuaSignature([.init("result_or_trace", .table), .optional("options", PlotArguments.optionsType(simulationOptions, objects: [.optional("levels", .map(key: .string, value: .number), doc: "policy levels to draw as lines, e.g. { s = 20, S = 60 }")]))], returns: [.chart])
         ) { call in
             var record = try call.record(1, "result")
             if case .record(let inner)? = record["trace"] { record = inner }
@@ -122,9 +136,7 @@ enum PlotInventory {
             }
             let trace = InventoryTrace(onHand: try column("on_hand"), backordered: try column("backordered"), onOrder: try column("on_order"),
                                        ordered: try column("ordered"), demand: try column("demand"), short: try column("short"))
-            let (o, objects) = try PlotArguments.options(call, 2, [
-                ParameterSpec("periods", .integer, range: ParameterRange(lower: 1), doc: "draw only the first periods"),
-            ], owner: "plot.simulation", objects: ["levels"])
+            let (o, objects) = try PlotArguments.options(call, 2, simulationOptions, owner: "plot.simulation", objects: ["levels"])
             var levels: [(name: String, value: Double)] = []
             switch objects["levels"] ?? .nil {
             case .nil: break
@@ -140,6 +152,12 @@ enum PlotInventory {
         }
     }
 
+    static let paretoOptions = [
+        ParameterSpec("a", .number, default: .number(0.8), range: ParameterRange(lower: 0, upper: 1), doc: "cumulative share that closes class A"),
+        ParameterSpec("b", .number, default: .number(0.95), range: ParameterRange(lower: 0, upper: 1), doc: "cumulative share that closes class B"),
+        ParameterSpec("ylabel", .string, default: .string("value"), doc: "the left axis label"),
+    ]
+
     static func pareto(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
             "pareto", signature: "plot.pareto(values_or_rows [, { a = 0.8, b = 0.95, ylabel =, out =, ... }]) -> Chart",
@@ -147,7 +165,8 @@ enum PlotInventory {
             details: "Takes `{ name = value, ... }` or the rows of `inventory.abc_xyz` (their `key` and `value`). More than 40 items are drawn by rank, unlabelled. " + PlotModule.commonDetails,
             example: """
             plot.pareto({ sku1 = 5200, sku2 = 2100, sku3 = 900, sku4 = 450, sku5 = 120, sku6 = 60 }, { out = "pareto.svg" })
-            """
+            """,
+            types: LuaSignature([.init("values_or_rows", .map(key: .string, value: .number) | .array(.table)), .optional("options", PlotArguments.optionsType(paretoOptions))], returns: [.chart])
         ) { call in
             let given = try call.value(1, "values")
             var names: [String] = [], values: [Double] = []
@@ -168,11 +187,7 @@ enum PlotInventory {
                 }
             default: throw ScriptError("plot.pareto: argument 1 must be a table { name = value } or the rows of inventory.abc_xyz")
             }
-            let (o, _) = try PlotArguments.options(call, 2, [
-                ParameterSpec("a", .number, default: .number(0.8), range: ParameterRange(lower: 0, upper: 1), doc: "cumulative share that closes class A"),
-                ParameterSpec("b", .number, default: .number(0.95), range: ParameterRange(lower: 0, upper: 1), doc: "cumulative share that closes class B"),
-                ParameterSpec("ylabel", .string, default: .string("value"), doc: "the left axis label"),
-            ], owner: "plot.pareto")
+            let (o, _) = try PlotArguments.options(call, 2, paretoOptions, owner: "plot.pareto")
             let a = o.number("a") ?? 0.8, b = o.number("b") ?? 0.95
             guard a < b else { throw ScriptError("plot.pareto: a (\(formatNumber(a))) must be below b (\(formatNumber(b)))") }
             let figure = try ChartBuilder.pareto(names: names, values: values, thresholds: (a, b), title: "Pareto chart (ABC)",

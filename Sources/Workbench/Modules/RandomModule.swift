@@ -8,7 +8,8 @@ enum RandomModule {
             LuaFunctionSpec(
                 "random", signature: "math.random([m [, n]])",
                 summary: "Without arguments a float in [0, 1); with m an integer in [1, m]; with m, n an integer in [m, n]. Seeded (xoshiro256**), reproducible.",
-                example: "almanac.seed(1)\nprint(math.random(), math.random(10), math.random(5, 7))"
+                example: "almanac.seed(1)\nprint(math.random(), math.random(10), math.random(5, 7))",
+                types: LuaSignature(returns: [.number], or: [LuaSignature([.init("m", .integer), .optional("n", .integer)], returns: [.integer])])
             ) { call in
                 switch call.argumentCount {
                 case 0:
@@ -24,7 +25,8 @@ enum RandomModule {
             },
             LuaFunctionSpec(
                 "randomseed", signature: "math.randomseed([n])",
-                summary: "Same as almanac.seed(n). Without n it reseeds with the run's seed (--seed), so a run stays reproducible."
+                summary: "Same as almanac.seed(n). Without n it reseeds with the run's seed (--seed), so a run stays reproducible.",
+                types: LuaSignature([.optional("n", .integer)])
             ) { call in
                 let n = call.isNil(1) ? nil : try call.integer(1, "n")
                 context.generator = SeededGenerator(seed: n.map { UInt64(bitPattern: Int64($0)) } ?? context.initialSeed)

@@ -18,7 +18,8 @@ enum ReportModule {
                 example: """
                 report.table({ { sku = "MUG-01", q = 304.05, class = "A" }, { sku = "TEA-02", q = 97.5, class = "C" } },
                              { columns = { "sku", "class", "q" } })
-                """
+                """,
+                types: LuaSignature([.init("rows", .array(.table)), .optional("options", .record([.optional("columns", .array(.string), doc: "which columns, in this order")]))])
             ) { call in
                 let table = try reportTable(call)
                 if let report = context.report {
@@ -31,7 +32,8 @@ enum ReportModule {
             LuaFunctionSpec(
                 "md", signature: "report.md(text)",
                 summary: "Markdown prose from code (e.g. numbers computed in the cell); printed as it is outside a render.",
-                example: "report.md((\"The EOQ is **%.1f** units.\"):format(304.05))"
+                example: "report.md((\"The EOQ is **%.1f** units.\"):format(304.05))",
+                types: LuaSignature([.init("text", .string)])
             ) { call in
                 let text = try call.string(1, "text")
                 if let report = context.report { report.append(.markdown(text)) } else { writeToStandardOutput(text.hasSuffix("\n") ? text : text + "\n") }

@@ -25,7 +25,8 @@ enum SeriesModule {
                 print(#s, s[2], s.start, s.period)  --> 4  118.0  1949-01  12
                 local q = series.new{ values = { 1, 2, 3, 4, 5, 6, 7, 8 }, period = 4 }
                 print((q * 2 + 1):values()[8])  --> 17.0
-                """
+                """,
+                types: LuaSignature([.init("spec", .options(options))], returns: [.series])
             ) { call in
                 try call.requireTable(1, "spec")
                 var given = try call.record(1, "spec")

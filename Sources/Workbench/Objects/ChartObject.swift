@@ -19,15 +19,17 @@ public final class ChartObject: LuaUserdata {
     public static func luaClass() -> LuaClass<ChartObject> {
         var c = LuaClass<ChartObject>(summary: "a chart drawn by plot.*; save it again or read its gnuplot program")
         c.properties = [
-            ("title", "the chart's title", { .string($0.figure.title.isEmpty ? $0.figure.panels.first?.title ?? "" : $0.figure.title) }),
-            ("panels", "how many panels it has", { .integer(Int64($0.figure.panels.count)) }),
+            LuaProperty("title", .string, "the chart's title") { .string($0.figure.title.isEmpty ? $0.figure.panels.first?.title ?? "" : $0.figure.title) },
+            LuaProperty("panels", .integer, "how many panels it has") { .integer(Int64($0.figure.panels.count)) },
         ]
         c.methods = [
-            LuaMethod("save", signature: "chart:save(path) -> path", summary: "draws it into a .png, .svg, .pdf or .txt file (relative paths go into the output folder)") { me, call in
+            LuaMethod("save", signature: "chart:save(path) -> path", summary: "draws it into a .png, .svg, .pdf or .txt file (relative paths go into the output folder)",
+                      types: LuaSignature([.init("path", .string)], returns: [.string])) { me, call in
                 let path = try me.save(to: try call.string(2, "path"))
                 return call.returning(.string(path))
             },
-            LuaMethod("gnuplot", signature: "chart:gnuplot([format]) -> string", summary: "the gnuplot program that draws it (format \"svg\" by default, or \"png\", \"pdf\", \"text\")") { me, call in
+            LuaMethod("gnuplot", signature: "chart:gnuplot([format]) -> string", summary: "the gnuplot program that draws it (format \"svg\" by default, or \"png\", \"pdf\", \"text\")",
+                      types: LuaSignature([.optional("format", .oneOf(["svg", "png", "pdf", "text"]))], returns: [.string])) { me, call in
                 let name = call.isNil(2) ? "svg" : try call.string(2, "format")
                 guard let format = OutputFormat(rawValue: name) else {
                     throw ScriptError("chart:gnuplot: format must be one of png, svg, pdf, text; got '\(name)'")

@@ -81,6 +81,17 @@ public final class FittedModelObject: LuaUserdata {
         return columns
     }
 
+    /// What `request` reads: the options of m:forecast, and of m:sample when `sampling`.
+    static func requestType(sampling: Bool) -> LuaType {
+        var fields = [
+            LuaField("h", .integer, doc: "steps ahead (required)"),
+            .optional("levels", .number | .array(.number), doc: "interval levels in percent (default { 80, 95 })"),
+            .optional("future", .covariates, doc: "covariates' future values, one per step"),
+        ]
+        if sampling { fields.append(.optional("n", .integer, doc: "how many paths (default 1000)")) }
+        return .record(fields, named: sampling ? "FittedModel.SampleRequest" : "FittedModel.ForecastRequest")
+    }
+
     public static func luaClass() -> LuaClass<FittedModelObject> {
         var c = LuaClass<FittedModelObject>(summary: "a model fitted to a series (from forecast.fit)")
         func statistic(_ me: FittedModelObject, _ pick: (FitStatistics) -> Double?) -> LuaValue {
@@ -88,26 +99,28 @@ public final class FittedModelObject: LuaUserdata {
             return .number(v)
         }
         c.properties = [
-            ("name", "the model plugin's name (\"ets\")", { .string($0.handle.modelName) }),
-            ("method", "what was fitted (\"ETS(M,A,M)\")", { .string($0.handle.method) }),
-            ("n", "observations fitted", { .integer(Int64($0.handle.series.count)) }),
-            ("aic", "Akaike's information criterion (nil if the model has no likelihood)", { statistic($0) { $0.aic } }),
-            ("aicc", "AIC corrected for small samples", { statistic($0) { $0.aicc } }),
-            ("bic", "Bayesian information criterion", { statistic($0) { $0.bic } }),
-            ("loglik", "log-likelihood", { statistic($0) { $0.logLikelihood } }),
-            ("sigma2", "residual (innovation) variance", { statistic($0) { $0.sigma2 } }),
-            ("notes", "what the fit had to do that you should know", { .array(($0.native?.notes ?? []).map { .string($0) }) }),
+            LuaProperty("name", .pluginName(.model), "the model plugin's name (\"ets\")") { .string($0.handle.modelName) },
+            LuaProperty("method", .string, "what was fitted (\"ETS(M,A,M)\")") { .string($0.handle.method) },
+            LuaProperty("n", .integer, "observations fitted") { .integer(Int64($0.handle.series.count)) },
+            LuaProperty("aic", .number | .nil, "Akaike's information criterion (nil if the model has no likelihood)") { statistic($0) { $0.aic } },
+            LuaProperty("aicc", .number | .nil, "AIC corrected for small samples") { statistic($0) { $0.aicc } },
+            LuaProperty("bic", .number | .nil, "Bayesian information criterion") { statistic($0) { $0.bic } },
+            LuaProperty("loglik", .number | .nil, "log-likelihood") { statistic($0) { $0.logLikelihood } },
+            LuaProperty("sigma2", .number | .nil, "residual (innovation) variance") { statistic($0) { $0.sigma2 } },
+            LuaProperty("notes", .array(.string), "what the fit had to do that you should know") { .array(($0.native?.notes ?? []).map { .string($0) }) },
         ]
         c.methods = [
             LuaMethod("forecast", signature: "m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast",
-                      summary: "point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values") { me, call in
+                      summary: "point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values",
+                      types: LuaSignature([.init("request", requestType(sampling: false))], returns: [.forecast])) { me, call in
                 let (request, _) = try request(call, 2, owner: "forecast")
                 let fc = try me.handle.forecast(request, stack: call.stack)
                 call.stack.pushUserdata(ForecastObject(fc))
                 return 1
             },
             LuaMethod("sample", signature: "m:sample{ h =, n = } -> SamplePaths",
-                      summary: "n simulated future paths of h steps, from the run's seeded generator") { me, call in
+                      summary: "n simulated future paths of h steps, from the run's seeded generator",
+                      types: LuaSignature([.init("request", requestType(sampling: true))], returns: [.samplePaths])) { me, call in
                 let (request, count) = try request(call, 2, owner: "sample")
                 guard request.horizon <= 100_000 else { throw ScriptError("sample: h = \(request.horizon) is too long") }
                 let n = count ?? 1000
@@ -117,35 +130,41 @@ public final class FittedModelObject: LuaUserdata {
                 call.stack.pushUserdata(SamplePathsObject(paths))
                 return 1
             },
-            LuaMethod("params", signature: "m:params() -> { name = value, ... }", summary: "estimated parameters and initial states") { me, call in
+            LuaMethod("params", signature: "m:params() -> { name = value, ... }", summary: "estimated parameters and initial states",
+                      types: LuaSignature(returns: [.map(key: .string, value: .number)])) { me, call in
                 let m = try me.requireNative("params")
                 var record: [String: LuaValue] = [:]
                 for p in m.parameters { record[p.name] = .number(p.value) }
                 return call.returning(.record(record))
             },
-            LuaMethod("summary", signature: "m:summary() -> string", summary: "a readable summary: model, parameters, fit statistics, notes") { me, call in
+            LuaMethod("summary", signature: "m:summary() -> string", summary: "a readable summary: model, parameters, fit statistics, notes",
+                      types: LuaSignature(returns: [.string])) { me, call in
                 call.returning(.string(me.summary()))
             },
-            LuaMethod("residuals", signature: "m:residuals() -> Series", summary: "observed minus fitted, on the data's scale") { me, call in
+            LuaMethod("residuals", signature: "m:residuals() -> Series", summary: "observed minus fitted, on the data's scale",
+                      types: LuaSignature(returns: [.series])) { me, call in
                 let m = try me.requireNative("residuals")
                 var s = m.series.with(values: m.residuals)
                 s.name = "residuals"
                 return SeriesObject.push(s, call)
             },
             LuaMethod("innovations", signature: "m:innovations() -> Series",
-                      summary: "the model's one-step errors (relative errors for multiplicative-error ETS)") { me, call in
+                      summary: "the model's one-step errors (relative errors for multiplicative-error ETS)",
+                      types: LuaSignature(returns: [.series])) { me, call in
                 let m = try me.requireNative("innovations")
                 var s = m.series.with(values: m.innovations)
                 s.name = "innovations"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("fitted", signature: "m:fitted() -> Series", summary: "one-step-ahead fitted values") { me, call in
+            LuaMethod("fitted", signature: "m:fitted() -> Series", summary: "one-step-ahead fitted values",
+                      types: LuaSignature(returns: [.series])) { me, call in
                 let m = try me.requireNative("fitted")
                 var s = m.series.with(values: m.fitted)
                 s.name = "fitted"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back") { me, call in
+            LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back",
+                      types: LuaSignature([.init("path", .string)])) { me, call in
                 let m = try me.requireNative("save")
                 let path = try me.context.writablePath(try call.string(2, "path"))
                 let data: Data

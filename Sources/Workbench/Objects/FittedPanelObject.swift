@@ -41,26 +41,31 @@ public final class FittedPanelObject: LuaUserdata {
     public static func luaClass() -> LuaClass<FittedPanelObject> {
         var c = LuaClass<FittedPanelObject>(summary: "a model fitted to every series of a panel (from forecast.fit_many)")
         c.properties = [
-            ("model", "the model plugin's name", { .string($0.modelName) }),
-            ("failures", "series the model could not fit: { { key =, reason =, fallback = }, ... }", { $0.failures }),
+            LuaProperty("model", .pluginName(.model), "the model plugin's name") { .string($0.modelName) },
+            LuaProperty("failures", .array(.record([LuaField("key", .string), LuaField("reason", .string), .optional("fallback", .pluginName(.model))], named: "FittedPanel.failure")),
+                        "series the model could not fit: { { key =, reason =, fallback = }, ... }") { $0.failures },
         ]
         c.methods = [
-            LuaMethod("keys", signature: "fp:keys() -> { key, ... }", summary: "the series' keys, in the panel's order") { me, call in
+            LuaMethod("keys", signature: "fp:keys() -> { key, ... }", summary: "the series' keys, in the panel's order",
+                      types: LuaSignature(returns: [.array(.string)])) { me, call in
                 call.returning(.array(me.entries.map { .string($0.key) }))
             },
-            LuaMethod("model", signature: "fp:model(key) -> FittedModel", summary: "the fit of one series (nil if it failed and had no fallback)") { me, call in
+            LuaMethod("model", signature: "fp:model(key) -> FittedModel", summary: "the fit of one series (nil if it failed and had no fallback)",
+                      types: LuaSignature([.init("key", .string)], returns: [.fittedModel | .nil])) { me, call in
                 let e = try me.entry(try call.string(2, "key"))
                 guard let model = e.model else { return call.returning(.nil) }
                 call.stack.pushUserdata(FittedModelObject(model, options: me.options, context: me.context))
                 return 1
             },
-            LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")") { me, call in
+            LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
+                      types: LuaSignature(returns: [.map(key: .string, value: .string)])) { me, call in
                 var r: [String: LuaValue] = [:]
                 for e in me.entries { r[e.key] = e.model.map { .string($0.method) } ?? .string("failed") }
                 return call.returning(.record(r))
             },
             LuaMethod("forecast", signature: "fp:forecast{ h = [, levels =] } -> { [key] = Forecast }",
-                      summary: "a forecast for every series that has a model, keyed like the panel") { me, call in
+                      summary: "a forecast for every series that has a model, keyed like the panel",
+                      types: LuaSignature([.init("request", FittedModelObject.requestType(sampling: false))], returns: [.map(key: .string, value: .forecast)])) { me, call in
                 let (request, _) = try FittedModelObject.request(call, 2, owner: "forecast")
                 var r: [String: LuaValue] = [:]
                 for e in me.entries {

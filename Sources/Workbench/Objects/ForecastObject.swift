@@ -25,25 +25,29 @@ public final class ForecastObject: LuaUserdata {
     public static func luaClass() -> LuaClass<ForecastObject> {
         var c = LuaClass<ForecastObject>(summary: "point forecasts with prediction intervals (from m:forecast{ h = })")
         c.properties = [
-            ("mean", "the point forecasts, a Series on the future calendar", { .object(SeriesObject($0.forecast.mean)) }),
-            ("method", "the model that made it (\"ETS(M,A,M)\")", { .string($0.forecast.method) }),
-            ("h", "the horizon", { .integer(Int64($0.forecast.horizon)) }),
-            ("levels", "interval levels in percent", { .array($0.forecast.levels.map { .number($0) }) }),
-            ("history", "the data the model was fitted to", { .object(SeriesObject($0.forecast.history)) }),
+            LuaProperty("mean", .series, "the point forecasts, a Series on the future calendar") { .object(SeriesObject($0.forecast.mean)) },
+            LuaProperty("method", .string, "the model that made it (\"ETS(M,A,M)\")") { .string($0.forecast.method) },
+            LuaProperty("h", .integer, "the horizon") { .integer(Int64($0.forecast.horizon)) },
+            LuaProperty("levels", .array(.number), "interval levels in percent") { .array($0.forecast.levels.map { .number($0) }) },
+            LuaProperty("history", .series, "the data the model was fitted to") { .object(SeriesObject($0.forecast.history)) },
         ]
         c.methods = [
-            LuaMethod("lower", signature: "fc:lower(level) -> Series", summary: "lower bound of the level% interval") { me, call in
+            LuaMethod("lower", signature: "fc:lower(level) -> Series", summary: "lower bound of the level% interval",
+                      types: LuaSignature([.init("level", .number)], returns: [.series])) { me, call in
                 try me.bound(call, upper: false)
             },
-            LuaMethod("upper", signature: "fc:upper(level) -> Series", summary: "upper bound of the level% interval") { me, call in
+            LuaMethod("upper", signature: "fc:upper(level) -> Series", summary: "upper bound of the level% interval",
+                      types: LuaSignature([.init("level", .number)], returns: [.series])) { me, call in
                 try me.bound(call, upper: true)
             },
             LuaMethod("rows", signature: "fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }",
-                      summary: "one record per step, for data.write_csv or printing") { me, call in
+                      summary: "one record per step, for data.write_csv or printing",
+                      types: LuaSignature(returns: [.array(.map(key: .string, value: .number | .string))])) { me, call in
                 call.returning(.array(me.rows().map { .record($0) }))
             },
         ]
         c.length = { $0.forecast.horizon }
+        c.indexTypes = (key: .integer, value: .number)
         c.index = { me, call in
             guard lua_type(call.L, 2) == LUA_TNUMBER else { return nil }
             let i = try call.integer(2, "step")

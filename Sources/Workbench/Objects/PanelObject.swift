@@ -13,13 +13,16 @@ public final class PanelObject: LuaUserdata {
     public static func luaClass() -> LuaClass<PanelObject> {
         var c = LuaClass<PanelObject>(summary: "many keyed series (one per SKU, store, ...) with attributes and covariates")
         c.methods = [
-            LuaMethod("keys", signature: "p:keys() -> { key, ... }", summary: "the keys, sorted") { me, call in
+            LuaMethod("keys", signature: "p:keys() -> { key, ... }", summary: "the keys, sorted",
+                      types: LuaSignature(returns: [.array(.string)])) { me, call in
                 call.returning(.array(me.panel.keys.map { .string($0) }))
             },
-            LuaMethod("series", signature: "p:series(key) -> Series", summary: "the series of one key (the same as p[key])") { me, call in
+            LuaMethod("series", signature: "p:series(key) -> Series", summary: "the series of one key (the same as p[key])",
+                      types: LuaSignature([.init("key", .string)], returns: [.series])) { me, call in
                 try me.series(try call.string(2, "key"), call)
             },
-            LuaMethod("attributes", signature: "p:attributes(key) -> { name = value, ... }", summary: "static attributes of one key (category, unit cost, ...)") { me, call in
+            LuaMethod("attributes", signature: "p:attributes(key) -> { name = value, ... }", summary: "static attributes of one key (category, unit cost, ...)",
+                      types: LuaSignature([.init("key", .string)], returns: [.map(key: .string, value: .number | .string)])) { me, call in
                 let entry = try me.entry(try call.string(2, "key"))
                 var record: [String: LuaValue] = [:]
                 for (name, value) in entry.attributes {
@@ -30,7 +33,8 @@ public final class PanelObject: LuaUserdata {
                 }
                 return call.returning(.record(record))
             },
-            LuaMethod("covariate", signature: "p:covariate(key, name) -> Series", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar") { me, call in
+            LuaMethod("covariate", signature: "p:covariate(key, name) -> Series", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar",
+                      types: LuaSignature([.init("key", .string), .init("name", .string)], returns: [.series])) { me, call in
                 let key = try call.string(2, "key"), name = try call.string(3, "name")
                 let entry = try me.entry(key)
                 guard let values = entry.covariates[name] else {
@@ -42,11 +46,13 @@ public final class PanelObject: LuaUserdata {
                 s.name = "\(key) \(name)"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("covariates", signature: "p:covariates() -> { name, ... }", summary: "names of the covariates any key has") { me, call in
+            LuaMethod("covariates", signature: "p:covariates() -> { name, ... }", summary: "names of the covariates any key has",
+                      types: LuaSignature(returns: [.array(.string)])) { me, call in
                 call.returning(.array(Set(me.panel.entries.values.flatMap(\.covariates.keys)).sorted().map { .string($0) }))
             },
         ]
         c.length = { $0.panel.count }
+        c.indexTypes = (key: .string, value: .series)
         c.index = { me, call in
             guard let key = call.stack.string(at: 2) else { return nil }
             return try me.series(key, call)

@@ -27,15 +27,16 @@ public final class SeriesObject: LuaUserdata {
     public static func luaClass() -> LuaClass<SeriesObject> {
         var c = LuaClass<SeriesObject>(summary: "a time series on a regular calendar (from series.new, data.csv, data.dataset)")
         c.properties = [
-            ("name", "the series' name", { .string($0.series.name) }),
-            ("freq", "its calendar: day, week, month, quarter, year or none", { .string($0.series.frequency.rawValue) }),
-            ("period", "observations per seasonal cycle", { .integer(Int64($0.series.seasonalPeriod)) }),
-            ("start", "label of the first observation (\"1949-01\")", { $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil }),
-            ("finish", "label of the last observation", { $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil }),
+            LuaProperty("name", .string, "the series' name") { .string($0.series.name) },
+            LuaProperty("freq", .frequency, "its calendar: day, week, month, quarter, year or none") { .string($0.series.frequency.rawValue) },
+            LuaProperty("period", .integer, "observations per seasonal cycle") { .integer(Int64($0.series.seasonalPeriod)) },
+            LuaProperty("start", .string, "label of the first observation (\"1949-01\")") { $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil },
+            LuaProperty("finish", .string, "label of the last observation") { $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil },
         ]
         c.methods = SeriesMethods.all
         c.length = { $0.series.count }
         c.tostring = { describe($0.series) }
+        c.indexTypes = (key: .integer, value: .number)
         c.index = { me, call in
             // s[i]: the i-th value (1-based), nil outside the series.
             guard lua_type(call.L, 2) == LUA_TNUMBER else { return nil }
@@ -49,7 +50,9 @@ public final class SeriesObject: LuaUserdata {
         ]
         for (name, op) in operators {
             c.metamethods[name] = { call in try arithmetic(call, op) }
+            c.operators.append(LuaOperator(String(name.dropFirst(2)), .series | .number, result: .series))
         }
+        c.operators.append(LuaOperator("unm", nil, result: .series))
         c.metamethods["__unm"] = { call in
             guard let me = call.stack.object(at: 1, as: SeriesObject.self) else { return 0 }
             return push(me.series.map { -$0 }, call)

@@ -81,9 +81,11 @@ public final class CostHandle: LuaUserdata {
             let x = try decision(call, at: 2)
             return call.returning(.number(try me.evaluate(x, on: call.stack).total))
         }
+        c.callTypes = LuaSignature([.init("x", .number | .array(.number))], returns: [.number])
         c.methods = [
             LuaMethod("parts", signature: "cost:parts(x) -> { total =, <part> = ... }",
-                      summary: "the cost at x with its components (e.g. ordering and holding)") { me, call in
+                      summary: "the cost at x with its components (e.g. ordering and holding)",
+                      types: LuaSignature([.init("x", .number | .array(.number))], returns: [.map(key: .string, value: .number)])) { me, call in
                 let value = try me.evaluate(try decision(call, at: 2), on: call.stack)
                 var record: [String: LuaValue] = ["total": .number(value.total)]
                 for part in value.parts { record[part.name] = .number(part.value) }
@@ -91,10 +93,10 @@ public final class CostHandle: LuaUserdata {
             },
         ]
         c.properties = [
-            ("name", "the plugin's name", { .string($0.name) }),
-            ("params", "the bound parameters, defaults filled in", { .record($0.luaParameters) }),
-            ("decision", "names of the decision variables", { .array($0.plugin.descriptor.decision.map { .string($0) }) }),
-            ("plugin", "the plugin's descriptor (as almanac.plugin gives it)", { $0.plugin.descriptor.luaRecord }),
+            LuaProperty("name", .pluginName(.cost), "the plugin's name") { .string($0.name) },
+            LuaProperty("params", .map(key: .string, value: .any), "the bound parameters, defaults filled in") { .record($0.luaParameters) },
+            LuaProperty("decision", .array(.string), "names of the decision variables") { .array($0.plugin.descriptor.decision.map { .string($0) }) },
+            LuaProperty("plugin", .pluginDescriptor, "the plugin's descriptor (as almanac.plugin gives it)") { $0.plugin.descriptor.luaRecord },
         ]
         c.tostring = { me in
             let params = me.luaParameters.keys.sorted().map { "\($0) = \(me.parameters[$0]?.description ?? "…")" }
