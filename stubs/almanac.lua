@@ -26,6 +26,7 @@
 ---| "mean" # the historical mean (R's meanf)
 ---| "moving_average" # the mean of the last `window` observations, carried forward
 ---| "naive" # the last observation, carried forward (a random walk)
+---| "nbeats" # N-BEATS, a global neural network trained across every series of a panel (quantile outputs)
 ---| "optimized_theta" # the optimised Theta model (OTM) of Fiorucci et al. (2016), as statsforecast's OptimizedTheta
 ---| "regression" # a linear regression on trend, season and covariates, by least squares (R's tslm)
 ---| "sba" # the Syntetos–Boylan approximation: Croston's forecast times 1 − α/2 (statsforecast's CrostonSBA)
@@ -56,7 +57,7 @@
 ---@alias almanac.PluginName almanac.ModelName|almanac.CostName|almanac.OptimizerName
 
 ---The parameters of any model plugin.
----@alias almanac.ModelParams almanac.params.adida|almanac.params.arima|almanac.params.auto|almanac.params.auto_arima|almanac.params.auto_theta|almanac.params.ces|almanac.params.croston|almanac.params.drift|almanac.params.dynamic_optimized_theta|almanac.params.dynamic_theta|almanac.params.ensemble|almanac.params.ets|almanac.params.holt|almanac.params.holt_winters|almanac.params.imapa|almanac.params.mean|almanac.params.moving_average|almanac.params.naive|almanac.params.optimized_theta|almanac.params.regression|almanac.params.sba|almanac.params.ses|almanac.params.snaive|almanac.params.theta|almanac.params.tsb
+---@alias almanac.ModelParams almanac.params.adida|almanac.params.arima|almanac.params.auto|almanac.params.auto_arima|almanac.params.auto_theta|almanac.params.ces|almanac.params.croston|almanac.params.drift|almanac.params.dynamic_optimized_theta|almanac.params.dynamic_theta|almanac.params.ensemble|almanac.params.ets|almanac.params.holt|almanac.params.holt_winters|almanac.params.imapa|almanac.params.mean|almanac.params.moving_average|almanac.params.naive|almanac.params.nbeats|almanac.params.optimized_theta|almanac.params.regression|almanac.params.sba|almanac.params.ses|almanac.params.snaive|almanac.params.theta|almanac.params.tsb
 
 ---The parameters of any cost plugin.
 ---@alias almanac.CostParams almanac.params.all_units_discount_cost|almanac.params.eoq_backorder_cost|almanac.params.eoq_cost|almanac.params.newsvendor_cost|almanac.params.service_penalty_cost
@@ -246,6 +247,26 @@
 
 ---The parameters of the model `naive`: the last observation, carried forward (a random walk).
 ---@class almanac.params.naive
+---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
+---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
+---@field non_negative? boolean clip forecasts, interval bounds and sample paths at zero (demand cannot be negative) (default false)
+
+---The parameters of the model `nbeats`: N-BEATS, a global neural network trained across every series of a panel (quantile outputs).
+---@class almanac.params.nbeats
+---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
+---@field lookback? integer observations the network sees (default: 2 × horizon) (>= 2 and <= 2000)
+---@field blocks? integer blocks in sequence (default 6; >= 1 and <= 64)
+---@field layers? integer hidden layers per block (default 4; >= 1 and <= 16)
+---@field width? integer units per hidden layer (default 256; >= 4 and <= 4096)
+---@field steps? integer most training steps (batches) (default 2000; >= 1 and <= 1000000)
+---@field batch_size? integer windows per training step (default 256; >= 1 and <= 65536)
+---@field learning_rate? number Adam's step size (halved when the validation loss stalls) (default 0.001; > 0 and <= 1)
+---@field patience? integer validation checks without improvement before training stops (default 8; >= 1 and <= 1000)
+---@field evaluate_every? integer training steps between validation checks (default 50; >= 1 and <= 100000)
+---@field history? integer training windows end within this many horizons of each series' end (default 10; >= 1 and <= 1000)
+---@field validate? boolean hold back each series' last horizon for early stopping (default true)
+---@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 1; >= 1 and <= 100)
+---@field seed? integer seed of the initial weights and the training windows (default 1; >= 0)
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
 ---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
 ---@field non_negative? boolean clip forecasts, interval bounds and sample paths at zero (demand cannot be negative) (default false)
@@ -606,6 +627,17 @@ function data.write_csv(path, x) end
 ---@return string path
 function data.write_sqlite(path, table, x, options) end
 
+---A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency.
+---
+---```lua
+---local p = data.panel{ north = series.new{ values = { 3, 5, 4, 6 }, period = 2 },
+---                      south = series.new{ values = { 7, 6, 8, 9 }, period = 2 } }
+---print(p, #p:keys())
+---```
+---@param series_by_key table<string, Series|number[]>
+---@return Panel
+function data.panel(series_by_key) end
+
 ---A seeded synthetic e-commerce panel: trend, seasonality, price changes, promotions, intermittent slow movers, late launches and stock-outs (docs/data.md lists the generating parameters).
 ---
 ---Each key's Series holds sales (censored by stock-outs); covariates `price`, `promo`, `stockout` and `demand` (the uncensored demand); attributes `category`, `segment` (regular, slow, new), `unit_cost` and `launch`.
@@ -789,6 +821,7 @@ forecast = {}
 ---@overload fun(name: "mean", series: Series|number[], params?: almanac.params.mean, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "moving_average", series: Series|number[], params?: almanac.params.moving_average, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "naive", series: Series|number[], params?: almanac.params.naive, covariates?: table<string, number[]|Series>): FittedModel
+---@overload fun(name: "nbeats", series: Series|number[], params?: almanac.params.nbeats, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "optimized_theta", series: Series|number[], params?: almanac.params.optimized_theta, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "regression", series: Series|number[], params?: almanac.params.regression, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "sba", series: Series|number[], params?: almanac.params.sba, covariates?: table<string, number[]|Series>): FittedModel
@@ -829,6 +862,7 @@ function forecast.fit(name, series, params, covariates) end
 ---@overload fun(panel: Panel, name: "mean", params?: almanac.params.mean, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "moving_average", params?: almanac.params.moving_average, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "naive", params?: almanac.params.naive, options?: forecast.fit_many.options): FittedPanel
+---@overload fun(panel: Panel, name: "nbeats", params?: almanac.params.nbeats, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "optimized_theta", params?: almanac.params.optimized_theta, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "regression", params?: almanac.params.regression, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "sba", params?: almanac.params.sba, options?: forecast.fit_many.options): FittedPanel

@@ -191,7 +191,8 @@ enum DataModule {
                 local p = data.panel{ north = series.new{ values = { 3, 5, 4, 6 }, period = 2 },
                                       south = series.new{ values = { 7, 6, 8, 9 }, period = 2 } }
                 print(p, #p:keys())
-                """
+                """,
+                types: LuaSignature([.init("series_by_key", .map(key: .string, value: .seriesLike))], returns: [.panel])
             ) { call in
                 let fields = try call.record(1, "series_by_key")
                 guard !fields.isEmpty else { throw ScriptError("data.panel: needs at least one series, e.g. data.panel{ a = series.new{ values = { 1, 2, 3 } } }") }
