@@ -172,8 +172,9 @@
 
 ---The parameters of the model `ensemble`: the mean (or median) of several models' forecasts; by default ETS, ARIMA, CES and dynamic optimised Theta.
 ---@class almanac.params.ensemble
----@field members? string|string[] the models to combine, by name (native models other than ensemble and auto) (default {"ets", "auto_arima", "ces", "dynamic_optimized_theta"})
+---@field members? string|string[] the models to combine, by name (native models other than ensemble and auto), each optionally with options: "ets:model=ZZN", "nbeats:width=128,members=3" (default {"ets", "auto_arima", "ces", "dynamic_optimized_theta"})
 ---@field combine? "mean"|"median" how forecasts are combined at each step (default "mean")
+---@field horizon? integer passed to members trained for a horizon (nbeats), which then forecast up to it (>= 1)
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
 ---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
 ---@field non_negative? boolean clip forecasts, interval bounds and sample paths at zero (demand cannot be negative) (default false)

@@ -93,4 +93,21 @@ import Testing
         #expect(r[1] == .number(1) && r[2] == .string("tiny"))
         if case .number(let smape) = r[3] { #expect(smape > 0 && smape < 10, "sMAPE without refit \(smape)") } else { Issue.record("no sMAPE: \(r)") }
     }
+
+    @Test func ensembleTrainsItsGlobalMemberOnceForThePanel() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local members = { "ses", "nbeats:width=32,blocks=2,layers=2,steps=300,batch_size=64,evaluate_every=25,seed=3" }
+        local ens = forecast.fit_many(panel, "ensemble", { members = members, horizon = 6 }, { progress = false })
+        local fc = ens:forecast{ h = 6 }
+        local alone = fp:forecast{ h = 6 }
+        local sesfc = forecast.fit("ses", panel:series("s4")):forecast{ h = 6 }
+        -- The combination is the mean of its two members, step by step.
+        local mean = (alone.s4.mean[2] + sesfc.mean[2]) / 2
+        return ens:model("s4").method, math.abs(fc.s4.mean[2] - mean) < 1e-9 * math.abs(mean)
+        """)
+        #expect(r == [.string("Ensemble (mean of Simple exponential smoothing ETS(A,N,N), N-BEATS(L=12, H=6, 2×2×32))"), .boolean(true)])
+        let typo = errorMessage(host, "return forecast.fit('ensemble', data.dataset('nile'), { members = { 'ets:modle=ANN' } })")
+        #expect(typo.contains("modle") && typo.contains("model"), "\(typo)")
+    }
 }

@@ -37,7 +37,14 @@ for _, c in ipairs(categories) do
     warmed = true
   end
   local start, wallStart = os.clock(), almanac.clock()
-  local fp = forecast.fit_many(panel, model, params, { threads = threads, fallback = "naive", progress = false })
+  -- A global model forecasts the horizon it was trained for: the category's, unless given.
+  local p = params
+  if model == "nbeats" and params.horizon == nil then
+    p = {}
+    for k, v in pairs(params) do p[k] = v end
+    p.horizon = c.h
+  end
+  local fp = forecast.fit_many(panel, model, p, { threads = threads, fallback = "naive", progress = false })
   local fcs = fp:forecast{ h = c.h, levels = {} }
   times[c.name], walls[c.name], counts[c.name] = os.clock() - start, almanac.clock() - wallStart, #panel:keys()
   failures = failures + #fp.failures

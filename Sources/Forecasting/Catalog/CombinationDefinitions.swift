@@ -1,3 +1,4 @@
+import Foundation
 import AlmanacCore
 
 extension ModelCatalog {
@@ -17,9 +18,11 @@ extension ModelCatalog {
             """,
             parameters: [
                 ParameterSpec("members", .strings, default: .strings(defaultEnsembleMembers),
-                              doc: "the models to combine, by name (native models other than ensemble and auto)"),
+                              doc: "the models to combine, by name (native models other than ensemble and auto), each optionally with options: \"ets:model=ZZN\", \"nbeats:width=128,members=3\""),
                 ParameterSpec("combine", .string, default: .string("mean"), choices: EnsembleForecaster.Combine.allCases.map(\.rawValue),
                               doc: "how forecasts are combined at each step"),
+                ParameterSpec("horizon", .integer, range: ParameterRange(lower: 1),
+                              doc: "passed to members trained for a horizon (nbeats), which then forecast up to it"),
             ],
             capabilities: ["intervals", "samples", "seasonal", "non_negative"],
             example: """
@@ -58,7 +61,8 @@ extension ModelCatalog {
         if case .strings(let given)? = p[key] { names = given }
         guard !names.isEmpty else { throw ForecastError("\(owner): \(key) is empty; name at least one model") }
         var out: [EnsembleForecaster.Member] = []
-        for name in names {
+        for spec in names {
+            let (name, given) = try memberSpec(spec, key: key, owner: owner)
             guard name != "ensemble" && name != "auto" else {
                 throw ForecastError("\(owner): \(key) cannot include \(name) (a combination of combinations)")
             }
@@ -69,9 +73,35 @@ extension ModelCatalog {
                 throw ForecastError(message)
             }
             guard !out.contains(where: { $0.name == name }) else { throw ForecastError("\(owner): \(name) appears twice in \(key)") }
-            out.append(EnsembleForecaster.Member(name: name, forecaster: try definition.configure([:])))
+            // A global member (nbeats) is trained for a horizon; the combination passes its own on.
+            var options = given
+            if options["horizon"] == nil, let h = p.integer("horizon"),
+               definition.descriptor.parameters.contains(where: { $0.name == "horizon" }) {
+                options["horizon"] = .integer(h)
+            }
+            out.append(EnsembleForecaster.Member(name: name, forecaster: try definition.configure(options)))
         }
         return out
+    }
+
+    /// "ets" or "ets:model=ZZN,damped=true": a member's name and its options
+    /// (numbers, true/false, or text), as the bench runners write them.
+    static func memberSpec(_ spec: String, key: String, owner: String) throws(ForecastError) -> (String, [String: ParameterValue]) {
+        guard let colon = spec.firstIndex(of: ":") else { return (spec, [:]) }
+        let name = String(spec[..<colon])
+        var options: [String: ParameterValue] = [:]
+        for pair in spec[spec.index(after: colon)...].split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ForecastError("\(owner): in \(key), '\(spec)': options are written name:key=value,key=value")
+            }
+            let text = parts[1]
+            if let i = Int(text) { options[parts[0]] = .integer(i) }
+            else if let x = Double(text) { options[parts[0]] = .number(x) }
+            else if text == "true" || text == "false" { options[parts[0]] = .boolean(text == "true") }
+            else { options[parts[0]] = .string(text) }
+        }
+        return (name, options)
     }
 
     @Sendable static func makeEnsemble(_ p: ParameterSet) throws -> any Forecaster {

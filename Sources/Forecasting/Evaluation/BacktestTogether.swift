@@ -45,10 +45,18 @@ extension Backtest {
                 }
                 if w == 0 { for (k, i) in active.enumerated() { firstModels[i] = models[k] } }
             } else {
-                models = zip(active, training).map { i, data in firstModels[i]?.reapplied(to: data) }
+                // The first window's fit on the longer history: a global network as it is, other models from their saved state.
+                models = zip(active, training).map { i, data in
+                    guard let first = firstModels[i] else { return nil }
+                    return first.reapplied(to: data) ?? (try? forecaster.restore(data, state: first.savedState))
+                }
             }
             for (k, i) in active.enumerated() where failures[i] == nil {
-                guard let model = models[k], let origin = origins[i]?[w] else { continue }
+                guard let origin = origins[i]?[w] else { continue }
+                guard let model = models[k] else {
+                    failures[i] = ForecastError("backtest: the first window's model could not be reused at window \(w + 1); use refit = true")
+                    continue
+                }
                 do {
                     var fc = try model.forecast(request)
                     fc.history = training[k].series

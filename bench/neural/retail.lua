@@ -1,0 +1,24 @@
+-- The global N-BEATS model beside the statistical models on the synthetic
+-- e-commerce panel: each model forecasts the last h weeks of every SKU from
+-- the weeks before (forecast.backtest, one window), and the table gives the
+-- mean MASE, RMSSE and sMAPE over SKUs and the wall time of each.
+--   almanac run bench/neural/retail.lua [skus] [weeks] [nbeats params as key=value ...]
+local skus, weeks = tonumber((...) or "500"), tonumber((select(2, ...)) or "156")
+local nbeats = { horizon = 13, width = 128 }
+for i = 3, select("#", ...) do
+  local k, v = (select(i, ...)):match("^([%w_]+)=(.*)$")
+  nbeats[k] = tonumber(v) or (v == "true" and true) or (v == "false" and false) or v
+end
+local panel = data.synthetic_retail{ skus = skus, periods = weeks, seed = 7 }
+local models = {
+  { "snaive", {} }, { "ets", {} }, { "theta", {} }, { "ensemble", {} }, { "nbeats", nbeats },
+}
+print(string.format("synthetic retail: %d SKUs × %d weeks, the last 13 weeks held out", skus, weeks))
+print("| model | MASE | RMSSE | sMAPE | failures | wall s |")
+print("|---|---:|---:|---:|---:|---:|")
+for _, m in ipairs(models) do
+  local start = almanac.clock()
+  local r = forecast.backtest(m[1], panel, { h = 13, windows = 1, params = m[2], levels = {} })
+  print(string.format("| %s | %.3f | %.3f | %.2f | %d | %.1f |", m[1], r.metrics.mase, r.metrics.rmsse, r.metrics.smape,
+    #r.failures, almanac.clock() - start))
+end
