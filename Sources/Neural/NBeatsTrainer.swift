@@ -10,6 +10,8 @@ public struct NBeatsTrainer: Sendable {
         public var evaluateEvery = 50
         public var patience = 8
         public var seed: UInt64 = 1
+        /// Threads for the gradient shards (the result does not depend on it).
+        public var threads = 1
 
         public init() {}
     }
@@ -41,7 +43,10 @@ public struct NBeatsTrainer: Sendable {
         let arch = start.architecture
         let rows = settings.batchSize
         let loss = PinballLoss(quantiles: arch.quantiles, horizon: arch.horizon)
-        let workspace = NBeatsWorkspace(architecture: arch, rows: rows)
+        MatrixProduct.threads = 1
+        let shards = GradientShards(architecture: arch, rows: rows)
+        var values = [Float](repeating: 0, count: rows * arch.lookback)
+        var mask = values
         let validation = windows.validation
         let validationSpace = validation.rows > 0 ? NBeatsWorkspace(architecture: arch, rows: validation.rows) : nil
         var network = start
@@ -76,25 +81,18 @@ public struct NBeatsTrainer: Sendable {
             return Result(network: network, history: [], bestStep: 0, stoppedEarly: false)
         }
         for step in 1...max(1, settings.maxSteps) {
-            targets.withUnsafeMutableBufferPointer { t in
-                targetMask.withUnsafeMutableBufferPointer { m in
-                    guard let tb = t.baseAddress, let mb = m.baseAddress else { return }
-                    windows.sample(rows: rows, random: &random, values: workspace.inputValues, mask: workspace.inputMask,
-                                   targets: tb, targetMask: mb)
-                    for i in gradient.indices { gradient[i] = 0 }
-                    network.parameters.withUnsafeBufferPointer { p in
-                        gradient.withUnsafeMutableBufferPointer { g in
-                            guard let pb = p.baseAddress, let gb = g.baseAddress else { return }
-                            workspace.forward(parameters: pb, rows: rows)
-                            let value = loss.evaluate(predictions: workspace.forecast, targets: tb, mask: mb, rows: rows,
-                                                      gradient: workspace.forecastGradient)
-                            running += Double(value)
-                            runningCount += 1
-                            workspace.backward(parameters: pb, gradient: gb, rows: rows)
-                        }
+            let value = withBatchBuffers(&values, &mask, &targets, &targetMask) { v, m, t, tm in
+                windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm)
+                return network.parameters.withUnsafeBufferPointer { p in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
+                        return shards.compute(parameters: pb, values: v, mask: m, targets: t, targetMask: tm, loss: loss,
+                                              threads: settings.threads, into: gb)
                     }
                 }
             }
+            running += Double(value)
+            runningCount += 1
             adam.step(&network.parameters, gradient: gradient)
 
             guard step % settings.evaluateEvery == 0 || step == settings.maxSteps else { continue }
@@ -123,4 +121,20 @@ public struct NBeatsTrainer: Sendable {
         return Result(network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly)
     }
 
+
+    /// The four batch arrays as pointers for one step.
+    private func withBatchBuffers(_ values: inout [Float], _ mask: inout [Float], _ targets: inout [Float], _ targetMask: inout [Float],
+                                  _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+                                           UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Float) -> Float {
+        values.withUnsafeMutableBufferPointer { v in
+            mask.withUnsafeMutableBufferPointer { m in
+                targets.withUnsafeMutableBufferPointer { t in
+                    targetMask.withUnsafeMutableBufferPointer { tm in
+                        guard let vb = v.baseAddress, let mb = m.baseAddress, let tb = t.baseAddress, let tmb = tm.baseAddress else { return .nan }
+                        return body(vb, mb, tb, tmb)
+                    }
+                }
+            }
+        }
+    }
 }

@@ -48,6 +48,18 @@ import Testing
         #expect(a.network.parameters != c.network.parameters)
     }
 
+    /// The batch is split into fixed shards summed in order, so the thread count cannot change a bit.
+    @Test func threadCountDoesNotChangeTheWeights() {
+        let windows = TrainingWindows(series: Self.panel(), lookback: 24, horizon: 6, historyLimit: 36, minimumInputs: 6, validate: true)
+        var settings = Self.settings()
+        settings.maxSteps = 30
+        settings.threads = 1
+        let one = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
+        settings.threads = 3
+        let three = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
+        #expect(one.network.parameters == three.network.parameters)
+    }
+
     @Test func earlyStoppingKeepsTheBestWeights() {
         let windows = TrainingWindows(series: Self.panel(), lookback: 24, horizon: 6, historyLimit: 36, minimumInputs: 6, validate: true)
         var settings = Self.settings()

@@ -36,6 +36,8 @@ extension ModelCatalog {
                               doc: "training windows end within this many horizons of each series' end"),
                 ParameterSpec("validate", .boolean, default: .boolean(true),
                               doc: "hold back each series' last horizon for early stopping"),
+                ParameterSpec("intervals", .boolean, default: .boolean(true),
+                              doc: "learn 15 quantile levels for intervals and sample paths; false learns the median only (point forecasts)"),
                 ParameterSpec("members", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 100),
                               doc: "networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon"),
                 ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0),
@@ -57,6 +59,7 @@ extension ModelCatalog {
                 f.historyHorizons = p.integer("history") ?? f.historyHorizons
                 f.validate = p.boolean("validate") ?? true
                 f.members = p.integer("members") ?? 1
+                f.intervals = p.boolean("intervals") ?? true
                 f.training.maxSteps = p.integer("steps") ?? f.training.maxSteps
                 f.training.batchSize = p.integer("batch_size") ?? f.training.batchSize
                 f.training.learningRate = Float(p.number("learning_rate") ?? 1e-3)

@@ -63,6 +63,12 @@ struct NBeatsFit: FittedModel {
         }
     }
 
+    private func requireIntervals() throws(ForecastError) {
+        guard global.grid.levels.count >= 2 else {
+            throw ForecastError("nbeats: this model learnt the median only (intervals = false); refit with intervals = true for intervals and sample paths, or ask for levels = {}")
+        }
+    }
+
     /// The last window's quantiles: horizon × levels, ascending in each step.
     private func lastQuantiles() -> [Double] { global.quantiles(series.values, ends: [series.count]) }
 
@@ -74,6 +80,7 @@ struct NBeatsFit: FittedModel {
         let steps = 0..<request.horizon
         let mean = steps.map { q[$0 * levels + medianIndex] }
         var lower: [[Double]] = [], upper: [[Double]] = []
+        if !request.levels.isEmpty { try requireIntervals() }
         for level in request.levels {
             let tail = (1 - level / 100) / 2
             lower.append(steps.map { global.grid.value(atProbability: tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
@@ -85,6 +92,7 @@ struct NBeatsFit: FittedModel {
     func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
                      generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
         try checkHorizon(horizon)
+        try requireIntervals()
         let q = lastQuantiles()
         let levels = global.architecture.quantiles.count
         var values = [Double](repeating: 0, count: horizon * count)

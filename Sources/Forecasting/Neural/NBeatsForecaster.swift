@@ -23,6 +23,9 @@ public struct NBeatsForecaster: Forecaster {
     public var training = NBeatsTrainer.Settings()
     /// Levels learned by the pinball loss; intervals and paths are read off them.
     public static let quantileLevels: [Float] = [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
+    /// False: learn the median only (point forecasts; no intervals or paths).
+    public var intervals = true
+    var levels: [Float] { intervals ? Self.quantileLevels : [0.5] }
     /// A window needs this many observed values.
     static let minimumInputs = 3
 
@@ -54,7 +57,7 @@ public struct NBeatsForecaster: Forecaster {
 
     /// Member k's network shape.
     func architecture(horizon h: Int, member k: Int) -> NBeatsArchitecture {
-        NBeatsArchitecture(lookback: lookback ?? (2 + k % 3) * h, horizon: h, quantiles: Self.quantileLevels,
+        NBeatsArchitecture(lookback: lookback ?? (2 + k % 3) * h, horizon: h, quantiles: levels,
                            blocks: blocks, layersPerBlock: layersPerBlock, width: width)
     }
 
@@ -77,7 +80,6 @@ public struct NBeatsForecaster: Forecaster {
             throw ForecastError("nbeats: no series has more than \(Self.minimumInputs) observations to train on")
         }
         let h = horizon(for: items)
-        MatrixProduct.threads = threads
         var networks: [NBeatsNetwork] = []
         var steps: [Int] = [], bestSteps: [Int] = [], losses: [Double] = []
         var stoppedEarly = true
@@ -89,6 +91,7 @@ public struct NBeatsForecaster: Forecaster {
                                           validate: validate)
             var settings = training
             settings.seed = training.seed &+ UInt64(k)
+            settings.threads = threads
             let budget = settings.maxSteps * max(1, members)
             let done = k * settings.maxSteps
             let result = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: arch, seed: settings.seed), windows: windows) { point in
@@ -102,7 +105,7 @@ public struct NBeatsForecaster: Forecaster {
             stoppedEarly = stoppedEarly && result.stoppedEarly
             validationSets.append(windows.validation)
         }
-        let grid = QuantileGrid(levels: Self.quantileLevels.map { Double($0) })
+        let grid = QuantileGrid(levels: levels.map { Double($0) })
         let record = GlobalNetwork.TrainingRecord(seriesCount: usable.count, steps: steps, bestSteps: bestSteps,
                                                   validationLoss: losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count),
                                                   stoppedEarly: stoppedEarly)
@@ -120,7 +123,7 @@ public struct NBeatsForecaster: Forecaster {
     /// are the same series in the same order; only their lookbacks differ).
     private func copula(_ global: GlobalNetwork, validation sets: [TrainingWindows.ValidationSet]) -> ForecastCopula {
         let h = global.horizon
-        guard let first = sets.first, first.rows >= 3 else { return .independent(horizon: h) }
+        guard let first = sets.first, first.rows >= 3, global.grid.levels.count >= 2 else { return .independent(horizon: h) }
         let q = global.architecture.quantiles.count
         var total = [Double](repeating: 0, count: first.rows * h * q)
         for (network, v) in zip(global.networks, sets) {
