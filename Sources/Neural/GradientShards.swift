@@ -9,16 +9,18 @@ final class GradientShards: @unchecked Sendable {
     /// Fixed, so results do not depend on the machine's cores.
     static let count = 4
 
-    private let architecture: NBeatsArchitecture
+    private let lookback: Int
+    private let horizon: Int
     private let starts: [Int]
     private let sizes: [Int]
-    private let workspaces: [NBeatsWorkspace]
+    private let workspaces: [any NetworkWorkspace]
     private let gradients: [UnsafeMutablePointer<Float>]
     private let parameterCount: Int
 
-    init(architecture: NBeatsArchitecture, rows: Int) {
-        self.architecture = architecture
-        parameterCount = architecture.parameterCount
+    init(network: some ForecastNetwork, rows: Int) {
+        lookback = network.lookback
+        horizon = network.horizon
+        parameterCount = network.parameters.count
         let shards = max(1, min(Self.count, rows))
         var starts: [Int] = [], sizes: [Int] = []
         var next = 0
@@ -30,10 +32,11 @@ final class GradientShards: @unchecked Sendable {
         }
         self.starts = starts
         self.sizes = sizes
-        workspaces = sizes.map { NBeatsWorkspace(architecture: architecture, rows: $0) }
+        workspaces = sizes.map { network.makeWorkspace(rows: $0) }
+        let count = parameterCount
         gradients = sizes.map { _ in
-            let g = UnsafeMutablePointer<Float>.allocate(capacity: architecture.parameterCount)
-            g.initialize(repeating: 0, count: architecture.parameterCount)
+            let g = UnsafeMutablePointer<Float>.allocate(capacity: count)
+            g.initialize(repeating: 0, count: count)
             return g
         }
     }
@@ -45,7 +48,7 @@ final class GradientShards: @unchecked Sendable {
     func compute(parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
                  targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,
                  threads: Int, into gradient: UnsafeMutablePointer<Float>) -> Float {
-        let l = architecture.lookback, h = architecture.horizon
+        let l = lookback, h = horizon
         let shards = sizes.count
         var losses = [Float](repeating: 0, count: shards)
         var present = [Float](repeating: 0, count: shards)

@@ -1,6 +1,6 @@
 /// An N-BEATS network: its architecture and its weights, one flat vector.
 /// Immutable once trained, so fitted models can share it across threads.
-public struct NBeatsNetwork: Sendable, Equatable {
+public struct NBeatsNetwork: ForecastNetwork, Equatable {
     public let architecture: NBeatsArchitecture
     public var parameters: [Float]
 
@@ -21,15 +21,14 @@ public struct NBeatsNetwork: Sendable, Equatable {
         self.parameters = parameters
     }
 
-    /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values
-    /// and their presence masks (rows × lookback each).
-    public func predict(values: [Float], mask: [Float], rows: Int) -> [Float] {
-        let workspace = NBeatsWorkspace(architecture: architecture, rows: rows)
-        workspace.load(values: values, mask: mask, rows: rows)
-        parameters.withUnsafeBufferPointer { p in
-            guard let base = p.baseAddress else { return }
-            workspace.forward(parameters: base, rows: rows)
-        }
-        return workspace.forecastCopy(rows: rows)
+    public var lookback: Int { architecture.lookback }
+    public var horizon: Int { architecture.horizon }
+    public var quantiles: [Float] { architecture.quantiles }
+
+    public func makeWorkspace(rows: Int) -> any NetworkWorkspace { NBeatsWorkspace(architecture: architecture, rows: rows) }
+
+    public var label: String {
+        let a = architecture
+        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width))"
     }
 }

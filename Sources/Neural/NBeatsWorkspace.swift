@@ -1,7 +1,7 @@
 /// The activations and gradients of one batch through an N-BEATS network,
 /// kept in one allocation so a training step allocates nothing.
 /// Single-threaded by design: each trainer owns its workspace.
-public final class NBeatsWorkspace {
+public final class NBeatsWorkspace: NetworkWorkspace {
     public let architecture: NBeatsArchitecture
     public let capacity: Int
     private let layout: [BlockLayout]
@@ -44,13 +44,6 @@ public final class NBeatsWorkspace {
 
     deinit { storage.deallocate() }
 
-    /// Copies a batch of windows (rows × lookback values and masks) in.
-    public func load(values: [Float], mask: [Float], rows: Int) {
-        let n = rows * architecture.lookback
-        values.withUnsafeBufferPointer { v in if let b = v.baseAddress { (storage + residualAt[0]).update(from: b, count: n) } }
-        mask.withUnsafeBufferPointer { m in if let b = m.baseAddress { (storage + maskAt).update(from: b, count: n) } }
-    }
-
     /// The batch's input values and mask, to be filled in place (rows × lookback each).
     public var inputValues: UnsafeMutablePointer<Float> { storage + residualAt[0] }
     public var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
@@ -58,10 +51,6 @@ public final class NBeatsWorkspace {
     public var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     /// Where the loss writes its gradient with respect to the forecasts.
     public var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
-
-    public func forecastCopy(rows: Int) -> [Float] {
-        Array(UnsafeBufferPointer(start: storage + forecastAt, count: rows * architecture.outputWidth))
-    }
 
     public func forward(parameters p: UnsafePointer<Float>, rows: Int) {
         let l = architecture.lookback, o = architecture.outputWidth, hw = architecture.headWidth

@@ -15,8 +15,8 @@ import Testing
     static let architecture = NBeatsArchitecture(lookback: 24, horizon: 6, quantiles: [0.1, 0.5, 0.9],
                                                  blocks: 2, layersPerBlock: 2, width: 32)
 
-    static func settings() -> NBeatsTrainer.Settings {
-        var s = NBeatsTrainer.Settings()
+    static func settings() -> NetworkTrainer.Settings {
+        var s = NetworkTrainer.Settings()
         s.maxSteps = 300
         s.batchSize = 64
         s.evaluateEvery = 25
@@ -28,7 +28,7 @@ import Testing
         let windows = TrainingWindows(series: Self.panel(), lookback: 24, horizon: 6, historyLimit: 36, minimumInputs: 6, validate: true)
         #expect(windows.validation.rows == 24)
         let start = NBeatsNetwork(architecture: Self.architecture, seed: 1)
-        let result = NBeatsTrainer(settings: Self.settings()).train(start, windows: windows)
+        let result = NetworkTrainer(settings: Self.settings()).train(start, windows: windows)
         let first = result.history.first?.validationLoss ?? .nan
         let best = result.history.compactMap(\.validationLoss).min() ?? .nan
         // The median forecast's error falls to a small share of the level.
@@ -40,11 +40,11 @@ import Testing
         let windows = TrainingWindows(series: Self.panel(), lookback: 24, horizon: 6, historyLimit: 36, minimumInputs: 6, validate: true)
         var settings = Self.settings()
         settings.maxSteps = 40
-        let a = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
-        let b = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
+        let a = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
+        let b = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
         #expect(a.network.parameters == b.network.parameters)
         settings.seed = 6
-        let c = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
+        let c = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 9), windows: windows)
         #expect(a.network.parameters != c.network.parameters)
     }
 
@@ -54,9 +54,9 @@ import Testing
         var settings = Self.settings()
         settings.maxSteps = 30
         settings.threads = 1
-        let one = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
+        let one = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
         settings.threads = 3
-        let three = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
+        let three = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 4), windows: windows)
         #expect(one.network.parameters == three.network.parameters)
     }
 
@@ -66,7 +66,7 @@ import Testing
         settings.maxSteps = 400
         settings.learningRate = 0.05   // too high: validation loss soon stops improving
         settings.patience = 3
-        let result = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 2), windows: windows)
+        let result = NetworkTrainer(settings: settings).train(NBeatsNetwork(architecture: Self.architecture, seed: 2), windows: windows)
         let losses = result.history.compactMap(\.validationLoss)
         let bestIndex = result.history.firstIndex { $0.step == result.bestStep } ?? -1
         #expect(bestIndex >= 0)

@@ -40,7 +40,7 @@ import Testing
         #expect(r[2] == .string("tiny") && r[3] == .string("naive"))
         #expect(r[4] == .boolean(true), "intervals out of order")
         #expect(r[5] == .boolean(true), "first-step forecast more than 10% off")
-        #expect(r[6] == .string("N-BEATS(L=12, H=6, 2×2×32)"))
+        #expect(r[6] == .string("N-BEATS×3(L=12/18/24, H=6, 2×2×32)"))
         #expect(r[7] == .number(6))
     }
 
@@ -78,7 +78,7 @@ import Testing
         for h = 1, 6 do same = same and a.mean[h] == b.mean[h] and a:upper(95)[h] == b:upper(95)[h] end
         return same, back.method
         """)
-        #expect(r == [.boolean(true), .string("N-BEATS(L=12, H=6, 2×2×32)")])
+        #expect(r == [.boolean(true), .string("N-BEATS×3(L=12/18/24, H=6, 2×2×32)")])
     }
 
     @Test func backtestTrainsOncePerWindowAcrossThePanel() throws {
@@ -106,8 +106,24 @@ import Testing
         local mean = (alone.s4.mean[2] + sesfc.mean[2]) / 2
         return ens:model("s4").method, math.abs(fc.s4.mean[2] - mean) < 1e-9 * math.abs(mean)
         """)
-        #expect(r == [.string("Ensemble (mean of Simple exponential smoothing ETS(A,N,N), N-BEATS(L=12, H=6, 2×2×32))"), .boolean(true)])
+        #expect(r == [.string("Ensemble (mean of Simple exponential smoothing ETS(A,N,N), N-BEATS×3(L=12/18/24, H=6, 2×2×32))"), .boolean(true)])
         let typo = errorMessage(host, "return forecast.fit('ensemble', data.dataset('nile'), { members = { 'ets:modle=ANN' } })")
         #expect(typo.contains("modle") && typo.contains("model"), "\(typo)")
+    }
+
+    @Test func lstmLearnsTheSharedShapeToo() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        local lstm = forecast.fit_many(panel, "lstm", { horizon = 6, hidden = 16, members = 1, steps = 400, batch_size = 64,
+                                                       evaluate_every = 25, seed = 2 }, { progress = false })
+        local fc = lstm:forecast{ h = 6, levels = { 90 } }.s5
+        local truth = 50 * (1 + 0.3 * math.sin(2 * math.pi * (49 + 5) / 12))
+        local m = lstm:model("s5")
+        m:save("lstm.json")
+        local back = forecast.load(almanac.out("lstm.json"))
+        return m.method, math.abs(fc.mean[1] - truth) / truth < 0.15, fc:lower(90)[1] < fc.mean[1],
+               back:forecast{ h = 6 }.mean[3] == m:forecast{ h = 6 }.mean[3], #lstm.failures
+        """)
+        #expect(r == [.string("LSTM(L=12, H=6, 16)"), .boolean(true), .boolean(true), .boolean(true), .number(1)], "\(r)")
     }
 }

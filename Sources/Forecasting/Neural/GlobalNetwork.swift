@@ -7,7 +7,7 @@ import Neural
 /// per-series fits that hold it share one copy of the weights.
 struct GlobalNetwork: Sendable {
     /// Members differ in seed and lookback; they share horizon and quantile levels.
-    let networks: [NBeatsNetwork]
+    let networks: [any ForecastNetwork]
     let minimumInputs: Int
     let grid: QuantileGrid
     let copula: ForecastCopula
@@ -23,20 +23,21 @@ struct GlobalNetwork: Sendable {
         var stoppedEarly: Bool
     }
 
-    var architecture: NBeatsArchitecture { networks[0].architecture }
-    var horizon: Int { architecture.horizon }
+    var horizon: Int { networks[0].horizon }
+    var quantiles: [Float] { networks[0].quantiles }
+    /// "nbeats" or "lstm".
+    var modelName: String { networks[0] is LSTMNetwork ? "lstm" : "nbeats" }
 
-    /// "N-BEATS(L=36, H=18, 6×4×256)", or with several members "N-BEATS×3(L=36/54/72, …)".
+    /// "N-BEATS(L=36, H=18, 6×4×128)", or with several members "N-BEATS×3(L=36/54/72, …)".
     var label: String {
-        let a = architecture
-        let lookbacks = networks.map { String($0.architecture.lookback) }
-        var unique: [String] = []
-        for l in lookbacks where !unique.contains(l) { unique.append(l) }
-        let count = networks.count > 1 ? "×\(networks.count)" : ""
-        return "N-BEATS\(count)(L=\(unique.joined(separator: "/")), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width))"
+        let first = networks[0].label
+        guard networks.count > 1, let open = first.firstIndex(of: "("), let comma = first.firstIndex(of: ",") else { return first }
+        var lookbacks: [String] = []
+        for n in networks where !lookbacks.contains(String(n.lookback)) { lookbacks.append(String(n.lookback)) }
+        return first[..<open] + "×\(networks.count)(L=" + lookbacks.joined(separator: "/") + first[comma...]
     }
 
-    var parameterCount: Int { networks.reduce(0) { $0 + $1.architecture.parameterCount } }
+    var parameterCount: Int { networks.reduce(0) { $0 + $1.parameters.count } }
 
     /// Forecast quantiles on the data's scale for windows ending at each of
     /// `ends` in `values`: ends.count × horizon × levels, the members' quantiles
@@ -46,10 +47,10 @@ struct GlobalNetwork: Sendable {
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
         let fallback = WindowScaling.seriesScale(floats)
-        let q = architecture.quantiles.count, h = horizon
+        let q = quantiles.count, h = horizon
         var total = [Double](repeating: 0, count: rows * h * q)
         for network in networks {
-            let l = network.architecture.lookback
+            let l = network.lookback
             var inputs = [Float](repeating: 0, count: rows * l), mask = inputs
             var scales = [Float](repeating: 1, count: rows)
             floats.withUnsafeBufferPointer { v in
@@ -94,29 +95,38 @@ extension GlobalNetwork {
         ])
     }
 
-    private static func savedNetwork(_ network: NBeatsNetwork) -> JSONValue {
-        let a = network.architecture
+    private static func savedNetwork(_ network: any ForecastNetwork) -> JSONValue {
         var bytes = Data(capacity: network.parameters.count * 4)
         for w in network.parameters {
             withUnsafeBytes(of: w.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
         }
-        return .object([
-            "lookback": .number(Double(a.lookback)), "horizon": .number(Double(a.horizon)),
-            "quantiles": .array(a.quantiles.map { .number(Double($0)) }),
-            "blocks": .number(Double(a.blocks)), "layers": .number(Double(a.layersPerBlock)), "width": .number(Double(a.width)),
+        var fields: [String: JSONValue] = [
+            "lookback": .number(Double(network.lookback)), "horizon": .number(Double(network.horizon)),
+            "quantiles": .array(network.quantiles.map { .number(Double($0)) }),
             "weights": .string(bytes.base64EncodedString()),
-        ])
+        ]
+        if let n = network as? NBeatsNetwork {
+            let a = n.architecture
+            fields["kind"] = .string("nbeats")
+            fields["blocks"] = .number(Double(a.blocks))
+            fields["layers"] = .number(Double(a.layersPerBlock))
+            fields["width"] = .number(Double(a.width))
+        } else if let n = network as? LSTMNetwork {
+            fields["kind"] = .string("lstm")
+            fields["hidden"] = .number(Double(n.hidden))
+        }
+        return .object(fields)
     }
 
     init(saved state: JSONValue) throws(ForecastError) {
         guard case .array(let members)? = state["members"], !members.isEmpty else {
             throw ForecastError("nbeats: the saved model has no networks")
         }
-        var networks: [NBeatsNetwork] = []
+        var networks: [any ForecastNetwork] = []
         for member in members { networks.append(try Self.restoreNetwork(member)) }
-        let first = networks[0].architecture
-        for n in networks where n.architecture.horizon != first.horizon || n.architecture.quantiles != first.quantiles {
-            throw ForecastError("nbeats: the saved model's networks disagree on horizon or quantile levels")
+        let first = networks[0]
+        for n in networks where n.horizon != first.horizon || n.quantiles != first.quantiles || type(of: n) != type(of: first) {
+            throw ForecastError("nbeats: the saved model's networks disagree on kind, horizon or quantile levels")
         }
         let factor = try SavedFields(state).numbers("copula")
         guard factor.count == first.horizon * first.horizon else {
@@ -136,24 +146,38 @@ extension GlobalNetwork {
                                            validationLoss: validationLoss, stoppedEarly: stopped))
     }
 
-    private static func restoreNetwork(_ state: JSONValue) throws(ForecastError) -> NBeatsNetwork {
+    private static func restoreNetwork(_ state: JSONValue) throws(ForecastError) -> any ForecastNetwork {
         let fields = SavedFields(state)
-        let architecture = NBeatsArchitecture(lookback: try fields.int("lookback"), horizon: try fields.int("horizon"),
-                                              quantiles: try fields.numbers("quantiles").map { Float($0) },
-                                              blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
-                                              width: try fields.int("width"))
+        let lookback = try fields.int("lookback"), horizon = try fields.int("horizon")
+        let quantiles = try fields.numbers("quantiles").map { Float($0) }
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
             throw ForecastError("nbeats: the saved model's weights are missing or not base64")
         }
-        guard bytes.count == architecture.parameterCount * 4 else {
-            throw ForecastError("nbeats: the saved model has \(bytes.count / 4) weights, its architecture needs \(architecture.parameterCount)")
-        }
         let weights = bytes.withUnsafeBytes { raw in
-            (0..<architecture.parameterCount).map { i in
+            (0..<(bytes.count / 4)).map { i in
                 Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
             }
         }
-        return NBeatsNetwork(architecture: architecture, parameters: weights)
+        let network: any ForecastNetwork
+        var expected: Int
+        switch state["kind"] {
+        case .string("lstm")?:
+            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try fields.int("hidden"), parameters: weights)
+            expected = n.parameterCount
+            network = n
+        case .string("nbeats")?, nil:
+            let architecture = NBeatsArchitecture(lookback: lookback, horizon: horizon, quantiles: quantiles,
+                                                  blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
+                                                  width: try fields.int("width"))
+            expected = architecture.parameterCount
+            network = NBeatsNetwork(architecture: architecture, parameters: weights)
+        case let other?:
+            throw ForecastError("nbeats: the saved model's network kind \(other) is not nbeats or lstm")
+        }
+        guard weights.count == expected, bytes.count % 4 == 0 else {
+            throw ForecastError("nbeats: the saved model has \(weights.count) weights, its architecture needs \(expected)")
+        }
+        return network
     }
 }
 

@@ -2,15 +2,15 @@ import AlmanacCore
 import Foundation
 import TimeSeries
 
-/// One series seen through a global N-BEATS network: forecasts are the
+/// One series seen through a global network (N-BEATS or LSTM): forecasts are the
 /// network's quantiles for the series' last window (the median is the point
 /// forecast), intervals read off the quantile grid, and sample paths drawn
 /// through the copula. Fitted values are one-step medians, computed when asked.
-struct NBeatsFit: FittedModel {
+struct NeuralFit: FittedModel {
     let global: GlobalNetwork
     let series: Series
 
-    var modelName: String { "nbeats" }
+    var modelName: String { global.modelName }
     var method: String { global.label }
 
     var fitted: [Double] {
@@ -18,7 +18,7 @@ struct NBeatsFit: FittedModel {
         guard n > m else { return [Double](repeating: .nan, count: n) }
         let ends = Array(m..<n)
         let q = global.quantiles(series.values, ends: ends)
-        let levels = global.architecture.quantiles.count, h = global.horizon
+        let levels = global.quantiles.count, h = global.horizon
         let median = medianIndex
         var out = [Double](repeating: .nan, count: n)
         for (r, end) in ends.enumerated() { out[end] = q[r * h * levels + median] }
@@ -34,9 +34,8 @@ struct NBeatsFit: FittedModel {
     }
 
     var parameters: [NamedValue] {
-        let a = global.architecture
         let t = global.training
-        var out = [NamedValue("lookback", Double(a.lookback)), NamedValue("horizon", Double(a.horizon)),
+        var out = [NamedValue("lookback", Double(global.networks[0].lookback)), NamedValue("horizon", Double(global.horizon)),
                    NamedValue("members", Double(global.networks.count)), NamedValue("weights", Double(global.parameterCount)),
                    NamedValue("steps", Double(t.steps.reduce(0, +))), NamedValue("best_step", Double(t.bestSteps.first ?? 0))]
         if let v = global.training.validationLoss { out.append(NamedValue("validation_loss", v)) }
@@ -51,21 +50,21 @@ struct NBeatsFit: FittedModel {
 
     var savedState: JSONValue { .object(["network": global.saved]) }
 
-    func reapplied(to data: ModelData) -> (any FittedModel)? { NBeatsFit(global: global, series: data.series) }
+    func reapplied(to data: ModelData) -> (any FittedModel)? { NeuralFit(global: global, series: data.series) }
 
     private var medianIndex: Int {
-        global.architecture.quantiles.firstIndex { abs($0 - 0.5) < 1e-6 } ?? global.architecture.quantiles.count / 2
+        global.quantiles.firstIndex { abs($0 - 0.5) < 1e-6 } ?? global.quantiles.count / 2
     }
 
     private func checkHorizon(_ h: Int) throws(ForecastError) {
         guard h <= global.horizon else {
-            throw ForecastError("nbeats: this model was trained for horizons up to \(global.horizon); h = \(h) needs a model fitted with horizon = \(h) (or more)")
+            throw ForecastError("\(modelName): this model was trained for horizons up to \(global.horizon); h = \(h) needs a model fitted with horizon = \(h) (or more)")
         }
     }
 
     private func requireIntervals() throws(ForecastError) {
         guard global.grid.levels.count >= 2 else {
-            throw ForecastError("nbeats: this model learnt the median only (intervals = false); refit with intervals = true for intervals and sample paths, or ask for levels = {}")
+            throw ForecastError("\(modelName): this model learnt the median only (intervals = false); refit with intervals = true for intervals and sample paths, or ask for levels = {}")
         }
     }
 
@@ -76,7 +75,7 @@ struct NBeatsFit: FittedModel {
         let request = try request.validated(owner: modelName)
         try checkHorizon(request.horizon)
         let q = lastQuantiles()
-        let levels = global.architecture.quantiles.count
+        let levels = global.quantiles.count
         let steps = 0..<request.horizon
         let mean = steps.map { q[$0 * levels + medianIndex] }
         var lower: [[Double]] = [], upper: [[Double]] = []
@@ -94,7 +93,7 @@ struct NBeatsFit: FittedModel {
         try checkHorizon(horizon)
         try requireIntervals()
         let q = lastQuantiles()
-        let levels = global.architecture.quantiles.count
+        let levels = global.quantiles.count
         var values = [Double](repeating: 0, count: horizon * count)
         var e = [Double](repeating: 0, count: horizon)
         for path in 0..<count {

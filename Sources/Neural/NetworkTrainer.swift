@@ -1,8 +1,8 @@
-/// Trains an N-BEATS network on windows from many series: Adam on the pinball
+/// Trains a forecasting network on windows from many series: Adam on the pinball
 /// loss, the validation loss checked every `evaluateEvery` steps, the learning
 /// rate halved when it stalls, and training stopped (keeping the best weights)
 /// after `patience` checks without improvement.
-public struct NBeatsTrainer: Sendable {
+public struct NetworkTrainer: Sendable {
     public struct Settings: Sendable, Equatable {
         public var maxSteps = 2000
         public var batchSize = 256
@@ -26,8 +26,8 @@ public struct NBeatsTrainer: Sendable {
         public var learningRate: Float
     }
 
-    public struct Result: Sendable {
-        public var network: NBeatsNetwork
+    public struct Result<Network: ForecastNetwork>: Sendable {
+        public var network: Network
         public var history: [Checkpoint]
         /// The step whose weights were kept.
         public var bestStep: Int
@@ -38,26 +38,25 @@ public struct NBeatsTrainer: Sendable {
 
     public init(settings: Settings) { self.settings = settings }
 
-    public func train(_ start: NBeatsNetwork, windows: TrainingWindows,
-                      progress: ((Checkpoint) -> Void)? = nil) -> Result {
-        let arch = start.architecture
+    public func train<Network: ForecastNetwork>(_ start: Network, windows: TrainingWindows,
+                                                progress: ((Checkpoint) -> Void)? = nil) -> Result<Network> {
         let rows = settings.batchSize
-        let loss = PinballLoss(quantiles: arch.quantiles, horizon: arch.horizon)
+        let loss = PinballLoss(quantiles: start.quantiles, horizon: start.horizon)
         MatrixProduct.threads = 1
-        let shards = GradientShards(architecture: arch, rows: rows)
-        var values = [Float](repeating: 0, count: rows * arch.lookback)
+        let shards = GradientShards(network: start, rows: rows)
+        var values = [Float](repeating: 0, count: rows * start.lookback)
         var mask = values
         let validation = windows.validation
-        let validationSpace = validation.rows > 0 ? NBeatsWorkspace(architecture: arch, rows: validation.rows) : nil
+        let validationSpace = validation.rows > 0 ? start.makeWorkspace(rows: validation.rows) : nil
         var network = start
         var best = start
         var bestLoss = Float.infinity
         var bestStep = 0
         var stalls = 0
-        var gradient = [Float](repeating: 0, count: arch.parameterCount)
-        var adam = Adam(parameterCount: arch.parameterCount, learningRate: settings.learningRate)
+        var gradient = [Float](repeating: 0, count: start.parameters.count)
+        var adam = Adam(parameterCount: start.parameters.count, learningRate: settings.learningRate)
         var random = NeuralRandom(seed: settings.seed)
-        var targets = [Float](repeating: 0, count: rows * arch.horizon)
+        var targets = [Float](repeating: 0, count: rows * start.horizon)
         var targetMask = targets
         var history: [Checkpoint] = []
         var running: Double = 0, runningCount = 0

@@ -2,25 +2,35 @@ import AlmanacCore
 import Neural
 import TimeSeries
 
-/// N-BEATS with generic blocks as a global model: one network trained on
-/// windows from every series it is given (fit_many gives it the whole panel;
-/// fit, a single series). See docs/forecasting-neural.md.
-public struct NBeatsForecaster: Forecaster {
+/// A global neural model (N-BEATS with generic blocks, or an LSTM): networks
+/// trained on windows from every series it is given (fit_many gives it the
+/// whole panel; fit, a single series). See docs/forecasting-neural.md.
+public struct GlobalNeuralForecaster: Forecaster {
+    public enum Design: Sendable, Equatable {
+        case nbeats(blocks: Int, layers: Int, width: Int)
+        case lstm(hidden: Int)
+
+        var name: String {
+            switch self {
+            case .nbeats: return "nbeats"
+            case .lstm: return "lstm"
+            }
+        }
+    }
+
+    public var design: Design
     /// Steps ahead the network forecasts; nil: the series' seasonal period, at least 6.
     public var horizon: Int?
     /// Observations the network sees; nil: twice the horizon.
     public var lookback: Int?
-    public var blocks = 6
-    public var layersPerBlock = 4
-    public var width = 256
     /// Windows end within this many horizons of each series' end (N-BEATS's L_H); nil: 10.
     public var historyHorizons = 10
     /// Hold back each series' last horizon for early stopping.
     public var validate = true
     /// Networks trained and averaged (quantile by quantile); member k has seed
     /// seed + k and, unless `lookback` is set, lookback (2 + k mod 3) × horizon.
-    public var members = 1
-    public var training = NBeatsTrainer.Settings()
+    public var members = 3
+    public var training = NetworkTrainer.Settings()
     /// Levels learned by the pinball loss; intervals and paths are read off them.
     public static let quantileLevels: [Float] = [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
     /// False: learn the median only (point forecasts; no intervals or paths).
@@ -29,14 +39,14 @@ public struct NBeatsForecaster: Forecaster {
     /// A window needs this many observed values.
     static let minimumInputs = 3
 
-    public init() {}
+    public init(design: Design) { self.design = design }
 
     public var learnsAcrossSeries: Bool { true }
 
     public func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
         let members = try train([data], threads: ParallelMap.defaultThreads, progress: nil)
         guard let model = members.first?.model else {
-            throw ForecastError(members.first?.failure ?? "nbeats: no model")
+            throw ForecastError(members.first?.failure ?? "\(design.name): no model")
         }
         return model
     }
@@ -46,8 +56,8 @@ public struct NBeatsForecaster: Forecaster {
     }
 
     public func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
-        guard let saved = state["network"] else { throw ForecastError("nbeats: the saved model has no network") }
-        return NBeatsFit(global: try GlobalNetwork(saved: saved), series: data.series)
+        guard let saved = state["network"] else { throw ForecastError("\(design.name): the saved model has no network") }
+        return NeuralFit(global: try GlobalNetwork(saved: saved), series: data.series)
     }
 
     /// The horizon: given, or the series' seasonal period (at least 6).
@@ -55,10 +65,16 @@ public struct NBeatsForecaster: Forecaster {
         horizon ?? max(items.first?.series.seasonalPeriod ?? 1, 6)
     }
 
-    /// Member k's network shape.
-    func architecture(horizon h: Int, member k: Int) -> NBeatsArchitecture {
-        NBeatsArchitecture(lookback: lookback ?? (2 + k % 3) * h, horizon: h, quantiles: levels,
-                           blocks: blocks, layersPerBlock: layersPerBlock, width: width)
+    /// Member k's network, freshly initialised from `seed`.
+    func network(horizon h: Int, member k: Int, seed: UInt64) -> any ForecastNetwork {
+        let l = lookback ?? (2 + k % 3) * h
+        switch design {
+        case .nbeats(let blocks, let layers, let width):
+            return NBeatsNetwork(architecture: NBeatsArchitecture(lookback: l, horizon: h, quantiles: levels, blocks: blocks,
+                                                                  layersPerBlock: layers, width: width), seed: seed)
+        case .lstm(let hidden):
+            return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, seed: seed)
+        }
     }
 
     private func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember] {
@@ -66,7 +82,7 @@ public struct NBeatsForecaster: Forecaster {
         var values: [[Float]] = []
         for data in items {
             do {
-                let v = try data.series.checkedValues(for: "nbeats", minimum: Self.minimumInputs + 1)
+                let v = try data.series.checkedValues(for: design.name, minimum: Self.minimumInputs + 1)
                 values.append(v.map { Float($0) })
                 failures.append(nil)
             } catch {
@@ -77,24 +93,24 @@ public struct NBeatsForecaster: Forecaster {
         let usable = items.indices.filter { failures[$0] == nil }
         guard !usable.isEmpty else {
             if items.count == 1, let reason = failures[0] { throw ForecastError(reason) }
-            throw ForecastError("nbeats: no series has more than \(Self.minimumInputs) observations to train on")
+            throw ForecastError("\(design.name): no series has more than \(Self.minimumInputs) observations to train on")
         }
         let h = horizon(for: items)
-        var networks: [NBeatsNetwork] = []
+        var networks: [any ForecastNetwork] = []
         var steps: [Int] = [], bestSteps: [Int] = [], losses: [Double] = []
         var stoppedEarly = true
         var validationSets: [TrainingWindows.ValidationSet] = []
         for k in 0..<max(1, members) {
-            let arch = architecture(horizon: h, member: k)
-            let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: arch.lookback, horizon: h,
-                                          historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
-                                          validate: validate)
             var settings = training
             settings.seed = training.seed &+ UInt64(k)
             settings.threads = threads
+            let start = network(horizon: h, member: k, seed: settings.seed)
+            let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: start.lookback, horizon: h,
+                                          historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
+                                          validate: validate)
             let budget = settings.maxSteps * max(1, members)
             let done = k * settings.maxSteps
-            let result = NBeatsTrainer(settings: settings).train(NBeatsNetwork(architecture: arch, seed: settings.seed), windows: windows) { point in
+            let result = trainMember(start, windows: windows, settings: settings) { point in
                 progress?(TrainingReport(step: done + point.step, maxSteps: budget, trainingLoss: Double(point.trainingLoss),
                                          validationLoss: point.validationLoss.map(Double.init)))
             }
@@ -114,8 +130,16 @@ public struct NBeatsForecaster: Forecaster {
         let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
                                    copula: copula(provisional, validation: validationSets), training: record)
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
-        for i in usable { out[i] = PanelMember(model: NBeatsFit(global: global, series: items[i].series)) }
+        for i in usable { out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series)) }
         return out
+    }
+
+    /// Opens the existential so the trainer sees the concrete network type.
+    private func trainMember<N: ForecastNetwork>(_ start: N, windows: TrainingWindows, settings: NetworkTrainer.Settings,
+                                                 progress: @escaping (NetworkTrainer.Checkpoint) -> Void)
+        -> (network: any ForecastNetwork, history: [NetworkTrainer.Checkpoint], bestStep: Int, stoppedEarly: Bool) {
+        let r = NetworkTrainer(settings: settings).train(start, windows: windows, progress: progress)
+        return (r.network, r.history, r.bestStep, r.stoppedEarly)
     }
 
     /// The copula from the validation windows: each actual's normal score
@@ -124,7 +148,7 @@ public struct NBeatsForecaster: Forecaster {
     private func copula(_ global: GlobalNetwork, validation sets: [TrainingWindows.ValidationSet]) -> ForecastCopula {
         let h = global.horizon
         guard let first = sets.first, first.rows >= 3, global.grid.levels.count >= 2 else { return .independent(horizon: h) }
-        let q = global.architecture.quantiles.count
+        let q = global.quantiles.count
         var total = [Double](repeating: 0, count: first.rows * h * q)
         for (network, v) in zip(global.networks, sets) {
             let raw = network.predict(values: v.values, mask: v.mask, rows: v.rows)

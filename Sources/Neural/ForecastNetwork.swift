@@ -1,0 +1,50 @@
+/// What the trainer and the forecasting layer need from a network: windows of
+/// `lookback` scaled values (with their presence mask) in, `horizon` ×
+/// quantile forecasts out, all weights in one flat vector.
+public protocol ForecastNetwork: Sendable {
+    var lookback: Int { get }
+    var horizon: Int { get }
+    var quantiles: [Float] { get }
+    var parameters: [Float] { get set }
+    /// A buffer set for batches of up to `rows` windows.
+    func makeWorkspace(rows: Int) -> any NetworkWorkspace
+    /// "N-BEATS(L=36, H=18, 6×4×128)", "LSTM(L=36, H=18, 64)".
+    var label: String { get }
+}
+
+extension ForecastNetwork {
+    public var outputWidth: Int { horizon * quantiles.count }
+
+    /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks.
+    public func predict(values: [Float], mask: [Float], rows: Int) -> [Float] {
+        let workspace = makeWorkspace(rows: rows)
+        workspace.load(values: values, mask: mask, rows: rows)
+        parameters.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            workspace.forward(parameters: base, rows: rows)
+        }
+        return Array(UnsafeBufferPointer(start: workspace.forecast, count: rows * outputWidth))
+    }
+}
+
+/// One batch's activations and gradients; owned by one thread at a time.
+public protocol NetworkWorkspace: AnyObject {
+    /// The batch's inputs, filled in place (rows × lookback each).
+    var inputValues: UnsafeMutablePointer<Float> { get }
+    var inputMask: UnsafeMutablePointer<Float> { get }
+    /// The last forward pass's forecasts (rows × output).
+    var forecast: UnsafePointer<Float> { get }
+    /// Where the loss writes dLoss/dForecast.
+    var forecastGradient: UnsafeMutablePointer<Float> { get }
+    func forward(parameters: UnsafePointer<Float>, rows: Int)
+    /// Adds dLoss/dParameters into `gradient`, from `forecastGradient`.
+    func backward(parameters: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, rows: Int)
+}
+
+extension NetworkWorkspace {
+    public func load(values: [Float], mask: [Float], rows: Int) {
+        let n = min(values.count, mask.count)
+        values.withUnsafeBufferPointer { v in if let b = v.baseAddress { inputValues.update(from: b, count: n) } }
+        mask.withUnsafeBufferPointer { m in if let b = m.baseAddress { inputMask.update(from: b, count: n) } }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// The activations of one batch through an LSTMNetwork, kept for
+/// backpropagation through time, in one allocation.
+final class LSTMWorkspace: NetworkWorkspace {
+    private let lookback: Int, hidden: Int, outputs: Int
+    private let layout: LSTMNetwork.Layout
+    private let storage: UnsafeMutablePointer<Float>
+    private let rowsCapacity: Int
+    // Buffers, each `rows` × width, at these offsets.
+    private let valuesAt: Int, maskAt: Int
+    private let gatesAt: Int        // lookback × (rows × 4h): i, f, g, o after their activations
+    private let cellAt: Int         // (lookback + 1) × (rows × h): c_{-1} = 0, c_0 … c_{L-1}
+    private let stateAt: Int        // (lookback + 1) × (rows × h): h_{-1} = 0, h_0 …
+    private let cellTanhAt: Int     // lookback × (rows × h)
+    private let headAt: Int, forecastAt: Int, dForecastAt: Int
+    private let dGatesAt: Int, dStateAt: Int, dCellAt: Int, dHeadAt: Int
+
+    init(network: LSTMNetwork, rows: Int) {
+        lookback = network.lookback
+        hidden = network.hidden
+        outputs = network.outputWidth
+        layout = network.layout
+        rowsCapacity = max(rows, 1)
+        let r = rowsCapacity, h = hidden, l = lookback
+        var next = 0
+        func take(_ floats: Int) -> Int { defer { next += floats }; return next }
+        valuesAt = take(r * l)
+        maskAt = take(r * l)
+        gatesAt = take(l * r * 4 * h)
+        cellAt = take((l + 1) * r * h)
+        stateAt = take((l + 1) * r * h)
+        cellTanhAt = take(l * r * h)
+        headAt = take(r * h)
+        forecastAt = take(r * outputs)
+        dForecastAt = take(r * outputs)
+        dGatesAt = take(r * 4 * h)
+        dStateAt = take(r * h)
+        dCellAt = take(r * h)
+        dHeadAt = take(r * h)
+        storage = .allocate(capacity: next)
+        storage.initialize(repeating: 0, count: next)
+    }
+
+    deinit { storage.deallocate() }
+
+    var inputValues: UnsafeMutablePointer<Float> { storage + valuesAt }
+    var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
+    var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
+    var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
+
+    private func gates(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + gatesAt + t * rows * 4 * hidden }
+    /// c_{t-1} for t = 0 is slot 0 (zeros); c_t is slot t + 1. The same for h.
+    private func cell(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + cellAt + slot * rows * hidden }
+    private func state(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + stateAt + slot * rows * hidden }
+    private func cellTanh(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + cellTanhAt + t * rows * hidden }
+
+    @inline(__always) private static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
+
+    func forward(parameters p: UnsafePointer<Float>, rows: Int) {
+        let h = hidden, g4 = 4 * hidden, l = lookback
+        cell(0, rows).update(repeating: 0, count: rows * h)
+        state(0, rows).update(repeating: 0, count: rows * h)
+        let wx = p + layout.inputWeights, bias = p + layout.bias
+        let values = storage + valuesAt, mask = storage + maskAt
+        for t in 0..<l {
+            let z = gates(t, rows)
+            // z = [x_t, m_t]·W_x + b (two inputs: written out), then += h_{t-1}·W_h.
+            for r in 0..<rows {
+                let x = values[r * l + t], m = mask[r * l + t]
+                let row = z + r * g4
+                for j in 0..<g4 { row[j] = bias[j] + x * wx[j] + m * wx[g4 + j] }
+            }
+            MatrixProduct.multiply(state(t, rows), p + layout.recurrentWeights, into: z, m: rows, n: g4, k: h, accumulate: true)
+            let cPrev = cell(t, rows), cNext = cell(t + 1, rows), hNext = state(t + 1, rows), tc = cellTanh(t, rows)
+            for r in 0..<rows {
+                let row = z + r * g4
+                for j in 0..<h {
+                    let i = Self.sigmoid(row[j]), f = Self.sigmoid(row[h + j])
+                    let c = tanh(row[2 * h + j]), o = Self.sigmoid(row[3 * h + j])
+                    row[j] = i; row[h + j] = f; row[2 * h + j] = c; row[3 * h + j] = o
+                    let next = f * cPrev[r * h + j] + i * c
+                    cNext[r * h + j] = next
+                    let squashed = tanh(next)
+                    tc[r * h + j] = squashed
+                    hNext[r * h + j] = o * squashed
+                }
+            }
+        }
+        let head = storage + headAt
+        layout.head.forward(state(l, rows), rows: rows, parameters: p, into: head)
+        ReLU.apply(head, count: rows * h)
+        layout.output.forward(head, rows: rows, parameters: p, into: storage + forecastAt)
+    }
+
+    func backward(parameters p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, rows: Int) {
+        let h = hidden, g4 = 4 * hidden, l = lookback
+        let head = storage + headAt, dHead = storage + dHeadAt
+        let dh = storage + dStateAt, dc = storage + dCellAt, dz = storage + dGatesAt
+        layout.output.backward(head, storage + dForecastAt, rows: rows, parameters: p, gradient: g, dx: dHead)
+        ReLU.backward(activation: head, gradient: dHead, count: rows * h)
+        layout.head.backward(state(l, rows), dHead, rows: rows, parameters: p, gradient: g, dx: dh)
+        dc.update(repeating: 0, count: rows * h)
+        let values = storage + valuesAt, mask = storage + maskAt
+        let dwx = g + layout.inputWeights, dbias = g + layout.bias
+        for t in stride(from: l - 1, through: 0, by: -1) {
+            let z = gates(t, rows), cPrev = cell(t, rows), tc = cellTanh(t, rows)
+            for r in 0..<rows {
+                let row = z + r * g4, drow = dz + r * g4
+                let x = values[r * l + t], m = mask[r * l + t]
+                for j in 0..<h {
+                    let i = row[j], f = row[h + j], c = row[2 * h + j], o = row[3 * h + j]
+                    let k = r * h + j
+                    let squashed = tc[k]
+                    let dState = dh[k]
+                    let dCell = dc[k] + dState * o * (1 - squashed * squashed)
+                    drow[j] = dCell * c * i * (1 - i)
+                    drow[h + j] = dCell * cPrev[k] * f * (1 - f)
+                    drow[2 * h + j] = dCell * i * (1 - c * c)
+                    drow[3 * h + j] = dState * squashed * o * (1 - o)
+                    dc[k] = dCell * f
+                }
+                for j in 0..<g4 {
+                    let d = drow[j]
+                    dbias[j] += d
+                    dwx[j] += x * d
+                    dwx[g4 + j] += m * d
+                }
+            }
+            MatrixProduct.multiply(state(t, rows), transposeA: true, dz, into: g + layout.recurrentWeights, m: h, n: g4, k: rows, accumulate: true)
+            // dh_{t-1} = dz·W_hᵀ (not needed before the first step).
+            if t > 0 {
+                MatrixProduct.multiply(dz, p + layout.recurrentWeights, transposeB: true, into: dh, m: rows, n: h, k: g4)
+            }
+        }
+    }
+}
