@@ -60,8 +60,9 @@ local gridSeconds = os.clock() - t0
 
 local function show(name, s, S)
   local r = simulate(s, S, paths)
-  print(("%-38s (s, S) = (%4d, %4d): cost %8.2f ± %5.2f a month, cycle service %.3f, fill rate %.3f"):format(
-    name, s, S, r.cost.mean, r.cost.half_width, r.cycle_service_level.mean, r.fill_rate.mean))
+  local cycle_service = r.cycle_service_level and ("%.3f"):format(r.cycle_service_level.mean) or "n/a"  -- nil: no complete order cycle
+  print(("%-38s (s, S) = (%4d, %4d): cost %8.2f ± %5.2f a month, cycle service %s, fill rate %.3f"):format(
+    name, s, S, r.cost.mean, r.cost.half_width, cycle_service, r.fill_rate.mean))
   return r.cost.mean
 end
 print()

@@ -23,6 +23,7 @@
 ---| "holt" # Holt's linear trend method, optionally damped or exponential (R's holt)
 ---| "holt_winters" # Holt–Winters' seasonal method, additive or multiplicative (R's hw)
 ---| "imapa" # intermittent multiple aggregation prediction algorithm: ADIDA averaged over block lengths (statsforecast's IMAPA)
+---| "lstm" # an LSTM encoder, a global recurrent network trained across every series of a panel (quantile outputs)
 ---| "mean" # the historical mean (R's meanf)
 ---| "moving_average" # the mean of the last `window` observations, carried forward
 ---| "naive" # the last observation, carried forward (a random walk)
@@ -57,7 +58,7 @@
 ---@alias almanac.PluginName almanac.ModelName|almanac.CostName|almanac.OptimizerName
 
 ---The parameters of any model plugin.
----@alias almanac.ModelParams almanac.params.adida|almanac.params.arima|almanac.params.auto|almanac.params.auto_arima|almanac.params.auto_theta|almanac.params.ces|almanac.params.croston|almanac.params.drift|almanac.params.dynamic_optimized_theta|almanac.params.dynamic_theta|almanac.params.ensemble|almanac.params.ets|almanac.params.holt|almanac.params.holt_winters|almanac.params.imapa|almanac.params.mean|almanac.params.moving_average|almanac.params.naive|almanac.params.nbeats|almanac.params.optimized_theta|almanac.params.regression|almanac.params.sba|almanac.params.ses|almanac.params.snaive|almanac.params.theta|almanac.params.tsb
+---@alias almanac.ModelParams almanac.params.adida|almanac.params.arima|almanac.params.auto|almanac.params.auto_arima|almanac.params.auto_theta|almanac.params.ces|almanac.params.croston|almanac.params.drift|almanac.params.dynamic_optimized_theta|almanac.params.dynamic_theta|almanac.params.ensemble|almanac.params.ets|almanac.params.holt|almanac.params.holt_winters|almanac.params.imapa|almanac.params.lstm|almanac.params.mean|almanac.params.moving_average|almanac.params.naive|almanac.params.nbeats|almanac.params.optimized_theta|almanac.params.regression|almanac.params.sba|almanac.params.ses|almanac.params.snaive|almanac.params.theta|almanac.params.tsb
 
 ---The parameters of any cost plugin.
 ---@alias almanac.CostParams almanac.params.all_units_discount_cost|almanac.params.eoq_backorder_cost|almanac.params.eoq_cost|almanac.params.newsvendor_cost|almanac.params.service_penalty_cost
@@ -233,6 +234,25 @@
 ---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
 ---@field non_negative? boolean clip forecasts, interval bounds and sample paths at zero (demand cannot be negative) (default false)
 
+---The parameters of the model `lstm`: an LSTM encoder, a global recurrent network trained across every series of a panel (quantile outputs).
+---@class almanac.params.lstm
+---@field hidden? integer units in the LSTM's state and in the head's hidden layer (default 64; >= 2 and <= 2048)
+---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
+---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
+---@field steps? integer most training steps (batches) per network (default 2000; >= 1 and <= 1000000)
+---@field batch_size? integer windows per training step (default 256; >= 1 and <= 65536)
+---@field learning_rate? number Adam's step size (halved when the validation loss stalls) (default 0.001; > 0 and <= 1)
+---@field patience? integer validation checks without improvement before training stops (default 8; >= 1 and <= 1000)
+---@field evaluate_every? integer training steps between validation checks (default 50; >= 1 and <= 100000)
+---@field history? integer training windows end within this many horizons of each series' end (default 10; >= 1 and <= 1000)
+---@field validate? boolean hold back each series' last horizon for early stopping (default true)
+---@field intervals? boolean learn 15 quantile levels for intervals and sample paths; false learns the median only (point forecasts) (default true)
+---@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 3; >= 1 and <= 100)
+---@field seed? integer seed of the initial weights and the training windows (default 1; >= 0)
+---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
+---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
+---@field non_negative? boolean clip forecasts, interval bounds and sample paths at zero (demand cannot be negative) (default false)
+
 ---The parameters of the model `mean`: the historical mean (R's meanf).
 ---@class almanac.params.mean
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
@@ -254,19 +274,20 @@
 
 ---The parameters of the model `nbeats`: N-BEATS, a global neural network trained across every series of a panel (quantile outputs).
 ---@class almanac.params.nbeats
----@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
----@field lookback? integer observations the network sees (default: 2 × horizon) (>= 2 and <= 2000)
 ---@field blocks? integer blocks in sequence (default 6; >= 1 and <= 64)
 ---@field layers? integer hidden layers per block (default 4; >= 1 and <= 16)
----@field width? integer units per hidden layer (default 256; >= 4 and <= 4096)
----@field steps? integer most training steps (batches) (default 2000; >= 1 and <= 1000000)
+---@field width? integer units per hidden layer (default 128; >= 4 and <= 4096)
+---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
+---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
+---@field steps? integer most training steps (batches) per network (default 2000; >= 1 and <= 1000000)
 ---@field batch_size? integer windows per training step (default 256; >= 1 and <= 65536)
 ---@field learning_rate? number Adam's step size (halved when the validation loss stalls) (default 0.001; > 0 and <= 1)
 ---@field patience? integer validation checks without improvement before training stops (default 8; >= 1 and <= 1000)
 ---@field evaluate_every? integer training steps between validation checks (default 50; >= 1 and <= 100000)
 ---@field history? integer training windows end within this many horizons of each series' end (default 10; >= 1 and <= 1000)
 ---@field validate? boolean hold back each series' last horizon for early stopping (default true)
----@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 1; >= 1 and <= 100)
+---@field intervals? boolean learn 15 quantile levels for intervals and sample paths; false learns the median only (point forecasts) (default true)
+---@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 3; >= 1 and <= 100)
 ---@field seed? integer seed of the initial weights and the training windows (default 1; >= 0)
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
 ---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
@@ -819,6 +840,7 @@ forecast = {}
 ---@overload fun(name: "holt", series: Series|number[], params?: almanac.params.holt, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "holt_winters", series: Series|number[], params?: almanac.params.holt_winters, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "imapa", series: Series|number[], params?: almanac.params.imapa, covariates?: table<string, number[]|Series>): FittedModel
+---@overload fun(name: "lstm", series: Series|number[], params?: almanac.params.lstm, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "mean", series: Series|number[], params?: almanac.params.mean, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "moving_average", series: Series|number[], params?: almanac.params.moving_average, covariates?: table<string, number[]|Series>): FittedModel
 ---@overload fun(name: "naive", series: Series|number[], params?: almanac.params.naive, covariates?: table<string, number[]|Series>): FittedModel
@@ -860,6 +882,7 @@ function forecast.fit(name, series, params, covariates) end
 ---@overload fun(panel: Panel, name: "holt", params?: almanac.params.holt, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "holt_winters", params?: almanac.params.holt_winters, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "imapa", params?: almanac.params.imapa, options?: forecast.fit_many.options): FittedPanel
+---@overload fun(panel: Panel, name: "lstm", params?: almanac.params.lstm, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "mean", params?: almanac.params.mean, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "moving_average", params?: almanac.params.moving_average, options?: forecast.fit_many.options): FittedPanel
 ---@overload fun(panel: Panel, name: "naive", params?: almanac.params.naive, options?: forecast.fit_many.options): FittedPanel
@@ -1081,9 +1104,9 @@ function inventory.base_stock(model) end
 ---@return inventory.reorder_point.result
 function inventory.reorder_point(model) end
 
----The (r, Q) policy, continuous review with backorders: exact optimisation (default) or the EOQ+SS, loss-function and EIL approximations; cost is always the exact expected cost of the policy returned.
+---The (r, Q) policy, continuous review with backorders: exact optimisation (default) or the EOQ+SS, loss-function and EIL approximations; cost is the cost the method minimises (p per unit backordered per unit time, or per unit short for EIL), with exact_cost and eil_cost both given.
 ---
----`demand` is the demand per unit time (normal: mean rate λ and sd σ over one unit of time; or Poisson); `lead_time` is in the same unit, so lead-time demand is N(λL, σ√L) or Poisson(λL), as in stockpyl's `rq` functions. `method`: `exact` (normal: Q by a one-dimensional search with the best r for each Q; Poisson: Federgruen & Zheng), `eoq_ss`, `eoqb` (Q of the EOQ with backorders, then the best r for it; Zheng 1992), `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to evaluate a policy instead.
+---`demand` is the demand per unit time (normal: mean rate λ and sd σ over one unit of time; or Poisson); `lead_time` is in the same unit, so lead-time demand is N(λL, σ√L) or Poisson(λL), as in stockpyl's `rq` functions. `method`: `exact` (normal: Q by a one-dimensional search with the best r for each Q; Poisson: Federgruen & Zheng), `eoq_ss`, `eoqb` (Q of the EOQ with backorders, then the best r for it; Zheng 1992), `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to evaluate a policy instead. Two cost conventions: `exact_cost` is the exact expected cost per unit time with p charged per unit backordered per unit time (Snyder & Shen); `eil_cost` is h(r − λL + Q/2) + Kλ/Q + pλn(r)/Q, with p charged once per unit short (Nahmias; the cost the EIL approximation minimises). `cost` is `eil_cost` for `method = "eil"` and `exact_cost` otherwise (docs/inventory.md).
 ---
 ---```lua
 ---local m = { holding_cost = 0.225, stockout_cost = 7.5, fixed_cost = 8,
@@ -1092,6 +1115,9 @@ function inventory.reorder_point(model) end
 ---print(r.reorder_point, r.order_quantity, r.cost)  --> about 126.87  328.45  78.0711
 ---m.method = "eoq_ss"
 ---print(inventory.rq(m).cost)                       --> 87.048...
+---m.method = "eil"                                  -- p per unit short
+---local e = inventory.rq(m)
+---print(e.cost, e.exact_cost)                       --> 95.4511...  92.2868...
 ---```
 ---@param model inventory.rq.model
 ---@return inventory.rq.result
@@ -1112,9 +1138,9 @@ function inventory.rq(model) end
 ---@return inventory.eoq_multi.result
 function inventory.eoq_multi(model) end
 
----Monte Carlo simulation of a periodic-review policy — { type = "base_stock", level = S }, { type = "ss", s =, S = } or { type = "rq", r =, Q = } — reporting costs by component, cycle service, fill rate, average on hand and order frequency, each with a 95% confidence interval.
+---Monte Carlo simulation of a periodic-review policy — { type = "base_stock", level = S }, { type = "ss", s =, S = } or { type = "rq", r =, Q = } — reporting costs by component, service per replenishment cycle and per period, fill rate, average on hand and order frequency, each with a 95% confidence interval.
 ---
----Each period: review and order, receive what was ordered `lead_time` periods ago, demand (backordered, or lost with `backorders = false`), then costs. Every estimate is `{ mean =, half_width = }` over `replications` independent runs of `periods` periods after `warmup`. `seed` (default: a draw from the run's generator) makes it reproducible; `trace = true` returns the first run's `on_hand`, `backordered`, `on_order`, `ordered`, `demand` and `short` per period. `lead_time` may be a distribution of whole periods (dist.poisson, dist.empirical, ...; continuous ones are rounded to the nearest period, normal is refused): orders arrive in the order placed unless `orders_cross = true`. `demand` may be forecast sample paths (`m:sample{ h =, n = }`) or scenarios `{ { ... }, ... }`: replication r follows path ((r − 1) mod n) + 1, negative values count as 0, and periods, warm-up and replications default to the path length, 0 and n. Demands and lead times are drawn every period from streams of the seed, so with one seed every policy sees the same demand (common random numbers): run it inside `optimize.minimize` to tune a policy.
+---Each period: review and order, receive what was ordered `lead_time` periods ago, demand (backordered, or lost with `backorders = false`), then costs. Every estimate is `{ mean =, half_width = }` over `replications` independent runs of `periods` periods after `warmup`. `cycle_service_level` is type 1 service: the share of replenishment cycles (from one order's arrival to the next) without a shortage, pooled over the `cycles` counted (absent when none completed); `period_service_level` is the share of periods without one; `fill_rate` the share of demand met from stock. `seed` (default: a draw from the run's generator) makes it reproducible; `trace = true` returns the first run's `on_hand`, `backordered`, `on_order`, `ordered`, `demand` and `short` per period. `lead_time` may be a distribution of whole periods (dist.poisson, dist.empirical, ...; continuous ones are rounded to the nearest period, normal is refused): orders arrive in the order placed unless `orders_cross = true`. `demand` may be forecast sample paths (`m:sample{ h =, n = }`) or scenarios `{ { ... }, ... }`: replication r follows path ((r − 1) mod n) + 1, negative values count as 0, and periods, warm-up and replications default to the path length, 0 and n. Demands and lead times are drawn every period from streams of the seed, so with one seed every policy sees the same demand (common random numbers): run it inside `optimize.minimize` to tune a policy.
 ---
 ---```lua
 ---local r = inventory.simulate({ type = "ss", s = 4, S = 10 },
@@ -1343,12 +1369,12 @@ function plot.decomposition(s, options) end
 
 ---A cost of one decision drawn over [lo, hi] with its parts (from a cost plugin's parts), and the optimum marked.
 ---
----`cost` is a bound cost (almanac.cost) or a Lua function returning the total and optionally a table of parts. Every plot function also takes `title`, `out`, `size`, `width`, `height` and `caption` (see docs/charts.md) and returns a Chart (`chart:save(path)`, `chart:gnuplot()`).
+---`cost` is a bound cost (almanac.cost) or a Lua function returning the total and optionally a table of parts. The labels follow the cost's declared decision: `order_quantity` gives the axis "order quantity Q" and the optimum "Q* = …, cost …", `reorder_point` "reorder point r" and "r* = …"; another name is used as it is ("best <name> = …"), and a Lua function gives "decision" and "optimum = …". The cost axis reads "cost". `xlabel`, `ylabel` and `optimum_label` (the whole text beside the optimum) replace them; an `xlabel` ending in a one-letter symbol ("order quantity S") names the optimum after it ("S* = …"). Every plot function also takes `title`, `out`, `size`, `width`, `height` and `caption` (see docs/charts.md) and returns a Chart (`chart:save(path)`, `chart:gnuplot()`).
 ---
 ---```lua
 ---local c = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
 ---local best = optimize.scalar(c, 50, 1200)
----plot.cost_curve(c, 50, 1200, { optimum = best.x, out = "cost.svg" })
+---plot.cost_curve(c, 50, 1200, { optimum = best.x, ylabel = "cost per year", out = "cost.svg" })
 ---```
 ---@param cost Cost|(fun(x: number): number, table<string, number>|nil)
 ---@param lo number
@@ -2206,6 +2232,8 @@ function Chart:gnuplot(format) end
 ---@field reorder_point number
 ---@field order_quantity number
 ---@field cost number
+---@field exact_cost number
+---@field eil_cost number
 
 ---@class inventory.eoq_multi.model
 ---@field limit number B, the shared budget or space (required; > 0)
@@ -2244,10 +2272,12 @@ function Chart:gnuplot(format) end
 ---@field holding_cost inventory.Estimate
 ---@field stockout_cost inventory.Estimate
 ---@field ordering_cost inventory.Estimate
----@field cycle_service_level inventory.Estimate
+---@field period_service_level inventory.Estimate
 ---@field fill_rate inventory.Estimate
 ---@field average_on_hand inventory.Estimate
 ---@field order_frequency inventory.Estimate
+---@field cycle_service_level? inventory.Estimate share of replenishment cycles without a shortage; absent when no cycle completed
+---@field cycles integer replenishment cycles counted
 ---@field periods_simulated integer
 ---@field replications integer
 ---@field trace? inventory.SimulationResult.trace with trace = true: the first run, period by period
@@ -2457,7 +2487,9 @@ function Chart:gnuplot(format) end
 ---@class plot.cost_curve.options
 ---@field optimum? number the decision to mark
 ---@field points? integer how many points to evaluate (default 101; >= 3 and <= 10000)
----@field xlabel? string the x axis label (default "order quantity Q")
+---@field xlabel? string the decision axis label (default from the cost's decision)
+---@field ylabel? string the cost axis label (default "cost")
+---@field optimum_label? string the text beside the optimum (default "Q* = …, cost …", named after the decision)
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)

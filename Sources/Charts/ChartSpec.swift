@@ -207,13 +207,19 @@ public struct Rule: Sendable, Equatable {
 
 /// Text placed at a point in data coordinates.
 public struct Label: Sendable, Equatable {
+    /// Which side of its point the text goes: right of it (the default) or left of it,
+    /// for a point near the right edge.
+    public enum Side: Sendable, Equatable { case right, left }
+
     public var text: String
     public var x: Double
     public var y: Double
-    public init(_ text: String, x: Double, y: Double) {
+    public var side: Side
+    public init(_ text: String, x: Double, y: Double, side: Side = .right) {
         self.text = text
         self.x = x
         self.y = y
+        self.side = side
     }
 }
 

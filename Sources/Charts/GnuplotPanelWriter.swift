@@ -43,7 +43,7 @@ struct Writer {
             axis(y2, name: "y2", panel: panel, format: format, columns: columns, labelRoom: labelRoom)
         }
         var items: [String] = []
-        if let heatmap = panel.heatmap { items.append(self.heatmap(heatmap)) }
+        if let heatmap = panel.heatmap { items.append(self.heatmap(heatmap, format: format)) }
         for mark in panel.marks { items += plotItems(mark, format: format) }
         if items.isEmpty { items.append("NaN notitle") }
         line("plot " + items.joined(separator: ", \\\n     "))
@@ -78,7 +78,13 @@ struct Writer {
         }
     }
 
-    private mutating func heatmap(_ h: Heatmap) -> String {
+    /// Cells must stay sharp-edged. `with image` puts a bitmap of one pixel per cell into
+    /// the output; pngcairo draws it pixel for pixel and pdfcairo marks it
+    /// `/Interpolate false`, but an SVG `<image>` is stretched and smoothed by browsers.
+    /// So SVG gets `with image pixels`: one filled polygon per cell, drawn with
+    /// `shape-rendering='crispEdges'`. (In PNG those polygons would leave faint
+    /// anti-aliased seams between cells, so raster and PDF output keep the bitmap.)
+    private mutating func heatmap(_ h: Heatmap, format: OutputFormat) -> String {
         let q = GnuplotQuoting.quoted
         let stops = ChartStyle.heatmapPalette.enumerated().map { "\($0.offset) '\($0.element)'" }.joined(separator: ", ")
         line("set palette defined (\(stops))")
@@ -91,7 +97,7 @@ struct Writer {
         line("set yrange [\(GnuplotQuoting.number(Double(h.values.count) - 0.5)):-0.5]")
         line("unset grid")
         let data = matrixBlock(h.values)
-        return "\(data) matrix with image notitle"
+        return "\(data) matrix with image\(format == .svg ? " pixels" : "") notitle"
     }
 
     private mutating func plotItems(_ mark: Mark, format: OutputFormat) -> [String] {
@@ -131,7 +137,8 @@ struct Writer {
             // A named rule also needs a legend entry: an empty line of its style.
             return r.name.isEmpty ? [] : ["NaN with lines lw 1.5 dt \(r.dashed ? 2 : 1) \(color(r.color)) \(title(r.name))"]
         case .label(let l):
-            line("set label \(q(l.text)) at first \(GnuplotQuoting.number(l.x)), first \(GnuplotQuoting.number(l.y)) front offset 0.5,1")
+            let placement = l.side == .right ? "front offset 0.5,1" : "right front offset -0.5,1"
+            line("set label \(q(l.text)) at first \(GnuplotQuoting.number(l.x)), first \(GnuplotQuoting.number(l.y)) \(placement)")
             return []
         }
     }

@@ -173,21 +173,4 @@ public struct RQModel: Sendable {
         }
         return (lo + hi) / 2
     }
-
-    /// The expected-inventory-level (EIL) approximation: iterate
-    /// Q = √(2λ(K + p·n(r))/h) and 1 − F(r) = hQ/(pλ) from the EOQ until both settle.
-    public func expectedInventoryLevelApproximation() throws(InventoryError) -> (reorderPoint: Double, orderQuantity: Double) {
-        var q = (2 * fixedCost * demandRate / holdingCost).squareRoot()
-        var r = 0.0
-        for _ in 0..<1000 {
-            let tail = h * q / (p * demandRate)
-            guard tail < 1 else { throw InventoryError("the EIL approximation does not apply: hQ/(pλ) = \(tail) ≥ 1") }
-            r = leadTimeDemand.quantile(1 - tail)
-            let next = (2 * demandRate * (fixedCost + p * leadTimeDemand.loss(r).shortage) / holdingCost).squareRoot()
-            if abs(next - q) <= 1e-12 * q { q = next; break }
-            q = next
-        }
-        r = leadTimeDemand.quantile(1 - h * q / (p * demandRate))
-        return (r, q)
-    }
 }

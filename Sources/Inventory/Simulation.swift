@@ -61,17 +61,18 @@ public struct PolicySimulation: Sendable {
         public var ordered: [Double] = [], demand: [Double] = [], short: [Double] = []
     }
 
-    /// A mean over replications with a 95% confidence half-width (Student t).
-    public struct Estimate: Sendable, Equatable {
-        public let mean: Double
-        public let halfWidth: Double
-    }
-
     public struct Result: Sendable, Equatable {
         /// Per period: total, holding, stockout and ordering cost.
         public let cost: Estimate, holdingCost: Estimate, stockoutCost: Estimate, orderingCost: Estimate
-        /// Share of periods without a shortage.
-        public let cycleServiceLevel: Estimate
+        /// Share of periods in which all of the period's demand was met from stock.
+        public let periodServiceLevel: Estimate
+        /// Share of replenishment cycles without a shortage (type 1 service): a cycle runs
+        /// from one order's arrival to the period before the next arrival. Only cycles that
+        /// begin after the warm-up and end before the run does are counted; nil when no
+        /// replication completed one.
+        public let cycleServiceLevel: Estimate?
+        /// The complete replenishment cycles counted, over all replications.
+        public let cyclesCounted: Int
         /// Share of demand met from stock on hand.
         public let fillRate: Estimate
         public let averageOnHand: Estimate
@@ -124,63 +125,30 @@ public struct PolicySimulation: Sendable {
     }
 
     private func replicate<D: DemandSource, L: LeadTimeSource>(_ demand: inout D, _ leadTimes: inout L) -> Result {
-        var stats = [[Double]](repeating: [], count: 8)
+        var outcomes: [ReplicationOutcome] = []
+        outcomes.reserveCapacity(replications)
         var firstTrace: Trace?
         for replication in 0..<replications {
             demand.start(replication: replication)
-            let r = simulateOnce(&demand, &leadTimes, keepTrace: trace && replication == 0)
-            for k in 0..<8 { stats[k].append(r.values[k]) }
-            if let t = r.trace { firstTrace = t }
+            let outcome = simulateOnce(&demand, &leadTimes, keepTrace: trace && replication == 0)
+            if let t = outcome.trace { firstTrace = t }
+            outcomes.append(outcome)
         }
-        func estimate(_ xs: [Double]) -> Estimate {
-            let n = Double(xs.count)
-            let mean = xs.reduce(0, +) / n
-            let sd = (xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
-            return Estimate(mean: mean, halfWidth: PolicySimulation.t975(Int(n) - 1) * sd / n.squareRoot())
-        }
-        return Result(cost: estimate(stats[0]), holdingCost: estimate(stats[1]), stockoutCost: estimate(stats[2]),
-                      orderingCost: estimate(stats[3]), cycleServiceLevel: estimate(stats[4]), fillRate: estimate(stats[5]),
-                      averageOnHand: estimate(stats[6]), orderFrequency: estimate(stats[7]),
-                      periodsSimulated: periods * replications, trace: firstTrace)
+        func estimate(_ value: (ReplicationOutcome) -> Double) -> Estimate { Estimate.mean(of: outcomes.map(value)) }
+        let cycles = outcomes.map { Double($0.cycles) }
+        let cyclesWithoutShortage = outcomes.map { Double($0.cycles - $0.cyclesWithShortage) }
+        return Result(cost: estimate(\.cost), holdingCost: estimate(\.holding),
+                      stockoutCost: estimate(\.stockout), orderingCost: estimate(\.ordering),
+                      periodServiceLevel: estimate(\.periodsWithoutShortage),
+                      cycleServiceLevel: Estimate.ratio(cyclesWithoutShortage, over: cycles),
+                      cyclesCounted: outcomes.reduce(0) { $0 + $1.cycles },
+                      fillRate: estimate(\.fillRate), averageOnHand: estimate(\.averageOnHand),
+                      orderFrequency: estimate(\.orderFrequency), periodsSimulated: periods * replications, trace: firstTrace)
     }
 
-    /// Draws demand: discrete distributions by inversion of a CDF table built once
-    /// (one uniform per draw, a binary search), others by their own sampler.
-    struct Sampler {
-        let distribution: Distribution
-        let cdf: [Double]
-
-        init(_ d: Distribution) {
-            distribution = d
-            var table: [Double] = []
-            if d.isDiscrete, d.mean < 100_000 {
-                var total = 0.0, k = 0
-                repeat {
-                    total += d.pmf(k)
-                    table.append(total)
-                    k += 1
-                } while total < 1 - 1e-15 && !(Double(k) > d.mean && d.pmf(k) < 1e-300)
-            }
-            cdf = table
-        }
-
-        @inline(__always)
-        func draw(_ g: inout SeededGenerator) -> Double {
-            guard !cdf.isEmpty else { return max(0, distribution.sample(using: &g)) }
-            let u = g.nextDouble()
-            var lo = 0, hi = cdf.count - 1
-            if u >= cdf[hi] { return Double(hi) }
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if cdf[mid] > u { hi = mid } else { lo = mid + 1 }
-            }
-            return Double(lo)
-        }
-    }
-
-    /// One replication: per-period averages after the warm-up.
+    /// One replication: per-period averages and replenishment cycles after the warm-up.
     private func simulateOnce<D: DemandSource, L: LeadTimeSource>(_ demand: inout D, _ leadTimes: inout L,
-                                                                keepTrace: Bool) -> (values: [Double], trace: Trace?) {
+                                                                keepTrace: Bool) -> ReplicationOutcome {
         // Pipeline: pipeline[a % size] arrives at period a; no order is due more than `longest` ahead.
         let size = leadTimes.longest + 1
         var pipeline = [Double](repeating: 0, count: size)
@@ -194,8 +162,11 @@ public struct PolicySimulation: Sendable {
         case .sS(_, let S): net = S
         case .rQ(let r, let q): net = r + q
         }
-        var holding = 0.0, shortageCost = 0.0, ordering = 0.0, periodsOK = 0.0, demanded = 0.0, metFromStock = 0.0
-        var onHandSum = 0.0, orders = 0.0
+        // Sums over the periods after the warm-up; the costs are their multiples, taken once at the end.
+        var onHandSum = 0.0, backlogOrLostSum = 0.0, orders = 0.0, demanded = 0.0, metFromStock = 0.0
+        // Replenishment cycles: one opens at each arrival after the warm-up and is counted
+        // when the next arrival closes it (the partial cycles at either end are not).
+        var cycleOpen = false, cycleShort = false, cycles = 0, cyclesWithShortage = 0, periodsOK = 0
         var trace: Trace? = keepTrace ? Trace() : nil
         let total = warmup + periods
         for t in 0..<total {
@@ -247,16 +218,22 @@ public struct PolicySimulation: Sendable {
                 short = x - fromStock
                 net = available - fromStock
             }
-            // (4) Costs, after the warm-up.
+            // (4) Costs and service, after the warm-up.
             if t >= warmup {
-                let onHand = max(net, 0)
-                holding += holdingCost * onHand
-                shortageCost += stockoutCost * (backorders ? max(-net, 0) : short)
-                if q > 0 { ordering += fixedCost; orders += 1 }
-                if short <= 0 { periodsOK += 1 }
+                onHandSum += max(net, 0)
+                backlogOrLostSum += backorders ? max(-net, 0) : short     // units backordered (or lost) this period
+                if q > 0 { orders += 1 }
+                if arriving > 0 {                                   // an arrival closes the open cycle
+                    if cycleOpen {
+                        cycles += 1
+                        if cycleShort { cyclesWithShortage += 1 }
+                    }
+                    cycleOpen = true                                // and this period begins the next
+                    cycleShort = false
+                }
+                if short > 0 { cycleShort = true } else { periodsOK += 1 }
                 demanded += x
                 metFromStock += fromStock
-                onHandSum += onHand
             }
             if trace != nil {
                 trace?.onHand.append(max(net, 0)); trace?.backordered.append(max(-net, 0)); trace?.onOrder.append(onOrder)
@@ -266,18 +243,10 @@ public struct PolicySimulation: Sendable {
             if head == size { head = 0 }
         }
         let n = Double(periods)
-        return ([(holding + shortageCost + ordering) / n, holding / n, shortageCost / n, ordering / n, periodsOK / n,
-                 demanded > 0 ? metFromStock / demanded : 1, onHandSum / n, orders / n], trace)
-    }
-
-    /// The 97.5% quantile of Student's t with `df` degrees of freedom (Cornish–Fisher
-    /// expansion around the normal: exact to 1e-3 for df ≥ 3, a table below).
-    static func t975(_ df: Int) -> Double {
-        let table: [Int: Double] = [1: 12.706, 2: 4.303]
-        if let v = table[df] { return v }
-        let z = 1.959963984540054, n = Double(df)
-        let g1 = (z * z * z + z) / 4, g2 = (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / 96
-        let g3 = (3 * pow(z, 7) + 19 * pow(z, 5) + 17 * z * z * z - 15 * z) / 384
-        return z + g1 / n + g2 / (n * n) + g3 / (n * n * n)
+        let holding = holdingCost * onHandSum, shortageCost = stockoutCost * backlogOrLostSum, ordering = fixedCost * orders
+        return ReplicationOutcome(cost: (holding + shortageCost + ordering) / n, holding: holding / n, stockout: shortageCost / n, ordering: ordering / n,
+                                  periodsWithoutShortage: Double(periodsOK) / n, fillRate: demanded > 0 ? metFromStock / demanded : 1,
+                                  averageOnHand: onHandSum / n, orderFrequency: orders / n,
+                                  cycles: cycles, cyclesWithShortage: cyclesWithShortage, trace: trace)
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Workbench
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Lua script.",
-        discussion: "Arguments after the script reach it as arg[1], arg[2], ... (and as `...`). Exit status: 0 on success, 1 when the script fails, 2 when it cannot start.")
+        discussion: "Arguments after the script reach it as arg[1], arg[2], ... (and as `...`). A notebook header's seed (docs/reports.md) is the run's seed unless --seed is given, so run and render give the same numbers. Exit status: 0 on success, 1 when the script fails, 2 when it cannot start (a bad notebook header included).")
 
     @OptionGroup var output: OutputFolderFlag
     @OptionGroup var flags: HostFlags
@@ -19,9 +20,19 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: script).deletingLastPathComponent().path
-        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: directory, outputDirectory: output.out))
+        var options = flags.hostOptions(scriptDirectory: directory, outputDirectory: output.out)
+        let source: String
         do {
-            try host.runScript(at: script, arguments: arguments)
+            source = try ScriptHost.readScript(at: script)
+            // A notebook run as a script gives the numbers its render gives: the header's seed applies.
+            options.adoptHeaderSeed(try NotebookParser.header(source: source, path: script).seed)
+        } catch {
+            Diagnostics.print("almanac: \(error)")
+            throw ExitCode(2)
+        }
+        let host = try Diagnostics.makeHost(options)
+        do {
+            try host.runScript(source: source, path: script, arguments: arguments)
         } catch let error as HostError {
             flushStandardOutput()
             Diagnostics.print("almanac: \(error.message)")

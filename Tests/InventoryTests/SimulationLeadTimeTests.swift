@@ -38,7 +38,7 @@ import Testing
     /// convolution of K_t + 1 periods' demand), and a period is short when that is
     /// negative and D(t) > 0. K_t's law follows from the three lead times L(t−2..t):
     /// crossing, v is out when v + L(v) > t; in order, when max over u in t−2...v of u + L(u) > t.
-    static func exactCycleServiceLevel(base s: Int, mean lambda: Double, crossing: Bool) -> Double {
+    static func exactPeriodServiceLevel(base s: Int, mean lambda: Double, crossing: Bool) -> Double {
         let leadTimes: [(Int, Double)] = [(0, 0.2), (1, 0.4), (2, 0.2), (3, 0.2)]
         let period = (0...200).map { k in exp(Double(k) * log(lambda) - lambda - lgamma(Double(k) + 1)) }
         func convolve(_ a: [Double], _ b: [Double]) -> [Double] {
@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test(arguments: [false, true])
-    func baseStockServiceMatchesTheConvolution(crossing: Bool) throws {
+    func baseStockPeriodServiceMatchesTheConvolution(crossing: Bool) throws {
         var sim = PolicySimulation(policy: .baseStock(level: 14), demand: .poisson(mean: 4))
         sim.leadTimeDistribution = .empirical([0, 1, 1, 2, 3])
         sim.ordersCross = crossing
@@ -73,16 +73,16 @@ import Testing
         sim.replications = 20
         sim.seed = 11
         let r = try sim.run()
-        let exact = Self.exactCycleServiceLevel(base: 14, mean: 4, crossing: crossing)
-        #expect(abs(r.cycleServiceLevel.mean - exact) < max(3 * r.cycleServiceLevel.halfWidth, 1e-3),
-                "simulated \(r.cycleServiceLevel.mean) ± \(r.cycleServiceLevel.halfWidth), exact \(exact)")
-        #expect(r.cycleServiceLevel.halfWidth < 0.004)
+        let exact = Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: crossing)
+        #expect(abs(r.periodServiceLevel.mean - exact) < max(3 * r.periodServiceLevel.halfWidth, 1e-3),
+                "simulated \(r.periodServiceLevel.mean) ± \(r.periodServiceLevel.halfWidth), exact \(exact)")
+        #expect(r.periodServiceLevel.halfWidth < 0.004)
     }
 
     @Test func ordersInOrderWaitLongerThanCrossingOnes() throws {
         // Kept in order, an order also waits for the slow one before it: less service at the same S.
-        #expect(Self.exactCycleServiceLevel(base: 14, mean: 4, crossing: false)
-                < Self.exactCycleServiceLevel(base: 14, mean: 4, crossing: true) - 0.01)
+        #expect(Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: false)
+                < Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: true) - 0.01)
     }
 
     @Test func poissonLeadTimesRunAndStayReproducible() throws {

@@ -187,6 +187,8 @@ import Testing
             case "r_q_eil_approximation":
                 let (rr, q) = try m.expectedInventoryLevelApproximation()
                 #expect(close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity"), 1e-7), "\(rr) \(q)")
+                // stockpyl's cost is the EIL objective (p per unit short), not the exact C(r, Q).
+                #expect(close(try m.expectedInventoryLevelCost(reorderPoint: rr, orderQuantity: q), number(r, "cost"), 1e-7))
             case "r_q_poisson_exact":
                 let s = try m.optimize()
                 #expect(s.reorderPoint == number(r, "reorder_point") && s.orderQuantity == number(r, "order_quantity"), "\(a) → \(s)")

@@ -30,6 +30,14 @@ public enum NotebookParser {
             sourceLines: lines, headerLines: headerLines, hasShebang: hasShebang)
     }
 
+    /// Only the header of a script (an empty one when it has none), for commands that run
+    /// the script as it is but honour the header's settings, as `almanac run` does its seed.
+    public static func header(source: String, path: String) throws(NotebookError) -> NotebookHeader {
+        let lines = splitLuaLines(source)
+        let start = (lines.first?.hasPrefix("#") ?? false) ? 1 : 0
+        return try HeaderParser.parse(lines, from: start, path: path)?.header ?? NotebookHeader()
+    }
+
     private static func readCells(_ lines: [String], from start: Int, path: String) throws(NotebookError) -> [NotebookCell] {
         var markers: [(index: Int, marker: CellMarker)] = []
         for index in lines.indices where index >= start {

@@ -119,6 +119,11 @@ public final class ScriptHost {
 
     /// Runs the script at `path` ("-" reads standard input); `arguments` become `arg[1...]` and `...`.
     public func runScript(at path: String, arguments: [String] = []) throws {
+        try runScript(source: try ScriptHost.readScript(at: path), path: path, arguments: arguments)
+    }
+
+    /// The text of the script at `path` ("-": standard input).
+    public static func readScript(at path: String) throws(HostError) -> String {
         let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
         guard let handle else {
             let exists = FileManager.default.fileExists(atPath: path)
@@ -128,6 +133,11 @@ public final class ScriptHost {
         guard let source = String(data: data, encoding: .utf8) else {
             throw HostError("script '\(path)' is not UTF-8 text")
         }
+        return source
+    }
+
+    /// Runs a script already read from `path` (which names it in messages and `arg[0]`).
+    public func runScript(source: String, path: String, arguments: [String] = []) throws {
         try setScriptArguments(path: path, arguments)
         let chunkName = path == "-" ? "=stdin" : "@" + path
         try runChunk(withoutShebang(source), chunkName: chunkName, arguments: arguments.map { .string($0) })

@@ -21,6 +21,11 @@ public struct HostOptions: Sendable {
 
     public init() {}
 
+    /// A notebook header's seed is the run's seed unless --seed was given.
+    public mutating func adoptHeaderSeed(_ headerSeed: UInt64?) {
+        if let headerSeed, !seedGivenExplicitly { seed = headerSeed }
+    }
+
     /// --safe without explicit limits still has some: a script someone else wrote
     /// must not be able to run forever or eat the machine.
     public static let safeDefaultTimeout = 600.0

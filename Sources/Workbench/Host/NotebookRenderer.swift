@@ -12,7 +12,7 @@ public enum NotebookRenderer {
     public static func render(_ notebook: Notebook, options: HostOptions, arguments: [String] = []) throws(HostError) -> Report {
         let started = DispatchTime.now()
         var options = options
-        if let seed = notebook.header.seed, !options.seedGivenExplicitly { options.seed = seed }
+        options.adoptHeaderSeed(notebook.header.seed)
         let host = try ScriptHost(options: options)
         let collector = ReportCollector(cellCount: notebook.cells.count)
         host.context.report = collector

@@ -172,60 +172,7 @@ enum InventoryPolicies {
                 if !r.fillRate.isNaN { record["fill_rate"] = .number(r.fillRate) }
                 return call.returning(.record(record))
             },
-            LuaFunctionSpec(
-                "rq", signature: "inventory.rq{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.normal(λ, σ) | dist.poisson(λ), lead_time = L [, method =] } -> { reorder_point, order_quantity, cost }",
-                summary: "The (r, Q) policy, continuous review with backorders: exact optimisation (default) or the EOQ+SS, loss-function and EIL approximations; cost is always the exact expected cost of the policy returned.",
-                details: """
-                `demand` is the demand per unit time (normal: mean rate λ and sd σ over one unit of time; \
-                or Poisson); `lead_time` is in the same unit, so lead-time demand is N(λL, σ√L) or \
-                Poisson(λL), as in stockpyl's `rq` functions. `method`: `exact` (normal: Q by a \
-                one-dimensional search with the best r for each Q; Poisson: Federgruen & Zheng), \
-                `eoq_ss`, `eoqb` (Q of the EOQ with backorders, then the best r for it; Zheng 1992), \
-                `loss_function` or `eil`. Give `reorder_point` and `order_quantity` to \
-                evaluate a policy instead.
-                """,
-                example: """
-                local m = { holding_cost = 0.225, stockout_cost = 7.5, fixed_cost = 8,
-                            demand = dist.normal(1300, 150), lead_time = 1 / 12 }
-                local r = inventory.rq(m)
-                print(r.reorder_point, r.order_quantity, r.cost)  --> about 126.87  328.45  78.0711
-                m.method = "eoq_ss"
-                print(inventory.rq(m).cost)                       --> 87.048...
-                """,
-                types: LuaSignature([.init("model", model(rqOptions, [LuaField("demand", .distribution, doc: "dist.normal(λ, σ) or dist.poisson(λ) per time unit")]))],
-                              returns: [.numbers(["reorder_point", "order_quantity", "cost"])])
-            ) { call in
-                try call.requireTable(1, "model")
-                var given = try call.record(1, "model")
-                let owner = "inventory.rq"
-                let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
-                let (set, _) = try validateOptions(given, against: rqOptions, owner: owner)
-                let sd: Double?
-                switch demand {
-                case .normal(_, let s): sd = s
-                case .poisson: sd = nil
-                default: throw ScriptError.named("\(owner): demand must be dist.normal(rate, sd) or dist.poisson(rate), got \(demand.name)")
-                }
-                let model = try RQModel(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
-                                        fixedCost: set.number("fixed_cost") ?? .nan, demandMean: demand.mean, demandSD: sd,
-                                        leadTime: set.number("lead_time") ?? .nan)
-                let r: Double, q: Double
-                if let given = set.number("reorder_point"), let givenQ = set.number("order_quantity") {
-                    (r, q) = (given, givenQ)
-                } else {
-                    switch set.string("method") ?? "exact" {
-                    case "eoq_ss": (r, q) = model.eoqSafetyStockApproximation()
-                    case "loss_function": (r, q) = model.lossFunctionApproximation()
-                    case "eil": (r, q) = try model.expectedInventoryLevelApproximation()
-                    case "eoqb": (r, q) = try model.eoqWithBackordersApproximation()
-                    default:
-                        let best = try model.optimize()
-                        (r, q) = (best.reorderPoint, best.orderQuantity)
-                    }
-                }
-                return call.returning(.record(["reorder_point": .number(r), "order_quantity": .number(q),
-                                               "cost": .number(try model.cost(reorderPoint: r, orderQuantity: q))]))
-            },
+        ] + [InventoryRQ.function] + [
             LuaFunctionSpec(
                 "eoq_multi", signature: "inventory.eoq_multi{ items = { { fixed_cost =, holding_cost =, demand_rate =, usage = }, ... }, limit = B } -> { order_quantities, cost, multiplier, resource_used }",
                 summary: "EOQ for several items under a shared limit Σ usage·Q ≤ B (a budget or warehouse space), by a Lagrange multiplier: Q_i = √(2K_iλ_i/(h_i + 2θ·usage_i)).",
@@ -257,92 +204,7 @@ enum InventoryPolicies {
                 return call.returning(.record(["order_quantities": .array(s.orderQuantities.map { .number($0) }), "cost": .number(s.cost),
                                                "multiplier": .number(s.multiplier), "resource_used": .number(s.resourceUsed)]))
             },
-            LuaFunctionSpec(
-                "simulate", signature: "inventory.simulate(policy, { demand = dist | paths | { {...}, ... }, lead_time = L | dist, holding_cost =, stockout_cost =, fixed_cost =, backorders =, orders_cross =, periods =, warmup =, replications =, seed =, trace = }) -> result",
-                summary: "Monte Carlo simulation of a periodic-review policy — { type = \"base_stock\", level = S }, { type = \"ss\", s =, S = } or { type = \"rq\", r =, Q = } — reporting costs by component, cycle service, fill rate, average on hand and order frequency, each with a 95% confidence interval.",
-                details: """
-                Each period: review and order, receive what was ordered `lead_time` periods ago, demand \
-                (backordered, or lost with `backorders = false`), then costs. Every estimate is \
-                `{ mean =, half_width = }` over `replications` independent runs of `periods` periods \
-                after `warmup`. `seed` (default: a draw from the run's generator) makes it reproducible; \
-                `trace = true` returns the first run's `on_hand`, `backordered`, `on_order`, `ordered`, \
-                `demand` and `short` per period. `lead_time` may be a distribution of whole \
-                periods (dist.poisson, dist.empirical, ...; continuous ones are rounded to the \
-                nearest period, normal is refused): orders arrive in the order placed unless \
-                `orders_cross = true`. `demand` may be forecast sample paths (`m:sample{ h =, n = }`) \
-                or scenarios `{ { ... }, ... }`: replication r follows path ((r − 1) mod n) + 1, \
-                negative values count as 0, and periods, warm-up and replications default to the \
-                path length, 0 and n. Demands and lead times are drawn every period from streams \
-                of the seed, so with one seed every policy sees the same demand (common random \
-                numbers): run it inside `optimize.minimize` to tune a policy.
-                """,
-                example: """
-                local r = inventory.simulate({ type = "ss", s = 4, S = 10 },
-                  { demand = dist.poisson(6), holding_cost = 1, stockout_cost = 4, fixed_cost = 5,
-                    periods = 5000, replications = 10, seed = 1 })
-                print(r.cost.mean, "±", r.cost.half_width)  --> about 8.03 (Zheng–Federgruen's exact cost)
-                """,
-                types: LuaSignature([.init("policy", simulatePolicy), .init("options", simulateOptionsType)], returns: [simulateResult])
-            ) { call in
-                let policyFields = try call.record(1, "policy")
-                let owner = "inventory.simulate"
-                func field(_ name: String) throws -> Double {
-                    guard let x = policyFields[name]?.doubleValue else {
-                        throw ScriptError.named("\(owner): the policy needs '\(name)' (a number)")
-                    }
-                    return x
-                }
-                let policy: PolicySimulation.Policy
-                switch policyFields["type"] ?? .nil {
-                case .string("base_stock"): policy = .baseStock(level: try field("level"))
-                case .string("ss"): policy = .sS(reorderPoint: try field("s"), orderUpTo: try field("S"))
-                case .string("rq"): policy = .rQ(reorderPoint: try field("r"), orderQuantity: try field("Q"))
-                default: throw ScriptError.named("\(owner): the policy's type must be \"base_stock\", \"ss\" or \"rq\"")
-                }
-                var given = try call.record(2, "options")
-                let demand = try SimulationArguments.demand(given.removeValue(forKey: "demand"), owner: owner)
-                let leadTime = try SimulationArguments.leadTime(given.removeValue(forKey: "lead_time"), owner: owner)
-                let (set, _) = try validateOptions(given, against: simulateOptions, owner: owner)
-                var sim: PolicySimulation
-                switch demand {
-                case .distribution(let d):
-                    sim = PolicySimulation(policy: policy, demand: d)
-                    sim.warmup = set.integer("warmup") ?? 100
-                    sim.periods = set.integer("periods") ?? 1000
-                    sim.replications = set.integer("replications") ?? 10
-                case .paths(let paths):
-                    sim = PolicySimulation(policy: policy, demandPaths: paths)
-                    sim.warmup = set.integer("warmup") ?? 0
-                    // Clamped at 1 so a warm-up as long as the paths gets validation's message.
-                    sim.periods = set.integer("periods") ?? max(1, (paths.first?.count ?? 0) - sim.warmup)
-                    sim.replications = set.integer("replications") ?? max(2, paths.count)
-                }
-                switch leadTime {
-                case .fixed(let l): sim.leadTime = l
-                case .random(let d): sim.leadTimeDistribution = d
-                }
-                sim.ordersCross = set.boolean("orders_cross") ?? false
-                sim.holdingCost = set.number("holding_cost") ?? 1
-                sim.stockoutCost = set.number("stockout_cost") ?? 1
-                sim.fixedCost = set.number("fixed_cost") ?? 0
-                sim.backorders = set.boolean("backorders") ?? true
-                sim.seed = set.integer("seed").map(UInt64.init) ?? context.generator.next()
-                sim.trace = set.boolean("trace") ?? false
-                let r = try sim.run()
-                func e(_ x: PolicySimulation.Estimate) -> LuaValue { .record(["mean": .number(x.mean), "half_width": .number(x.halfWidth)]) }
-                var record: [String: LuaValue] = [
-                    "cost": e(r.cost), "holding_cost": e(r.holdingCost), "stockout_cost": e(r.stockoutCost),
-                    "ordering_cost": e(r.orderingCost), "cycle_service_level": e(r.cycleServiceLevel), "fill_rate": e(r.fillRate),
-                    "average_on_hand": e(r.averageOnHand), "order_frequency": e(r.orderFrequency),
-                    "periods_simulated": .integer(Int64(r.periodsSimulated)), "replications": .integer(Int64(sim.replications)),
-                ]
-                if let t = r.trace {
-                    func a(_ xs: [Double]) -> LuaValue { .array(xs.map { .number($0) }) }
-                    record["trace"] = .record(["on_hand": a(t.onHand), "backordered": a(t.backordered), "on_order": a(t.onOrder),
-                                               "ordered": a(t.ordered), "demand": a(t.demand), "short": a(t.short)])
-                }
-                return call.returning(.record(record))
-            },
+        ] + [InventorySimulation.function(context)] + [
             LuaFunctionSpec(
                 "abc_xyz", signature: "inventory.abc_xyz(panel [, { value =, last =, a = 0.8, b = 0.95, x = 0.5, y = 1.0 }]) -> { { key, value, share, cumulative_share, abc, cv, xyz, class, service_level }, ... }",
                 summary: "ABC by share of value (Pareto) and XYZ by demand variability (coefficient of variation) for every key of a panel, with a recommended cycle service level per class; sorted by value.",

@@ -111,9 +111,11 @@ extension InventoryPolicies {
         .optional("lead_time", .integer | .distribution, doc: "whole periods, or a distribution of them (default 0)"),
     ])
     static let simulateResult = LuaType.record(
-        ["cost", "holding_cost", "stockout_cost", "ordering_cost", "cycle_service_level", "fill_rate", "average_on_hand", "order_frequency"]
+        ["cost", "holding_cost", "stockout_cost", "ordering_cost", "period_service_level", "fill_rate", "average_on_hand", "order_frequency"]
             .map { LuaField($0, estimate) }
-            + [LuaField("periods_simulated", .integer), LuaField("replications", .integer),
+            + [.optional("cycle_service_level", estimate, doc: "share of replenishment cycles without a shortage; absent when no cycle completed"),
+               LuaField("cycles", .integer, doc: "replenishment cycles counted"),
+               LuaField("periods_simulated", .integer), LuaField("replications", .integer),
                .optional("trace", .record(["on_hand", "backordered", "on_order", "ordered", "demand", "short"].map { LuaField($0, .array(.number)) }),
                          doc: "with trace = true: the first run, period by period")],
         named: "inventory.SimulationResult")

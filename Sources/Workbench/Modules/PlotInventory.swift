@@ -9,18 +9,27 @@ enum PlotInventory {
     static let costCurveOptions = [
         ParameterSpec("optimum", .number, doc: "the decision to mark"),
         ParameterSpec("points", .integer, default: .integer(101), range: ParameterRange(lower: 3, upper: 10000), doc: "how many points to evaluate"),
-        ParameterSpec("xlabel", .string, default: .string("order quantity Q"), doc: "the x axis label"),
+        ParameterSpec("xlabel", .string, doc: "the decision axis label (default from the cost's decision)"),
+        ParameterSpec("ylabel", .string, default: .string("cost"), doc: "the cost axis label"),
+        ParameterSpec("optimum_label", .string, doc: "the text beside the optimum (default \"Q* = …, cost …\", named after the decision)"),
     ]
 
     static func costCurve(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
-            "cost_curve", signature: "plot.cost_curve(cost, lo, hi [, { optimum =, points = 101, xlabel =, out =, ... }]) -> Chart",
+            "cost_curve", signature: "plot.cost_curve(cost, lo, hi [, { optimum =, points = 101, xlabel =, ylabel =, optimum_label =, out =, ... }]) -> Chart",
             summary: "A cost of one decision drawn over [lo, hi] with its parts (from a cost plugin's parts), and the optimum marked.",
-            details: "`cost` is a bound cost (almanac.cost) or a Lua function returning the total and optionally a table of parts. " + PlotModule.commonDetails,
+            details: """
+            `cost` is a bound cost (almanac.cost) or a Lua function returning the total and optionally a table of parts. \
+            The labels follow the cost's declared decision: `order_quantity` gives the axis "order quantity Q" and the \
+            optimum "Q* = …, cost …", `reorder_point` "reorder point r" and "r* = …"; another name is used as it is \
+            ("best <name> = …"), and a Lua function gives "decision" and "optimum = …". The cost axis reads "cost". \
+            `xlabel`, `ylabel` and `optimum_label` (the whole text beside the optimum) replace them; an \
+            `xlabel` ending in a one-letter symbol ("order quantity S") names the optimum after it ("S* = …").
+            """ + " " + PlotModule.commonDetails,
             example: """
             local c = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
             local best = optimize.scalar(c, 50, 1200)
-            plot.cost_curve(c, 50, 1200, { optimum = best.x, out = "cost.svg" })
+            plot.cost_curve(c, 50, 1200, { optimum = best.x, ylabel = "cost per year", out = "cost.svg" })
             """,
             types: LuaSignature([.init("cost", .cost | .callback(LuaSignature([.init("x", .number)], returns: [.number, .map(key: .string, value: .number) | .nil]))),
                                    .init("lo", .number), .init("hi", .number), .optional("options", PlotArguments.optionsType(costCurveOptions))], returns: [.chart])
@@ -28,12 +37,15 @@ enum PlotInventory {
             let lo = try call.finiteNumber(2, "lo"), hi = try call.finiteNumber(3, "hi")
             guard lo < hi else { throw ScriptError("plot.cost_curve: lo (\(formatNumber(lo))) must be below hi (\(formatNumber(hi)))") }
             let (o, _) = try PlotArguments.options(call, 4, costCurveOptions, owner: "plot.cost_curve")
+            let decision = try decisionName(call, 1)
             let evaluate = try evaluator(call, 1)
             let n = o.integer("points") ?? 101
             var xs = (0..<n).map { lo + (hi - lo) * Double($0) / Double(n - 1) }
             let optimum = o.number("optimum")
             if let q = optimum, q > lo, q < hi, !xs.contains(q) { xs.append(q); xs.sort() }
-            let figure = try curve(xs, evaluate, optimum: optimum, xLabel: o.string("xlabel") ?? "")
+            let labels = CostCurveWording.labels(decision: decision, xLabel: o.string("xlabel"), yLabel: o.string("ylabel"),
+                                                 optimumLabel: o.string("optimum_label"))
+            let figure = try curve(xs, evaluate, optimum: optimum, labels: labels)
             return try PlotArguments.finish(figure, o, call, context: context)
         }
     }
@@ -48,6 +60,17 @@ enum PlotInventory {
         ParameterSpec("from", .number, range: .positive, doc: "smallest Q drawn"),
         ParameterSpec("to", .number, range: .positive, doc: "largest Q drawn"),
     ]
+
+    /// The decision a bound cost declares (nil for a Lua function or a plugin that names none);
+    /// a cost of several decisions cannot be drawn as one curve.
+    static func decisionName(_ call: LuaCall, _ index: Int32) throws -> String? {
+        guard let cost = call.stack.object(at: index, as: CostHandle.self) else { return nil }
+        let names = cost.plugin.descriptor.decision
+        guard names.count <= 1 else {
+            throw ScriptError("plot.cost_curve: \(cost.name) has \(names.count) decision variables (\(names.joined(separator: ", "))); a cost curve draws a cost of one")
+        }
+        return names.first
+    }
 
     static func eoq(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
@@ -68,14 +91,14 @@ enum PlotInventory {
             let figure = try curve(xs, { x in
                 let c = try model.cost(orderQuantity: x)
                 return (c.total, [("ordering", c.ordering), ("holding", c.holding)])
-            }, optimum: q, xLabel: "order quantity Q", title: "EOQ: total cost per period")
+            }, optimum: q, labels: .orderQuantity, title: "EOQ: total cost per period")
             return try PlotArguments.finish(figure, o, call, context: context)
         }
     }
 
     typealias Evaluation = (total: Double, parts: [(String, Double)])
 
-    static func curve(_ xs: [Double], _ evaluate: (Double) throws -> Evaluation, optimum: Double?, xLabel: String,
+    static func curve(_ xs: [Double], _ evaluate: (Double) throws -> Evaluation, optimum: Double?, labels: CostCurveLabels,
                       title: String = "Cost curve") throws -> Figure {
         var totals: [Double] = [], parts: [String: [Double]] = [:], names: [String] = []
         for x in xs {
@@ -89,7 +112,7 @@ enum PlotInventory {
         let complete = names.filter { parts[$0]?.count == xs.count }
         let best = try optimum.map { x in (x: x, cost: try evaluate(x).total) }
         return try ChartBuilder.costCurve(x: xs, total: totals, parts: complete.map { ($0, parts[$0] ?? []) },
-                                          optimum: best, xLabel: xLabel, title: title)
+                                          optimum: best, labels: labels, title: title)
     }
 
     /// The cost at x, from a bound cost or a Lua function.

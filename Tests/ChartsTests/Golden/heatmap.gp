@@ -19,4 +19,4 @@ $d1 << EOD
 1 2 3
 4 5 6
 EOD
-plot $d1 matrix with image notitle
+plot $d1 matrix with image pixels notitle
