@@ -1864,6 +1864,13 @@ function FittedModel:innovations() end
 ---@return Series
 function FittedModel:fitted() end
 
+---the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is; other models keep their estimated parameters and restart their states from the new data
+---
+---`m:apply(series) -> FittedModel`
+---@param series Series|number[]
+---@return FittedModel
+function FittedModel:apply(series) end
+
 ---writes the model as JSON (relative paths go to the output folder); forecast.load reads it back
 ---
 ---`m:save(path)`

@@ -126,4 +126,24 @@ import Testing
         """)
         #expect(r == [.string("LSTM(L=12, H=6, 16)"), .boolean(true), .boolean(true), .boolean(true), .number(1)], "\(r)")
     }
+
+    @Test func coldStartAppliesTheTrainedNetworkToANewSKU() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.setup + """
+        -- A new SKU at level 35 with only eight weeks of history, never seen in training.
+        local v = {}
+        for t = 1, 8 do v[t] = 35 * (1 + 0.3 * math.sin(2 * math.pi * (t + 3) / 12)) end
+        local new = series.new{ values = v, period = 12, name = "new" }
+        local cold = fp:model("s1"):apply(new)
+        local fc = cold:forecast{ h = 3 }
+        local truth = 35 * (1 + 0.3 * math.sin(2 * math.pi * (9 + 3) / 12))
+        -- A per-series model's parameters carry over too.
+        local nile = data.dataset("nile")
+        local ets = forecast.fit("ets", nile, { model = "ANN" })
+        local again = ets:apply(nile:head(60))
+        return math.abs(fc.mean[1] - truth) / truth < 0.2, cold.method == fp:model("s1").method,
+               again:params().alpha == ets:params().alpha, #again:fitted():values()
+        """)
+        #expect(r == [.boolean(true), .boolean(true), .boolean(true), .number(60)], "\(r)")
+    }
 }

@@ -163,6 +163,25 @@ public final class FittedModelObject: LuaUserdata {
                 s.name = "fitted"
                 return SeriesObject.push(s, call)
             },
+            LuaMethod("apply", signature: "m:apply(series) -> FittedModel",
+                      summary: "the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is; other models keep their estimated parameters and restart their states from the new data",
+                      types: LuaSignature([.init("series", .seriesLike)], returns: [.named(FittedModelObject.luaClassName)])) { me, call in
+                let m = try me.requireNative("apply")
+                let data = ModelData(series: try SeriesObject.argument(call, 2, "series"), covariates: me.covariates)
+                if let again = m.reapplied(to: data) {
+                    call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
+                    return 1
+                }
+                guard case .nativeModel(let definition) = try me.context.registry.find(m.modelName, kind: .model).implementation else {
+                    throw ScriptError("m:apply: '\(m.modelName)' is not a native model")
+                }
+                let again: any FittedModel
+                do throws(ForecastError) { again = try definition.configure(me.options).restore(data, state: m.savedState) } catch {
+                    throw ScriptError("m:apply: \(error.message)")
+                }
+                call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
+                return 1
+            },
             LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back",
                       types: LuaSignature([.init("path", .string)])) { me, call in
                 let m = try me.requireNative("save")
