@@ -1,6 +1,7 @@
 // Does a BLAS pay for the neural models? Times C = A·B at the shapes one
-// N-BEATS training step multiplies (batch 256, width 256, lookback 36,
-// horizon 18 × 15 quantiles), through OpenBLAS's sgemm on one thread and
+// N-BEATS training step multiplies (shards of 64 windows, width 128,
+// lookback 36, horizon 18 × 15 quantiles; and wider layers), through
+// OpenBLAS's sgemm on one thread and
 // through a straightforward Swift loop (i-k-j order, so the inner loop
 // vectorises), and prints GFLOP/s and the ratio.
 //   swift run -c release --package-path bench GEMMBench
@@ -28,9 +29,12 @@ func swiftProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: Uns
 
 MatrixProduct.threads = 1
 let shapes: [(name: String, m: Int, n: Int, k: Int)] = [
-    ("first layer   256×72 · 72×256", 256, 256, 72),
-    ("hidden layer  256×256 · 256×256", 256, 256, 256),
-    ("head          256×256 · 256×306", 256, 306, 256),
+    // The defaults: a 256-window batch in 4 shards of 64 rows, width 128, lookback 36, 18 × 15 outputs.
+    ("first layer   64×72 · 72×128", 64, 128, 72),
+    ("hidden layer  64×128 · 128×128", 64, 128, 128),
+    ("head          64×128 · 128×306", 64, 306, 128),
+    ("hidden layer, width 256   64×256 · 256×256", 64, 256, 256),
+    ("hidden layer, width 512 (the paper's)   64×512 · 512×512", 64, 512, 512),
 ]
 print("| product | OpenBLAS sgemm (1 thread) | Swift loop | ratio |")
 print("|---|---|---|---|")
