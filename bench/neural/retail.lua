@@ -18,7 +18,7 @@ print("| model | MASE | RMSSE | sMAPE | failures | wall s |")
 print("|---|---:|---:|---:|---:|---:|")
 for _, m in ipairs(models) do
   local start = almanac.clock()
-  local r = forecast.backtest(m[1], panel, { h = 13, windows = 1, params = m[2], levels = {} })
+  local r = forecast.backtest(m[1], panel, { h = 13, windows = 1, params = m[2] })
   print(string.format("| %s | %.3f | %.3f | %.2f | %d | %.1f |", m[1], r.metrics.mase, r.metrics.rmsse, r.metrics.smape,
     #r.failures, almanac.clock() - start))
 end
