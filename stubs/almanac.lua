@@ -1871,6 +1871,14 @@ function FittedModel:fitted() end
 ---@return FittedModel
 function FittedModel:apply(series) end
 
+---a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel
+---
+---`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel`
+---@param series_or_panel Series|number[]|Panel
+---@param options? FittedModel.fine_tune.options
+---@return FittedModel|FittedPanel
+function FittedModel:fine_tune(series_or_panel, options) end
+
 ---writes the model as JSON (relative paths go to the output folder); forecast.load reads it back
 ---
 ---`m:save(path)`
@@ -2625,6 +2633,11 @@ function Chart:gnuplot(format) end
 ---@field levels? number|number[] interval levels in percent (default { 80, 95 })
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 ---@field n? integer how many paths (default 1000)
+
+---@class FittedModel.fine_tune.options
+---@field steps? integer most training steps per network (default 300; >= 1 and <= 1000000)
+---@field learning_rate? number Adam's step size (smaller than for training from scratch) (default 0.0001; > 0 and <= 1)
+---@field seed? integer seed of the training windows (default 1; >= 0)
 
 ---@class FittedPanel.failure
 ---@field key string

@@ -146,4 +146,40 @@ import Testing
         """)
         #expect(r == [.boolean(true), .boolean(true), .boolean(true), .number(60)], "\(r)")
     }
+
+    /// Trained on one seasonal shape (period 12), fine-tuned on another (period 5): the tuned
+    /// network forecasts the new shape far better than the original one applied to it.
+    @Test func fineTuningLearnsNewData() throws {
+        let host = try makeHost()
+        let r = try run(host, """
+        local function panel(period)
+          local sets = {}
+          for k = 1, 12 do
+            local v = {}
+            for t = 1, 48 do v[t] = (10 * k) * (1 + 0.3 * math.sin(2 * math.pi * (t + k) / period)) end
+            sets["s" .. k] = series.new{ values = v, period = 12 }
+          end
+          return data.panel(sets)
+        end
+        local params = { horizon = 6, width = 32, blocks = 2, layers = 2, steps = 300, batch_size = 64, evaluate_every = 25, seed = 3, members = 1 }
+        local base = forecast.fit_many(panel(12), "nbeats", params, { progress = false })
+        local new = panel(5)
+        local function err(model_for)
+          local total = 0
+          for k = 1, 12 do
+            local truth = (10 * k) * (1 + 0.3 * math.sin(2 * math.pi * (49 + k) / 5))
+            total = total + math.abs(model_for(k):forecast{ h = 1, levels = {} }.mean[1] - truth) / truth
+          end
+          return total / 12
+        end
+        local before = err(function(k) return base:model("s1"):apply(new:series("s" .. k)) end)
+        local tuned = base:model("s1"):fine_tune(new, { steps = 300, learning_rate = 1e-3 })
+        local after = err(function(k) return tuned:model("s" .. k) end)
+        local one = base:model("s1"):fine_tune(new:series("s2"), { steps = 20 })
+        return before > 0.1, after < 0.02, tuned:model("s1"):params().steps, one.method
+        """)
+        #expect(r == [.boolean(true), .boolean(true), .number(300), .string("N-BEATS(L=12, H=6, 2×2×32)")], "\(r)")
+        let message = errorMessage(host, "return forecast.fit('ets', data.dataset('nile')):fine_tune(data.dataset('nile'))")
+        #expect(message.contains("not a global neural model"), "\(message)")
+    }
 }

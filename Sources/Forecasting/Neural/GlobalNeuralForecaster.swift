@@ -77,7 +77,9 @@ public struct GlobalNeuralForecaster: Forecaster {
         }
     }
 
-    private func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember] {
+    /// Trains fresh networks, or continues training `startingFrom` (fine-tuning; one member each).
+    func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?,
+               startingFrom: [any ForecastNetwork]? = nil) throws(ForecastError) -> [PanelMember] {
         var failures: [String?] = []
         var values: [[Float]] = []
         for data in items {
@@ -95,20 +97,21 @@ public struct GlobalNeuralForecaster: Forecaster {
             if items.count == 1, let reason = failures[0] { throw ForecastError(reason) }
             throw ForecastError("\(design.name): no series has more than \(Self.minimumInputs) observations to train on")
         }
-        let h = horizon(for: items)
+        let h = startingFrom?.first?.horizon ?? horizon(for: items)
+        let memberCount = startingFrom?.count ?? max(1, members)
         var networks: [any ForecastNetwork] = []
         var steps: [Int] = [], bestSteps: [Int] = [], losses: [Double] = []
         var stoppedEarly = true
         var validationSets: [TrainingWindows.ValidationSet] = []
-        for k in 0..<max(1, members) {
+        for k in 0..<memberCount {
             var settings = training
             settings.seed = training.seed &+ UInt64(k)
             settings.threads = threads
-            let start = network(horizon: h, member: k, seed: settings.seed)
+            let start = startingFrom?[k] ?? network(horizon: h, member: k, seed: settings.seed)
             let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: start.lookback, horizon: h,
                                           historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
                                           validate: validate)
-            let budget = settings.maxSteps * max(1, members)
+            let budget = settings.maxSteps * memberCount
             let done = k * settings.maxSteps
             let result = trainMember(start, windows: windows, settings: settings) { point in
                 progress?(TrainingReport(step: done + point.step, maxSteps: budget, trainingLoss: Double(point.trainingLoss),
@@ -121,7 +124,7 @@ public struct GlobalNeuralForecaster: Forecaster {
             stoppedEarly = stoppedEarly && result.stoppedEarly
             validationSets.append(windows.validation)
         }
-        let grid = QuantileGrid(levels: levels.map { Double($0) })
+        let grid = QuantileGrid(levels: networks[0].quantiles.map { Double($0) })
         let record = GlobalNetwork.TrainingRecord(seriesCount: usable.count, steps: steps, bestSteps: bestSteps,
                                                   validationLoss: losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count),
                                                   stoppedEarly: stoppedEarly)

@@ -27,6 +27,12 @@ public final class FittedModelObject: LuaUserdata {
         return nil
     }
 
+    static let fineTuneOptions = [
+        ParameterSpec("steps", .integer, default: .integer(300), range: ParameterRange(lower: 1, upper: 1_000_000), doc: "most training steps per network"),
+        ParameterSpec("learning_rate", .number, default: .number(1e-4), range: ParameterRange(lower: 0, lowerInclusive: false, upper: 1), doc: "Adam's step size (smaller than for training from scratch)"),
+        ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0), doc: "seed of the training windows"),
+    ]
+
     func requireNative(_ what: String) throws -> any FittedModel {
         guard let m = native else { throw ScriptError("\(what) is not available for the Lua model '\(handle.modelName)'") }
         return m
@@ -180,6 +186,38 @@ public final class FittedModelObject: LuaUserdata {
                     throw ScriptError("m:apply: \(error.message)")
                 }
                 call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
+                return 1
+            },
+            LuaMethod("fine_tune", signature: "m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel",
+                      summary: "a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel",
+                      types: LuaSignature([.init("series_or_panel", .seriesLike | .panel), .optional("options", .options(fineTuneOptions))],
+                                          returns: [.named(FittedModelObject.luaClassName) | .named(FittedPanelObject.luaClassName)])) { me, call in
+                let m = try me.requireNative("fine_tune")
+                let (o, _) = try validateOptions(try call.record(3, "options"), against: fineTuneOptions, owner: "m:fine_tune")
+                var settings = NeuralFineTuning.Settings()
+                settings.steps = o.integer("steps") ?? settings.steps
+                settings.learningRate = o.number("learning_rate") ?? settings.learningRate
+                settings.seed = UInt64(o.integer("seed") ?? 1)
+                let panel = call.stack.object(at: 2, as: PanelObject.self)?.panel
+                let keys = panel?.keys ?? ["series"]
+                let items = try panel.map { p in keys.compactMap { p[$0].map { ModelData(series: $0.series, covariates: $0.covariates) } } }
+                    ?? [ModelData(series: try SeriesObject.argument(call, 2, "series_or_panel"))]
+                let bar = TrainingBar(label: "fine_tune \(m.modelName)")
+                let members: [PanelMember]
+                do throws(ForecastError) { members = try NeuralFineTuning.fineTune(m, on: items, settings: settings, threads: ParallelMap.defaultThreads,
+                                                             progress: { bar.update($0) }) } catch {
+                    throw ScriptError.named(error.message)
+                }
+                bar.finish()
+                guard panel != nil else {
+                    guard let model = members.first?.model else { throw ScriptError.named(members.first?.failure ?? "fine_tune: no model") }
+                    call.stack.pushUserdata(FittedModelObject(.native(model), options: me.options, context: me.context))
+                    return 1
+                }
+                let entries = zip(keys, members).map { key, member in
+                    FittedPanelObject.Entry(key: key, model: member.model.map { .native($0) }, failure: member.failure, fallback: nil)
+                }
+                call.stack.pushUserdata(FittedPanelObject(modelName: m.modelName, entries: entries, options: me.options, context: me.context))
                 return 1
             },
             LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back",

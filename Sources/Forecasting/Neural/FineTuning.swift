@@ -1,0 +1,48 @@
+import Neural
+
+/// Fine-tuning: a trained global model's networks trained further on new
+/// data (a new season of sales, new SKUs), starting from their weights
+/// instead of from scratch, usually with fewer steps and a smaller rate.
+public enum NeuralFineTuning {
+    public struct Settings: Sendable {
+        public var steps = 300
+        public var learningRate = 1e-4
+        public var seed: UInt64 = 1
+        public var evaluateEvery = 25
+        public var patience = 8
+        public init() {}
+    }
+
+    /// `model` must be a global network's fit (nbeats, lstm); the result has
+    /// one member per series of `items`, as fit_many's global fits do.
+    public static func fineTune(_ model: any FittedModel, on items: [ModelData], settings: Settings, threads: Int,
+                                progress: TrainingProgress? = nil) throws(ForecastError) -> [PanelMember] {
+        var nonNegative = false
+        var fit = model as? NeuralFit
+        if fit == nil, let wrapped = model as? TransformedFit {
+            guard wrapped.lambda == nil else {
+                throw ForecastError("\(model.modelName): fine-tuning a model fitted with lambda is not supported; fit again with the new data instead")
+            }
+            nonNegative = wrapped.nonNegative
+            fit = wrapped.inner as? NeuralFit
+        }
+        guard let fit else {
+            throw ForecastError("fine_tune: \(model.modelName) is not a global neural model (nbeats, lstm); fit it again instead")
+        }
+        let global = fit.global
+        var trainer = GlobalNeuralForecaster(design: global.networks[0] is LSTMNetwork ? .lstm(hidden: 0) : .nbeats(blocks: 0, layers: 0, width: 0))
+        trainer.intervals = global.quantiles.count > 1
+        trainer.training.maxSteps = settings.steps
+        trainer.training.learningRate = Float(settings.learningRate)
+        trainer.training.seed = settings.seed
+        trainer.training.evaluateEvery = settings.evaluateEvery
+        trainer.training.patience = settings.patience
+        let members = try trainer.train(items, threads: threads, progress: progress, startingFrom: global.networks)
+        guard nonNegative else { return members }
+        return zip(items, members).map { item, member in
+            PanelMember(model: member.model.map {
+                TransformedFit(inner: $0, series: item.series, lambda: nil, biasadj: false, nonNegative: true)
+            }, failure: member.failure)
+        }
+    }
+}
