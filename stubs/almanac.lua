@@ -277,6 +277,7 @@
 ---@field blocks? integer blocks in sequence (default 6; >= 1 and <= 64)
 ---@field layers? integer hidden layers per block (default 4; >= 1 and <= 16)
 ---@field width? integer units per hidden layer (default 128; >= 4 and <= 4096)
+---@field covariates? string|string[] names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })
 ---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
 ---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
 ---@field steps? integer most training steps (batches) per network (default 2000; >= 1 and <= 1000000)

@@ -5,6 +5,8 @@ public protocol ForecastNetwork: Sendable {
     var lookback: Int { get }
     var horizon: Int { get }
     var quantiles: [Float] { get }
+    /// Covariates per window (each with lookback + horizon values); 0 for none.
+    var covariateCount: Int { get }
     var parameters: [Float] { get set }
     /// A buffer set for batches of up to `rows` windows.
     func makeWorkspace(rows: Int) -> any NetworkWorkspace
@@ -14,11 +16,16 @@ public protocol ForecastNetwork: Sendable {
 
 extension ForecastNetwork {
     public var outputWidth: Int { horizon * quantiles.count }
+    public var covariateWidth: Int { covariateCount * (lookback + horizon) }
 
-    /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks.
-    public func predict(values: [Float], mask: [Float], rows: Int) -> [Float] {
+    /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks
+    /// (and covariates, rows × covariateWidth, when the network takes them).
+    public func predict(values: [Float], mask: [Float], covariates: [Float] = [], rows: Int) -> [Float] {
         let workspace = makeWorkspace(rows: rows)
         workspace.load(values: values, mask: mask, rows: rows)
+        if let c = workspace.inputCovariates {
+            covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: min(b.count, rows * covariateWidth)) } }
+        }
         parameters.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             workspace.forward(parameters: base, rows: rows)
@@ -32,6 +39,8 @@ public protocol NetworkWorkspace: AnyObject {
     /// The batch's inputs, filled in place (rows × lookback each).
     var inputValues: UnsafeMutablePointer<Float> { get }
     var inputMask: UnsafeMutablePointer<Float> { get }
+    /// rows × covariateWidth, nil when the network takes no covariates.
+    var inputCovariates: UnsafeMutablePointer<Float>? { get }
     /// The last forward pass's forecasts (rows × output).
     var forecast: UnsafePointer<Float> { get }
     /// Where the loss writes dLoss/dForecast.

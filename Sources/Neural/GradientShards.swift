@@ -11,6 +11,7 @@ final class GradientShards: @unchecked Sendable {
 
     private let lookback: Int
     private let horizon: Int
+    private let covariateWidth: Int
     private let starts: [Int]
     private let sizes: [Int]
     private let workspaces: [any NetworkWorkspace]
@@ -20,6 +21,7 @@ final class GradientShards: @unchecked Sendable {
     init(network: some ForecastNetwork, rows: Int) {
         lookback = network.lookback
         horizon = network.horizon
+        covariateWidth = network.covariateWidth
         parameterCount = network.parameters.count
         let shards = max(1, min(Self.count, rows))
         var starts: [Int] = [], sizes: [Int] = []
@@ -46,6 +48,7 @@ final class GradientShards: @unchecked Sendable {
     /// The batch's mean loss; its gradient goes into `gradient` (overwritten).
     /// Batch layout: rows × lookback values and mask, rows × horizon targets and target mask.
     func compute(parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
+                 covariates: UnsafePointer<Float>?,
                  targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,
                  threads: Int, into gradient: UnsafeMutablePointer<Float>) -> Float {
         let l = lookback, h = horizon
@@ -61,6 +64,9 @@ final class GradientShards: @unchecked Sendable {
                     let space = self.workspaces[s]
                     space.inputValues.update(from: values + start * l, count: rows * l)
                     space.inputMask.update(from: mask + start * l, count: rows * l)
+                    if let covariates, let into = space.inputCovariates {
+                        into.update(from: covariates + start * self.covariateWidth, count: rows * self.covariateWidth)
+                    }
                     let g = self.gradients[s]
                     g.update(repeating: 0, count: self.parameterCount)
                     space.forward(parameters: p, rows: rows)

@@ -11,6 +11,8 @@ public struct LSTMNetwork: ForecastNetwork, Equatable {
     /// Units in the LSTM's state (h) and in the head's hidden layer.
     public let hidden: Int
     public var parameters: [Float]
+    /// The LSTM reads the series alone.
+    public var covariateCount: Int { 0 }
 
     static let inputsPerStep = 2
 

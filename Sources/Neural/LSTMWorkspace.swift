@@ -46,6 +46,7 @@ final class LSTMWorkspace: NetworkWorkspace {
 
     var inputValues: UnsafeMutablePointer<Float> { storage + valuesAt }
     var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
+    var inputCovariates: UnsafeMutablePointer<Float>? { nil }
     var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
 

@@ -13,17 +13,22 @@ public struct NBeatsArchitecture: Sendable, Equatable, Codable {
     public var blocks: Int
     public var layersPerBlock: Int
     public var width: Int
+    /// Covariates seen over the lookback and the horizon (known future values, e.g. planned promotions).
+    public var covariates: Int
 
-    public init(lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int) {
+    public init(lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int, covariates: Int = 0) {
         self.lookback = lookback
         self.horizon = horizon
         self.quantiles = quantiles
         self.blocks = blocks
         self.layersPerBlock = layersPerBlock
         self.width = width
+        self.covariates = covariates
     }
 
-    public var inputWidth: Int { 2 * lookback }
+    /// Values, mask, then each covariate's lookback and horizon values.
+    public var inputWidth: Int { 2 * lookback + covariateWidth }
+    public var covariateWidth: Int { covariates * (lookback + horizon) }
     public var outputWidth: Int { horizon * quantiles.count }
     public var headWidth: Int { lookback + outputWidth }
 

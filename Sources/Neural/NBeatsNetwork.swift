@@ -24,11 +24,13 @@ public struct NBeatsNetwork: ForecastNetwork, Equatable {
     public var lookback: Int { architecture.lookback }
     public var horizon: Int { architecture.horizon }
     public var quantiles: [Float] { architecture.quantiles }
+    public var covariateCount: Int { architecture.covariates }
 
     public func makeWorkspace(rows: Int) -> any NetworkWorkspace { NBeatsWorkspace(architecture: architecture, rows: rows) }
 
     public var label: String {
         let a = architecture
-        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width))"
+        let covariates = a.covariates > 0 ? ", \(a.covariates) covariate\(a.covariates == 1 ? "" : "s")" : ""
+        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width)\(covariates))"
     }
 }

@@ -13,7 +13,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     private var blockInputAt: [Int] = []      // blocks buffers of 2·lookback
     private var hiddenAt: [[Int]] = []        // blocks × layers buffers of width
     private var headAt: [Int] = []            // blocks buffers of lookback + output
-    private var maskAt = 0, forecastAt = 0
+    private var maskAt = 0, covariatesAt = 0, forecastAt = 0
     private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0
 
     public init(architecture: NBeatsArchitecture, rows: Int) {
@@ -24,9 +24,10 @@ public final class NBeatsWorkspace: NetworkWorkspace {
         var next = 0
         func take(_ width: Int) -> Int { defer { next += width * max(rows, 1) }; return next }
         maskAt = take(l)
+        covariatesAt = take(architecture.covariateWidth)
         for _ in 0...architecture.blocks { residualAt.append(take(l)) }
         for _ in 0..<architecture.blocks {
-            blockInputAt.append(take(2 * l))
+            blockInputAt.append(take(architecture.inputWidth))
             hiddenAt.append((0..<architecture.layersPerBlock).map { _ in take(w) })
             headAt.append(take(architecture.headWidth))
         }
@@ -35,7 +36,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
         dHeadAt = take(architecture.headWidth)
         dHiddenAt = take(w)
         dHiddenOtherAt = take(w)
-        dInputAt = take(2 * l)
+        dInputAt = take(architecture.inputWidth)
         dResidualAt = take(l)
         storageCount = next
         storage = .allocate(capacity: next)
@@ -47,6 +48,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     /// The batch's input values and mask, to be filled in place (rows × lookback each).
     public var inputValues: UnsafeMutablePointer<Float> { storage + residualAt[0] }
     public var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
+    public var inputCovariates: UnsafeMutablePointer<Float>? { architecture.covariates > 0 ? storage + covariatesAt : nil }
     /// The forecasts of the last forward pass (rows × output).
     public var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     /// Where the loss writes its gradient with respect to the forecasts.
@@ -54,14 +56,16 @@ public final class NBeatsWorkspace: NetworkWorkspace {
 
     public func forward(parameters p: UnsafePointer<Float>, rows: Int) {
         let l = architecture.lookback, o = architecture.outputWidth, hw = architecture.headWidth
-        let mask = storage + maskAt
+        let iw = architecture.inputWidth, cw = architecture.covariateWidth
+        let mask = storage + maskAt, covariates = storage + covariatesAt
         let total = storage + forecastAt
         for (b, block) in layout.enumerated() {
             let residual = storage + residualAt[b]
             let input = storage + blockInputAt[b]
             for r in 0..<rows {
-                (input + r * 2 * l).update(from: residual + r * l, count: l)
-                (input + r * 2 * l + l).update(from: mask + r * l, count: l)
+                (input + r * iw).update(from: residual + r * l, count: l)
+                (input + r * iw + l).update(from: mask + r * l, count: l)
+                if cw > 0 { (input + r * iw + 2 * l).update(from: covariates + r * cw, count: cw) }
             }
             var x = UnsafePointer(input)
             for (k, layer) in block.hidden.enumerated() {
@@ -86,6 +90,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     /// dLoss/dParameters into `gradient`.
     public func backward(parameters p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, rows: Int) {
         let l = architecture.lookback, o = architecture.outputWidth, hw = architecture.headWidth
+        let iw = architecture.inputWidth
         let dResidual = storage + dResidualAt
         dResidual.update(repeating: 0, count: rows * l)
         let dHead = storage + dHeadAt
@@ -115,7 +120,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
             }
             if b > 0 {
                 for r in 0..<rows {
-                    for i in 0..<l { dResidual[r * l + i] += dInput[r * 2 * l + i] }
+                    for i in 0..<l { dResidual[r * l + i] += dInput[r * iw + i] }
                 }
             }
         }

@@ -46,6 +46,7 @@ public struct NetworkTrainer: Sendable {
         let shards = GradientShards(network: start, rows: rows)
         var values = [Float](repeating: 0, count: rows * start.lookback)
         var mask = values
+        var covariates = [Float](repeating: 0, count: rows * start.covariateWidth)
         let validation = windows.validation
         let validationSpace = validation.rows > 0 ? start.makeWorkspace(rows: validation.rows) : nil
         var network = start
@@ -65,6 +66,9 @@ public struct NetworkTrainer: Sendable {
         func validationLoss() -> Float? {
             guard let space = validationSpace else { return nil }
             space.load(values: validation.values, mask: validation.mask, rows: validation.rows)
+            if let into = space.inputCovariates {
+                validation.covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { into.update(from: base, count: b.count) } }
+            }
             network.parameters.withUnsafeBufferPointer { p in
                 if let base = p.baseAddress { space.forward(parameters: base, rows: validation.rows) }
             }
@@ -81,12 +85,14 @@ public struct NetworkTrainer: Sendable {
         }
         for step in 1...max(1, settings.maxSteps) {
             let value = withBatchBuffers(&values, &mask, &targets, &targetMask) { v, m, t, tm in
-                windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm)
-                return network.parameters.withUnsafeBufferPointer { p in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
-                        return shards.compute(parameters: pb, values: v, mask: m, targets: t, targetMask: tm, loss: loss,
-                                              threads: settings.threads, into: gb)
+                covariates.withUnsafeMutableBufferPointer { cb in
+                    windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm, covariates: cb.baseAddress)
+                    return network.parameters.withUnsafeBufferPointer { p in
+                        gradient.withUnsafeMutableBufferPointer { g in
+                            guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
+                            return shards.compute(parameters: pb, values: v, mask: m, covariates: cb.baseAddress.map { UnsafePointer($0) },
+                                                  targets: t, targetMask: tm, loss: loss, threads: settings.threads, into: gb)
+                        }
                     }
                 }
             }

@@ -15,10 +15,16 @@ public struct TrainingWindows: Sendable {
     /// A window needs at least this many observed inputs.
     public let minimumInputs: Int
     public let validation: ValidationSet
+    /// covariates[i][j]: covariate j of series i, already scaled, over the series and any known future.
+    public let covariates: [[[Float]]]
+    public let covariateCount: Int
+    public var covariateWidth: Int { covariateCount * (lookback + horizon) }
 
     public struct ValidationSet: Sendable {
         public var values: [Float] = []
         public var mask: [Float] = []
+        /// rows × covariateWidth (empty without covariates).
+        public var covariates: [Float] = []
         public var targets: [Float] = []
         public var targetMask: [Float] = []
         public var rows = 0
@@ -28,7 +34,10 @@ public struct TrainingWindows: Sendable {
     }
 
     /// `series` in full; `validate` holds back each long-enough series' last horizon.
-    public init(series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool) {
+    public init(series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool,
+                covariates: [[[Float]]] = []) {
+        self.covariates = covariates
+        covariateCount = covariates.first?.count ?? 0
         self.lookback = lookback
         self.horizon = horizon
         self.historyLimit = max(1, historyLimit)
@@ -59,6 +68,15 @@ public struct TrainingWindows: Sendable {
             }
             validation.targets += values[(n - horizon)...].map { $0 / s }
             validation.targetMask += [Float](repeating: 1, count: horizon)
+            if covariateCount > 0 {
+                var block = [Float](repeating: 0, count: covariateCount * (lookback + horizon))
+                block.withUnsafeMutableBufferPointer { b in
+                    if let base = b.baseAddress {
+                        Self.fillCovariates(covariates[index], cut: n - horizon, lookback: lookback, horizon: horizon, into: base)
+                    }
+                }
+                validation.covariates += block
+            }
             validation.rows += 1
             validation.series.append(index)
             validation.scales.append(s)
@@ -72,10 +90,24 @@ public struct TrainingWindows: Sendable {
 
     public var isEmpty: Bool { eligible.isEmpty }
 
+    /// Each covariate's values over [cut − lookback, cut + horizon), zero where it has none.
+    @inline(__always)
+    public static func fillCovariates(_ columns: [[Float]], cut: Int, lookback l: Int, horizon h: Int,
+                                      into out: UnsafeMutablePointer<Float>) {
+        for (j, column) in columns.enumerated() {
+            let row = out + j * (l + h)
+            for k in 0..<(l + h) {
+                let t = cut - l + k
+                row[k] = t >= 0 && t < column.count ? column[t] : 0
+            }
+        }
+    }
+
     /// Fills a batch of `rows` random windows.
     public func sample(rows: Int, random: inout NeuralRandom, values: UnsafeMutablePointer<Float>,
                        mask: UnsafeMutablePointer<Float>, targets: UnsafeMutablePointer<Float>,
-                       targetMask: UnsafeMutablePointer<Float>) {
+                       targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil) {
+        let cw = covariateWidth
         let l = lookback, h = horizon
         for r in 0..<rows {
             let i = eligible[random.index(eligible.count)]
@@ -83,6 +115,9 @@ public struct TrainingWindows: Sendable {
             let n = series.count
             let earliest = max(minimumInputs, n - historyLimit)
             let cut = earliest + random.index(n - earliest)
+            if let covariates, cw > 0 {
+                Self.fillCovariates(self.covariates[i], cut: cut, lookback: l, horizon: h, into: covariates + r * cw)
+            }
             series.withUnsafeBufferPointer { buffer in
                 let scale = WindowScaling.fill(buffer, start: 0, end: cut, lookback: l, fallbackScale: scales[i],
                                                out: values + r * l, mask: mask + r * l)

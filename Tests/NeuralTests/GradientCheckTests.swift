@@ -33,6 +33,9 @@ import Testing
         let data = batch(rows: rows)
         let workspace = network.makeWorkspace(rows: rows)
         workspace.load(values: data.values, mask: data.mask, rows: rows)
+        if let c = workspace.inputCovariates {
+            for i in 0..<(rows * network.covariateWidth) { c[i] = Float((i * 7) % 5) / 4 - 0.3 }
+        }
         let pinball = PinballLoss(quantiles: architecture.quantiles, horizon: architecture.horizon)
         var value: Float = 0
         parameters.withUnsafeBufferPointer { p in
@@ -103,6 +106,28 @@ import Testing
         // The recurrent weights get gradient: the check reaches back through time.
         let recurrent = g[(2 * 16)..<(2 * 16 + 4 * 16)]
         #expect(recurrent.filter { abs($0) > 1e-4 }.count > recurrent.count / 2)
+    }
+
+    /// With covariates in every block's input (they carry no gradient of their own, but
+    /// change every layer's), the backward pass still matches.
+    @Test func covariateInputsKeepTheGradientRight() {
+        let rows = 4
+        var arch = Self.architecture
+        arch.covariates = 2
+        let network = NBeatsNetwork(architecture: arch, seed: 5)
+        var analytic: [Float]? = []
+        _ = Self.loss(network.parameters, rows: rows, gradient: &analytic, network: network)
+        let g = analytic ?? []
+        var none: [Float]? = nil
+        let step: Float = 1e-3
+        for i in stride(from: 0, to: network.parameters.count, by: 5) {
+            var plus = network.parameters, minus = network.parameters
+            plus[i] += step
+            minus[i] -= step
+            let numeric = (Self.loss(plus, rows: rows, gradient: &none, network: network)
+                           - Self.loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
+            #expect(abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
+        }
     }
 
     @Test func everyBlockReceivesGradient() {

@@ -182,4 +182,35 @@ import Testing
         let message = errorMessage(host, "return forecast.fit('ets', data.dataset('nile')):fine_tune(data.dataset('nile'))")
         #expect(message.contains("not a global neural model"), "\(message)")
     }
+
+    /// Promotions in the synthetic shop lift sales: a network that reads the promo covariate
+    /// forecasts more for a promoted week than for the same week without one.
+    @Test func covariatesCarryPromotionsIntoTheForecast() throws {
+        let host = try makeHost()
+        let r = try run(host, """
+        local panel = data.synthetic_retail{ skus = 60, periods = 104, seed = 4 }
+        local params = { horizon = 8, width = 64, blocks = 3, layers = 2, steps = 400, members = 1, seed = 2, covariates = { "promo", "price" } }
+        local fp = forecast.fit_many(panel, "nbeats", params, { progress = false })
+        local key = panel:keys()[1]
+        local m = fp:model(key)
+        local price = panel:covariate(key, "price")
+        local p = price[#price]
+        local promoted = m:forecast{ h = 2, levels = {}, future = { promo = { 1, 0 }, price = { p, p } } }
+        local plain = m:forecast{ h = 2, levels = {}, future = { promo = { 0, 0 }, price = { p, p } } }
+        m:save("promo.json")
+        local back = forecast.load(almanac.out("promo.json"))
+        local again = back:forecast{ h = 2, levels = {}, future = { promo = { 1, 0 }, price = { p, p } } }
+        return promoted.mean[1] > 1.3 * plain.mean[1], again.mean[1] == promoted.mean[1], m.method
+        """)
+        #expect(r == [.boolean(true), .boolean(true), .string("N-BEATS(L=16, H=8, 3×2×64, 2 covariates)")], "\(r)")
+        let missing = errorMessage(host, """
+        local panel = data.synthetic_retail{ skus = 8, periods = 60, seed = 4 }
+        local fp = forecast.fit_many(panel, "nbeats", { horizon = 4, width = 16, blocks = 1, layers = 1, steps = 20, members = 1,
+                                                        covariates = { "promo" } }, { progress = false })
+        return fp:model(panel:keys()[1]):forecast{ h = 4 }
+        """)
+        #expect(missing.contains("needs 4 future values of covariate 'promo'"), "\(missing)")
+        let lstm = errorMessage(host, "return forecast.fit('lstm', data.dataset('airpassengers'), { covariates = { 'x' } })")
+        #expect(lstm.contains("covariates"), "\(lstm)")
+    }
 }

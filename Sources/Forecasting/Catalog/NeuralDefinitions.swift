@@ -47,8 +47,9 @@ extension ModelCatalog {
                 ParameterSpec("blocks", .integer, default: .integer(6), range: ParameterRange(lower: 1, upper: 64), doc: "blocks in sequence"),
                 ParameterSpec("layers", .integer, default: .integer(4), range: ParameterRange(lower: 1, upper: 16), doc: "hidden layers per block"),
                 ParameterSpec("width", .integer, default: .integer(128), range: ParameterRange(lower: 4, upper: 4096), doc: "units per hidden layer"),
+                ParameterSpec("covariates", .strings, doc: "names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })"),
             ] + neuralTrainingOptions,
-            capabilities: ["intervals", "samples", "seasonal", "non_negative"],
+            capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local panel = data.synthetic_retail{ skus = 12, periods = 104, seed = 3 }
             local fp = forecast.fit_many(panel, "nbeats", { horizon = 8, steps = 200, width = 64, members = 1 })
@@ -58,6 +59,7 @@ extension ModelCatalog {
                 var f = GlobalNeuralForecaster(design: .nbeats(blocks: p.integer("blocks") ?? 6, layers: p.integer("layers") ?? 4,
                                                                 width: p.integer("width") ?? 128))
                 f.configure(p)
+                f.covariateNames = p.strings("covariates") ?? []
                 return f
             },
         ModelDefinition(descriptor: describe(

@@ -32,6 +32,8 @@ public enum NeuralFineTuning {
         let global = fit.global
         var trainer = GlobalNeuralForecaster(design: global.networks[0] is LSTMNetwork ? .lstm(hidden: 0) : .nbeats(blocks: 0, layers: 0, width: 0))
         trainer.intervals = global.quantiles.count > 1
+        trainer.covariateNames = global.covariateNames
+        trainer.covariateScales = global.covariateScales
         trainer.training.maxSteps = settings.steps
         trainer.training.learningRate = Float(settings.learningRate)
         trainer.training.seed = settings.seed

@@ -12,6 +12,9 @@ struct GlobalNetwork: Sendable {
     let grid: QuantileGrid
     let copula: ForecastCopula
     let training: TrainingRecord
+    /// Covariates the networks read (nbeats), and the scale each is divided by.
+    var covariateNames: [String] = []
+    var covariateScales: [Float] = []
 
     struct TrainingRecord: Sendable, Equatable {
         var seriesCount: Int
@@ -42,7 +45,8 @@ struct GlobalNetwork: Sendable {
     /// Forecast quantiles on the data's scale for windows ending at each of
     /// `ends` in `values`: ends.count × horizon × levels, the members' quantiles
     /// averaged level by level, each step's values sorted (so quantiles never cross).
-    func quantiles(_ values: [Double], ends: [Int]) -> [Double] {
+    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = []) -> [Double] {
+        let scaledCovariates = zip(covariates, covariateScales).map { column, scale in column.map { Float($0) / scale } }
         let rows = ends.count
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
@@ -64,7 +68,17 @@ struct GlobalNetwork: Sendable {
                     }
                 }
             }
-            let raw = network.predict(values: inputs, mask: mask, rows: rows)
+            let cw = network.covariateWidth
+            var covariateBlock = [Float](repeating: 0, count: rows * cw)
+            if cw > 0 {
+                covariateBlock.withUnsafeMutableBufferPointer { b in
+                    guard let base = b.baseAddress else { return }
+                    for (r, end) in ends.enumerated() {
+                        TrainingWindows.fillCovariates(scaledCovariates, cut: end, lookback: l, horizon: h, into: base + r * cw)
+                    }
+                }
+            }
+            let raw = network.predict(values: inputs, mask: mask, covariates: covariateBlock, rows: rows)
             for r in 0..<rows {
                 for t in 0..<h {
                     let base = (r * h + t) * q
@@ -92,6 +106,8 @@ extension GlobalNetwork {
             "best_steps": .array(training.bestSteps.map { .number(Double($0)) }),
             "validation_loss": training.validationLoss.map { .number($0) } ?? .null,
             "stopped_early": .bool(training.stoppedEarly),
+            "covariates": .array(covariateNames.map { .string($0) }),
+            "covariate_scales": .array(covariateScales.map { .number(Double($0)) }),
         ])
     }
 
@@ -108,6 +124,7 @@ extension GlobalNetwork {
         if let n = network as? NBeatsNetwork {
             let a = n.architecture
             fields["kind"] = .string("nbeats")
+            fields["covariates"] = .number(Double(a.covariates))
             fields["blocks"] = .number(Double(a.blocks))
             fields["layers"] = .number(Double(a.layersPerBlock))
             fields["width"] = .number(Double(a.width))
@@ -144,6 +161,13 @@ extension GlobalNetwork {
                                            steps: try fields.numbers("steps").map { Int($0) },
                                            bestSteps: try fields.numbers("best_steps").map { Int($0) },
                                            validationLoss: validationLoss, stoppedEarly: stopped))
+        if case .array(let names)? = state["covariates"] {
+            covariateNames = names.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+            covariateScales = (try? fields.numbers("covariate_scales").map { Float($0) }) ?? []
+            guard covariateScales.count == covariateNames.count, covariateNames.count == networks[0].covariateCount else {
+                throw ForecastError("nbeats: the saved model's covariates do not match its network")
+            }
+        }
     }
 
     private static func restoreNetwork(_ state: JSONValue) throws(ForecastError) -> any ForecastNetwork {
@@ -168,7 +192,8 @@ extension GlobalNetwork {
         case .string("nbeats")?, nil:
             let architecture = NBeatsArchitecture(lookback: lookback, horizon: horizon, quantiles: quantiles,
                                                   blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
-                                                  width: try fields.int("width"))
+                                                  width: try fields.int("width"),
+                                                  covariates: state["covariates"] == nil ? 0 : try fields.int("covariates"))
             expected = architecture.parameterCount
             network = NBeatsNetwork(architecture: architecture, parameters: weights)
         case let other?:

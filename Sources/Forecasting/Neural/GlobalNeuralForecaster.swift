@@ -38,6 +38,10 @@ public struct GlobalNeuralForecaster: Forecaster {
     var levels: [Float] { intervals ? Self.quantileLevels : [0.5] }
     /// A window needs this many observed values.
     static let minimumInputs = 3
+    /// Covariates the network reads over the lookback and the horizon (nbeats only).
+    public var covariateNames: [String] = []
+    /// Their scales when continuing a trained model (fine-tuning); otherwise measured on the data.
+    var covariateScales: [Float]?
 
     public init(design: Design) { self.design = design }
 
@@ -57,7 +61,10 @@ public struct GlobalNeuralForecaster: Forecaster {
 
     public func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         guard let saved = state["network"] else { throw ForecastError("\(design.name): the saved model has no network") }
-        return NeuralFit(global: try GlobalNetwork(saved: saved), series: data.series)
+        let global = try GlobalNetwork(saved: saved)
+        let covariates = global.covariateNames.isEmpty ? nil
+            : try RegressionCovariates(names: global.covariateNames, data: data, model: global.modelName)
+        return NeuralFit(global: global, series: data.series, covariates: covariates)
     }
 
     /// The horizon: given, or the series' seasonal period (at least 6).
@@ -71,7 +78,8 @@ public struct GlobalNeuralForecaster: Forecaster {
         switch design {
         case .nbeats(let blocks, let layers, let width):
             return NBeatsNetwork(architecture: NBeatsArchitecture(lookback: l, horizon: h, quantiles: levels, blocks: blocks,
-                                                                  layersPerBlock: layers, width: width), seed: seed)
+                                                                  layersPerBlock: layers, width: width,
+                                                                  covariates: covariateNames.count), seed: seed)
         case .lstm(let hidden):
             return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, seed: seed)
         }
@@ -80,15 +88,21 @@ public struct GlobalNeuralForecaster: Forecaster {
     /// Trains fresh networks, or continues training `startingFrom` (fine-tuning; one member each).
     func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?,
                startingFrom: [any ForecastNetwork]? = nil) throws(ForecastError) -> [PanelMember] {
+        if case .lstm = design, !covariateNames.isEmpty {
+            throw ForecastError("lstm: covariates are not supported yet; nbeats takes them")
+        }
         var failures: [String?] = []
         var values: [[Float]] = []
+        var covariates: [RegressionCovariates?] = []
         for data in items {
             do {
                 let v = try data.series.checkedValues(for: design.name, minimum: Self.minimumInputs + 1)
+                covariates.append(covariateNames.isEmpty ? nil : try RegressionCovariates(names: covariateNames, data: data, model: design.name))
                 values.append(v.map { Float($0) })
                 failures.append(nil)
             } catch {
                 values.append([])
+                covariates.append(nil)
                 failures.append(error.message)
             }
         }
@@ -98,6 +112,11 @@ public struct GlobalNeuralForecaster: Forecaster {
             throw ForecastError("\(design.name): no series has more than \(Self.minimumInputs) observations to train on")
         }
         let h = startingFrom?.first?.horizon ?? horizon(for: items)
+        let scales = covariateScales ?? Self.covariateScales(usable.compactMap { covariates[$0] }, count: covariateNames.count)
+        let scaledColumns: [[[Float]]] = covariateNames.isEmpty ? [] : usable.map { i in
+            guard let c = covariates[i] else { return [] }
+            return (0..<covariateNames.count).map { j in (c.history[j] + c.knownFuture[j]).map { Float($0) / scales[j] } }
+        }
         let memberCount = startingFrom?.count ?? max(1, members)
         var networks: [any ForecastNetwork] = []
         var steps: [Int] = [], bestSteps: [Int] = [], losses: [Double] = []
@@ -110,7 +129,7 @@ public struct GlobalNeuralForecaster: Forecaster {
             let start = startingFrom?[k] ?? network(horizon: h, member: k, seed: settings.seed)
             let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: start.lookback, horizon: h,
                                           historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
-                                          validate: validate)
+                                          validate: validate, covariates: scaledColumns)
             let budget = settings.maxSteps * memberCount
             let done = k * settings.maxSteps
             let result = trainMember(start, windows: windows, settings: settings) { point in
@@ -129,12 +148,24 @@ public struct GlobalNeuralForecaster: Forecaster {
                                                   validationLoss: losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count),
                                                   stoppedEarly: stoppedEarly)
         let provisional = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
-                                        copula: .independent(horizon: h), training: record)
+                                        copula: .independent(horizon: h), training: record,
+                                        covariateNames: covariateNames, covariateScales: scales)
         let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
-                                   copula: copula(provisional, validation: validationSets), training: record)
+                                   copula: copula(provisional, validation: validationSets), training: record,
+                                   covariateNames: covariateNames, covariateScales: scales)
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
-        for i in usable { out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series)) }
+        for i in usable { out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series, covariates: covariates[i])) }
         return out
+    }
+
+    /// Each covariate's mean absolute value over the training series (1 for an all-zero one).
+    static func covariateScales(_ sets: [RegressionCovariates], count: Int) -> [Float] {
+        (0..<count).map { j in
+            var sum = 0.0, n = 0
+            for c in sets { for x in c.history[j] { sum += abs(x); n += 1 } }
+            let scale = n > 0 ? sum / Double(n) : 0
+            return scale > 1e-9 ? Float(scale) : 1
+        }
     }
 
     /// Opens the existential so the trainer sees the concrete network type.
@@ -154,7 +185,7 @@ public struct GlobalNeuralForecaster: Forecaster {
         let q = global.quantiles.count
         var total = [Double](repeating: 0, count: first.rows * h * q)
         for (network, v) in zip(global.networks, sets) {
-            let raw = network.predict(values: v.values, mask: v.mask, rows: v.rows)
+            let raw = network.predict(values: v.values, mask: v.mask, covariates: v.covariates, rows: v.rows)
             for r in 0..<v.rows {
                 for t in 0..<h {
                     let base = (r * h + t) * q

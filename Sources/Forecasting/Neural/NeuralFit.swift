@@ -9,6 +9,21 @@ import TimeSeries
 struct NeuralFit: FittedModel {
     let global: GlobalNetwork
     let series: Series
+    /// The series' covariates (history and known future), when the network reads some.
+    var covariates: RegressionCovariates? = nil
+
+    /// Each covariate over the history, then `future` (steps × covariates) after it.
+    private func covariateColumns(future: [[Double]] = []) -> [[Double]] {
+        guard let covariates else { return [] }
+        return covariates.history.indices.map { j in
+            covariates.history[j] + (future.isEmpty ? covariates.knownFuture[j] : future.map { $0[j] })
+        }
+    }
+
+    private func futureCovariates(horizon: Int, given: [String: [Double]]) throws(ForecastError) -> [[Double]] {
+        guard let covariates else { return [] }
+        return try covariates.future(horizon: horizon, given: given, model: modelName)
+    }
 
     var modelName: String { global.modelName }
     var method: String { global.label }
@@ -17,7 +32,7 @@ struct NeuralFit: FittedModel {
         let n = series.count, m = global.minimumInputs
         guard n > m else { return [Double](repeating: .nan, count: n) }
         let ends = Array(m..<n)
-        let q = global.quantiles(series.values, ends: ends)
+        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns())
         let levels = global.quantiles.count, h = global.horizon
         let median = medianIndex
         var out = [Double](repeating: .nan, count: n)
@@ -50,7 +65,11 @@ struct NeuralFit: FittedModel {
 
     var savedState: JSONValue { .object(["network": global.saved]) }
 
-    func reapplied(to data: ModelData) -> (any FittedModel)? { NeuralFit(global: global, series: data.series) }
+    func reapplied(to data: ModelData) -> (any FittedModel)? {
+        guard !global.covariateNames.isEmpty else { return NeuralFit(global: global, series: data.series) }
+        guard let c = try? RegressionCovariates(names: global.covariateNames, data: data, model: modelName) else { return nil }
+        return NeuralFit(global: global, series: data.series, covariates: c)
+    }
 
     private var medianIndex: Int {
         global.quantiles.firstIndex { abs($0 - 0.5) < 1e-6 } ?? global.quantiles.count / 2
@@ -69,12 +88,15 @@ struct NeuralFit: FittedModel {
     }
 
     /// The last window's quantiles: horizon × levels, ascending in each step.
-    private func lastQuantiles() -> [Double] { global.quantiles(series.values, ends: [series.count]) }
+    private func lastQuantiles(horizon: Int, future: [String: [Double]]) throws(ForecastError) -> [Double] {
+        let columns = covariateColumns(future: try futureCovariates(horizon: horizon, given: future))
+        return global.quantiles(series.values, ends: [series.count], covariates: columns)
+    }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
         let request = try request.validated(owner: modelName)
         try checkHorizon(request.horizon)
-        let q = lastQuantiles()
+        let q = try lastQuantiles(horizon: request.horizon, future: request.future)
         let levels = global.quantiles.count
         let steps = 0..<request.horizon
         let mean = steps.map { q[$0 * levels + medianIndex] }
@@ -92,7 +114,7 @@ struct NeuralFit: FittedModel {
                      generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
         try checkHorizon(horizon)
         try requireIntervals()
-        let q = lastQuantiles()
+        let q = try lastQuantiles(horizon: horizon, future: future)
         let levels = global.quantiles.count
         var values = [Double](repeating: 0, count: horizon * count)
         var e = [Double](repeating: 0, count: horizon)

@@ -90,8 +90,9 @@ enum ForecastModule {
                                                threads: threads, progress: seriesProgress,
                                                training: trainingProgress)
                     trainingBar?.finish()
-                    entries = outcomes.map { o in
-                        .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed)
+                    entries = zip(outcomes, items).map { o, item in
+                        .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed,
+                              covariates: item.data.covariates)
                     }
                 } else {
                     // Lua models run one at a time on the script's thread.

@@ -11,6 +11,8 @@ public final class FittedPanelObject: LuaUserdata {
         let model: FittedHandle?
         let failure: String?
         let fallback: String?
+        /// The series' covariates, so fp:model(key) can save a model that reads them.
+        var covariates: [String: [Double]] = [:]
     }
     let modelName: String
     let entries: [Entry]
@@ -54,7 +56,7 @@ public final class FittedPanelObject: LuaUserdata {
                       types: LuaSignature([.init("key", .string)], returns: [.fittedModel | .nil])) { me, call in
                 let e = try me.entry(try call.string(2, "key"))
                 guard let model = e.model else { return call.returning(.nil) }
-                call.stack.pushUserdata(FittedModelObject(model, options: me.options, context: me.context))
+                call.stack.pushUserdata(FittedModelObject(model, options: me.options, covariates: e.covariates, context: me.context))
                 return 1
             },
             LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
