@@ -32,6 +32,8 @@ public struct NetworkTrainer: Sendable {
         /// The step whose weights were kept.
         public var bestStep: Int
         public var stoppedEarly: Bool
+        /// The progress callback asked to stop (a time limit or an interrupt).
+        public var cancelled: Bool
     }
 
     public let settings: Settings
@@ -39,7 +41,7 @@ public struct NetworkTrainer: Sendable {
     public init(settings: Settings) { self.settings = settings }
 
     public func train<Network: ForecastNetwork>(_ start: Network, windows: TrainingWindows,
-                                                progress: ((Checkpoint) -> Void)? = nil) -> Result<Network> {
+                                                progress: ((Checkpoint) -> Bool)? = nil) -> Result<Network> {
         let rows = settings.batchSize
         let loss = PinballLoss(quantiles: start.quantiles, horizon: start.horizon)
         MatrixProduct.threads = 1
@@ -62,6 +64,7 @@ public struct NetworkTrainer: Sendable {
         var history: [Checkpoint] = []
         var running: Double = 0, runningCount = 0
         var stoppedEarly = false
+        var cancelled = false
 
         func validationLoss() -> Float? {
             guard let space = validationSpace else { return nil }
@@ -81,7 +84,7 @@ public struct NetworkTrainer: Sendable {
         }
 
         guard !windows.isEmpty else {
-            return Result(network: network, history: [], bestStep: 0, stoppedEarly: false)
+            return Result(network: network, history: [], bestStep: 0, stoppedEarly: false, cancelled: false)
         }
         for step in 1...max(1, settings.maxSteps) {
             let value = withBatchBuffers(&values, &mask, &targets, &targetMask) { v, m, t, tm in
@@ -107,7 +110,11 @@ public struct NetworkTrainer: Sendable {
             running = 0
             runningCount = 0
             history.append(point)
-            progress?(point)
+            if progress?(point) == false {
+                stoppedEarly = true
+                cancelled = true
+                break
+            }
             let score = checked ?? point.trainingLoss
             if score < bestLoss * 0.9995 {
                 bestLoss = score
@@ -123,7 +130,7 @@ public struct NetworkTrainer: Sendable {
                 }
             }
         }
-        return Result(network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly)
+        return Result(network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly, cancelled: cancelled)
     }
 
 

@@ -36,7 +36,9 @@ public struct TrainingReport: Sendable {
     }
 }
 
-public typealias TrainingProgress = @Sendable (TrainingReport) -> Void
+/// Called at each validation check; returning false stops training (the
+/// script's time limit or an interrupt), and the fit then fails with a message.
+public typealias TrainingProgress = @Sendable (TrainingReport) -> Bool
 
 extension Forecaster {
     /// Per-series models return nil: fit_many fits them one series at a time.

@@ -134,8 +134,9 @@ public struct GlobalNeuralForecaster: Forecaster {
             let done = k * settings.maxSteps
             let result = trainMember(start, windows: windows, settings: settings) { point in
                 progress?(TrainingReport(step: done + point.step, maxSteps: budget, trainingLoss: Double(point.trainingLoss),
-                                         validationLoss: point.validationLoss.map(Double.init)))
+                                         validationLoss: point.validationLoss.map(Double.init))) ?? true
             }
+            if result.cancelled { throw ForecastError("\(design.name): training was stopped (the time limit or an interrupt)") }
             networks.append(result.network)
             steps.append(result.history.last?.step ?? 0)
             bestSteps.append(result.bestStep)
@@ -170,10 +171,10 @@ public struct GlobalNeuralForecaster: Forecaster {
 
     /// Opens the existential so the trainer sees the concrete network type.
     private func trainMember<N: ForecastNetwork>(_ start: N, windows: TrainingWindows, settings: NetworkTrainer.Settings,
-                                                 progress: @escaping (NetworkTrainer.Checkpoint) -> Void)
-        -> (network: any ForecastNetwork, history: [NetworkTrainer.Checkpoint], bestStep: Int, stoppedEarly: Bool) {
+                                                 progress: @escaping (NetworkTrainer.Checkpoint) -> Bool)
+        -> (network: any ForecastNetwork, history: [NetworkTrainer.Checkpoint], bestStep: Int, stoppedEarly: Bool, cancelled: Bool) {
         let r = NetworkTrainer(settings: settings).train(start, windows: windows, progress: progress)
-        return (r.network, r.history, r.bestStep, r.stoppedEarly)
+        return (r.network, r.history, r.bestStep, r.stoppedEarly, r.cancelled)
     }
 
     /// The copula from the validation windows: each actual's normal score

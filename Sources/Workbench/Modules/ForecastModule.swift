@@ -77,7 +77,7 @@ enum ForecastModule {
                 let bar = ProgressBar(label: "fit_many \(name)", total: items.count, enabled: showProgress)
                 var entries: [FittedPanelObject.Entry] = []
                 if let forecaster = handle.forecaster, fallback?.forecaster != nil || fallback == nil {
-                    let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "train \(name)", enabled: showProgress) : nil
+                    let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "train \(name)", enabled: showProgress, stop: ScriptStop(call.L)) : nil
                     var trainingProgress: TrainingProgress?
                     // A global model trains once: its bar shows the training, not a count of series.
                     var seriesProgress: (@Sendable (Int) -> Void)? = { done in bar.update(done) }
@@ -89,7 +89,7 @@ enum ForecastModule {
                                                fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
                                                threads: threads, progress: seriesProgress,
                                                training: trainingProgress)
-                    trainingBar?.finish()
+                    try trainingBar?.finish()
                     entries = zip(outcomes, items).map { o, item in
                         .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed,
                               covariates: item.data.covariates)
@@ -283,10 +283,10 @@ enum ForecastModule {
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
         if let forecaster = handle.forecaster, forecaster.learnsAcrossSeries {
             let items = entries.map { ModelData(series: $0.series, covariates: $0.covariates) }
-            let bar = TrainingBar(label: "backtest \(handle.name)")
+            let bar = TrainingBar(label: "backtest \(handle.name)", stop: ScriptStop(call.L))
             let outcomes = Backtest.runTogether(items, forecaster: forecaster, options: settings, refit: refit,
                                                 threads: ParallelMap.defaultThreads, progress: { bar.update($0) })
-            bar.finish()
+            try bar.finish()
             for (key, outcome) in zip(keys, outcomes) {
                 switch outcome {
                 case .success(let s): results.append((key, s, nil))

@@ -202,13 +202,14 @@ public final class FittedModelObject: LuaUserdata {
                 let keys = panel?.keys ?? ["series"]
                 let items = try panel.map { p in keys.compactMap { p[$0].map { ModelData(series: $0.series, covariates: $0.covariates) } } }
                     ?? [ModelData(series: try SeriesObject.argument(call, 2, "series_or_panel"))]
-                let bar = TrainingBar(label: "fine_tune \(m.modelName)")
+                let bar = TrainingBar(label: "fine_tune \(m.modelName)", stop: ScriptStop(call.L))
                 let members: [PanelMember]
                 do throws(ForecastError) { members = try NeuralFineTuning.fineTune(m, on: items, settings: settings, threads: ParallelMap.defaultThreads,
                                                              progress: { bar.update($0) }) } catch {
+                    try bar.finish()
                     throw ScriptError.named(error.message)
                 }
-                bar.finish()
+                try bar.finish()
                 guard panel != nil else {
                     guard let model = members.first?.model else { throw ScriptError.named(members.first?.failure ?? "fine_tune: no model") }
                     call.stack.pushUserdata(FittedModelObject(.native(model), options: me.options, context: me.context))

@@ -1,0 +1,32 @@
+import CLua
+import Foundation
+import LuaBridge
+
+/// Whether the script has been asked to stop (its --timeout has passed, or
+/// Ctrl-C in the REPL). Lua code is stopped by the count hook, but a long
+/// native computation (training a network) never runs the hook, so it asks
+/// this between steps and gives up early instead.
+struct ScriptStop: @unchecked Sendable {
+    // The state's limits outlive every native call made from its scripts.
+    private let limits: UnsafeMutablePointer<almanac_limits>?
+
+    init(_ L: OpaquePointer?) { limits = L.map { almanac_limits_of($0) } }
+
+    /// Throws the stop as the count hook would report it, and marks the state
+    /// stopped so a pcall in the script cannot swallow it.
+    func check() throws {
+        guard let l = limits, requested else { return }
+        if l.pointee.killed == 0 { l.pointee.killed = l.pointee.interrupt != 0 ? 2 : 1 }
+        if l.pointee.killed == 2 { throw ScriptError("interrupted") }
+        // Written as Lua writes the number in the hook's own message ("2.0", "2.5").
+        let t = l.pointee.timeout_seconds
+        let seconds = t == t.rounded() ? String(format: "%.1f", t) : String(format: "%.14g", t)
+        throw ScriptError("script stopped: it ran longer than its time limit of \(seconds) s (--timeout)")
+    }
+
+    var requested: Bool {
+        guard let l = limits?.pointee else { return false }
+        if l.interrupt != 0 || l.killed != 0 { return true }
+        return l.deadline > 0 && almanac_monotonic_seconds() > l.deadline
+    }
+}
