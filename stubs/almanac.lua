@@ -1982,10 +1982,10 @@ function FittedPanel:model(key) end
 ---@return table<string, string>
 function FittedPanel:methods() end
 
----a forecast for every series that has a model, keyed like the panel
+---a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)
 ---
----`fp:forecast{ h = [, levels =] } -> { [key] = Forecast }`
----@param request FittedModel.ForecastRequest
+---`fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }`
+---@param request FittedPanel.ForecastRequest
 ---@return table<string, Forecast>
 function FittedPanel:forecast(request) end
 
@@ -2644,6 +2644,12 @@ function Chart:gnuplot(format) end
 ---@field key string
 ---@field reason string
 ---@field fallback? almanac.ModelName
+
+---@class FittedPanel.ForecastRequest
+---@field h integer steps ahead (required)
+---@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@field future? table<string, number[]|Series> covariates' future values, one per step, for every key
+---@field future_by_key? table<string, table<string, number[]|Series>> each key's own future covariates (taking precedence)
 
 ---@class almanac.ParameterDeclaration
 ---@field name string

@@ -200,9 +200,18 @@ import Testing
         m:save("promo.json")
         local back = forecast.load(almanac.out("promo.json"))
         local again = back:forecast{ h = 2, levels = {}, future = { promo = { 1, 0 }, price = { p, p } } }
-        return promoted.mean[1] > 1.3 * plain.mean[1], again.mean[1] == promoted.mean[1], m.method
+        -- A panel forecast with each key's own plan: only the first key is promoted.
+        local plans = {}
+        for _, k in ipairs(panel:keys()) do
+          local pr = panel:covariate(k, "price")
+          plans[k] = { promo = { k == key and 1 or 0, 0 }, price = { pr[#pr], pr[#pr] } }
+        end
+        local all = fp:forecast{ h = 2, levels = {}, future_by_key = plans }
+        local typo = pcall(function() return fp:forecast{ h = 2, levels = {}, future_by_key = { ["SKU-9999"] = plans[key] } } end)
+        return promoted.mean[1] > 1.3 * plain.mean[1], again.mean[1] == promoted.mean[1], m.method,
+               all[key].mean[1] == promoted.mean[1], typo
         """)
-        #expect(r == [.boolean(true), .boolean(true), .string("N-BEATS(L=16, H=8, 3×2×64, 2 covariates)")], "\(r)")
+        #expect(r == [.boolean(true), .boolean(true), .string("N-BEATS(L=16, H=8, 3×2×64, 2 covariates)"), .boolean(true), .boolean(false)], "\(r)")
         let missing = errorMessage(host, """
         local panel = data.synthetic_retail{ skus = 8, periods = 60, seed = 4 }
         local fp = forecast.fit_many(panel, "nbeats", { horizon = 4, width = 16, blocks = 1, layers = 1, steps = 20, members = 1,

@@ -40,8 +40,12 @@ public final class FittedModelObject: LuaUserdata {
 
     /// { h =, levels =, future = { name = { ... } } } from argument `index`.
     static func request(_ call: LuaCall, _ index: Int32, owner: String) throws -> (ForecastRequest, count: Int?) {
-        let options = try call.record(index, "options")
-        let known = ["h", "levels", "future", "n"]
+        try request(from: try call.record(index, "options"), owner: owner)
+    }
+
+    /// The request in `options`; `extra` names further options the caller reads itself.
+    static func request(from options: [String: LuaValue], owner: String, extra: [String] = []) throws -> (ForecastRequest, count: Int?) {
+        let known = ["h", "levels", "future", "n"] + extra
         for key in options.keys.sorted() where !known.contains(key) {
             let guess = closestMatch(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
             throw ScriptError("\(owner): unknown option '\(key)'\(guess)")

@@ -6,6 +6,14 @@ import TimeSeries
 /// One model fitted to every series of a panel (from forecast.fit_many).
 public final class FittedPanelObject: LuaUserdata {
     public static let luaClassName = "FittedPanel"
+    /// fp:forecast's request: a model's, plus each key's own future covariates.
+    static let panelRequestType = LuaType.record([
+        LuaField("h", .integer, doc: "steps ahead (required)"),
+        .optional("levels", .number | .array(.number), doc: "interval levels in percent (default { 80, 95 })"),
+        .optional("future", .covariates, doc: "covariates' future values, one per step, for every key"),
+        .optional("future_by_key", .map(key: .string, value: .covariates), doc: "each key's own future covariates (taking precedence)"),
+    ], named: "FittedPanel.ForecastRequest")
+
     struct Entry {
         let key: String
         let model: FittedHandle?
@@ -65,14 +73,34 @@ public final class FittedPanelObject: LuaUserdata {
                 for e in me.entries { r[e.key] = e.model.map { .string($0.method) } ?? .string("failed") }
                 return call.returning(.record(r))
             },
-            LuaMethod("forecast", signature: "fp:forecast{ h = [, levels =] } -> { [key] = Forecast }",
-                      summary: "a forecast for every series that has a model, keyed like the panel",
-                      types: LuaSignature([.init("request", FittedModelObject.requestType(sampling: false))], returns: [.map(key: .string, value: .forecast)])) { me, call in
-                let (request, _) = try FittedModelObject.request(call, 2, owner: "forecast")
+            LuaMethod("forecast", signature: "fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }",
+                      summary: "a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)",
+                      types: LuaSignature([.init("request", panelRequestType)], returns: [.map(key: .string, value: .forecast)])) { me, call in
+                let options = try call.record(2, "request")
+                let (request, _) = try FittedModelObject.request(from: options, owner: "forecast", extra: ["future_by_key"])
+                var byKey: [String: [String: [Double]]] = [:]
+                switch options["future_by_key"] ?? .nil {
+                case .nil: break
+                case .record(let keyed):
+                    let keys = me.entries.map(\.key)
+                    for (key, value) in keyed {
+                        guard keys.contains(key) else {
+                            let guess = closestMatch(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
+                            throw ScriptError("forecast: future_by_key has '\(key)', which is not a key of this panel\(guess)")
+                        }
+                        guard case .record(let fields) = value else {
+                            throw ScriptError("forecast: future_by_key.\(key) must be a table of covariates, e.g. { promo = { 0, 1, 0 } }")
+                        }
+                        byKey[key] = try FittedModelObject.covariateColumns(fields, owner: "forecast", label: "future_by_key.\(key)")
+                    }
+                default: throw ScriptError("forecast: future_by_key must be a table like { [key] = { promo = { 0, 1 } } }")
+                }
                 var r: [String: LuaValue] = [:]
                 for e in me.entries {
                     guard let m = e.model else { continue }
-                    r[e.key] = .object(ForecastObject(try m.forecast(request, stack: call.stack)))
+                    var keyed = request
+                    if let own = byKey[e.key] { keyed.future.merge(own) { _, mine in mine } }
+                    r[e.key] = .object(ForecastObject(try m.forecast(keyed, stack: call.stack)))
                 }
                 return call.returning(.record(r))
             },
