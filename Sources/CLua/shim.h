@@ -86,14 +86,20 @@ static inline lua_State *almanac_newstate(almanac_limits *limits) {
 
 /// Count hook: the time budget and interrupts. Once it fires it re-arms itself
 /// to run on every instruction, so a script's own pcall cannot swallow the stop.
-static inline void almanac_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
-    almanac_limits *lim = almanac_limits_of(L);
+/// Marks the state stopped once the time limit has passed (1) or an interrupt
+/// came (2), and says which; the hook and long native work (network training) share it.
+static inline int almanac_check_stop(almanac_limits *lim) {
     if (!lim->killed) {
         if (lim->interrupt) lim->killed = 2;
         else if (lim->deadline > 0 && almanac_monotonic_seconds() > lim->deadline) lim->killed = 1;
     }
-    if (lim->killed) {
+    return lim->killed;
+}
+
+static inline void almanac_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    almanac_limits *lim = almanac_limits_of(L);
+    if (almanac_check_stop(lim)) {
         lua_sethook(L, almanac_hook, LUA_MASKCOUNT, 1);
         if (lim->killed == 2) luaL_error(L, "interrupted");
         luaL_error(L, "script stopped: it ran longer than its time limit of %f s (--timeout)",

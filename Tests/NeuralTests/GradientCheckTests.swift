@@ -59,26 +59,32 @@ import Testing
         return value
     }
 
-    @Test func backwardMatchesFiniteDifferences() {
-        let rows = 6
-        let network = NBeatsNetwork(architecture: Self.architecture, seed: 7)
+    /// The backpropagated gradient of `network` on a batch of `rows`, with every
+    /// `every`-th parameter checked against a central difference; returns the gradient
+    /// and how many parameters were checked.
+    @discardableResult
+    static func expectFiniteDifferencesAgree(_ network: any ForecastNetwork, rows: Int, every: Int = 1) -> (gradient: [Float], checked: Int) {
         var analytic: [Float]? = []
-        _ = Self.loss(network.parameters, rows: rows, gradient: &analytic)
+        _ = loss(network.parameters, rows: rows, gradient: &analytic, network: network)
         let g = analytic ?? []
         #expect(g.count == network.parameters.count)
         var none: [Float]? = nil
         let step: Float = 1e-3
-        var checked = 0, largest: Float = 0
-        for i in stride(from: 0, to: network.parameters.count, by: 3) {
+        var checked = 0
+        for i in stride(from: 0, to: min(g.count, network.parameters.count), by: every) {
             var plus = network.parameters, minus = network.parameters
             plus[i] += step
             minus[i] -= step
-            let numeric = (Self.loss(plus, rows: rows, gradient: &none) - Self.loss(minus, rows: rows, gradient: &none)) / (2 * step)
-            let error = abs(numeric - g[i])
-            largest = max(largest, error)
-            #expect(error <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
+            let numeric = (loss(plus, rows: rows, gradient: &none, network: network)
+                           - loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
+            #expect(abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
             checked += 1
         }
+        return (g, checked)
+    }
+
+    @Test func backwardMatchesFiniteDifferences() {
+        let (g, checked) = Self.expectFiniteDifferencesAgree(NBeatsNetwork(architecture: Self.architecture, seed: 7), rows: 6, every: 3)
         #expect(checked > 100)
         // Some gradients are non-zero: the check is not vacuous.
         #expect(g.filter { abs($0) > 1e-3 }.count > g.count / 4)
@@ -87,22 +93,8 @@ import Testing
     /// The LSTM's backpropagation through time, checked the same way (its gates are smooth,
     /// so only the head's ReLU and the pinball loss have kinks).
     @Test func lstmBackwardMatchesFiniteDifferences() {
-        let rows = 5
         let network = LSTMNetwork(lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9], hidden: 4, seed: 11)
-        var analytic: [Float]? = []
-        _ = Self.loss(network.parameters, rows: rows, gradient: &analytic, network: network)
-        let g = analytic ?? []
-        #expect(g.count == network.parameters.count)
-        var none: [Float]? = nil
-        let step: Float = 1e-3
-        for i in network.parameters.indices {
-            var plus = network.parameters, minus = network.parameters
-            plus[i] += step
-            minus[i] -= step
-            let numeric = (Self.loss(plus, rows: rows, gradient: &none, network: network)
-                           - Self.loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
-            #expect(abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
-        }
+        let (g, _) = Self.expectFiniteDifferencesAgree(network, rows: 5)
         // The recurrent weights get gradient: the check reaches back through time.
         let recurrent = g[(2 * 16)..<(2 * 16 + 4 * 16)]
         #expect(recurrent.filter { abs($0) > 1e-4 }.count > recurrent.count / 2)
@@ -111,23 +103,9 @@ import Testing
     /// With covariates in every block's input (they carry no gradient of their own, but
     /// change every layer's), the backward pass still matches.
     @Test func covariateInputsKeepTheGradientRight() {
-        let rows = 4
         var arch = Self.architecture
         arch.covariates = 2
-        let network = NBeatsNetwork(architecture: arch, seed: 5)
-        var analytic: [Float]? = []
-        _ = Self.loss(network.parameters, rows: rows, gradient: &analytic, network: network)
-        let g = analytic ?? []
-        var none: [Float]? = nil
-        let step: Float = 1e-3
-        for i in stride(from: 0, to: network.parameters.count, by: 5) {
-            var plus = network.parameters, minus = network.parameters
-            plus[i] += step
-            minus[i] -= step
-            let numeric = (Self.loss(plus, rows: rows, gradient: &none, network: network)
-                           - Self.loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
-            #expect(abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
-        }
+        Self.expectFiniteDifferencesAgree(NBeatsNetwork(architecture: arch, seed: 5), rows: 4, every: 5)
     }
 
     @Test func everyBlockReceivesGradient() {

@@ -50,31 +50,28 @@ import Testing
         #expect(abs(x[0] - 1) < 1e-3 && abs(x[1] + 0.5) < 1e-3)
     }
 
-    @Test func windowScalingPadsAndMasks() {
-        let values: [Float] = [2, 4, 6]
-        var out = [Float](repeating: 9, count: 5), mask = out
+    /// WindowScaling.fill on `values[0..<end]` into fresh arrays: the scale, the window and its mask.
+    static func window(_ values: [Float], end: Int, lookback: Int, fallbackScale: Float) -> (scale: Float, out: [Float], mask: [Float]) {
+        var out = [Float](repeating: 9, count: lookback), mask = out
         let scale = values.withUnsafeBufferPointer { v in
             out.withUnsafeMutableBufferPointer { o in
                 mask.withUnsafeMutableBufferPointer { m in
-                    WindowScaling.fill(v, start: 0, end: 3, lookback: 5, fallbackScale: 1, out: o.baseAddress!, mask: m.baseAddress!)
+                    WindowScaling.fill(v, start: 0, end: end, lookback: lookback, fallbackScale: fallbackScale, out: o.baseAddress!, mask: m.baseAddress!)
                 }
             }
         }
+        return (scale, out, mask)
+    }
+
+    @Test func windowScalingPadsAndMasks() {
+        let (scale, out, mask) = Self.window([2, 4, 6], end: 3, lookback: 5, fallbackScale: 1)
         #expect(scale == 4)
         #expect(out == [0, 0, 0.5, 1, 1.5])
         #expect(mask == [0, 0, 1, 1, 1])
     }
 
     @Test func allZeroWindowUsesTheFallbackScale() {
-        let values: [Float] = [0, 0, 0, 5]
-        var out = [Float](repeating: 0, count: 2), mask = out
-        let scale = values.withUnsafeBufferPointer { v in
-            out.withUnsafeMutableBufferPointer { o in
-                mask.withUnsafeMutableBufferPointer { m in
-                    WindowScaling.fill(v, start: 0, end: 3, lookback: 2, fallbackScale: 1.25, out: o.baseAddress!, mask: m.baseAddress!)
-                }
-            }
-        }
+        let (scale, _, _) = Self.window([0, 0, 0, 5], end: 3, lookback: 2, fallbackScale: 1.25)
         #expect(scale == 1.25)
     }
 }

@@ -18,19 +18,26 @@ struct EnsembleForecaster: Forecaster {
     let combine: Combine
 
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
-        var fits: [any FittedModel] = [], notes: [String] = [], failures: [String] = []
-        for member in members {
-            do { fits.append(try member.forecaster.fit(data)) } catch {
-                failures.append("\(member.name): \(error.message)")
+        try combined(members.map { member -> Result<any FittedModel, ForecastError> in
+            do throws(ForecastError) { return .success(try member.forecaster.fit(data)) } catch { return .failure(error) }
+        }, series: data.series)
+    }
+
+    /// One series' combination from its members' fits (results in member order): a member
+    /// that failed is left out with a note; every member failing is the ensemble's failure.
+    func combined(_ results: [Result<any FittedModel, ForecastError>], series: Series) throws(ForecastError) -> EnsembleFit {
+        var fits: [any FittedModel] = [], failures: [String] = []
+        for (member, result) in zip(members, results) {
+            switch result {
+            case .success(let model): fits.append(model)
+            case .failure(let error): failures.append("\(member.name): \(error.message)")
             }
         }
         guard !fits.isEmpty else {
-            throw ForecastError("ensemble: every member failed on \(data.series.describedName) — " + failures.joined(separator: "; "))
+            throw ForecastError("ensemble: every member failed on \(series.describedName) — " + failures.joined(separator: "; "))
         }
-        if !failures.isEmpty {
-            notes.append("left out of the combination: " + failures.joined(separator: "; "))
-        }
-        return EnsembleFit(series: data.series, members: fits, combine: combine, notes: notes)
+        let notes = failures.isEmpty ? [] : ["left out of the combination: " + failures.joined(separator: "; ")]
+        return EnsembleFit(series: series, members: fits, combine: combine, notes: notes)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {

@@ -27,18 +27,9 @@ extension EnsembleForecaster {
             }
         }
         return items.indices.map { i in
-            var models: [any FittedModel] = [], failures: [String] = []
-            for (m, member) in members.enumerated() {
-                switch fits[m][i] {
-                case .success(let model): models.append(model)
-                case .failure(let error): failures.append("\(member.name): \(error.message)")
-                }
+            do throws(ForecastError) { return PanelMember(model: try combined(fits.map { $0[i] }, series: items[i].series)) } catch {
+                return PanelMember(model: nil, failure: error.message)
             }
-            guard !models.isEmpty else {
-                return PanelMember(model: nil, failure: "ensemble: every member failed on \(items[i].series.describedName) — " + failures.joined(separator: "; "))
-            }
-            let notes = failures.isEmpty ? [] : ["left out of the combination: " + failures.joined(separator: "; ")]
-            return PanelMember(model: EnsembleFit(series: items[i].series, members: models, combine: combine, notes: notes))
         }
     }
 }

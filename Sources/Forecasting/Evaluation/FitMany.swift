@@ -25,21 +25,11 @@ public enum FitMany {
         let jobs = items.map { Job(key: $0.key, data: $0.data) }
         return ParallelMap.run(count: jobs.count, threads: threads, progress: progress) { i in
             let job = jobs[i]
-            var outcome = Outcome(key: job.key, model: nil, failure: nil, fallbackUsed: nil)
             do {
-                outcome.model = try forecaster.fit(job.data)
+                return Outcome(key: job.key, model: try forecaster.fit(job.data), failure: nil, fallbackUsed: nil)
             } catch {
-                outcome.failure = (error as? ForecastError)?.message ?? "\(error)"
-                if let fallback {
-                    do {
-                        outcome.model = try fallback.forecaster.fit(job.data)
-                        outcome.fallbackUsed = fallback.name
-                    } catch {
-                        outcome.failure! += "; the fallback \(fallback.name) failed too: \((error as? ForecastError)?.message ?? "\(error)")"
-                    }
-                }
+                return fellBack(job, failure: (error as? ForecastError)?.message ?? "\(error)", fallback: fallback)
             }
-            return outcome
         }
     }
 
@@ -54,24 +44,26 @@ public enum FitMany {
         } catch {
             members = items.map { _ in PanelMember(model: nil, failure: error.message) }
         }
-        var outcomes: [Outcome] = []
-        for (i, item) in items.enumerated() {
-            var outcome = Outcome(key: item.key, model: members[i].model, failure: members[i].failure, fallbackUsed: nil)
-            if outcome.model == nil {
-                if outcome.failure == nil { outcome.failure = "no model" }
-                if let fallback {
-                    do {
-                        outcome.model = try fallback.forecaster.fit(item.data)
-                        outcome.fallbackUsed = fallback.name
-                    } catch {
-                        outcome.failure = (outcome.failure ?? "") + "; the fallback \(fallback.name) failed too: \(error.message)"
-                    }
-                }
+        let jobs = items.map { Job(key: $0.key, data: $0.data) }
+        return ParallelMap.run(count: jobs.count, threads: threads, progress: progress) { i in
+            if let model = members[i].model {
+                return Outcome(key: jobs[i].key, model: model, failure: nil, fallbackUsed: nil)
             }
-            outcomes.append(outcome)
-            progress?(i + 1)
+            return fellBack(jobs[i], failure: members[i].failure ?? "no model", fallback: fallback)
         }
-        return outcomes
+    }
+
+    /// The fallback's fit for a series the model could not serve, keeping why it failed.
+    private static func fellBack(_ job: Job, failure: String, fallback: (name: String, forecaster: any Forecaster)?) -> Outcome {
+        var outcome = Outcome(key: job.key, model: nil, failure: failure, fallbackUsed: nil)
+        guard let fallback else { return outcome }
+        do {
+            outcome.model = try fallback.forecaster.fit(job.data)
+            outcome.fallbackUsed = fallback.name
+        } catch {
+            outcome.failure = failure + "; the fallback \(fallback.name) failed too: \(error.message)"
+        }
+        return outcome
     }
 
     private struct Job: Sendable {

@@ -30,7 +30,16 @@ public enum NeuralFineTuning {
             throw ForecastError("fine_tune: \(model.modelName) is not a global neural model (nbeats, lstm); fit it again instead")
         }
         let global = fit.global
-        var trainer = GlobalNeuralForecaster(design: global.networks[0] is LSTMNetwork ? .lstm(hidden: 0) : .nbeats(blocks: 0, layers: 0, width: 0))
+        let design: GlobalNeuralForecaster.Design
+        if let lstm = global.networks[0] as? LSTMNetwork {
+            design = .lstm(hidden: lstm.hidden)
+        } else if let nbeats = global.networks[0] as? NBeatsNetwork {
+            let a = nbeats.architecture
+            design = .nbeats(blocks: a.blocks, layers: a.layersPerBlock, width: a.width)
+        } else {
+            throw ForecastError("fine_tune: \(model.modelName)'s network is of an unknown kind")
+        }
+        var trainer = GlobalNeuralForecaster(design: design)
         trainer.intervals = global.quantiles.count > 1
         trainer.covariateNames = global.covariateNames
         trainer.covariateScales = global.covariateScales

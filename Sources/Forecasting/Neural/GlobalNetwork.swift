@@ -79,16 +79,26 @@ struct GlobalNetwork: Sendable {
                 }
             }
             let raw = network.predict(values: inputs, mask: mask, covariates: covariateBlock, rows: rows)
-            for r in 0..<rows {
-                for t in 0..<h {
-                    let base = (r * h + t) * q
-                    let step = raw[base..<(base + q)].map { Double($0 * scales[r]) }.sorted()
-                    for j in 0..<q { total[base + j] += step[j] }
-                }
-            }
+            Self.accumulate(raw, rows: rows, horizon: h, levels: q, scale: { scales[$0] }, into: &total)
         }
         let share = 1 / Double(networks.count)
         return total.map { $0 * share }
+    }
+}
+
+extension GlobalNetwork {
+    /// Adds one network's outputs (rows × horizon × levels) to `total`, each
+    /// row times its scale and each step's levels sorted, so quantiles never cross.
+    static func accumulate(_ raw: [Float], rows: Int, horizon h: Int, levels q: Int, scale: (Int) -> Float,
+                           into total: inout [Double]) {
+        for r in 0..<rows {
+            let s = scale(r)
+            for t in 0..<h {
+                let base = (r * h + t) * q
+                let step = raw[base..<(base + q)].map { Double($0 * s) }.sorted()
+                for j in 0..<q { total[base + j] += step[j] }
+            }
+        }
     }
 }
 

@@ -148,11 +148,8 @@ public struct GlobalNeuralForecaster: Forecaster {
         let record = GlobalNetwork.TrainingRecord(seriesCount: usable.count, steps: steps, bestSteps: bestSteps,
                                                   validationLoss: losses.isEmpty ? nil : losses.reduce(0, +) / Double(losses.count),
                                                   stoppedEarly: stoppedEarly)
-        let provisional = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
-                                        copula: .independent(horizon: h), training: record,
-                                        covariateNames: covariateNames, covariateScales: scales)
         let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
-                                   copula: copula(provisional, validation: validationSets), training: record,
+                                   copula: copula(networks, grid: grid, validation: validationSets), training: record,
                                    covariateNames: covariateNames, covariateScales: scales)
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
         for i in usable { out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series, covariates: covariates[i])) }
@@ -180,26 +177,22 @@ public struct GlobalNeuralForecaster: Forecaster {
     /// The copula from the validation windows: each actual's normal score
     /// under the ensemble's forecast quantiles (the members' validation rows
     /// are the same series in the same order; only their lookbacks differ).
-    private func copula(_ global: GlobalNetwork, validation sets: [TrainingWindows.ValidationSet]) -> ForecastCopula {
-        let h = global.horizon
-        guard let first = sets.first, first.rows >= 3, global.grid.levels.count >= 2 else { return .independent(horizon: h) }
-        let q = global.quantiles.count
+    private func copula(_ networks: [any ForecastNetwork], grid: QuantileGrid,
+                        validation sets: [TrainingWindows.ValidationSet]) -> ForecastCopula {
+        guard let h = networks.first?.horizon else { return .independent(horizon: 1) }
+        guard let first = sets.first, first.rows >= 3, grid.levels.count >= 2 else { return .independent(horizon: h) }
+        let q = grid.levels.count
         var total = [Double](repeating: 0, count: first.rows * h * q)
-        for (network, v) in zip(global.networks, sets) {
+        for (network, v) in zip(networks, sets) {
             let raw = network.predict(values: v.values, mask: v.mask, covariates: v.covariates, rows: v.rows)
-            for r in 0..<v.rows {
-                for t in 0..<h {
-                    let base = (r * h + t) * q
-                    let step = raw[base..<(base + q)].map(Double.init).sorted()
-                    for j in 0..<q { total[base + j] += step[j] / Double(sets.count) }
-                }
-            }
+            GlobalNetwork.accumulate(raw, rows: v.rows, horizon: h, levels: q, scale: { _ in 1 }, into: &total)
         }
+        let share = 1 / Double(sets.count)
         var scores: [[Double]] = []
         for r in 0..<first.rows {
             scores.append((0..<h).map { t in
                 let base = (r * h + t) * q
-                return global.grid.score(of: Double(first.targets[r * h + t]), total[base..<(base + q)])
+                return grid.score(of: Double(first.targets[r * h + t]), total[base..<(base + q)].map { $0 * share }[...])
             })
         }
         return ForecastCopula.estimate(scores: scores, horizon: h)

@@ -24,13 +24,17 @@ final class ProgressBar: @unchecked Sendable {
         guard done == total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let fraction = total > 0 ? Double(done) / Double(total) : 1
-        let width = 30
-        let filled = Int(fraction * Double(width))
         let elapsed = now.timeIntervalSince(start)
         let remaining = done > 0 ? elapsed / Double(done) * Double(total - done) : 0
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let bar = Self.bar(fraction, width: 30)
         var line = "\r\(label) \(bar) \(done)/\(total) \(Int(fraction * 100))%"
         line += done < total ? String(format: "  %.0fs left", remaining) : String(format: "  %.1fs\n", elapsed)
         FileHandle.standardError.write(line.data(using: .utf8) ?? Data())
+    }
+
+    /// "█████·····": `fraction` (0…1) of `width` cells filled.
+    static func bar(_ fraction: Double, width: Int) -> String {
+        let filled = max(0, min(width, Int(fraction * Double(width))))
+        return String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
     }
 }

@@ -12,21 +12,20 @@ struct ScriptStop: @unchecked Sendable {
 
     init(_ L: OpaquePointer?) { limits = L.map { almanac_limits_of($0) } }
 
-    /// Throws the stop as the count hook would report it, and marks the state
-    /// stopped so a pcall in the script cannot swallow it.
+    /// True once the script must stop; from then on the state is marked stopped,
+    /// so the count hook raises the stop again after any pcall.
+    var requested: Bool {
+        guard let limits else { return false }
+        return almanac_check_stop(limits) != 0
+    }
+
+    /// Throws the stop as the count hook reports it.
     func check() throws {
         guard let l = limits, requested else { return }
-        if l.pointee.killed == 0 { l.pointee.killed = l.pointee.interrupt != 0 ? 2 : 1 }
         if l.pointee.killed == 2 { throw ScriptError("interrupted") }
         // Written as Lua writes the number in the hook's own message ("2.0", "2.5").
         let t = l.pointee.timeout_seconds
         let seconds = t == t.rounded() ? String(format: "%.1f", t) : String(format: "%.14g", t)
         throw ScriptError("script stopped: it ran longer than its time limit of \(seconds) s (--timeout)")
-    }
-
-    var requested: Bool {
-        guard let l = limits?.pointee else { return false }
-        if l.interrupt != 0 || l.killed != 0 { return true }
-        return l.deadline > 0 && almanac_monotonic_seconds() > l.deadline
     }
 }

@@ -25,9 +25,7 @@ final class TrainingBar: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let fraction = report.maxSteps > 0 ? min(1, Double(report.step) / Double(report.maxSteps)) : 1
-        let width = 20
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let bar = ProgressBar.bar(fraction, width: 20)
         let elapsed = Date().timeIntervalSince(start)
         let line = "\r\(label) \(bar) step \(report.step)/\(report.maxSteps)  \(report.summary)  " + String(format: "%.0fs", elapsed)
         FileHandle.standardError.write(line.data(using: .utf8) ?? Data())
