@@ -7,6 +7,8 @@ public protocol ForecastNetwork: Sendable {
     var quantiles: [Float] { get }
     /// Covariates per window (each with lookback + horizon values); 0 for none.
     var covariateCount: Int { get }
+    /// The categorical attributes it embeds (CategoryEmbeddings.none for none).
+    var embeddings: CategoryEmbeddings { get }
     var parameters: [Float] { get set }
     /// A buffer set for batches of up to `rows` windows.
     func makeWorkspace(rows: Int) -> any NetworkWorkspace
@@ -17,15 +19,14 @@ public protocol ForecastNetwork: Sendable {
 extension ForecastNetwork {
     public var outputWidth: Int { horizon * quantiles.count }
     public var covariateWidth: Int { covariateCount * (lookback + horizon) }
+    public var categoryCount: Int { embeddings.count }
 
     /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks
-    /// (and covariates, rows × covariateWidth, when the network takes them).
-    public func predict(values: [Float], mask: [Float], covariates: [Float] = [], rows: Int) -> [Float] {
+    /// (and covariates, rows × covariateWidth, and category levels, rows × categoryCount,
+    /// when the network takes them).
+    public func predict(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int) -> [Float] {
         let workspace = makeWorkspace(rows: rows)
-        workspace.load(values: values, mask: mask, rows: rows)
-        if let c = workspace.inputCovariates {
-            covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: min(b.count, rows * covariateWidth)) } }
-        }
+        workspace.load(values: values, mask: mask, covariates: covariates, categories: categories, rows: rows)
         parameters.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return }
             workspace.forward(parameters: base, rows: rows)
@@ -41,6 +42,8 @@ public protocol NetworkWorkspace: AnyObject {
     var inputMask: UnsafeMutablePointer<Float> { get }
     /// rows × covariateWidth, nil when the network takes no covariates.
     var inputCovariates: UnsafeMutablePointer<Float>? { get }
+    /// rows × categoryCount level indices, nil when the network embeds no categories.
+    var inputCategories: UnsafeMutablePointer<Float>? { get }
     /// The last forward pass's forecasts (rows × output).
     var forecast: UnsafePointer<Float> { get }
     /// Where the loss writes dLoss/dForecast.
@@ -51,9 +54,16 @@ public protocol NetworkWorkspace: AnyObject {
 }
 
 extension NetworkWorkspace {
-    public func load(values: [Float], mask: [Float], rows: Int) {
+    /// Copies a batch in (covariates and categories only where the network takes them).
+    public func load(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int) {
         let n = min(values.count, mask.count)
         values.withUnsafeBufferPointer { v in if let b = v.baseAddress { inputValues.update(from: b, count: n) } }
         mask.withUnsafeBufferPointer { m in if let b = m.baseAddress { inputMask.update(from: b, count: n) } }
+        if let c = inputCovariates {
+            covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: b.count) } }
+        }
+        if let c = inputCategories {
+            categories.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: b.count) } }
+        }
     }
 }

@@ -12,6 +12,7 @@ final class GradientShards: @unchecked Sendable {
     private let lookback: Int
     private let horizon: Int
     private let covariateWidth: Int
+    private let categoryCount: Int
     private let starts: [Int]
     private let sizes: [Int]
     private let workspaces: [any NetworkWorkspace]
@@ -22,6 +23,7 @@ final class GradientShards: @unchecked Sendable {
         lookback = network.lookback
         horizon = network.horizon
         covariateWidth = network.covariateWidth
+        categoryCount = network.categoryCount
         parameterCount = network.parameters.count
         let shards = max(1, min(Self.count, rows))
         var starts: [Int] = [], sizes: [Int] = []
@@ -46,9 +48,10 @@ final class GradientShards: @unchecked Sendable {
     deinit { for g in gradients { g.deallocate() } }
 
     /// The batch's mean loss; its gradient goes into `gradient` (overwritten).
-    /// Batch layout: rows × lookback values and mask, rows × horizon targets and target mask.
+    /// Batch layout: rows × lookback values and mask, rows × horizon targets and target mask
+    /// (rows × covariateWidth covariates and rows × categoryCount levels where the network takes them).
     func compute(parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
-                 covariates: UnsafePointer<Float>?,
+                 covariates: UnsafePointer<Float>?, categories: UnsafePointer<Float>?,
                  targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,
                  threads: Int, into gradient: UnsafeMutablePointer<Float>) -> Float {
         let l = lookback, h = horizon
@@ -66,6 +69,9 @@ final class GradientShards: @unchecked Sendable {
                     space.inputMask.update(from: mask + start * l, count: rows * l)
                     if let covariates, let into = space.inputCovariates {
                         into.update(from: covariates + start * self.covariateWidth, count: rows * self.covariateWidth)
+                    }
+                    if let categories, let into = space.inputCategories {
+                        into.update(from: categories + start * self.categoryCount, count: rows * self.categoryCount)
                     }
                     let g = self.gradients[s]
                     g.update(repeating: 0, count: self.parameterCount)

@@ -3,12 +3,16 @@ import Foundation
 /// The activations of one batch through an LSTMNetwork, kept for
 /// backpropagation through time, in one allocation.
 final class LSTMWorkspace: NetworkWorkspace {
-    private let lookback: Int, hidden: Int, outputs: Int
+    private let lookback: Int, horizon: Int, hidden: Int, outputs: Int
+    private let covariates: Int, headInputs: Int
     private let layout: LSTMNetwork.Layout
     private let storage: UnsafeMutablePointer<Float>
     private let rowsCapacity: Int
     // Buffers, each `rows` × width, at these offsets.
     private let valuesAt: Int, maskAt: Int
+    private let covariatesAt: Int, categoriesAt: Int
+    private let headInputAt: Int    // rows × headInputs: h_L, the covariates over the horizon, the embedded categories
+    private let dHeadInputAt: Int
     private let gatesAt: Int        // lookback × (rows × 4h): i, f, g, o after their activations
     private let cellAt: Int         // (lookback + 1) × (rows × h): c_{-1} = 0, c_0 … c_{L-1}
     private let stateAt: Int        // (lookback + 1) × (rows × h): h_{-1} = 0, h_0 …
@@ -18,7 +22,10 @@ final class LSTMWorkspace: NetworkWorkspace {
 
     init(network: LSTMNetwork, rows: Int) {
         lookback = network.lookback
+        horizon = network.horizon
         hidden = network.hidden
+        covariates = network.covariateCount
+        headInputs = network.headInputs
         outputs = network.outputWidth
         layout = network.layout
         rowsCapacity = max(rows, 1)
@@ -27,6 +34,10 @@ final class LSTMWorkspace: NetworkWorkspace {
         func take(_ floats: Int) -> Int { defer { next += floats }; return next }
         valuesAt = take(r * l)
         maskAt = take(r * l)
+        covariatesAt = take(r * network.covariateWidth)
+        categoriesAt = take(r * layout.embeddings.count)
+        headInputAt = take(r * headInputs)
+        dHeadInputAt = take(r * headInputs)
         gatesAt = take(l * r * 4 * h)
         cellAt = take((l + 1) * r * h)
         stateAt = take((l + 1) * r * h)
@@ -46,7 +57,8 @@ final class LSTMWorkspace: NetworkWorkspace {
 
     var inputValues: UnsafeMutablePointer<Float> { storage + valuesAt }
     var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
-    var inputCovariates: UnsafeMutablePointer<Float>? { nil }
+    var inputCovariates: UnsafeMutablePointer<Float>? { covariates > 0 ? storage + covariatesAt : nil }
+    var inputCategories: UnsafeMutablePointer<Float>? { layout.embeddings.count > 0 ? storage + categoriesAt : nil }
     var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
 
@@ -64,13 +76,18 @@ final class LSTMWorkspace: NetworkWorkspace {
         state(0, rows).update(repeating: 0, count: rows * h)
         let wx = p + layout.inputWeights, bias = p + layout.bias
         let values = storage + valuesAt, mask = storage + maskAt
+        let nc = covariates, span = lookback + horizon, cov = storage + covariatesAt
         for t in 0..<l {
             let z = gates(t, rows)
-            // z = [x_t, m_t]·W_x + b (two inputs: written out), then += h_{t-1}·W_h.
+            // z = [x_t, m_t, covariates_t]·W_x + b (a few inputs: written out), then += h_{t-1}·W_h.
             for r in 0..<rows {
                 let x = values[r * l + t], m = mask[r * l + t]
                 let row = z + r * g4
                 for j in 0..<g4 { row[j] = bias[j] + x * wx[j] + m * wx[g4 + j] }
+                for c in 0..<nc {
+                    let v = cov[r * nc * span + c * span + t], w = wx + (2 + c) * g4
+                    for j in 0..<g4 { row[j] += v * w[j] }
+                }
             }
             MatrixProduct.multiply(state(t, rows), p + layout.recurrentWeights, into: z, m: rows, n: g4, k: h, accumulate: true)
             let cPrev = cell(t, rows), cNext = cell(t + 1, rows), hNext = state(t + 1, rows), tc = cellTanh(t, rows)
@@ -88,8 +105,15 @@ final class LSTMWorkspace: NetworkWorkspace {
                 }
             }
         }
-        let head = storage + headAt
-        layout.head.forward(state(l, rows), rows: rows, parameters: p, into: head)
+        let head = storage + headAt, headInput = storage + headInputAt, last = state(l, rows)
+        let hi = headInputs, h0 = horizon
+        for r in 0..<rows {
+            let row = headInput + r * hi
+            row.update(from: last + r * h, count: h)
+            for c in 0..<nc { (row + h + c * h0).update(from: cov + r * nc * span + c * span + l, count: h0) }
+        }
+        layout.embeddings.gather(storage + categoriesAt, rows: rows, parameters: p, into: headInput + h + nc * h0, stride: hi)
+        layout.head.forward(headInput, rows: rows, parameters: p, into: head)
         ReLU.apply(head, count: rows * h)
         layout.output.forward(head, rows: rows, parameters: p, into: storage + forecastAt)
     }
@@ -100,9 +124,14 @@ final class LSTMWorkspace: NetworkWorkspace {
         let dh = storage + dStateAt, dc = storage + dCellAt, dz = storage + dGatesAt
         layout.output.backward(head, storage + dForecastAt, rows: rows, parameters: p, gradient: g, dx: dHead)
         ReLU.backward(activation: head, gradient: dHead, count: rows * h)
-        layout.head.backward(state(l, rows), dHead, rows: rows, parameters: p, gradient: g, dx: dh)
+        let dHeadInput = storage + dHeadInputAt, hi = headInputs
+        layout.head.backward(storage + headInputAt, dHead, rows: rows, parameters: p, gradient: g, dx: dHeadInput)
+        for r in 0..<rows { (dh + r * h).update(from: dHeadInput + r * hi, count: h) }
+        layout.embeddings.scatter(storage + categoriesAt, rows: rows, gradient: dHeadInput + h + covariates * horizon,
+                                  stride: hi, into: g)
         dc.update(repeating: 0, count: rows * h)
         let values = storage + valuesAt, mask = storage + maskAt
+        let nc = covariates, span = lookback + horizon, cov = storage + covariatesAt
         let dwx = g + layout.inputWeights, dbias = g + layout.bias
         for t in stride(from: l - 1, through: 0, by: -1) {
             let z = gates(t, rows), cPrev = cell(t, rows), tc = cellTanh(t, rows)
@@ -126,6 +155,10 @@ final class LSTMWorkspace: NetworkWorkspace {
                     dbias[j] += d
                     dwx[j] += x * d
                     dwx[g4 + j] += m * d
+                }
+                for c in 0..<nc {
+                    let v = cov[r * nc * span + c * span + t], w = dwx + (2 + c) * g4
+                    for j in 0..<g4 { w[j] += v * drow[j] }
                 }
             }
             MatrixProduct.multiply(state(t, rows), transposeA: true, dz, into: g + layout.recurrentWeights, m: h, n: g4, k: rows, accumulate: true)

@@ -1,8 +1,8 @@
 import CBLAS
 
 /// Row-major single-precision matrix products through OpenBLAS's sgemm.
-/// bench/neural measures it against a plain Swift loop (it pays 10×+ at the
-/// sizes the models use).
+/// GEMMBench (bench/README.md#neural) measures it against a plain Swift loop:
+/// 1.0–1.3× at the default width, 2.2× at width 512.
 public enum MatrixProduct {
     /// C (m×n) = op(A)·op(B) + (accumulate ? C : 0), where op(A) is m×k and op(B) is k×n.
     /// A is stored m×k (or k×m when transposed), B k×n (or n×k when transposed).

@@ -4,7 +4,8 @@
 /// input) and a forecast (added to the total). The input carries the window's
 /// presence mask beside its values, so zero padding of short series is not
 /// mistaken for zero demand; the forecast has one output per horizon step and
-/// quantile.
+/// quantile. Embedded categories (CategoryEmbeddings) join every block's
+/// input after the covariates; their tables follow the blocks' weights.
 public struct NBeatsArchitecture: Sendable, Equatable, Codable {
     public var lookback: Int
     public var horizon: Int
@@ -15,8 +16,12 @@ public struct NBeatsArchitecture: Sendable, Equatable, Codable {
     public var width: Int
     /// Covariates seen over the lookback and the horizon (known future values, e.g. planned promotions).
     public var covariates: Int
+    /// Levels (the unknown level included) and embedding size of each categorical attribute.
+    public var categoryLevels: [Int]
+    public var embeddingDimensions: [Int]
 
-    public init(lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int, covariates: Int = 0) {
+    public init(lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int, covariates: Int = 0,
+                categoryLevels: [Int] = [], embeddingDimensions: [Int] = []) {
         self.lookback = lookback
         self.horizon = horizon
         self.quantiles = quantiles
@@ -24,10 +29,12 @@ public struct NBeatsArchitecture: Sendable, Equatable, Codable {
         self.layersPerBlock = layersPerBlock
         self.width = width
         self.covariates = covariates
+        self.categoryLevels = categoryLevels
+        self.embeddingDimensions = embeddingDimensions
     }
 
-    /// Values, mask, then each covariate's lookback and horizon values.
-    public var inputWidth: Int { 2 * lookback + covariateWidth }
+    /// Values, mask, each covariate's lookback and horizon values, then the embedded categories.
+    public var inputWidth: Int { 2 * lookback + covariateWidth + embeddingDimensions.reduce(0, +) }
     public var covariateWidth: Int { covariates * (lookback + horizon) }
     public var outputWidth: Int { horizon * quantiles.count }
     public var headWidth: Int { lookback + outputWidth }
@@ -50,7 +57,12 @@ public struct NBeatsArchitecture: Sendable, Equatable, Codable {
         return out
     }
 
-    public var parameterCount: Int { layout.last?.head.end ?? 0 }
+    /// The category tables, after the blocks (so a network without categories keeps its old layout).
+    public var embeddings: CategoryEmbeddings {
+        CategoryEmbeddings(levels: categoryLevels, dimensions: embeddingDimensions, offset: layout.last?.head.end ?? 0)
+    }
+
+    public var parameterCount: Int { embeddings.end }
 }
 
 public struct BlockLayout: Sendable, Equatable {

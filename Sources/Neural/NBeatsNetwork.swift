@@ -13,6 +13,7 @@ public struct NBeatsNetwork: ForecastNetwork, Equatable {
             for layer in block.hidden { layer.initialize(&p, relu: true, generator: &random) }
             block.head.initialize(&p, relu: false, generator: &random)
         }
+        architecture.embeddings.initialize(&p, generator: &random)
         parameters = p
     }
 
@@ -25,12 +26,13 @@ public struct NBeatsNetwork: ForecastNetwork, Equatable {
     public var horizon: Int { architecture.horizon }
     public var quantiles: [Float] { architecture.quantiles }
     public var covariateCount: Int { architecture.covariates }
+    public var embeddings: CategoryEmbeddings { architecture.embeddings }
 
     public func makeWorkspace(rows: Int) -> any NetworkWorkspace { NBeatsWorkspace(architecture: architecture, rows: rows) }
 
     public var label: String {
         let a = architecture
         let covariates = a.covariates > 0 ? ", \(a.covariates) covariate\(a.covariates == 1 ? "" : "s")" : ""
-        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width)\(covariates))"
+        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width)\(covariates)\(embeddings.label))"
     }
 }

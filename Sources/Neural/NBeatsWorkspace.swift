@@ -13,18 +13,23 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     private var blockInputAt: [Int] = []      // blocks buffers of 2·lookback
     private var hiddenAt: [[Int]] = []        // blocks × layers buffers of width
     private var headAt: [Int] = []            // blocks buffers of lookback + output
-    private var maskAt = 0, covariatesAt = 0, forecastAt = 0
-    private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0
+    private var maskAt = 0, covariatesAt = 0, categoriesAt = 0, embeddedAt = 0, forecastAt = 0
+    private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0, dEmbeddedAt = 0
+    private let embeddings: CategoryEmbeddings
 
     public init(architecture: NBeatsArchitecture, rows: Int) {
         self.architecture = architecture
         capacity = max(rows, 1)
         layout = architecture.layout
+        embeddings = architecture.embeddings
         let l = architecture.lookback, w = architecture.width, o = architecture.outputWidth
         var next = 0
         func take(_ width: Int) -> Int { defer { next += width * max(rows, 1) }; return next }
         maskAt = take(l)
         covariatesAt = take(architecture.covariateWidth)
+        categoriesAt = take(embeddings.count)
+        embeddedAt = take(embeddings.width)
+        dEmbeddedAt = take(embeddings.width)
         for _ in 0...architecture.blocks { residualAt.append(take(l)) }
         for _ in 0..<architecture.blocks {
             blockInputAt.append(take(architecture.inputWidth))
@@ -49,6 +54,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     public var inputValues: UnsafeMutablePointer<Float> { storage + residualAt[0] }
     public var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
     public var inputCovariates: UnsafeMutablePointer<Float>? { architecture.covariates > 0 ? storage + covariatesAt : nil }
+    public var inputCategories: UnsafeMutablePointer<Float>? { embeddings.count > 0 ? storage + categoriesAt : nil }
     /// The forecasts of the last forward pass (rows × output).
     public var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     /// Where the loss writes its gradient with respect to the forecasts.
@@ -59,6 +65,8 @@ public final class NBeatsWorkspace: NetworkWorkspace {
         let iw = architecture.inputWidth, cw = architecture.covariateWidth
         let mask = storage + maskAt, covariates = storage + covariatesAt
         let total = storage + forecastAt
+        let ew = embeddings.width, embedded = storage + embeddedAt
+        embeddings.gather(storage + categoriesAt, rows: rows, parameters: p, into: embedded, stride: ew)
         for (b, block) in layout.enumerated() {
             let residual = storage + residualAt[b]
             let input = storage + blockInputAt[b]
@@ -66,6 +74,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
                 (input + r * iw).update(from: residual + r * l, count: l)
                 (input + r * iw + l).update(from: mask + r * l, count: l)
                 if cw > 0 { (input + r * iw + 2 * l).update(from: covariates + r * cw, count: cw) }
+                if ew > 0 { (input + r * iw + 2 * l + cw).update(from: embedded + r * ew, count: ew) }
             }
             var x = UnsafePointer(input)
             for (k, layer) in block.hidden.enumerated() {
@@ -96,6 +105,8 @@ public final class NBeatsWorkspace: NetworkWorkspace {
         let dHead = storage + dHeadAt
         let dForecast = storage + dForecastAt
         let dInput = storage + dInputAt
+        let ew = embeddings.width, dEmbedded = storage + dEmbeddedAt
+        if ew > 0 { dEmbedded.update(repeating: 0, count: rows * ew) }
         for b in layout.indices.reversed() {
             let block = layout[b]
             // The head's gradient: the backcast is subtracted from the residual stream, the forecast added to the total.
@@ -113,6 +124,17 @@ public final class NBeatsWorkspace: NetworkWorkspace {
                 if k == 0 {
                     layer.backward(storage + blockInputAt[b], dh, rows: rows, parameters: p, gradient: g,
                                    dx: b == 0 ? nil : dInput)
+                    // The embedded categories enter every block: their gradient is the sum over blocks
+                    // (block 0's alone, from just the rows of W that read them).
+                    if ew > 0 && b == 0 {
+                        MatrixProduct.multiply(dh, p + layer.offset + (iw - ew) * layer.outputs, transposeB: true,
+                                               into: dEmbedded, m: rows, n: ew, k: layer.outputs, accumulate: true)
+                    } else if ew > 0 {
+                        for r in 0..<rows {
+                            let from = dInput + r * iw + iw - ew, to = dEmbedded + r * ew
+                            for i in 0..<ew { to[i] += from[i] }
+                        }
+                    }
                 } else {
                     layer.backward(storage + hiddenAt[b][k - 1], dh, rows: rows, parameters: p, gradient: g, dx: dOther)
                     swap(&dh, &dOther)
@@ -124,5 +146,6 @@ public final class NBeatsWorkspace: NetworkWorkspace {
                 }
             }
         }
+        embeddings.scatter(storage + categoriesAt, rows: rows, gradient: dEmbedded, stride: ew, into: g)
     }
 }

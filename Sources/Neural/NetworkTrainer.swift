@@ -49,6 +49,7 @@ public struct NetworkTrainer: Sendable {
         var values = [Float](repeating: 0, count: rows * start.lookback)
         var mask = values
         var covariates = [Float](repeating: 0, count: rows * start.covariateWidth)
+        var categories = [Float](repeating: 0, count: rows * start.categoryCount)
         let validation = windows.validation
         let validationSpace = validation.rows > 0 ? start.makeWorkspace(rows: validation.rows) : nil
         var network = start
@@ -68,10 +69,8 @@ public struct NetworkTrainer: Sendable {
 
         func validationLoss() -> Float? {
             guard let space = validationSpace else { return nil }
-            space.load(values: validation.values, mask: validation.mask, rows: validation.rows)
-            if let into = space.inputCovariates {
-                validation.covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { into.update(from: base, count: b.count) } }
-            }
+            space.load(values: validation.values, mask: validation.mask, covariates: validation.covariates,
+                       categories: validation.categories, rows: validation.rows)
             network.parameters.withUnsafeBufferPointer { p in
                 if let base = p.baseAddress { space.forward(parameters: base, rows: validation.rows) }
             }
@@ -89,12 +88,16 @@ public struct NetworkTrainer: Sendable {
         for step in 1...max(1, settings.maxSteps) {
             let value = withBatchBuffers(&values, &mask, &targets, &targetMask) { v, m, t, tm in
                 covariates.withUnsafeMutableBufferPointer { cb in
-                    windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm, covariates: cb.baseAddress)
-                    return network.parameters.withUnsafeBufferPointer { p in
-                        gradient.withUnsafeMutableBufferPointer { g in
-                            guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
-                            return shards.compute(parameters: pb, values: v, mask: m, covariates: cb.baseAddress.map { UnsafePointer($0) },
-                                                  targets: t, targetMask: tm, loss: loss, threads: settings.threads, into: gb)
+                    categories.withUnsafeMutableBufferPointer { kb in
+                        windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm,
+                                       covariates: cb.baseAddress, categories: kb.baseAddress)
+                        return network.parameters.withUnsafeBufferPointer { p in
+                            gradient.withUnsafeMutableBufferPointer { g in
+                                guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
+                                return shards.compute(parameters: pb, values: v, mask: m, covariates: cb.baseAddress.map { UnsafePointer($0) },
+                                                      categories: kb.baseAddress.map { UnsafePointer($0) },
+                                                      targets: t, targetMask: tm, loss: loss, threads: settings.threads, into: gb)
+                            }
                         }
                     }
                 }

@@ -19,12 +19,20 @@ public struct TrainingWindows: Sendable {
     public let covariates: [[[Float]]]
     public let covariateCount: Int
     public var covariateWidth: Int { covariateCount * (lookback + horizon) }
+    /// categories[i][j]: series i's level of categorical attribute j (0: unknown).
+    public let categories: [[Int]]
+    public let categoryCount: Int
+    /// How often a training window's levels are replaced by the unknown level,
+    /// so that level learns what a series of an unseen store looks like.
+    public static let unknownLevelShare = 0.1
 
     public struct ValidationSet: Sendable {
         public var values: [Float] = []
         public var mask: [Float] = []
         /// rows × covariateWidth (empty without covariates).
         public var covariates: [Float] = []
+        /// rows × categoryCount level indices (empty without categories).
+        public var categories: [Float] = []
         public var targets: [Float] = []
         public var targetMask: [Float] = []
         public var rows = 0
@@ -35,9 +43,11 @@ public struct TrainingWindows: Sendable {
 
     /// `series` in full; `validate` holds back each long-enough series' last horizon.
     public init(series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool,
-                covariates: [[[Float]]] = []) {
+                covariates: [[[Float]]] = [], categories: [[Int]] = []) {
         self.covariates = covariates
         covariateCount = covariates.first?.count ?? 0
+        self.categories = categories
+        categoryCount = categories.first?.count ?? 0
         self.lookback = lookback
         self.horizon = horizon
         self.historyLimit = max(1, historyLimit)
@@ -77,6 +87,7 @@ public struct TrainingWindows: Sendable {
                 }
                 validation.covariates += block
             }
+            if categoryCount > 0 { validation.categories += categories[index].map { Float($0) } }
             validation.rows += 1
             validation.series.append(index)
             validation.scales.append(s)
@@ -106,7 +117,8 @@ public struct TrainingWindows: Sendable {
     /// Fills a batch of `rows` random windows.
     public func sample(rows: Int, random: inout NeuralRandom, values: UnsafeMutablePointer<Float>,
                        mask: UnsafeMutablePointer<Float>, targets: UnsafeMutablePointer<Float>,
-                       targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil) {
+                       targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil,
+                       categories: UnsafeMutablePointer<Float>? = nil) {
         let cw = covariateWidth
         let l = lookback, h = horizon
         for r in 0..<rows {
@@ -117,6 +129,10 @@ public struct TrainingWindows: Sendable {
             let cut = earliest + random.index(n - earliest)
             if let covariates, cw > 0 {
                 Self.fillCovariates(self.covariates[i], cut: cut, lookback: l, horizon: h, into: covariates + r * cw)
+            }
+            if let categories, categoryCount > 0 {
+                let unknown = random.uniform(0, 1) < Self.unknownLevelShare
+                for j in 0..<categoryCount { categories[r * categoryCount + j] = unknown ? 0 : Float(self.categories[i][j]) }
             }
             series.withUnsafeBufferPointer { buffer in
                 let scale = WindowScaling.fill(buffer, start: 0, end: cut, lookback: l, fallbackScale: scales[i],

@@ -36,6 +36,11 @@ import Testing
         if let c = workspace.inputCovariates {
             for i in 0..<(rows * network.covariateWidth) { c[i] = Float((i * 7) % 5) / 4 - 0.3 }
         }
+        if let c = workspace.inputCategories {
+            let e = network.embeddings
+            // Rows share some levels (the gradient of a table row sums over them); the last level is never used.
+            for r in 0..<rows { for j in 0..<e.count { c[r * e.count + j] = Float((r + j) % (e.levels[j] - 1)) } }
+        }
         let pinball = PinballLoss(quantiles: architecture.quantiles, horizon: architecture.horizon)
         var value: Float = 0
         parameters.withUnsafeBufferPointer { p in
@@ -118,5 +123,37 @@ import Testing
             let slice = g[first.offset..<first.end]
             #expect(slice.contains { $0 != 0 }, "block starting at \(first.offset) gets no gradient")
         }
+    }
+
+    /// Embedded categories: the tables' gradient (scattered to the levels each row
+    /// uses, summed over the blocks that read them) matches finite differences,
+    /// with covariates beside them; a level no row uses gets none.
+    @Test func categoryEmbeddingsGetTheRightGradient() {
+        var arch = Self.architecture
+        arch.covariates = 1
+        arch.categoryLevels = [3, 4]
+        arch.embeddingDimensions = [2, 3]
+        let network = NBeatsNetwork(architecture: arch, seed: 9)
+        let (g, _) = Self.expectFiniteDifferencesAgree(network, rows: 5)
+        let e = arch.embeddings
+        #expect(e.offset == arch.layout.last?.head.end && e.end == g.count)
+        let tables = g[e.offset..<e.end]
+        #expect(tables.filter { abs($0) > 1e-4 }.count >= 8)
+        // Table 0's last level (index 2) and table 1's (index 3) are never looked up.
+        #expect(g[(e.offset + 2 * 2)..<(e.offset + 3 * 2)].allSatisfy { $0 == 0 })
+        #expect(g[(e.offset + 6 + 3 * 3)..<(e.offset + 6 + 4 * 3)].allSatisfy { $0 == 0 })
+    }
+
+    /// The LSTM with covariates (read at every step, and over the horizon by the head)
+    /// and an embedded category (read by the head).
+    @Test func lstmWithCovariatesAndCategoriesMatchesFiniteDifferences() {
+        let network = LSTMNetwork(lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9], hidden: 4, covariates: 2,
+                                  categoryLevels: [4], embeddingDimensions: [2], seed: 13)
+        let (g, _) = Self.expectFiniteDifferencesAgree(network, rows: 5)
+        // The covariates' input weights (rows 2 and 3 of W_x) get gradient through time.
+        let covariateWeights = g[(2 * 16)..<(4 * 16)]
+        #expect(covariateWeights.filter { abs($0) > 1e-4 }.count > covariateWeights.count / 2)
+        let e = network.embeddings
+        #expect(g[e.offset..<(e.offset + 3 * 2)].contains { abs($0) > 1e-4 })
     }
 }

@@ -220,6 +220,112 @@ import Testing
         """)
         #expect(missing.contains("needs 4 future values of covariate 'promo'"), "\(missing)")
         let lstm = errorMessage(host, "return forecast.fit('lstm', data.dataset('airpassengers'), { covariates = { 'x' } })")
-        #expect(lstm.contains("covariates"), "\(lstm)")
+        #expect(lstm.contains("covariate 'x' is not in the data"), "\(lstm)")
+    }
+
+    /// Sixteen series with the same shape: flat, with an event every 8 periods (a known
+    /// covariate) that triples the big stores' sales and lifts the small ones' by half.
+    /// The window before an event looks the same for both, so only the embedded `size`
+    /// attribute can tell the network which lift to forecast.
+    static let eventPanel = """
+    local sets, attributes, covariates = {}, {}, {}
+    for k = 1, 16 do
+      local big = k % 2 == 0
+      local v, event = {}, {}
+      for t = 1, 40 do
+        event[t] = t % 8 == 0 and 1 or 0
+        if t <= 38 then v[t] = 10 * k * (event[t] == 1 and (big and 3 or 1.5) or 1) end
+      end
+      local key = string.format("s%02d", k)
+      sets[key] = v
+      attributes[key] = { size = big and "big" or "small" }
+      covariates[key] = { event = event }
+    end
+    local panel = data.panel(sets, { attributes = attributes, covariates = covariates })
+    -- The mean lift forecast for the event at t = 40, over the big and the small stores.
+    local function lifts(fp)
+      local big, small = 0, 0
+      for k = 1, 16 do
+        local r = fp:model(string.format("s%02d", k)):forecast{ h = 2, levels = {} }.mean[2] / (10 * k)
+        if k % 2 == 0 then big = big + r / 8 else small = small + r / 8 end
+      end
+      return big, small
+    end
+
+    """
+
+    @Test func categoriesTellSeriesWithTheSameHistoryApart() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.eventPanel + """
+        local params = { horizon = 2, lookback = 2, width = 32, blocks = 2, layers = 2, steps = 1000, members = 1, seed = 2,
+                         covariates = { "event" } }
+        local blind_big, blind_small = lifts(forecast.fit_many(panel, "nbeats", params, { progress = false }))
+        params.categories = { "size" }
+        local fp = forecast.fit_many(panel, "nbeats", params, { progress = false })
+        local big, small = lifts(fp)
+        local m = fp:model("s02")
+        m:save("sized.json")
+        local back = forecast.load(almanac.out("sized.json"))
+        -- A new store: its size given, unseen, or not given (it keeps s02's).
+        local new = series.new{ values = { 50, 50, 50, 50, 50, 50 } }
+        local function lift(model) return model:forecast{ h = 2, levels = {}, future = { event = { 0, 1 } } }.mean[2] / 50 end
+        return math.abs(blind_big - blind_small), big, small, back:forecast{ h = 2 }.mean[2] == m:forecast{ h = 2 }.mean[2],
+               lift(m:apply(new, { size = "small" })), lift(m:apply(new, { size = "huge" })), lift(m:apply(new)), m.method
+        """)
+        guard r.count == 8, case .number(let blind) = r[0], case .number(let big) = r[1], case .number(let small) = r[2],
+              case .number(let newSmall) = r[4], case .number(let unseen) = r[5], case .number(let kept) = r[6] else {
+            Issue.record("unexpected \(r)"); return
+        }
+        #expect(blind < 0.01, "without categories the two kinds of store look alike")
+        #expect(abs(big - 3) < 0.2 && abs(small - 1.5) < 0.2, "lifts learnt: big \(big), small \(small)")
+        #expect(r[3] == .boolean(true))
+        #expect(abs(newSmall - 1.5) < 0.25 && abs(kept - 3) < 0.3, "new store: small \(newSmall), kept big \(kept)")
+        // The unknown level learnt something between the two sizes (trained on 10 % of windows).
+        #expect(unseen > newSmall && unseen < kept, "unseen level \(unseen)")
+        #expect(r[7] == .string("N-BEATS(L=2, H=2, 2×2×32, 1 covariate, 1 category)"))
+        // A misspelt attribute fails the training: every key records why and falls back, as fit_many does for any model.
+        let typo = try run(host, Self.eventPanel + """
+        local fp = forecast.fit_many(panel, "nbeats", { horizon = 2, steps = 5, members = 1, categories = { "sise" } }, { progress = false })
+        return #fp.failures, fp.failures[1].reason
+        """)
+        #expect(typo.first == .number(16))
+        if case .string(let reason)? = typo.last {
+            #expect(reason.contains("'sise'") && reason.contains("did you mean 'size'"), "\(reason)")
+        } else { Issue.record("no reason: \(typo)") }
+    }
+
+    /// The LSTM reads the event covariate at each step and over the horizon, and the embedded size in its head.
+    @Test func lstmLearnsCovariatesAndCategories() throws {
+        let host = try makeHost()
+        let r = try run(host, Self.eventPanel + """
+        local params = { horizon = 2, lookback = 2, hidden = 32, learning_rate = 3e-3, steps = 1000, members = 1, seed = 2,
+                         covariates = { "event" }, categories = { "size" } }
+        local fp = forecast.fit_many(panel, "lstm", params, { progress = false })
+        local big, small = lifts(fp)
+        local m = fp:model("s03")
+        m:save("lstm_sized.json")
+        local back = forecast.load(almanac.out("lstm_sized.json"))
+        return big, small, back:forecast{ h = 2 }.mean[2] == m:forecast{ h = 2 }.mean[2], m.method
+        """)
+        guard r.count == 4, case .number(let big) = r[0], case .number(let small) = r[1] else { Issue.record("unexpected \(r)"); return }
+        #expect(abs(big - 3) < 0.2 && abs(small - 1.5) < 0.2, "lifts learnt: big \(big), small \(small)")
+        #expect(r[2] == .boolean(true))
+        #expect(r[3] == .string("LSTM(L=2, H=2, 32, 1 covariate, 1 category)"))
+    }
+
+    @Test func panelExtrasAreCheckedAgainstTheKeys() throws {
+        let host = try makeHost()
+        let r = try run(host, """
+        local p = data.panel({ a = { 1, 2, 3 }, b = { 4, 5, 6 } },
+                             { attributes = { a = { store = "north", size = 3 } }, covariates = { b = { promo = { 0, 1, 0, 1 } } } })
+        return p:attributes("a").store, p:attributes("a").size, #p:covariate("b", "promo")
+        """)
+        #expect(r == [.string("north"), .number(3), .number(4)], "\(r)")
+        let key = errorMessage(host, "return data.panel({ a = { 1, 2 } }, { attributes = { aa = { store = 'x' } } })")
+        #expect(key.contains("'aa'") && key.contains("did you mean 'a'"), "\(key)")
+        let short = errorMessage(host, "return data.panel({ a = { 1, 2, 3 } }, { covariates = { a = { promo = { 1 } } } })")
+        #expect(short.contains("promo has 1 values, the series has 3"), "\(short)")
+        let option = errorMessage(host, "return data.panel({ a = { 1, 2, 3 } }, { atributes = {} })")
+        #expect(option.contains("atributes") && option.contains("attributes"), "\(option)")
     }
 }

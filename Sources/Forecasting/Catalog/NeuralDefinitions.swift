@@ -3,6 +3,10 @@ import AlmanacCore
 extension ModelCatalog {
     /// Options every global neural model shares (training, windows, ensembles).
     static let neuralTrainingOptions: [ParameterSpec] = [
+        ParameterSpec("covariates", .strings, doc: "names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })"),
+        ParameterSpec("categories", .strings, doc: "names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level"),
+        ParameterSpec("embedding_size", .integer, range: ParameterRange(lower: 1, upper: 64),
+                      doc: "weights per level of each category (default: about half its levels, 2 to 8)"),
         ParameterSpec("horizon", .integer, range: ParameterRange(lower: 1, upper: 520),
                       doc: "steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many"),
         ParameterSpec("lookback", .integer, range: ParameterRange(lower: 2, upper: 2000),
@@ -40,33 +44,35 @@ extension ModelCatalog {
             matrix products) with Adam on the pinball loss at 15 quantile levels (1 % … 99 %), each series' last \
             `horizon` held back for early stopping; `members` networks are averaged. The point forecast is the \
             median; intervals are read off the learned quantiles; sample paths follow a Gaussian copula fitted to \
-            the validation errors. Seeded: the same seed and data give the same networks on the same machine, \
-            whatever the number of threads. See docs/forecasting-neural.md.
+            the validation errors. `covariates` (price, promotion) join every block's input over the lookback and \
+            the horizon; `categories` (category, store) are learned embeddings joined to every block's input. \
+            Seeded: the same seed and data give the same networks on the same machine, whatever the number of \
+            threads. See docs/forecasting-neural.md.
             """,
             parameters: [
                 ParameterSpec("blocks", .integer, default: .integer(6), range: ParameterRange(lower: 1, upper: 64), doc: "blocks in sequence"),
                 ParameterSpec("layers", .integer, default: .integer(4), range: ParameterRange(lower: 1, upper: 16), doc: "hidden layers per block"),
                 ParameterSpec("width", .integer, default: .integer(128), range: ParameterRange(lower: 4, upper: 4096), doc: "units per hidden layer"),
-                ParameterSpec("covariates", .strings, doc: "names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })"),
             ] + neuralTrainingOptions,
             capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local panel = data.synthetic_retail{ skus = 12, periods = 104, seed = 3 }
-            local fp = forecast.fit_many(panel, "nbeats", { horizon = 8, steps = 200, width = 64, members = 1 })
+            local fp = forecast.fit_many(panel, "nbeats", { horizon = 8, steps = 200, width = 64, members = 1,
+                                                             categories = { "category" } })
             local fc = fp:forecast{ h = 8 }
             print(#fp, fc[panel:keys()[1]].mean[1])
             """)) { p in
                 var f = GlobalNeuralForecaster(design: .nbeats(blocks: p.integer("blocks") ?? 6, layers: p.integer("layers") ?? 4,
                                                                 width: p.integer("width") ?? 128))
                 f.configure(p)
-                f.covariateNames = p.strings("covariates") ?? []
                 return f
             },
         ModelDefinition(descriptor: describe(
             "lstm", summary: "an LSTM encoder, a global recurrent network trained across every series of a panel (quantile outputs)",
             doc: """
-            A one-layer LSTM with a forget gate reads each window one step at a time (the scaled value and whether \
-            it is present); its last state goes through a ReLU layer to the horizon × quantile outputs. Everything \
+            A one-layer LSTM with a forget gate reads each window one step at a time (the scaled value, whether \
+            it is present, and any covariates); its last state, with the covariates over the horizon and the \
+            embedded categories, goes through a ReLU layer to the horizon × quantile outputs. Everything \
             else is as for nbeats: one network (or `members` averaged) trained on windows from every series, \
             per-window scaling, masked padding, the pinball loss at 15 levels, early stopping on each series' last \
             horizon, intervals from the quantiles and copula sample paths. Backpropagation through time is written \
@@ -76,10 +82,11 @@ extension ModelCatalog {
                 ParameterSpec("hidden", .integer, default: .integer(64), range: ParameterRange(lower: 2, upper: 2048),
                               doc: "units in the LSTM's state and in the head's hidden layer"),
             ] + neuralTrainingOptions,
-            capabilities: ["intervals", "samples", "seasonal", "non_negative"],
+            capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local panel = data.synthetic_retail{ skus = 12, periods = 104, seed = 3 }
-            local fp = forecast.fit_many(panel, "lstm", { horizon = 8, steps = 100, hidden = 16, members = 1 })
+            local fp = forecast.fit_many(panel, "lstm", { horizon = 8, steps = 100, hidden = 16, members = 1,
+                                                           covariates = { "promo" } })
             print(fp:model(panel:keys()[1]).method)
             """)) { p in
                 var f = GlobalNeuralForecaster(design: .lstm(hidden: p.integer("hidden") ?? 64))
@@ -104,5 +111,8 @@ extension GlobalNeuralForecaster {
         training.patience = p.integer("patience") ?? training.patience
         training.evaluateEvery = p.integer("evaluate_every") ?? training.evaluateEvery
         training.seed = UInt64(p.integer("seed") ?? 1)
+        covariateNames = p.strings("covariates") ?? []
+        categoryNames = p.strings("categories") ?? []
+        embeddingSize = p.integer("embedding_size")
     }
 }

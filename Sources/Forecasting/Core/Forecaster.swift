@@ -7,10 +7,18 @@ import TimeSeries
 public struct ModelData: Sendable {
     public var series: Series
     public var covariates: [String: [Double]]
+    /// Static attributes as text (category, store), for models that embed them.
+    public var attributes: [String: String]
 
-    public init(series: Series, covariates: [String: [Double]] = [:]) {
+    public init(series: Series, covariates: [String: [Double]] = [:], attributes: [String: String] = [:]) {
         self.series = series
         self.covariates = covariates
+        self.attributes = attributes
+    }
+
+    /// A panel entry's series, covariates and attributes.
+    public init(_ entry: Panel.Entry) {
+        self.init(series: entry.series, covariates: entry.covariates, attributes: entry.attributes.mapValues(\.description))
     }
 }
 

@@ -43,6 +43,8 @@ public enum NeuralFineTuning {
         trainer.intervals = global.quantiles.count > 1
         trainer.covariateNames = global.covariateNames
         trainer.covariateScales = global.covariateScales
+        trainer.categoryNames = global.categories.names
+        trainer.vocabulary = global.categories
         trainer.training.maxSteps = settings.steps
         trainer.training.learningRate = Float(settings.learningRate)
         trainer.training.seed = settings.seed

@@ -12,9 +12,11 @@ struct GlobalNetwork: Sendable {
     let grid: QuantileGrid
     let copula: ForecastCopula
     let training: TrainingRecord
-    /// Covariates the networks read (nbeats), and the scale each is divided by.
+    /// Covariates the networks read, and the scale each is divided by.
     var covariateNames: [String] = []
     var covariateScales: [Float] = []
+    /// Attributes the networks embed, with the levels they learnt.
+    var categories: CategoryVocabulary = .none
 
     struct TrainingRecord: Sendable, Equatable {
         var seriesCount: Int
@@ -45,13 +47,15 @@ struct GlobalNetwork: Sendable {
     /// Forecast quantiles on the data's scale for windows ending at each of
     /// `ends` in `values`: ends.count × horizon × levels, the members' quantiles
     /// averaged level by level, each step's values sorted (so quantiles never cross).
-    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = []) -> [Double] {
+    /// `levels`: the series' category indices (CategoryVocabulary.indices).
+    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = []) -> [Double] {
         let scaledCovariates = zip(covariates, covariateScales).map { column, scale in column.map { Float($0) / scale } }
         let rows = ends.count
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
         let fallback = WindowScaling.seriesScale(floats)
         let q = quantiles.count, h = horizon
+        let categoryRows = levels.isEmpty ? [] : (0..<rows).flatMap { _ in levels.map { Float($0) } }
         var total = [Double](repeating: 0, count: rows * h * q)
         for network in networks {
             let l = network.lookback
@@ -78,7 +82,7 @@ struct GlobalNetwork: Sendable {
                     }
                 }
             }
-            let raw = network.predict(values: inputs, mask: mask, covariates: covariateBlock, rows: rows)
+            let raw = network.predict(values: inputs, mask: mask, covariates: covariateBlock, categories: categoryRows, rows: rows)
             Self.accumulate(raw, rows: rows, horizon: h, levels: q, scale: { scales[$0] }, into: &total)
         }
         let share = 1 / Double(networks.count)
@@ -118,6 +122,9 @@ extension GlobalNetwork {
             "stopped_early": .bool(training.stoppedEarly),
             "covariates": .array(covariateNames.map { .string($0) }),
             "covariate_scales": .array(covariateScales.map { .number(Double($0)) }),
+            "categories": .array(zip(categories.names, categories.levels).map { name, levels in
+                .object(["name": .string(name), "levels": .array(levels.map { .string($0) })])
+            }),
         ])
     }
 
@@ -135,12 +142,15 @@ extension GlobalNetwork {
             let a = n.architecture
             fields["kind"] = .string("nbeats")
             fields["covariates"] = .number(Double(a.covariates))
+            fields["embedding_dimensions"] = .array(a.embeddingDimensions.map { .number(Double($0)) })
             fields["blocks"] = .number(Double(a.blocks))
             fields["layers"] = .number(Double(a.layersPerBlock))
             fields["width"] = .number(Double(a.width))
         } else if let n = network as? LSTMNetwork {
             fields["kind"] = .string("lstm")
             fields["hidden"] = .number(Double(n.hidden))
+            fields["covariates"] = .number(Double(n.covariateCount))
+            fields["embedding_dimensions"] = .array(n.embeddingDimensions.map { .number(Double($0)) })
         }
         return .object(fields)
     }
@@ -149,8 +159,9 @@ extension GlobalNetwork {
         guard case .array(let members)? = state["members"], !members.isEmpty else {
             throw ForecastError("nbeats: the saved model has no networks")
         }
+        let categories = try Self.restoreCategories(state)
         var networks: [any ForecastNetwork] = []
-        for member in members { networks.append(try Self.restoreNetwork(member)) }
+        for member in members { networks.append(try Self.restoreNetwork(member, categoryLevels: categories.tableSizes)) }
         let first = networks[0]
         for n in networks where n.horizon != first.horizon || n.quantiles != first.quantiles || type(of: n) != type(of: first) {
             throw ForecastError("nbeats: the saved model's networks disagree on kind, horizon or quantile levels")
@@ -168,9 +179,10 @@ extension GlobalNetwork {
                   grid: QuantileGrid(levels: first.quantiles.map { Double($0) }),
                   copula: ForecastCopula(horizon: first.horizon, factor: factor),
                   training: TrainingRecord(seriesCount: try fields.int("series"),
-                                           steps: try fields.numbers("steps").map { Int($0) },
-                                           bestSteps: try fields.numbers("best_steps").map { Int($0) },
+                                           steps: try fields.ints("steps"),
+                                           bestSteps: try fields.ints("best_steps"),
                                            validationLoss: validationLoss, stoppedEarly: stopped))
+        self.categories = categories
         if case .array(let names)? = state["covariates"] {
             covariateNames = names.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
             covariateScales = (try? fields.numbers("covariate_scales").map { Float($0) }) ?? []
@@ -180,8 +192,27 @@ extension GlobalNetwork {
         }
     }
 
-    private static func restoreNetwork(_ state: JSONValue) throws(ForecastError) -> any ForecastNetwork {
+    /// The embedded attributes and their levels (none in models saved without them).
+    private static func restoreCategories(_ state: JSONValue) throws(ForecastError) -> CategoryVocabulary {
+        guard case .array(let saved)? = state["categories"] else { return .none }
+        var names: [String] = [], levels: [[String]] = []
+        for entry in saved {
+            guard case .string(let name)? = entry["name"], case .array(let known)? = entry["levels"] else {
+                throw ForecastError("nbeats: the saved model's categories need a name and levels each")
+            }
+            names.append(name)
+            levels.append(known.compactMap { if case .string(let s) = $0 { return s } else { return nil } })
+        }
+        return CategoryVocabulary(names: names, levels: levels)
+    }
+
+    private static func restoreNetwork(_ state: JSONValue, categoryLevels: [Int]) throws(ForecastError) -> any ForecastNetwork {
         let fields = SavedFields(state)
+        let covariates = state["covariates"] == nil ? 0 : try fields.int("covariates")
+        let dimensions = state["embedding_dimensions"] == nil ? [] : try fields.ints("embedding_dimensions")
+        guard dimensions.count == categoryLevels.count, dimensions.allSatisfy({ $0 >= 1 && $0 <= 4096 }) else {
+            throw ForecastError("nbeats: the saved model's embedding sizes do not match its categories")
+        }
         let lookback = try fields.int("lookback"), horizon = try fields.int("horizon")
         let quantiles = try fields.numbers("quantiles").map { Float($0) }
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
@@ -196,14 +227,15 @@ extension GlobalNetwork {
         var expected: Int
         switch state["kind"] {
         case .string("lstm")?:
-            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try fields.int("hidden"), parameters: weights)
+            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try fields.int("hidden"),
+                                covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions, parameters: weights)
             expected = n.parameterCount
             network = n
         case .string("nbeats")?, nil:
             let architecture = NBeatsArchitecture(lookback: lookback, horizon: horizon, quantiles: quantiles,
                                                   blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
                                                   width: try fields.int("width"),
-                                                  covariates: state["covariates"] == nil ? 0 : try fields.int("covariates"))
+                                                  covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions)
             expected = architecture.parameterCount
             network = NBeatsNetwork(architecture: architecture, parameters: weights)
         case let other?:
@@ -226,6 +258,16 @@ private struct SavedFields {
             throw ForecastError("nbeats: the saved model has no valid '\(key)'")
         }
         return Int(x)
+    }
+
+    /// Whole numbers in Int's range (a corrupted file must not trap the conversion).
+    func ints(_ key: String) throws(ForecastError) -> [Int] {
+        var out: [Int] = []
+        for x in try numbers(key) {
+            guard x == x.rounded(), abs(x) < 1e12 else { throw ForecastError("nbeats: the saved model's '\(key)' holds \(x), not a whole number") }
+            out.append(Int(x))
+        }
+        return out
     }
 
     func numbers(_ key: String) throws(ForecastError) -> [Double] {

@@ -38,10 +38,16 @@ public struct GlobalNeuralForecaster: Forecaster {
     var levels: [Float] { intervals ? Self.quantileLevels : [0.5] }
     /// A window needs this many observed values.
     static let minimumInputs = 3
-    /// Covariates the network reads over the lookback and the horizon (nbeats only).
+    /// Covariates the network reads over the lookback and the horizon.
     public var covariateNames: [String] = []
     /// Their scales when continuing a trained model (fine-tuning); otherwise measured on the data.
     var covariateScales: [Float]?
+    /// Static attributes the network embeds (category, store).
+    public var categoryNames: [String] = []
+    /// Weights per level of each; nil: about half the levels, 2 to 8 (CategoryEmbeddings.dimension).
+    public var embeddingSize: Int?
+    /// The levels when continuing a trained model (fine-tuning); otherwise read from the data.
+    var vocabulary: CategoryVocabulary?
 
     public init(design: Design) { self.design = design }
 
@@ -64,7 +70,13 @@ public struct GlobalNeuralForecaster: Forecaster {
         let global = try GlobalNetwork(saved: saved)
         let covariates = global.covariateNames.isEmpty ? nil
             : try RegressionCovariates(names: global.covariateNames, data: data, model: global.modelName)
-        return NeuralFit(global: global, series: data.series, covariates: covariates)
+        // The series' levels were saved with it; levels given with the data take precedence.
+        var attributes: [String: String] = [:]
+        if case .object(let saved)? = state["attributes"] {
+            for (name, value) in saved { if case .string(let text) = value { attributes[name] = text } }
+        }
+        attributes.merge(global.categories.restrict(data.attributes)) { _, given in given }
+        return NeuralFit(global: global, series: data.series, covariates: covariates, attributes: attributes)
     }
 
     /// The horizon: given, or the series' seasonal period (at least 6).
@@ -72,25 +84,26 @@ public struct GlobalNeuralForecaster: Forecaster {
         horizon ?? max(items.first?.series.seasonalPeriod ?? 1, 6)
     }
 
-    /// Member k's network, freshly initialised from `seed`.
-    func network(horizon h: Int, member k: Int, seed: UInt64) -> any ForecastNetwork {
+    /// Member k's network, freshly initialised from `seed`, embedding `categories`.
+    func network(horizon h: Int, member k: Int, seed: UInt64, categories: CategoryVocabulary) -> any ForecastNetwork {
         let l = lookback ?? (2 + k % 3) * h
+        let tables = categories.tableSizes
+        let dimensions = tables.map { embeddingSize ?? CategoryEmbeddings.dimension(levels: $0) }
         switch design {
         case .nbeats(let blocks, let layers, let width):
             return NBeatsNetwork(architecture: NBeatsArchitecture(lookback: l, horizon: h, quantiles: levels, blocks: blocks,
                                                                   layersPerBlock: layers, width: width,
-                                                                  covariates: covariateNames.count), seed: seed)
+                                                                  covariates: covariateNames.count,
+                                                                  categoryLevels: tables, embeddingDimensions: dimensions), seed: seed)
         case .lstm(let hidden):
-            return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, seed: seed)
+            return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, covariates: covariateNames.count,
+                               categoryLevels: tables, embeddingDimensions: dimensions, seed: seed)
         }
     }
 
     /// Trains fresh networks, or continues training `startingFrom` (fine-tuning; one member each).
     func train(_ items: [ModelData], threads: Int, progress: TrainingProgress?,
                startingFrom: [any ForecastNetwork]? = nil) throws(ForecastError) -> [PanelMember] {
-        if case .lstm = design, !covariateNames.isEmpty {
-            throw ForecastError("lstm: covariates are not supported yet; nbeats takes them")
-        }
         var failures: [String?] = []
         var values: [[Float]] = []
         var covariates: [RegressionCovariates?] = []
@@ -112,6 +125,11 @@ public struct GlobalNeuralForecaster: Forecaster {
             throw ForecastError("\(design.name): no series has more than \(Self.minimumInputs) observations to train on")
         }
         let h = startingFrom?.first?.horizon ?? horizon(for: items)
+        var categories = CategoryVocabulary.none
+        if let vocabulary { categories = vocabulary } else {
+            categories = try CategoryVocabulary(names: categoryNames, data: usable.map { items[$0] }, model: design.name)
+        }
+        let levelIndices = categories.isEmpty ? [] : usable.map { categories.indices(items[$0].attributes) }
         let scales = covariateScales ?? Self.covariateScales(usable.compactMap { covariates[$0] }, count: covariateNames.count)
         let scaledColumns: [[[Float]]] = covariateNames.isEmpty ? [] : usable.map { i in
             guard let c = covariates[i] else { return [] }
@@ -126,10 +144,10 @@ public struct GlobalNeuralForecaster: Forecaster {
             var settings = training
             settings.seed = training.seed &+ UInt64(k)
             settings.threads = threads
-            let start = startingFrom?[k] ?? network(horizon: h, member: k, seed: settings.seed)
+            let start = startingFrom?[k] ?? network(horizon: h, member: k, seed: settings.seed, categories: categories)
             let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: start.lookback, horizon: h,
                                           historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
-                                          validate: validate, covariates: scaledColumns)
+                                          validate: validate, covariates: scaledColumns, categories: levelIndices)
             let budget = settings.maxSteps * memberCount
             let done = k * settings.maxSteps
             let result = trainMember(start, windows: windows, settings: settings) { point in
@@ -150,9 +168,12 @@ public struct GlobalNeuralForecaster: Forecaster {
                                                   stoppedEarly: stoppedEarly)
         let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
                                    copula: copula(networks, grid: grid, validation: validationSets), training: record,
-                                   covariateNames: covariateNames, covariateScales: scales)
+                                   covariateNames: covariateNames, covariateScales: scales, categories: categories)
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
-        for i in usable { out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series, covariates: covariates[i])) }
+        for i in usable {
+            out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series, covariates: covariates[i],
+                                                  attributes: categories.restrict(items[i].attributes)))
+        }
         return out
     }
 
@@ -184,7 +205,7 @@ public struct GlobalNeuralForecaster: Forecaster {
         let q = grid.levels.count
         var total = [Double](repeating: 0, count: first.rows * h * q)
         for (network, v) in zip(networks, sets) {
-            let raw = network.predict(values: v.values, mask: v.mask, covariates: v.covariates, rows: v.rows)
+            let raw = network.predict(values: v.values, mask: v.mask, covariates: v.covariates, categories: v.categories, rows: v.rows)
             GlobalNetwork.accumulate(raw, rows: v.rows, horizon: h, levels: q, scale: { _ in 1 }, into: &total)
         }
         let share = 1 / Double(sets.count)

@@ -11,6 +11,10 @@ struct NeuralFit: FittedModel {
     let series: Series
     /// The series' covariates (history and known future), when the network reads some.
     var covariates: RegressionCovariates? = nil
+    /// The series' levels of the attributes the network embeds (absent: the unknown level).
+    var attributes: [String: String] = [:]
+
+    private var levels: [Int] { global.categories.indices(attributes) }
 
     /// Each covariate over the history, then `future` (steps × covariates) after it.
     private func covariateColumns(future: [[Double]] = []) -> [[Double]] {
@@ -32,7 +36,7 @@ struct NeuralFit: FittedModel {
         let n = series.count, m = global.minimumInputs
         guard n > m else { return [Double](repeating: .nan, count: n) }
         let ends = Array(m..<n)
-        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns())
+        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns(), levels: levels)
         let levels = global.quantiles.count, h = global.horizon
         let median = medianIndex
         var out = [Double](repeating: .nan, count: n)
@@ -63,12 +67,17 @@ struct NeuralFit: FittedModel {
         return FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: global.parameterCount)
     }
 
-    var savedState: JSONValue { .object(["network": global.saved]) }
+    var savedState: JSONValue {
+        .object(["network": global.saved, "attributes": .object(attributes.mapValues { .string($0) })])
+    }
 
+    /// The network on another series. Its levels are the data's where it has
+    /// them, this series' otherwise (a longer history of the same SKU keeps its store).
     func reapplied(to data: ModelData) -> (any FittedModel)? {
-        guard !global.covariateNames.isEmpty else { return NeuralFit(global: global, series: data.series) }
+        let levels = attributes.merging(global.categories.restrict(data.attributes)) { _, given in given }
+        guard !global.covariateNames.isEmpty else { return NeuralFit(global: global, series: data.series, attributes: levels) }
         guard let c = try? RegressionCovariates(names: global.covariateNames, data: data, model: modelName) else { return nil }
-        return NeuralFit(global: global, series: data.series, covariates: c)
+        return NeuralFit(global: global, series: data.series, covariates: c, attributes: levels)
     }
 
     private var medianIndex: Int {
@@ -90,7 +99,7 @@ struct NeuralFit: FittedModel {
     /// The last window's quantiles: horizon × levels, ascending in each step.
     private func lastQuantiles(horizon: Int, future: [String: [Double]]) throws(ForecastError) -> [Double] {
         let columns = covariateColumns(future: try futureCovariates(horizon: horizon, given: future))
-        return global.quantiles(series.values, ends: [series.count], covariates: columns)
+        return global.quantiles(series.values, ends: [series.count], covariates: columns, levels: levels)
     }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {

@@ -185,14 +185,19 @@ enum DataModule {
                 return call.returning(.string(path))
             },
             LuaFunctionSpec(
-                "panel", signature: "data.panel{ [key] = Series | { numbers }, ... } -> Panel",
-                summary: "A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency.",
+                "panel", signature: "data.panel(series_by_key [, { attributes = { [key] = { ... } }, covariates = { [key] = { ... } } }]) -> Panel",
+                summary: "A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency. The optional second table gives keys their static attributes (category, store: what nbeats and lstm can embed) and covariates (promo, price).",
                 example: """
                 local p = data.panel{ north = series.new{ values = { 3, 5, 4, 6 }, period = 2 },
                                       south = series.new{ values = { 7, 6, 8, 9 }, period = 2 } }
                 print(p, #p:keys())
+                local q = data.panel({ a = { 1, 2, 3 }, b = { 4, 5, 6 } },
+                                     { attributes = { a = { store = "north" }, b = { store = "south" } },
+                                       covariates = { a = { promo = { 0, 1, 0, 1 } } } })
+                print(q:attributes("b").store)
                 """,
-                types: LuaSignature([.init("series_by_key", .map(key: .string, value: .seriesLike))], returns: [.panel])
+                types: LuaSignature([.init("series_by_key", .map(key: .string, value: .seriesLike)), .optional("extras", PanelExtras.type)],
+                                    returns: [.panel])
             ) { call in
                 let fields = try call.record(1, "series_by_key")
                 guard !fields.isEmpty else { throw ScriptError("data.panel: needs at least one series, e.g. data.panel{ a = series.new{ values = { 1, 2, 3 } } }") }
@@ -219,6 +224,7 @@ enum DataModule {
                     s.name = key
                     entries[key] = Panel.Entry(series: s)
                 }
+                try PanelExtras.apply(try call.record(2, "extras"), to: &entries)
                 call.stack.pushUserdata(PanelObject(Panel(entries: entries)))
                 return 1
             },

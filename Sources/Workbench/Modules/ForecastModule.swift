@@ -73,7 +73,7 @@ enum ForecastModule {
                 }
                 let handle = try ModelHandle(name, options: params, registry: context.registry)
                 let fallback = try fallbackName.map { try ModelHandle($0, options: [:], registry: context.registry) }
-                let items = panel.keys.compactMap { key in panel[key].map { (key: key, data: ModelData(series: $0.series, covariates: $0.covariates)) } }
+                let items = panel.keys.compactMap { key in panel[key].map { (key: key, data: ModelData($0)) } }
                 let bar = ProgressBar(label: "fit_many \(name)", total: items.count, enabled: showProgress)
                 var entries: [FittedPanelObject.Entry] = []
                 if let forecaster = handle.forecaster, fallback?.forecaster != nil || fallback == nil {
@@ -282,7 +282,7 @@ enum ForecastModule {
         let entries = keys.compactMap { panel[$0] }  // every key of a panel has its entry
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
         if let forecaster = handle.forecaster, forecaster.learnsAcrossSeries {
-            let items = entries.map { ModelData(series: $0.series, covariates: $0.covariates) }
+            let items = entries.map { ModelData($0) }
             let bar = TrainingBar(label: "backtest \(handle.name)", stop: ScriptStop(call.L))
             let outcomes = Backtest.runTogether(items, forecaster: forecaster, options: settings, refit: refit,
                                                 threads: ParallelMap.defaultThreads, progress: { bar.update($0) })

@@ -173,11 +173,20 @@ public final class FittedModelObject: LuaUserdata {
                 s.name = "fitted"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("apply", signature: "m:apply(series) -> FittedModel",
-                      summary: "the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is; other models keep their estimated parameters and restart their states from the new data",
-                      types: LuaSignature([.init("series", .seriesLike)], returns: [.named(FittedModelObject.luaClassName)])) { me, call in
+            LuaMethod("apply", signature: "m:apply(series [, attributes]) -> FittedModel",
+                      summary: "the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is, with a new SKU's attributes ({ category = \"toys\" }) for the categories it embeds (without them it keeps this series' levels); other models keep their estimated parameters and restart their states from the new data",
+                      types: LuaSignature([.init("series", .seriesLike), .optional("attributes", .map(key: .string, value: .string | .number))],
+                                          returns: [.named(FittedModelObject.luaClassName)])) { me, call in
                 let m = try me.requireNative("apply")
-                let data = ModelData(series: try SeriesObject.argument(call, 2, "series"), covariates: me.covariates)
+                var attributes: [String: String] = [:]
+                for (name, value) in try call.record(3, "attributes") {
+                    switch value {
+                    case .string(let text): attributes[name] = text
+                    case .integer, .number: attributes[name] = Panel.AttributeValue.number(value.doubleValue ?? .nan).description
+                    default: throw ScriptError("m:apply: attribute '\(name)' must be a string or a number, not \(value.typeName)")
+                    }
+                }
+                let data = ModelData(series: try SeriesObject.argument(call, 2, "series"), covariates: me.covariates, attributes: attributes)
                 if let again = m.reapplied(to: data) {
                     call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
                     return 1
@@ -204,7 +213,7 @@ public final class FittedModelObject: LuaUserdata {
                 settings.seed = UInt64(o.integer("seed") ?? 1)
                 let panel = call.stack.object(at: 2, as: PanelObject.self)?.panel
                 let keys = panel?.keys ?? ["series"]
-                let items = try panel.map { p in keys.compactMap { p[$0].map { ModelData(series: $0.series, covariates: $0.covariates) } } }
+                let items = try panel.map { p in keys.compactMap { p[$0].map { ModelData($0) } } }
                     ?? [ModelData(series: try SeriesObject.argument(call, 2, "series_or_panel"))]
                 let bar = TrainingBar(label: "fine_tune \(m.modelName)", stop: ScriptStop(call.L))
                 let members: [PanelMember]
