@@ -237,6 +237,9 @@
 ---The parameters of the model `lstm`: an LSTM encoder, a global recurrent network trained across every series of a panel (quantile outputs).
 ---@class almanac.params.lstm
 ---@field hidden? integer units in the LSTM's state and in the head's hidden layer (default 64; >= 2 and <= 2048)
+---@field covariates? string|string[] names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })
+---@field categories? string|string[] names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level
+---@field embedding_size? integer weights per level of each category (default: about half its levels, 2 to 8) (>= 1 and <= 64)
 ---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
 ---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
 ---@field steps? integer most training steps (batches) per network (default 2000; >= 1 and <= 1000000)
@@ -278,6 +281,8 @@
 ---@field layers? integer hidden layers per block (default 4; >= 1 and <= 16)
 ---@field width? integer units per hidden layer (default 128; >= 4 and <= 4096)
 ---@field covariates? string|string[] names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })
+---@field categories? string|string[] names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level
+---@field embedding_size? integer weights per level of each category (default: about half its levels, 2 to 8) (>= 1 and <= 64)
 ---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
 ---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
 ---@field steps? integer most training steps (batches) per network (default 2000; >= 1 and <= 1000000)
@@ -650,16 +655,21 @@ function data.write_csv(path, x) end
 ---@return string path
 function data.write_sqlite(path, table, x, options) end
 
----A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency.
+---A panel from series keyed by name (keys sorted); arrays of numbers become series without a calendar (period 1: wrap them in series.new{ values =, period = } to set one). All series must share one calendar frequency. The optional second table gives keys their static attributes (category, store: what nbeats and lstm can embed) and covariates (promo, price).
 ---
 ---```lua
 ---local p = data.panel{ north = series.new{ values = { 3, 5, 4, 6 }, period = 2 },
 ---                      south = series.new{ values = { 7, 6, 8, 9 }, period = 2 } }
 ---print(p, #p:keys())
+---local q = data.panel({ a = { 1, 2, 3 }, b = { 4, 5, 6 } },
+---                     { attributes = { a = { store = "north" }, b = { store = "south" } },
+---                       covariates = { a = { promo = { 0, 1, 0, 1 } } } })
+---print(q:attributes("b").store)
 ---```
 ---@param series_by_key table<string, Series|number[]>
+---@param extras? data.PanelExtras
 ---@return Panel
-function data.panel(series_by_key) end
+function data.panel(series_by_key, extras) end
 
 ---A seeded synthetic e-commerce panel: trend, seasonality, price changes, promotions, intermittent slow movers, late launches and stock-outs (docs/data.md lists the generating parameters).
 ---
@@ -1865,12 +1875,13 @@ function FittedModel:innovations() end
 ---@return Series
 function FittedModel:fitted() end
 
----the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is; other models keep their estimated parameters and restart their states from the new data
+---the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is, with a new SKU's attributes ({ category = "toys" }) for the categories it embeds (without them it keeps this series' levels); other models keep their estimated parameters and restart their states from the new data
 ---
----`m:apply(series) -> FittedModel`
+---`m:apply(series [, attributes]) -> FittedModel`
 ---@param series Series|number[]
+---@param attributes? table<string, string|number>
 ---@return FittedModel
-function FittedModel:apply(series) end
+function FittedModel:apply(series, attributes) end
 
 ---a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel
 ---
@@ -2080,6 +2091,10 @@ function Chart:gnuplot(format) end
 
 ---@class data.write_sqlite.options
 ---@field mode? "replace"|"append" replace the table or add rows to it (default "replace")
+
+---@class data.PanelExtras
+---@field attributes? table per key, its static attributes: { [key] = { category = "toys", store = 3 } }
+---@field covariates? table per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }
 
 ---@class data.synthetic_retail.options
 ---@field skus? integer how many series (default 20; >= 1 and <= 100000)

@@ -11,11 +11,22 @@ for i = 3, select("#", ...) do
   nbeats[k] = tonumber(v) or (v == "true" and true) or (v == "false" and false) or v
 end
 local panel = data.synthetic_retail{ skus = skus, periods = weeks, seed = 7 }
-local withCovariates = { covariates = { "promo", "price" } }
-for k, v in pairs(nbeats) do withCovariates[k] = v end
+-- nbeats's options plus `extra` (lstm takes the shared ones, not width).
+local function with(extra, model)
+  local p = {}
+  for k, v in pairs(nbeats) do if model ~= "lstm" or k ~= "width" then p[k] = v end end
+  for k, v in pairs(extra) do p[k] = v end
+  return p
+end
+local promo = { covariates = { "promo", "price" } }
+local kinds = { categories = { "category", "segment" } }
+local both = { covariates = { "promo", "price" }, categories = { "category", "segment" } }
 local models = {
   { "snaive", {} }, { "ets", {} }, { "theta", {} }, { "ensemble", {} }, { "nbeats", nbeats },
-  { "nbeats", withCovariates, "nbeats + promo, price" },
+  { "nbeats", with(promo), "nbeats + promo, price" },
+  { "nbeats", with(kinds), "nbeats + category, segment" },
+  { "nbeats", with(both), "nbeats + promo, price, category, segment" },
+  { "lstm", with(both, "lstm"), "lstm + promo, price, category, segment" },
 }
 print(string.format("synthetic retail: %d SKUs × %d weeks, the last 13 weeks held out", skus, weeks))
 print("| model | MASE | RMSSE | sMAPE | failures | wall s |")
