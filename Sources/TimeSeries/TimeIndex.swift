@@ -68,6 +68,19 @@ public struct TimeIndex: Sendable, Hashable {
     }
 }
 
+extension TimeIndex {
+    /// Where observation i falls in a cycle of `period` observations, counted
+    /// on the calendar rather than from the series' start, so series that start
+    /// on different dates agree: the month of the year (0 = January) for monthly
+    /// data with period 12, the quarter, the weekday for daily data with
+    /// period 7, a 52-week cycle for weeks. Without a calendar (`none`) it counts
+    /// from position 1.
+    public func seasonalPhase(at i: Int, period: Int) -> Int {
+        let periods = floorDivision(ordinal(at: i), step).quotient
+        return floorDivision(periods - (frequency == .none ? 1 : 0), max(1, period)).remainder
+    }
+}
+
 /// Floor division and non-negative remainder (Swift's / and % truncate towards zero).
 func floorDivision(_ a: Int, _ b: Int) -> (quotient: Int, remainder: Int) {
     let q = a >= 0 ? a / b : -((-a + b - 1) / b)

@@ -63,4 +63,19 @@ import TimeSeries
         #expect(Frequency.month.defaultSeasonalPeriod == 12)
         #expect(Frequency.day.defaultSeasonalPeriod == 7)
     }
+
+    /// The seasonal phase is read off the calendar: January is 0 whatever the series' start.
+    @Test func seasonalPhaseFollowsTheCalendar() {
+        let march2019 = TimeIndex(frequency: .month, start: TimeIndex.ordinal(of: CivilDate(year: 2019, month: 3, day: 1)!, frequency: .month))
+        #expect((0..<14).map { march2019.seasonalPhase(at: $0, period: 12) } == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3])
+        let q3 = TimeIndex(frequency: .quarter, start: 2020 * 4 + 2)
+        #expect((0..<4).map { q3.seasonalPhase(at: $0, period: 4) } == [2, 3, 0, 1])
+        // Days: seven distinct phases, the same one a week later, also before 1970.
+        let day = TimeIndex(frequency: .day, start: CivilDate(year: 1969, month: 12, day: 25)!.daysSinceEpoch)
+        let week = (0..<7).map { day.seasonalPhase(at: $0, period: 7) }
+        #expect(Set(week).count == 7 && (7..<14).map { day.seasonalPhase(at: $0, period: 7) } == week)
+        let weeks = TimeIndex(frequency: .week, start: CivilDate(year: 2024, month: 1, day: 1)!.daysSinceEpoch)
+        #expect(weeks.seasonalPhase(at: 52, period: 52) == weeks.seasonalPhase(at: 0, period: 52))
+        #expect(TimeIndex.positions.seasonalPhase(at: 0, period: 4) == 0 && TimeIndex.positions.seasonalPhase(at: 5, period: 4) == 1)
+    }
 }

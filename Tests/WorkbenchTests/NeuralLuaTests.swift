@@ -313,6 +313,44 @@ import Testing
         #expect(r[3] == .string("LSTM(L=2, H=2, 32, 1 covariate, 1 category)"))
     }
 
+    /// December triples sales in every series; the series start in different months and the
+    /// network sees two months at a time, so only the calendar says when December comes.
+    @Test func calendarFeaturesPlaceTheSeasonOnTheCalendar() throws {
+        let host = try makeHost()
+        let r = try run(host, """
+        local sets = {}
+        for k = 1, 16 do
+          local s = (k - 1) % 12 + 1
+          local n = (2018 * 12 + 9) - (2015 * 12 + s - 1) + 1   -- from month s of 2015 to October 2018
+          local v = {}
+          for t = 1, n do v[t] = 10 * k * ((s + t - 2) % 12 + 1 == 12 and 3 or 1) end
+          sets[("s%02d"):format(k)] = series.new{ values = v, start = ("2015-%02d"):format(s), freq = "month" }
+        end
+        local panel = data.panel(sets)
+        local function december(params)
+          local fp = forecast.fit_many(panel, "nbeats", params, { progress = false })
+          local r = 0
+          for k = 1, 16 do r = r + fp:model(("s%02d"):format(k)):forecast{ h = 2, levels = {} }.mean[2] / (10 * k) / 16 end
+          return r, fp
+        end
+        local p = { horizon = 2, lookback = 2, width = 32, blocks = 2, layers = 2, steps = 1000, members = 1, seed = 2, validate = false }
+        local blind = december(p)
+        p.calendar = true
+        local seen, fp = december(p)
+        local m = fp:model("s05")
+        m:save("calendar.json")
+        local back = forecast.load(almanac.out("calendar.json"))
+        local flat = forecast.fit_many(data.panel{ a = { 1, 2, 3, 4, 5, 6 } }, "nbeats", { horizon = 2, steps = 5, calendar = true },
+                                       { progress = false })
+        return blind, seen, back:forecast{ h = 2 }.mean[2] == m:forecast{ h = 2 }.mean[2], flat.failures[1].reason
+        """)
+        guard r.count == 4, case .number(let blind) = r[0], case .number(let seen) = r[1] else { Issue.record("unexpected \(r)"); return }
+        #expect(abs(blind - 1) < 0.2, "without the calendar December looks like any month: \(blind)")
+        #expect(abs(seen - 3) < 0.2, "with it, December's tripling is forecast: \(seen)")
+        #expect(r[2] == .boolean(true))
+        if case .string(let reason) = r[3] { #expect(reason.contains("calendar = true needs a seasonal series"), "\(reason)") }
+    }
+
     @Test func panelExtrasAreCheckedAgainstTheKeys() throws {
         let host = try makeHost()
         let r = try run(host, """

@@ -7,6 +7,8 @@ extension ModelCatalog {
         ParameterSpec("categories", .strings, doc: "names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level"),
         ParameterSpec("embedding_size", .integer, range: ParameterRange(lower: 1, upper: 64),
                       doc: "weights per level of each category (default: about half its levels, 2 to 8)"),
+        ParameterSpec("calendar", .boolean, default: .boolean(false),
+                      doc: "read each step's place in the seasonal cycle (month of the year, weekday: its sine and cosine) over the lookback and the horizon; needs a seasonal series"),
         ParameterSpec("horizon", .integer, range: ParameterRange(lower: 1, upper: 520),
                       doc: "steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many"),
         ParameterSpec("lookback", .integer, range: ParameterRange(lower: 2, upper: 2000),
@@ -114,5 +116,6 @@ extension GlobalNeuralForecaster {
         covariateNames = p.strings("covariates") ?? []
         categoryNames = p.strings("categories") ?? []
         embeddingSize = p.integer("embedding_size")
+        calendar = p.boolean("calendar") ?? false
     }
 }

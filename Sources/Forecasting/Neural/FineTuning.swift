@@ -45,6 +45,7 @@ public enum NeuralFineTuning {
         trainer.covariateScales = global.covariateScales
         trainer.categoryNames = global.categories.names
         trainer.vocabulary = global.categories
+        trainer.calendar = global.calendar
         trainer.training.maxSteps = settings.steps
         trainer.training.learningRate = Float(settings.learningRate)
         trainer.training.seed = settings.seed

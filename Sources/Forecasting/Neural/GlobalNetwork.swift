@@ -17,6 +17,8 @@ struct GlobalNetwork: Sendable {
     var covariateScales: [Float] = []
     /// Attributes the networks embed, with the levels they learnt.
     var categories: CategoryVocabulary = .none
+    /// The networks also read CalendarFeatures, after the named covariates.
+    var calendar = false
 
     struct TrainingRecord: Sendable, Equatable {
         var seriesCount: Int
@@ -47,9 +49,12 @@ struct GlobalNetwork: Sendable {
     /// Forecast quantiles on the data's scale for windows ending at each of
     /// `ends` in `values`: ends.count × horizon × levels, the members' quantiles
     /// averaged level by level, each step's values sorted (so quantiles never cross).
-    /// `levels`: the series' category indices (CategoryVocabulary.indices).
-    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = []) -> [Double] {
+    /// `levels`: the series' category indices (CategoryVocabulary.indices); `calendar`: its
+    /// CalendarFeatures columns when the networks read them.
+    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = [],
+                   calendar: [[Double]] = []) -> [Double] {
         let scaledCovariates = zip(covariates, covariateScales).map { column, scale in column.map { Float($0) / scale } }
+            + calendar.map { $0.map { Float($0) } }
         let rows = ends.count
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
@@ -122,6 +127,7 @@ extension GlobalNetwork {
             "stopped_early": .bool(training.stoppedEarly),
             "covariates": .array(covariateNames.map { .string($0) }),
             "covariate_scales": .array(covariateScales.map { .number(Double($0)) }),
+            "calendar": .bool(calendar),
             "categories": .array(zip(categories.names, categories.levels).map { name, levels in
                 .object(["name": .string(name), "levels": .array(levels.map { .string($0) })])
             }),
@@ -183,12 +189,14 @@ extension GlobalNetwork {
                                            bestSteps: try fields.ints("best_steps"),
                                            validationLoss: validationLoss, stoppedEarly: stopped))
         self.categories = categories
+        if case .bool(true)? = state["calendar"] { calendar = true }
         if case .array(let names)? = state["covariates"] {
             covariateNames = names.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
             covariateScales = (try? fields.numbers("covariate_scales").map { Float($0) }) ?? []
-            guard covariateScales.count == covariateNames.count, covariateNames.count == networks[0].covariateCount else {
-                throw ForecastError("nbeats: the saved model's covariates do not match its network")
-            }
+        }
+        let inputs = covariateNames.count + (calendar ? CalendarFeatures.count : 0)
+        guard covariateScales.count == covariateNames.count, inputs == networks[0].covariateCount else {
+            throw ForecastError("nbeats: the saved model's covariates do not match its network")
         }
     }
 

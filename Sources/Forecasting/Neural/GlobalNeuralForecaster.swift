@@ -48,6 +48,10 @@ public struct GlobalNeuralForecaster: Forecaster {
     public var embeddingSize: Int?
     /// The levels when continuing a trained model (fine-tuning); otherwise read from the data.
     var vocabulary: CategoryVocabulary?
+    /// Read each step's place in the seasonal cycle (CalendarFeatures) beside the covariates.
+    public var calendar = false
+    /// Covariate inputs per step: the named ones, then the calendar's.
+    var covariateInputs: Int { covariateNames.count + (calendar ? CalendarFeatures.count : 0) }
 
     public init(design: Design) { self.design = design }
 
@@ -93,10 +97,10 @@ public struct GlobalNeuralForecaster: Forecaster {
         case .nbeats(let blocks, let layers, let width):
             return NBeatsNetwork(architecture: NBeatsArchitecture(lookback: l, horizon: h, quantiles: levels, blocks: blocks,
                                                                   layersPerBlock: layers, width: width,
-                                                                  covariates: covariateNames.count,
+                                                                  covariates: covariateInputs,
                                                                   categoryLevels: tables, embeddingDimensions: dimensions), seed: seed)
         case .lstm(let hidden):
-            return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, covariates: covariateNames.count,
+            return LSTMNetwork(lookback: l, horizon: h, quantiles: levels, hidden: hidden, covariates: covariateInputs,
                                categoryLevels: tables, embeddingDimensions: dimensions, seed: seed)
         }
     }
@@ -108,8 +112,11 @@ public struct GlobalNeuralForecaster: Forecaster {
         var values: [[Float]] = []
         var covariates: [RegressionCovariates?] = []
         for data in items {
-            do {
+            do throws(ForecastError) {
                 let v = try data.series.checkedValues(for: design.name, minimum: Self.minimumInputs + 1)
+                if calendar && data.series.seasonalPeriod <= 1 {
+                    throw ForecastError("\(design.name): calendar = true needs a seasonal series (period > 1); \(data.series.describedName) has period 1")
+                }
                 covariates.append(covariateNames.isEmpty ? nil : try RegressionCovariates(names: covariateNames, data: data, model: design.name))
                 values.append(v.map { Float($0) })
                 failures.append(nil)
@@ -131,9 +138,15 @@ public struct GlobalNeuralForecaster: Forecaster {
         }
         let levelIndices = categories.isEmpty ? [] : usable.map { categories.indices(items[$0].attributes) }
         let scales = covariateScales ?? Self.covariateScales(usable.compactMap { covariates[$0] }, count: covariateNames.count)
-        let scaledColumns: [[[Float]]] = covariateNames.isEmpty ? [] : usable.map { i in
-            guard let c = covariates[i] else { return [] }
-            return (0..<covariateNames.count).map { j in (c.history[j] + c.knownFuture[j]).map { Float($0) / scales[j] } }
+        let scaledColumns: [[[Float]]] = covariateInputs == 0 ? [] : usable.map { i in
+            var columns: [[Float]] = []
+            if let c = covariates[i] {
+                columns = (0..<covariateNames.count).map { j in (c.history[j] + c.knownFuture[j]).map { Float($0) / scales[j] } }
+            }
+            if calendar, let days = CalendarFeatures.columns(for: items[i].series, count: items[i].series.count + h) {
+                columns += days.map { $0.map { Float($0) } }
+            }
+            return columns
         }
         let memberCount = startingFrom?.count ?? max(1, members)
         var networks: [any ForecastNetwork] = []
@@ -168,7 +181,8 @@ public struct GlobalNeuralForecaster: Forecaster {
                                                   stoppedEarly: stoppedEarly)
         let global = GlobalNetwork(networks: networks, minimumInputs: Self.minimumInputs, grid: grid,
                                    copula: copula(networks, grid: grid, validation: validationSets), training: record,
-                                   covariateNames: covariateNames, covariateScales: scales, categories: categories)
+                                   covariateNames: covariateNames, covariateScales: scales, categories: categories,
+                                   calendar: calendar)
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
         for i in usable {
             out[i] = PanelMember(model: NeuralFit(global: global, series: items[i].series, covariates: covariates[i],

@@ -16,6 +16,12 @@ struct NeuralFit: FittedModel {
 
     private var levels: [Int] { global.categories.indices(attributes) }
 
+    /// The calendar columns over the history and `ahead` steps after it (none unless the networks read them).
+    private func calendarColumns(ahead: Int) -> [[Double]] {
+        guard global.calendar else { return [] }
+        return CalendarFeatures.columns(for: series, count: series.count + ahead) ?? []
+    }
+
     /// Each covariate over the history, then `future` (steps × covariates) after it.
     private func covariateColumns(future: [[Double]] = []) -> [[Double]] {
         guard let covariates else { return [] }
@@ -36,7 +42,8 @@ struct NeuralFit: FittedModel {
         let n = series.count, m = global.minimumInputs
         guard n > m else { return [Double](repeating: .nan, count: n) }
         let ends = Array(m..<n)
-        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns(), levels: levels)
+        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns(), levels: levels,
+                                 calendar: calendarColumns(ahead: global.horizon))
         let levels = global.quantiles.count, h = global.horizon
         let median = medianIndex
         var out = [Double](repeating: .nan, count: n)
@@ -99,7 +106,8 @@ struct NeuralFit: FittedModel {
     /// The last window's quantiles: horizon × levels, ascending in each step.
     private func lastQuantiles(horizon: Int, future: [String: [Double]]) throws(ForecastError) -> [Double] {
         let columns = covariateColumns(future: try futureCovariates(horizon: horizon, given: future))
-        return global.quantiles(series.values, ends: [series.count], covariates: columns, levels: levels)
+        return global.quantiles(series.values, ends: [series.count], covariates: columns, levels: levels,
+                                calendar: calendarColumns(ahead: global.horizon))
     }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
