@@ -40,7 +40,7 @@ import Testing
         #expect(r[2] == .string("tiny") && r[3] == .string("naive"))
         #expect(r[4] == .boolean(true), "intervals out of order")
         #expect(r[5] == .boolean(true), "first-step forecast more than 10% off")
-        #expect(r[6] == .string("N-BEATS×3(L=12/18/24, H=6, 2×2×32)"))
+        #expect(r[6] == .string("N-BEATS×5(L=12/18/24, H=6, 2×2×32)"))
         #expect(r[7] == .number(6))
     }
 
@@ -78,7 +78,7 @@ import Testing
         for h = 1, 6 do same = same and a.mean[h] == b.mean[h] and a:upper(95)[h] == b:upper(95)[h] end
         return same, back.method
         """)
-        #expect(r == [.boolean(true), .string("N-BEATS×3(L=12/18/24, H=6, 2×2×32)")])
+        #expect(r == [.boolean(true), .string("N-BEATS×5(L=12/18/24, H=6, 2×2×32)")])
     }
 
     @Test func backtestTrainsOncePerWindowAcrossThePanel() throws {
@@ -106,7 +106,7 @@ import Testing
         local mean = (alone.s4.mean[2] + sesfc.mean[2]) / 2
         return ens:model("s4").method, math.abs(fc.s4.mean[2] - mean) < 1e-9 * math.abs(mean)
         """)
-        #expect(r == [.string("Ensemble (mean of Simple exponential smoothing ETS(A,N,N), N-BEATS×3(L=12/18/24, H=6, 2×2×32))"), .boolean(true)])
+        #expect(r == [.string("Ensemble (mean of Simple exponential smoothing ETS(A,N,N), N-BEATS×5(L=12/18/24, H=6, 2×2×32))"), .boolean(true)])
         let typo = errorMessage(host, "return forecast.fit('ensemble', data.dataset('nile'), { members = { 'ets:modle=ANN' } })")
         #expect(typo.contains("modle") && typo.contains("model"), "\(typo)")
     }

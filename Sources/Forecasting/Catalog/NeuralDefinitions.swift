@@ -1,8 +1,9 @@
 import AlmanacCore
 
 extension ModelCatalog {
-    /// Options every global neural model shares (training, windows, ensembles).
-    static let neuralTrainingOptions: [ParameterSpec] = [
+    /// Options every global neural model shares (training, windows, ensembles);
+    /// `members` is each model's default number of networks.
+    static func neuralTrainingOptions(members: Int) -> [ParameterSpec] { [
         ParameterSpec("covariates", .strings, doc: "names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })"),
         ParameterSpec("categories", .strings, doc: "names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level"),
         ParameterSpec("embedding_size", .integer, range: ParameterRange(lower: 1, upper: 64),
@@ -28,11 +29,11 @@ extension ModelCatalog {
                       doc: "hold back each series' last horizon for early stopping"),
         ParameterSpec("intervals", .boolean, default: .boolean(true),
                       doc: "learn 15 quantile levels for intervals and sample paths; false learns the median only (point forecasts)"),
-        ParameterSpec("members", .integer, default: .integer(3), range: ParameterRange(lower: 1, upper: 100),
+        ParameterSpec("members", .integer, default: .integer(members), range: ParameterRange(lower: 1, upper: 100),
                       doc: "networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon"),
         ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0),
                       doc: "seed of the initial weights and the training windows"),
-    ]
+    ] }
 
     static let neuralModels: [ModelDefinition] = [
         ModelDefinition(descriptor: describe(
@@ -55,7 +56,7 @@ extension ModelCatalog {
                 ParameterSpec("blocks", .integer, default: .integer(6), range: ParameterRange(lower: 1, upper: 64), doc: "blocks in sequence"),
                 ParameterSpec("layers", .integer, default: .integer(4), range: ParameterRange(lower: 1, upper: 16), doc: "hidden layers per block"),
                 ParameterSpec("width", .integer, default: .integer(128), range: ParameterRange(lower: 4, upper: 4096), doc: "units per hidden layer"),
-            ] + neuralTrainingOptions,
+            ] + neuralTrainingOptions(members: GlobalNeuralForecaster.defaultMembers(.nbeats(blocks: 6, layers: 4, width: 128))),
             capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local panel = data.synthetic_retail{ skus = 12, periods = 104, seed = 3 }
@@ -83,7 +84,7 @@ extension ModelCatalog {
             parameters: [
                 ParameterSpec("hidden", .integer, default: .integer(64), range: ParameterRange(lower: 2, upper: 2048),
                               doc: "units in the LSTM's state and in the head's hidden layer"),
-            ] + neuralTrainingOptions,
+            ] + neuralTrainingOptions(members: GlobalNeuralForecaster.defaultMembers(.lstm(hidden: 64))),
             capabilities: ["intervals", "samples", "seasonal", "exogenous", "non_negative"],
             example: """
             local panel = data.synthetic_retail{ skus = 12, periods = 104, seed = 3 }
