@@ -295,7 +295,7 @@
 ---@field history? integer training windows end within this many horizons of each series' end (default 10; >= 1 and <= 1000)
 ---@field validate? boolean hold back each series' last horizon for early stopping (default true)
 ---@field intervals? boolean learn 15 quantile levels for intervals and sample paths; false learns the median only (point forecasts) (default true)
----@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 3; >= 1 and <= 100)
+---@field members? integer networks trained and averaged quantile by quantile; member k uses seed + k and, unless lookback is set, lookback (2 + k mod 3) × horizon (default 5; >= 1 and <= 100)
 ---@field seed? integer seed of the initial weights and the training windows (default 1; >= 0)
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
 ---@field biasadj? boolean with lambda: back-transform to the forecast mean instead of the median (default false)
