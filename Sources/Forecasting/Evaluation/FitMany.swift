@@ -15,12 +15,13 @@ public enum FitMany {
         public var fallbackUsed: String?
     }
 
+    /// Throws only a model-wide error (ForecastError.isModelWide) of a global model.
     public static func run(_ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
                            fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil,
-                           training: TrainingProgress? = nil) -> [Outcome] {
+                           training: TrainingProgress? = nil) throws(ForecastError) -> [Outcome] {
         if forecaster.learnsAcrossSeries {
-            return together(items, forecaster: forecaster, fallback: fallback, threads: threads, progress: progress, training: training)
+            return try together(items, forecaster: forecaster, fallback: fallback, threads: threads, progress: progress, training: training)
         }
         let jobs = items.map { Job(key: $0.key, data: $0.data) }
         return ParallelMap.run(count: jobs.count, threads: threads, progress: progress) { i in
@@ -36,12 +37,14 @@ public enum FitMany {
     /// A global model: trained once on every series; series it cannot serve get the fallback.
     private static func together(_ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
                                  fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
-                                 progress: (@Sendable (Int) -> Void)?, training: TrainingProgress?) -> [Outcome] {
+                                 progress: (@Sendable (Int) -> Void)?, training: TrainingProgress?) throws(ForecastError) -> [Outcome] {
         let members: [PanelMember]
         do {
             members = try forecaster.fitTogether(items.map(\.data), threads: threads, progress: training)
                 ?? items.map { _ in PanelMember(model: nil, failure: "the model cannot fit series together") }
         } catch {
+            // A misconfigured model would otherwise hand every series to the fallback, hiding the mistake.
+            if error.isModelWide { throw error }
             members = items.map { _ in PanelMember(model: nil, failure: error.message) }
         }
         let jobs = items.map { Job(key: $0.key, data: $0.data) }

@@ -26,7 +26,7 @@ struct CategoryVocabulary: Sendable, Equatable {
                 let guess = closestMatch(to: name, in: available).map { " (did you mean '\($0)'?)" } ?? ""
                 let list = available.isEmpty ? "the data has no attributes (load it with attributes = { \"\(name)\" }, or build the panel with them)"
                     : "the data's attributes are: " + available.joined(separator: ", ")
-                throw ForecastError("\(model): categories: no series has the attribute '\(name)'\(guess); \(list)")
+                throw ForecastError.modelWide("\(model): categories: no series has the attribute '\(name)'\(guess); \(list)")
             }
             levels.append(seen.sorted())
         }

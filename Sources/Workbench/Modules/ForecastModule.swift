@@ -85,10 +85,16 @@ enum ForecastModule {
                         trainingProgress = { report in trainingBar.update(report) }
                         seriesProgress = nil
                     }
-                    let outcomes = FitMany.run(items, forecaster: forecaster,
-                                               fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
-                                               threads: threads, progress: seriesProgress,
-                                               training: trainingProgress)
+                    let outcomes: [FitMany.Outcome]
+                    do throws(ForecastError) {
+                        outcomes = try FitMany.run(items, forecaster: forecaster,
+                                                   fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
+                                                   threads: threads, progress: seriesProgress,
+                                                   training: trainingProgress)
+                    } catch {
+                        try trainingBar?.finish()
+                        throw ScriptError.named(error.message)
+                    }
                     try trainingBar?.finish()
                     entries = zip(outcomes, items).map { o, item in
                         .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed,
