@@ -1,5 +1,3 @@
-import Foundation
-
 /// The activations of one batch through an LSTMNetwork, kept for
 /// backpropagation through time, in one allocation.
 final class LSTMWorkspace: NetworkWorkspace {
@@ -68,8 +66,6 @@ final class LSTMWorkspace: NetworkWorkspace {
     private func state(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + stateAt + slot * rows * hidden }
     private func cellTanh(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + cellTanhAt + t * rows * hidden }
 
-    @inline(__always) private static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
-
     func forward(parameters p: UnsafePointer<Float>, rows: Int) {
         let h = hidden, g4 = 4 * hidden, l = lookback
         cell(0, rows).update(repeating: 0, count: rows * h)
@@ -91,17 +87,19 @@ final class LSTMWorkspace: NetworkWorkspace {
             }
             MatrixProduct.multiply(state(t, rows), p + layout.recurrentWeights, into: z, m: rows, n: g4, k: h, accumulate: true)
             let cPrev = cell(t, rows), cNext = cell(t + 1, rows), hNext = state(t + 1, rows), tc = cellTanh(t, rows)
+            typealias F = FastActivations
             for r in 0..<rows {
                 let row = z + r * g4
-                for j in 0..<h {
-                    let i = Self.sigmoid(row[j]), f = Self.sigmoid(row[h + j])
-                    let c = tanh(row[2 * h + j]), o = Self.sigmoid(row[3 * h + j])
-                    row[j] = i; row[h + j] = f; row[2 * h + j] = c; row[3 * h + j] = o
-                    let next = f * cPrev[r * h + j] + i * c
-                    cNext[r * h + j] = next
-                    let squashed = tanh(next)
-                    tc[r * h + j] = squashed
-                    hNext[r * h + j] = o * squashed
+                for j in stride(from: 0, to: h, by: 8) {
+                    let n = min(8, h - j), k = r * h + j
+                    let i = F.sigmoid(F.load(row + j, n)), f = F.sigmoid(F.load(row + h + j, n))
+                    let c = F.tanh(F.load(row + 2 * h + j, n)), o = F.sigmoid(F.load(row + 3 * h + j, n))
+                    F.store(i, row + j, n); F.store(f, row + h + j, n); F.store(c, row + 2 * h + j, n); F.store(o, row + 3 * h + j, n)
+                    let next = f * F.load(cPrev + k, n) + i * c
+                    F.store(next, cNext + k, n)
+                    let squashed = F.tanh(next)
+                    F.store(squashed, tc + k, n)
+                    F.store(o * squashed, hNext + k, n)
                 }
             }
         }

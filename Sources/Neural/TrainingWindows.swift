@@ -26,6 +26,18 @@ public struct TrainingWindows: Sendable {
     /// so that level learns what a series of an unseen store looks like.
     public static let unknownLevelShare = 0.1
 
+    /// How each window's errors count in the loss.
+    public enum Weighting: String, Sendable, CaseIterable {
+        /// Relative to the window's mean level (its scale): sMAPE's view.
+        case level
+        /// Relative to the window's seasonal naive error: MASE's view, which
+        /// counts an error on a smooth series more than the same on a noisy one.
+        case mase
+    }
+    public let weighting: Weighting
+    /// The seasonal lag of the naive error `mase` weighting divides by.
+    public let seasonalLag: Int
+
     public struct ValidationSet: Sendable {
         public var values: [Float] = []
         public var mask: [Float] = []
@@ -43,7 +55,9 @@ public struct TrainingWindows: Sendable {
 
     /// `series` in full; `validate` holds back each long-enough series' last horizon.
     public init(series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool,
-                covariates: [[[Float]]] = [], categories: [[Int]] = []) {
+                covariates: [[[Float]]] = [], categories: [[Int]] = [], weighting: Weighting = .level, seasonalLag: Int = 1) {
+        self.weighting = weighting
+        self.seasonalLag = max(1, seasonalLag)
         self.covariates = covariates
         covariateCount = covariates.first?.count ?? 0
         self.categories = categories
@@ -77,7 +91,13 @@ public struct TrainingWindows: Sendable {
                 }
             }
             validation.targets += values[(n - horizon)...].map { $0 / s }
-            validation.targetMask += [Float](repeating: 1, count: horizon)
+            let w = validation.values.withUnsafeBufferPointer { v in
+                validation.mask.withUnsafeBufferPointer { m -> Float in
+                    guard let vb = v.baseAddress, let mb = m.baseAddress else { return 1 }
+                    return Self.weight(weighting, values: vb + offset, mask: mb + offset, lookback: lookback, lag: max(1, seasonalLag))
+                }
+            }
+            validation.targetMask += [Float](repeating: w, count: horizon)
             if covariateCount > 0 {
                 var block = [Float](repeating: 0, count: covariateCount * (lookback + horizon))
                 block.withUnsafeMutableBufferPointer { b in
@@ -138,12 +158,31 @@ public struct TrainingWindows: Sendable {
                 let scale = WindowScaling.fill(buffer, start: 0, end: cut, lookback: l, fallbackScale: scales[i],
                                                out: values + r * l, mask: mask + r * l)
                 let inverse = 1 / scale
+                let w = Self.weight(weighting, values: values + r * l, mask: mask + r * l, lookback: l, lag: seasonalLag)
                 for j in 0..<h {
                     let t = cut + j
                     targets[r * h + j] = t < n ? buffer[t] * inverse : 0
-                    targetMask[r * h + j] = t < n ? 1 : 0
+                    targetMask[r * h + j] = t < n ? w : 0
                 }
             }
         }
+    }
+
+    /// A window's weight in the loss (carried by its target mask, which the loss
+    /// uses as weights): 1 for `level`; for `mase`, one over the mean absolute
+    /// seasonal difference of its scaled inputs (lag 1 when it has too few),
+    /// kept within [1/5, 5] so no window dominates.
+    @inline(__always)
+    static func weight(_ weighting: Weighting, values: UnsafePointer<Float>, mask: UnsafePointer<Float>, lookback l: Int, lag: Int) -> Float {
+        guard weighting == .mase else { return 1 }
+        var first = 0
+        while first < l && mask[first] == 0 { first += 1 }
+        let present = l - first
+        let m = present > lag ? lag : 1
+        guard present > m else { return 1 }
+        var sum: Float = 0
+        for t in (first + m)..<l { sum += abs(values[t] - values[t - m]) }
+        let d = sum / Float(present - m)
+        return min(max(1 / max(d, 1e-6), 0.2), 5)
     }
 }

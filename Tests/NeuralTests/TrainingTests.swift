@@ -84,4 +84,30 @@ import Testing
         }
         #expect(abs(check - losses[bestIndex]) < 1e-5)
     }
+
+    /// MASE weighting counts a smooth series' window more than a noisy one's (through
+    /// the target mask the loss reads as weights); level weighting counts all alike.
+    @Test func maseWeightingFavoursSmoothSeries() {
+        let smooth = (0..<40).map { Float(100 + $0) }
+        let noisy = (0..<40).map { Float($0 % 2 == 0 ? 20 : 180) }
+        let mase = TrainingWindows(series: [smooth, noisy], lookback: 8, horizon: 4, historyLimit: 40, minimumInputs: 8,
+                                   validate: true, weighting: .mase, seasonalLag: 1)
+        let v = mase.validation
+        #expect(v.rows == 2)
+        let smoothWeight = v.targetMask[0], noisyWeight = v.targetMask[4]
+        #expect(smoothWeight == 5, "a nearly flat scaled window hits the cap: \(smoothWeight)")
+        #expect(noisyWeight < 1, "a window jumping by 1.6 times its level each step: \(noisyWeight)")
+        let level = TrainingWindows(series: [smooth, noisy], lookback: 8, horizon: 4, historyLimit: 40, minimumInputs: 8, validate: true)
+        #expect(level.validation.targetMask.allSatisfy { $0 == 1 })
+        // Sampled windows carry the weights too (and 0 past a series' end).
+        var random = NeuralRandom(seed: 3)
+        var values = [Float](repeating: 0, count: 16 * 8), mask = values, targets = [Float](repeating: 0, count: 16 * 4), weights = targets
+        values.withUnsafeMutableBufferPointer { vb in mask.withUnsafeMutableBufferPointer { mb in
+            targets.withUnsafeMutableBufferPointer { tb in weights.withUnsafeMutableBufferPointer { wb in
+                mase.sample(rows: 16, random: &random, values: vb.baseAddress!, mask: mb.baseAddress!, targets: tb.baseAddress!,
+                            targetMask: wb.baseAddress!)
+            } }
+        } }
+        #expect(weights.contains { $0 > 1 } && weights.contains { $0 > 0 && $0 < 1 })
+    }
 }

@@ -60,6 +60,25 @@ public struct GlobalNeuralForecaster: Forecaster {
     var vocabulary: CategoryVocabulary?
     /// Read each step's place in the seasonal cycle (CalendarFeatures) beside the covariates.
     public var calendar = false
+    /// How windows' errors are weighed in the loss.
+    public enum Weighting: String, Sendable, CaseIterable {
+        /// Relative to the window's level (sMAPE's view).
+        case level
+        /// Relative to the window's seasonal naive error (MASE's view).
+        case mase
+        /// Members alternate: even ones `level`, odd ones `mase`.
+        case mixed
+    }
+    public var weighting = Weighting.level
+
+    /// Member k's loss weighting.
+    func weighting(member k: Int) -> TrainingWindows.Weighting {
+        switch weighting {
+        case .level: return .level
+        case .mase: return .mase
+        case .mixed: return k % 2 == 0 ? .level : .mase
+        }
+    }
     /// Covariate inputs per step: the named ones, then the calendar's.
     var covariateInputs: Int { covariateNames.count + (calendar ? CalendarFeatures.count : 0) }
 
@@ -173,7 +192,9 @@ public struct GlobalNeuralForecaster: Forecaster {
             let start = startingFrom?[k] ?? network(horizon: h, member: k, seed: settings.seed, categories: categories)
             let windows = TrainingWindows(series: usable.map { values[$0] }, lookback: start.lookback, horizon: h,
                                           historyLimit: historyHorizons * h, minimumInputs: Self.minimumInputs,
-                                          validate: validate, covariates: scaledColumns, categories: levelIndices)
+                                          validate: validate, covariates: scaledColumns, categories: levelIndices,
+                                          weighting: weighting(member: k),
+                                          seasonalLag: items[usable[0]].series.seasonalPeriod)
             let budget = settings.maxSteps * memberCount
             let done = k * settings.maxSteps
             let result = trainMember(start, windows: windows, settings: settings) { point in
