@@ -240,7 +240,7 @@
 ---@field covariates? string|string[] names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })
 ---@field categories? string|string[] names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level
 ---@field embedding_size? integer weights per level of each category (default: about half its levels, 2 to 8) (>= 1 and <= 64)
----@field weighting? "level"|"mase"|"mixed" how each window's errors count in the loss: level (relative to its level, as sMAPE), mase (relative to its seasonal naive error, as MASE: smooth series count more), mixed (members alternate) (default "level")
+---@field weighting? "level"|"mase"|"mixed" how each window's errors count in the loss: level (relative to its level, as sMAPE), mase (relative to its seasonal naive error, as MASE: smooth series count more), mixed (members alternate) (default "mase")
 ---@field calendar? boolean read each step's place in the seasonal cycle (month of the year, weekday: its sine and cosine) over the lookback and the horizon; needs a seasonal series (default false)
 ---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
 ---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)
@@ -285,7 +285,7 @@
 ---@field covariates? string|string[] names of the data's covariates (price, promo, …) the network reads over the lookback and the horizon; forecasts need their future values (in the data past the series' end, or future = { … })
 ---@field categories? string|string[] names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level
 ---@field embedding_size? integer weights per level of each category (default: about half its levels, 2 to 8) (>= 1 and <= 64)
----@field weighting? "level"|"mase"|"mixed" how each window's errors count in the loss: level (relative to its level, as sMAPE), mase (relative to its seasonal naive error, as MASE: smooth series count more), mixed (members alternate) (default "level")
+---@field weighting? "level"|"mase"|"mixed" how each window's errors count in the loss: level (relative to its level, as sMAPE), mase (relative to its seasonal naive error, as MASE: smooth series count more), mixed (members alternate) (default "mase")
 ---@field calendar? boolean read each step's place in the seasonal cycle (month of the year, weekday: its sine and cosine) over the lookback and the horizon; needs a seasonal series (default false)
 ---@field horizon? integer steps ahead the network forecasts (default: the seasonal period, at least 6); forecasts may ask for up to this many (>= 1 and <= 520)
 ---@field lookback? integer observations the network sees (default: 2 × horizon, or (2 + k mod 3) × horizon for member k) (>= 2 and <= 2000)

@@ -8,7 +8,7 @@ extension ModelCatalog {
         ParameterSpec("categories", .strings, doc: "names of the panel's static attributes (category, store, …) the network learns an embedding for; a level not seen in training (a new store) gets the embedding of an average level"),
         ParameterSpec("embedding_size", .integer, range: ParameterRange(lower: 1, upper: 64),
                       doc: "weights per level of each category (default: about half its levels, 2 to 8)"),
-        ParameterSpec("weighting", .string, default: .string("level"), choices: GlobalNeuralForecaster.Weighting.allCases.map(\.rawValue),
+        ParameterSpec("weighting", .string, default: .string("mase"), choices: GlobalNeuralForecaster.Weighting.allCases.map(\.rawValue),
                       doc: "how each window's errors count in the loss: level (relative to its level, as sMAPE), mase (relative to its seasonal naive error, as MASE: smooth series count more), mixed (members alternate)"),
         ParameterSpec("calendar", .boolean, default: .boolean(false),
                       doc: "read each step's place in the seasonal cycle (month of the year, weekday: its sine and cosine) over the lookback and the horizon; needs a seasonal series"),
@@ -120,6 +120,6 @@ extension GlobalNeuralForecaster {
         categoryNames = p.strings("categories") ?? []
         embeddingSize = p.integer("embedding_size")
         calendar = p.boolean("calendar") ?? false
-        weighting = p.string("weighting").flatMap(Weighting.init(rawValue:)) ?? .level
+        weighting = p.string("weighting").flatMap(Weighting.init(rawValue:)) ?? .mase
     }
 }

@@ -69,7 +69,7 @@ public struct GlobalNeuralForecaster: Forecaster {
         /// Members alternate: even ones `level`, odd ones `mase`.
         case mixed
     }
-    public var weighting = Weighting.level
+    public var weighting = Weighting.mase
 
     /// Member k's loss weighting.
     func weighting(member k: Int) -> TrainingWindows.Weighting {
