@@ -60,25 +60,8 @@ public struct GlobalNeuralForecaster: Forecaster {
     var vocabulary: CategoryVocabulary?
     /// Read each step's place in the seasonal cycle (CalendarFeatures) beside the covariates.
     public var calendar = false
-    /// How windows' errors are weighed in the loss.
-    public enum Weighting: String, Sendable, CaseIterable {
-        /// Relative to the window's level (sMAPE's view).
-        case level
-        /// Relative to the window's seasonal naive error (MASE's view).
-        case mase
-        /// Members alternate: even ones `level`, odd ones `mase`.
-        case mixed
-    }
+    /// How windows' errors are weighed in the loss (LossWeighting.swift).
     public var weighting = Weighting.mase
-
-    /// Member k's loss weighting.
-    func weighting(member k: Int) -> TrainingWindows.Weighting {
-        switch weighting {
-        case .level: return .level
-        case .mase: return .mase
-        case .mixed: return k % 2 == 0 ? .level : .mase
-        }
-    }
     /// Covariate inputs per step: the named ones, then the calendar's.
     var covariateInputs: Int { covariateNames.count + (calendar ? CalendarFeatures.count : 0) }
 
