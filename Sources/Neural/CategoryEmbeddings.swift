@@ -5,17 +5,22 @@
 /// Level 0 of every table stands for "not seen in training" (a new store at
 /// cold start); training drops windows to it now and then so it learns an
 /// average level rather than staying at its random start.
-public struct CategoryEmbeddings: Sendable, Equatable, Codable {
+public struct CategoryEmbeddings: Sendable, Equatable {
     /// Levels per attribute, the unknown level 0 included.
     public let levels: [Int]
     public let dimensions: [Int]
     /// Where the first table starts in the network's parameter vector.
     public let offset: Int
 
+    /// Where each table starts in the parameter vector.
+    private let starts: [Int]
+
     public init(levels: [Int], dimensions: [Int], offset: Int) {
         self.levels = levels
         self.dimensions = dimensions
         self.offset = offset
+        var at = offset
+        starts = zip(levels, dimensions).map { n, d in defer { at += n * d }; return at }
     }
 
     /// The usual rule of thumb: about half the levels, between 2 and 8 weights.
@@ -30,15 +35,6 @@ public struct CategoryEmbeddings: Sendable, Equatable, Codable {
     public var parameterCount: Int { zip(levels, dimensions).reduce(0) { $0 + $1.0 * $1.1 } }
     public var end: Int { offset + parameterCount }
 
-    /// ", 2 categories" for a network's label; empty without any.
-    public var label: String { count == 0 ? "" : ", \(count) categor\(count == 1 ? "y" : "ies")" }
-
-    /// Where table j starts.
-    private func table(_ j: Int) -> Int {
-        var at = offset
-        for i in 0..<j { at += levels[i] * dimensions[i] }
-        return at
-    }
 
     /// A level index read from the batch (stored as Float), clamped into the table.
     @inline(__always)
@@ -47,37 +43,36 @@ public struct CategoryEmbeddings: Sendable, Equatable, Codable {
         return i >= 0 && i < levels[j] ? i : 0
     }
 
-    /// Writes each row's embedded levels (width values) at `out + r * stride`;
-    /// `categories` holds rows × count level indices.
-    public func gather(_ categories: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
-                       into out: UnsafeMutablePointer<Float>, stride: Int) {
-        guard count > 0 else { return }
-        let starts = (0..<count).map(table)
+    /// Calls `body(table row, batch slot, width)` for each row's level of each
+    /// attribute: the table row's place in the parameters, the row's embedded
+    /// values at `r * stride` plus the attribute's column.
+    @inline(__always)
+    private func forEachLookup(_ categories: UnsafePointer<Float>, rows: Int, stride: Int,
+                               _ body: (_ table: Int, _ slot: Int, _ width: Int) -> Void) {
         for r in 0..<rows {
             var column = 0
             for j in 0..<count {
                 let d = dimensions[j]
-                let row = p + starts[j] + level(categories[r * count + j], j) * d
-                (out + r * stride + column).update(from: row, count: d)
+                body(starts[j] + level(categories[r * count + j], j) * d, r * stride + column, d)
                 column += d
             }
+        }
+    }
+
+    /// Writes each row's embedded levels (width values) at `out + r * stride`;
+    /// `categories` holds rows × count level indices.
+    public func gather(_ categories: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
+                       into out: UnsafeMutablePointer<Float>, stride: Int) {
+        forEachLookup(categories, rows: rows, stride: stride) { table, slot, d in
+            (out + slot).update(from: p + table, count: d)
         }
     }
 
     /// Adds dLoss/dEmbedding (rows × width at `gradient + r * stride`) into the looked-up rows of `g`.
     public func scatter(_ categories: UnsafePointer<Float>, rows: Int, gradient dOut: UnsafePointer<Float>, stride: Int,
                         into g: UnsafeMutablePointer<Float>) {
-        guard count > 0 else { return }
-        let starts = (0..<count).map(table)
-        for r in 0..<rows {
-            var column = 0
-            for j in 0..<count {
-                let d = dimensions[j]
-                let row = g + starts[j] + level(categories[r * count + j], j) * d
-                let source = dOut + r * stride + column
-                for k in 0..<d { row[k] += source[k] }
-                column += d
-            }
+        forEachLookup(categories, rows: rows, stride: stride) { table, slot, d in
+            for k in 0..<d { g[table + k] += dOut[slot + k] }
         }
     }
 

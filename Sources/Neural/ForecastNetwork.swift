@@ -21,6 +21,12 @@ extension ForecastNetwork {
     public var covariateWidth: Int { covariateCount * (lookback + horizon) }
     public var categoryCount: Int { embeddings.count }
 
+    /// ", 2 covariates, 1 category" for a label: the inputs besides the series (empty for none).
+    public var extraInputsLabel: String {
+        let c = covariateCount, k = categoryCount
+        return (c > 0 ? ", \(c) covariate\(c == 1 ? "" : "s")" : "") + (k > 0 ? ", \(k) categor\(k == 1 ? "y" : "ies")" : "")
+    }
+
     /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks
     /// (and covariates, rows × covariateWidth, and category levels, rows × categoryCount,
     /// when the network takes them).

@@ -76,8 +76,5 @@ public struct LSTMNetwork: ForecastNetwork, Equatable {
 
     public func makeWorkspace(rows: Int) -> any NetworkWorkspace { LSTMWorkspace(network: self, rows: rows) }
 
-    public var label: String {
-        let covariates = covariateCount > 0 ? ", \(covariateCount) covariate\(covariateCount == 1 ? "" : "s")" : ""
-        return "LSTM(L=\(lookback), H=\(horizon), \(hidden)\(covariates)\(embeddings.label))"
-    }
+    public var label: String { "LSTM(L=\(lookback), H=\(horizon), \(hidden)\(extraInputsLabel))" }
 }

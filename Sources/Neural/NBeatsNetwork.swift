@@ -32,7 +32,6 @@ public struct NBeatsNetwork: ForecastNetwork, Equatable {
 
     public var label: String {
         let a = architecture
-        let covariates = a.covariates > 0 ? ", \(a.covariates) covariate\(a.covariates == 1 ? "" : "s")" : ""
-        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width)\(covariates)\(embeddings.label))"
+        return "N-BEATS(L=\(a.lookback), H=\(a.horizon), \(a.blocks)×\(a.layersPerBlock)×\(a.width)\(extraInputsLabel))"
     }
 }

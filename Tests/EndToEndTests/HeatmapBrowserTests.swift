@@ -8,10 +8,7 @@ import Testing
 /// an edge pixel or two); a blurred row gives dozens.
 @Suite struct HeatmapBrowserTests {
     @Test func heatmapCellsAreSharpInChromium() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
-            #expect(ProcessInfo.processInfo.environment["ALMANAC_REQUIRE_BROWSER"] != "1", "chromium is required but missing")
-            return
-        }
+        guard let chromium = headlessChromium() else { return }
         let folder = temporaryFolder("heatmap")
         writeFile(folder + "/h.lua", "plot.heatmap({ { 5, 7, 9 }, { 3, 4, 8 } }, { out = 'h.svg' })\n")
         let r = try almanac(["run", "-o", folder, "h.lua"], directory: folder)
@@ -35,17 +32,7 @@ import Testing
         img.src = 'data:image/svg+xml;base64,\(svg.base64EncodedString())';
         </script></body></html>
         """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9",
-                             "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=5000", "--dump-dom",
-                             "file://" + folder + "/harness.html"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try renderedDOM(chromium: chromium, page: folder + "/harness.html")
         let count = dom.range(of: #"colours=(\d+);"#, options: .regularExpression).map { String(dom[$0].dropFirst(8).dropLast()) }
         let colours = try #require(count.flatMap { Int($0) }, "no result in \(dom.suffix(300))")
         #expect(colours >= 3 && colours <= 6, "\(colours) colours along one row of three cells")

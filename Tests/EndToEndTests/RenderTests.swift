@@ -96,10 +96,7 @@ import Testing
     /// cut off: it loads and every figure decodes. scripts/test.sh installs chromium and sets
     /// ALMANAC_REQUIRE_BROWSER=1, so CI cannot skip this silently.
     @Test func theMainReportLoadsOfflineInABrowser() throws {
-        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
-            #expect(ProcessInfo.processInfo.environment["ALMANAC_REQUIRE_BROWSER"] != "1", "chromium is required but missing")
-            return
-        }
+        guard let chromium = headlessChromium() else { return }
         let folder = temporaryFolder("browser")
         let r = try almanac(["render", "examples/report.lua", "-o", folder + "/report.html"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -115,17 +112,7 @@ import Testing
         };
         </script></body></html>
         """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
-                             "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",  // no network
-                             "--virtual-time-budget=5000", "--dump-dom", "file://" + folder + "/harness.html"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try renderedDOM(chromium: chromium, page: folder + "/harness.html")
         #expect(dom.contains("images=4 loaded=4 title=Weekly replenishment review"), "\(dom.suffix(400))")
     }
 }

@@ -53,18 +53,20 @@ struct ARIMAFit: FittedModel {
         for name in specification.xreg {
             // The fit checked every regressor against the covariates; a missing one is a saved model that lost it.
             guard let known = values[name] else { throw ForecastError("\(modelName): covariate '\(name)' is missing from the fitted model's data") }
+            var column = known
             if let given = future[name] {
                 guard given.count >= horizon else {
                     throw ForecastError("\(modelName): future values of covariate '\(name)' cover \(given.count) step\(given.count == 1 ? "" : "s"), the horizon is \(horizon): \(horizon - given.count) missing")
                 }
-                values[name] = Array(known.prefix(n)) + given
+                column = Array(known.prefix(n)) + given
+                values[name] = column
             } else {
                 let available = max(0, known.count - n)
                 guard available >= horizon else {
                     throw ForecastError("\(modelName): covariate '\(name)' has \(available) future value\(available == 1 ? "" : "s") after the series, the horizon is \(horizon): \(horizon - available) step\(horizon - available == 1 ? "" : "s") missing; give them with future = { \(name) = { ... } }")
                 }
             }
-            if let bad = values[name]![n..<(n + horizon)].firstIndex(where: { !$0.isFinite }) {
+            if let bad = column[n..<(n + horizon)].firstIndex(where: { !$0.isFinite }) {
                 throw ForecastError("\(modelName): covariate '\(name)' has a missing future value at step \(bad - n + 1)")
             }
         }

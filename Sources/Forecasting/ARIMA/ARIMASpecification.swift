@@ -33,7 +33,11 @@ struct ARIMASpecification: Sendable, Codable, Equatable, Hashable {
         var columns: [[Double]] = []
         if hasIntercept { columns.append([Double](repeating: 1, count: range.count)) }
         if hasDrift { columns.append(range.map { Double($0 + 1) }) }
-        for name in xreg { columns.append(Array(covariates[name]![range])) }
+        // The fit and the forecast check every regressor first; a gap left here would show as NaN, not a trap.
+        for name in xreg {
+            let column = covariates[name] ?? []
+            columns.append(range.map { $0 < column.count ? column[$0] : .nan })
+        }
         return columns
     }
 }

@@ -16,7 +16,13 @@ struct AutoARIMADifferencing {
          maxD: Int, maxSeasonalD: Int, model: String) throws(ForecastError) {
         let n = y.count
         var xx = y
-        var regressors: [[Double]] = xreg.map { Array(covariates[$0]![0..<n]) }
+        var regressors: [[Double]] = []
+        for name in xreg {
+            guard let column = covariates[name], column.count >= n else {
+                throw ForecastError("\(model): covariate '\(name)' needs a value at each of the \(n) observations")
+            }
+            regressors.append(Array(column[0..<n]))
+        }
         regressors.removeAll { Series(values: $0).isConstant }
         if !regressors.isEmpty {
             let columns = [[Double](repeating: 1, count: n)] + regressors

@@ -53,8 +53,7 @@ struct GlobalNetwork: Sendable {
     /// CalendarFeatures columns when the networks read them.
     func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = [],
                    calendar: [[Double]] = []) -> [Double] {
-        let scaledCovariates = zip(covariates, covariateScales).map { column, scale in column.map { Float($0) / scale } }
-            + calendar.map { $0.map { Float($0) } }
+        let scaledCovariates = Self.inputColumns(covariates, scales: covariateScales, calendar: calendar)
         let rows = ends.count
         guard rows > 0 else { return [] }
         let floats = values.map { Float($0) }
@@ -96,6 +95,13 @@ struct GlobalNetwork: Sendable {
 }
 
 extension GlobalNetwork {
+    /// The covariate inputs as the networks read them, in training and in
+    /// forecasting alike: each named covariate divided by its scale, then the
+    /// calendar's columns as they are.
+    static func inputColumns(_ covariates: [[Double]], scales: [Float], calendar: [[Double]]) -> [[Float]] {
+        zip(covariates, scales).map { column, scale in column.map { Float($0) / scale } } + calendar.map { $0.map { Float($0) } }
+    }
+
     /// Adds one network's outputs (rows × horizon × levels) to `total`, each
     /// row times its scale and each step's levels sorted, so quantiles never cross.
     static func accumulate(_ raw: [Float], rows: Int, horizon h: Int, levels q: Int, scale: (Int) -> Float,

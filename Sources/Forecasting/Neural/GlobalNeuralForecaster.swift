@@ -154,14 +154,8 @@ public struct GlobalNeuralForecaster: Forecaster {
         let levelIndices = categories.isEmpty ? [] : usable.map { categories.indices(items[$0].attributes) }
         let scales = covariateScales ?? Self.covariateScales(usable.compactMap { covariates[$0] }, count: covariateNames.count)
         let scaledColumns: [[[Float]]] = covariateInputs == 0 ? [] : usable.map { i in
-            var columns: [[Float]] = []
-            if let c = covariates[i] {
-                columns = (0..<covariateNames.count).map { j in (c.history[j] + c.knownFuture[j]).map { Float($0) / scales[j] } }
-            }
-            if calendar, let days = CalendarFeatures.columns(for: items[i].series, count: items[i].series.count + h) {
-                columns += days.map { $0.map { Float($0) } }
-            }
-            return columns
+            let days = calendar ? CalendarFeatures.columns(for: items[i].series, count: items[i].series.count + h) ?? [] : []
+            return GlobalNetwork.inputColumns(covariates[i]?.columns ?? [], scales: scales, calendar: days)
         }
         let memberCount = startingFrom?.count ?? max(1, members)
         var networks: [any ForecastNetwork] = []

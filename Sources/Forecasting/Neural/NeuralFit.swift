@@ -25,9 +25,8 @@ struct NeuralFit: FittedModel {
     /// Each covariate over the history, then `future` (steps × covariates) after it.
     private func covariateColumns(future: [[Double]] = []) -> [[Double]] {
         guard let covariates else { return [] }
-        return covariates.history.indices.map { j in
-            covariates.history[j] + (future.isEmpty ? covariates.knownFuture[j] : future.map { $0[j] })
-        }
+        guard !future.isEmpty else { return covariates.columns }
+        return covariates.history.indices.map { j in covariates.history[j] + future.map { $0[j] } }
     }
 
     private func futureCovariates(horizon: Int, given: [String: [Double]]) throws(ForecastError) -> [[Double]] {

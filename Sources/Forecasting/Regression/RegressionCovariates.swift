@@ -36,6 +36,9 @@ struct RegressionCovariates: Sendable {
         self.knownFuture = known
     }
 
+    /// Each covariate over the history and the known future after it.
+    var columns: [[Double]] { zip(history, knownFuture).map { $0 + $1 } }
+
     /// The covariates' values at history position i, in design order.
     func values(at i: Int) -> [Double] { history.map { $0[i] } }
 

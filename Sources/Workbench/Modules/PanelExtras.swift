@@ -18,11 +18,10 @@ enum PanelExtras {
         let keys = entries.keys.sorted()
         for (key, fields) in try perKey(lua["attributes"], "attributes", keys: keys) {
             for (name, value) in fields {
-                switch value {
-                case .string(let text): entries[key]?.attributes[name] = .text(text)
-                case .integer, .number: entries[key]?.attributes[name] = .number(value.doubleValue ?? .nan)
-                default: throw ScriptError("data.panel: attributes['\(key)'].\(name) must be a string or a number, got \(value.typeName)")
+                guard let attribute = attributeValue(value) else {
+                    throw ScriptError("data.panel: attributes['\(key)'].\(name) must be a string or a number, got \(value.typeName)")
                 }
+                entries[key]?.attributes[name] = attribute
             }
         }
         for (key, fields) in try perKey(lua["covariates"], "covariates", keys: keys) {
@@ -43,6 +42,15 @@ enum PanelExtras {
                 }
                 entries[key]?.covariates[name] = column
             }
+        }
+    }
+
+    /// A static attribute from Lua: text or a number; nil for any other type.
+    static func attributeValue(_ value: LuaValue) -> Panel.AttributeValue? {
+        switch value {
+        case .string(let text): return .text(text)
+        case .integer, .number: return value.doubleValue.map { .number($0) }
+        default: return nil
         }
     }
 

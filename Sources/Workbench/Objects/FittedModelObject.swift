@@ -180,11 +180,11 @@ public final class FittedModelObject: LuaUserdata {
                 let m = try me.requireNative("apply")
                 var attributes: [String: String] = [:]
                 for (name, value) in try call.record(3, "attributes") {
-                    switch value {
-                    case .string(let text): attributes[name] = text
-                    case .integer, .number: attributes[name] = Panel.AttributeValue.number(value.doubleValue ?? .nan).description
-                    default: throw ScriptError("m:apply: attribute '\(name)' must be a string or a number, not \(value.typeName)")
+                    // Described as a panel's attribute would be, so a level matches the one it was trained on.
+                    guard let attribute = PanelExtras.attributeValue(value) else {
+                        throw ScriptError("m:apply: attribute '\(name)' must be a string or a number, not \(value.typeName)")
                     }
+                    attributes[name] = attribute.description
                 }
                 let data = ModelData(series: try SeriesObject.argument(call, 2, "series"), covariates: me.covariates, attributes: attributes)
                 if let again = m.reapplied(to: data) {
