@@ -1,0 +1,248 @@
+/// `ClampedNelderMead.minimize` restated as a machine that asks for one point at a time:
+/// `request` is the point whose value the search needs next and `supply` hands it over.
+/// Every step is the scalar search's, operation for operation, so fed the same values it
+/// visits the same points and ends in the same place, while `appendLikelyNext` tells a batched
+/// objective what it will probably ask for after that. Up to four coordinates (CES has
+/// at most four), one SIMD vector a point.
+struct NelderMeadMachine {
+    static let maxDimension = 4
+    typealias Point = SIMD4<Double>
+
+    /// What `request` is: a vertex of the first simplex, a trial point of the current
+    /// iteration, or a vertex of a shrink.
+    enum Phase: Equatable { case initial(Int), reflect, expand, outer, inner, shrink(Int), done }
+
+    let n: Int
+    private let lower: Point, upper: Point
+    private let expansion: Double, contraction: Double, shrinkage: Double
+    private let valueTolerance: Double, maxIterations: Int
+    private var simplex: [Point]
+    private var values: [Double]
+    private var order: [Int]
+    private var centroid = Point.zero, reflected = Point.zero
+    private var fReflected = 0.0
+    private var best = 0, worst = 0, secondWorst = 0
+    private var iteration = 0
+    private(set) var evaluations = 0
+    private(set) var phase: Phase = .initial(0)
+    /// The point whose value the search needs next (coordinates past `n` are zero).
+    private(set) var request = Point.zero
+
+    init(_ search: ClampedNelderMead, start: [Double], lower: [Double], upper: [Double]) {
+        n = start.count
+        precondition(n > 0 && n <= Self.maxDimension && lower.count == n && upper.count == n,
+                     "NelderMeadMachine: 1 to \(Self.maxDimension) coordinates, with bounds for each")
+        var lo = Point.zero, hi = Point.zero
+        for i in 0..<n { lo[i] = lower[i]; hi[i] = upper[i] }
+        self.lower = lo
+        self.upper = hi
+        let dim = Double(n)
+        expansion = 1 + 2 / dim
+        contraction = 0.75 - 1 / (2 * dim)
+        shrinkage = 1 - 1 / dim
+        simplex = [Point](repeating: .zero, count: n + 1)
+        values = [Double](repeating: 0, count: n + 1)
+        order = Array(0...n)
+        valueTolerance = search.valueTolerance
+        maxIterations = search.maxIterations
+        var first = Point.zero
+        for i in 0..<n { first[i] = start[i] }
+        first = clamp(first)
+        for j in 0...n { simplex[j] = first }
+        for i in 0..<n {
+            let value = simplex[i][i]
+            simplex[i][i] = Swift.min(Swift.max(value == 0 ? search.zeroStep : value * (1 + search.relativeStep), lo[i]), hi[i])
+        }
+        request = simplex[0]
+    }
+
+    /// The scalar search's `min(max(x, lower), upper)` lane by lane, NaN and signed zeros included
+    /// (`max(x, y)` is `y >= x ? y : x`, `min(x, y)` is `y < x ? y : x`), without leaving the
+    /// vector registers.
+    @inline(__always) private func clamp(_ x: Point) -> Point {
+        let raised = x.replacing(with: lower, where: lower .>= x)
+        return raised.replacing(with: upper, where: upper .< raised)
+    }
+
+    /// Gives the value of `request` and moves on to the next point the search needs.
+    mutating func supply(_ value: Double) {
+        evaluations += 1
+        switch phase {
+        case .initial(let j):
+            values[j] = value
+            if j < n {
+                phase = .initial(j + 1)
+                request = simplex[j + 1]
+            } else {
+                beginIteration()
+            }
+        case .reflect:
+            fReflected = value
+            if values[best] <= value && value < values[secondWorst] {
+                replaceWorst(reflected, value)
+            } else if value < values[best] {
+                ask(.expand, clamp(centroid + expansion * (reflected - centroid)))
+            } else if values[secondWorst] <= value && value < values[worst] {
+                ask(.outer, clamp(centroid + contraction * (reflected - centroid)))
+            } else {
+                ask(.inner, clamp(centroid - contraction * (reflected - centroid)))
+            }
+        case .expand:
+            if value < fReflected { replaceWorst(request, value) } else { replaceWorst(reflected, fReflected) }
+        case .outer:
+            if value <= fReflected { replaceWorst(request, value) } else { shrink(after: -1) }
+        case .inner:
+            if value < values[worst] { replaceWorst(request, value) } else { shrink(after: -1) }
+        case .shrink(let j):
+            values[j] = value
+            shrink(after: j)
+        case .done:
+            preconditionFailure("NelderMeadMachine: the search has ended")
+        }
+    }
+
+    private mutating func ask(_ next: Phase, _ point: Point) {
+        phase = next
+        request = point
+    }
+
+    private mutating func replaceWorst(_ point: Point, _ value: Double) {
+        simplex[worst] = point
+        values[worst] = value
+        iteration += 1
+        beginIteration()
+    }
+
+    /// Moves every vertex but the best toward it, one request per vertex in index order.
+    private mutating func shrink(after previous: Int) {
+        var j = previous + 1
+        if j == best { j += 1 }
+        guard j <= n else {
+            iteration += 1
+            beginIteration()
+            return
+        }
+        let b = simplex[best]
+        simplex[j] = clamp(b + shrinkage * (simplex[j] - b))
+        ask(.shrink(j), simplex[j])
+    }
+
+    private mutating func beginIteration() {
+        guard iteration < maxIterations, populationSD() >= valueTolerance else {
+            phase = .done
+            return
+        }
+        rank()
+        reflected = clamp(centroid + 1.0 * (centroid - simplex[worst]))
+        ask(.reflect, reflected)
+    }
+
+    /// The scalar search's ranking: a stable sort of the vertices by value, and the centroid of
+    /// all but the worst from the sum of all (in index order) less the worst.
+    private mutating func rank() {
+        for j in 0...n {
+            var k = j
+            while k > 0 && values[j] < values[order[k - 1]] {
+                order[k] = order[k - 1]
+                k -= 1
+            }
+            order[k] = j
+        }
+        best = order[0]
+        worst = order[n]
+        secondWorst = order[n - 1]
+        var sum = Point.zero
+        for j in 0...n { sum += simplex[j] }
+        centroid = (sum - simplex[worst]) / Point(repeating: Double(n))
+    }
+
+    private func populationSD() -> Double {
+        var mean = 0.0
+        for j in 0...n { mean += values[j] }
+        mean /= Double(n + 1)
+        var s = 0.0
+        for j in 0...n { s += (values[j] - mean) * (values[j] - mean) }
+        return (s / Double(n + 1)).squareRoot()
+    }
+
+    /// The best vertex, reported as the scalar search reports it.
+    var result: ClampedNelderMead.Result {
+        var b = 0
+        for j in 1...n where values[j] < values[b] { b = j }
+        return .init(x: (0..<n).map { simplex[b][$0] }, value: values[b], iterations: iteration + 1,
+                     evaluations: evaluations)
+    }
+
+    /// Appends, most likely first, the points the search will probably ask for after `request`,
+    /// until `batch` is full: the other vertices of a first simplex or a shrink; after a
+    /// reflection, its inner contraction, its expansion and the next reflection should it be
+    /// accepted (an outer contraction is rare); after an expansion, the next reflection for
+    /// either point kept; after a contraction, the next reflection should it be kept without
+    /// becoming the worst (nearly always so) and then that iteration's own contractions.
+    /// Guesses that turn out wrong cost a lane, never a result.
+    func appendLikelyNext(to batch: inout PointBatch) {
+        switch phase {
+        case .initial(let j):
+            for k in (j + 1)..<(n + 1) where !batch.isFull { batch.appendIfNew(simplex[k]) }
+        case .shrink(let j):
+            let b = simplex[best]
+            for k in (j + 1)..<(n + 1) where k != best && !batch.isFull {
+                batch.appendIfNew(clamp(b + shrinkage * (simplex[k] - b)))
+            }
+        case .reflect:
+            batch.appendIfNew(clamp(centroid - contraction * (reflected - centroid)))
+            batch.appendIfNew(clamp(centroid + expansion * (reflected - centroid)))
+            appendNext(replacingWorstWith: request, to: &batch)
+            batch.appendIfNew(clamp(centroid + contraction * (reflected - centroid)))
+        case .expand:
+            appendNext(replacingWorstWith: request, to: &batch)
+            appendNext(replacingWorstWith: reflected, to: &batch, followUps: true)
+        case .outer, .inner:
+            appendNext(replacingWorstWith: request, to: &batch, followUps: true)
+            appendNext(replacingWorstWith: request, to: &batch, asWorst: true)
+        case .done:
+            break
+        }
+    }
+
+    /// The next iteration's reflection once `point` has replaced the worst vertex and either the
+    /// old second worst or `point` itself is the new worst (the sum is taken in index order, as
+    /// `rank` takes it); with `followUps`, that iteration's inner contraction and expansion too.
+    private func appendNext(replacingWorstWith point: Point, to batch: inout PointBatch,
+                            asWorst: Bool = false, followUps: Bool = false) {
+        guard !batch.isFull else { return }
+        var sum = Point.zero
+        for j in 0...n { sum += j == worst ? point : simplex[j] }
+        let newWorst = asWorst ? point : simplex[secondWorst]
+        let c = (sum - newWorst) / Point(repeating: Double(n))
+        let r = clamp(c + 1.0 * (c - newWorst))
+        batch.appendIfNew(r)
+        if followUps {
+            batch.appendIfNew(clamp(c - contraction * (r - c)))
+            batch.appendIfNew(clamp(c + expansion * (r - c)))
+        }
+    }
+}
+
+/// Up to `ClampedNelderMead.batchWidth` distinct points for one call of a batched objective.
+struct PointBatch {
+    private(set) var points = [NelderMeadMachine.Point](repeating: .zero, count: ClampedNelderMead.batchWidth)
+    private(set) var count = 0
+    var isFull: Bool { count == ClampedNelderMead.batchWidth }
+
+    mutating func removeAll() { count = 0 }
+
+    mutating func appendIfNew(_ point: NelderMeadMachine.Point) {
+        guard !isFull else { return }
+        for k in 0..<count where sameCoordinates(points[k], point) { return }
+        points[count] = point
+        count += 1
+    }
+}
+
+/// Equal bit for bit (so −0 and 0 differ, and a NaN matches the same NaN): only then is a value
+/// known to be the one the objective would return.
+/// A lane-wise mask rather than `==`, which compiles to a loop through memory.
+@inline(__always) func sameCoordinates(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> Bool {
+    all(unsafeBitCast(a, to: SIMD4<UInt64>.self) .== unsafeBitCast(b, to: SIMD4<UInt64>.self))
+}
