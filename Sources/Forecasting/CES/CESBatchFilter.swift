@@ -11,9 +11,10 @@ struct CESBatchFilter {
     let layout: CESKernel.Layout
     let initialStates: [Double]
     /// (n + 2·lag) rows of k lanes, statsforecast's states matrix for each lane: rows 0..<lag
-    /// the initial states, row lag + t the state after y_t.
+    /// the initial states, row lag + t the state after y_t. After `likelihoods`, the last lag
+    /// rows are scratch: the scoring pass does not carry the states past the data.
     private(set) var states: [Lanes]
-    /// The last forward pass's one-step errors, per lane.
+    /// The scoring pass's one-step errors, per lane, when `likelihoods` was asked to keep them.
     private(set) var errors: [Lanes]
 
     init(layout: CESKernel.Layout, initialStates: [Double], count n: Int) {
@@ -49,8 +50,17 @@ struct CESBatchFilter {
         }
     }
 
-    /// n·log Σe² after backfitting (statsforecast's cescalc) for each lane's parameters.
-    mutating func likelihoods(_ y: UnsafeBufferPointer<Double>, _ q: Coefficients) -> Lanes {
+    /// What a pass computes besides the states.
+    enum PassMode {
+        /// The backfitting passes: the states up to `lag` rows past the data, which seed the next pass.
+        case backfit
+        /// The last pass: Σe² over the data (the rows past it serve nothing), and the errors if kept.
+        case score(keepErrors: Bool)
+    }
+
+    /// n·log Σe² after backfitting (statsforecast's cescalc) for each lane's parameters;
+    /// `errors` holds the last pass's errors only if `keepErrors`.
+    mutating func likelihoods(_ y: UnsafeBufferPointer<Double>, _ q: Coefficients, keepErrors: Bool = false) -> Lanes {
         let n = y.count, k = layout.k, rows = n + 2 * layout.lag
         let L = layout
         return states.withUnsafeMutableBufferPointer { sb in
@@ -62,9 +72,9 @@ struct CESBatchFilter {
                 // from the last lag rows of the one before, in reverse order. Running the backward
                 // pass over the rows from the top down gives the same rows without copying any.
                 let top = s + (rows - 1) * k
-                _ = Self.pass(s, k, start, 1, n, L, q, err, recordErrors: false)
-                _ = Self.pass(top, -k, end, -1, n, L, q, err, recordErrors: false)
-                let sse = Self.pass(s, k, start, 1, n, L, q, err, recordErrors: true)
+                _ = Self.pass(s, k, start, 1, n, L, q, err, .backfit)
+                _ = Self.pass(top, -k, end, -1, n, L, q, err, .backfit)
+                let sse = Self.pass(s, k, start, 1, n, L, q, err, .score(keepErrors: keepErrors))
                 var lik = Lanes.zero
                 for lane in 0..<Self.width { lik[lane] = Double(n) * log(sse[lane]) }
                 return lik
@@ -75,23 +85,23 @@ struct CESBatchFilter {
     /// One pass over the data; row t of the pass starts at `s + t·rowStride` (rowStride is ±k).
     private static func pass(_ s: UnsafeMutablePointer<Lanes>, _ rowStride: Int, _ y: UnsafePointer<Double>, _ stride: Int,
                              _ n: Int, _ L: CESKernel.Layout, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                             recordErrors: Bool) -> Lanes {
+                             _ mode: PassMode) -> Lanes {
         switch L.season {
-        case .none: return passNone(s, rowStride, y, stride, n, q, err, recordErrors)
-        case .simple: return passSimple(s, rowStride, y, stride, n, L.lag, q, err, recordErrors)
-        case .partial: return passPartial(s, rowStride, y, stride, n, L.lag, q, err, recordErrors)
-        case .full: return passFull(s, rowStride, y, stride, n, L.lag, q, err, recordErrors)
+        case .none: return passNone(s, rowStride, y, stride, n, q, err, mode)
+        case .simple: return passSimple(s, rowStride, y, stride, n, L.lag, q, err, mode)
+        case .partial: return passPartial(s, rowStride, y, stride, n, L.lag, q, err, mode)
+        case .full: return passFull(s, rowStride, y, stride, n, L.lag, q, err, mode)
         }
     }
 
     // In each pass, row lag + t is written from y_t; rows n + lag… carry the forecasts as
     // observations. The error is recomputed the way cesupdate does, (y − ℓ) − s, which can
-    // differ in the last bit from y − (ℓ + s) used for Σe². Each pass runs the data and the
-    // forecast rows as separate loops, and the data loop twice over (with and without the
-    // errors), so that no step tests which kind of row it is on: about 10 % faster.
+    // differ in the last bit from y − (ℓ + s) used for Σe². Backfitting and scoring run as
+    // separate loops, and the rows past the data as a third, so that no step tests which kind
+    // of row it is on (about 10 % faster); the scoring pass skips the rows past the data.
 
     private static func passNone(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                                 _ n: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>, _ recordErrors: Bool) -> Lanes {
+                                 _ n: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>, _ mode: PassMode) -> Lanes {
         var l = s[0], c = s[1], sse = Lanes.zero
         var out = s + rs, yt = y
         @inline(__always) func step(_ v: Lanes) {
@@ -104,27 +114,27 @@ struct CESBatchFilter {
             l = nl
             c = nc
         }
-        if recordErrors {
-            for t in 0..<n {
-                let v = Lanes(repeating: yt.pointee), e = v - l
-                err[t] = e
-                sse += e * e
-                step(v)
-                yt += stride
-            }
-        } else {
+        guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
                 step(Lanes(repeating: yt.pointee))
                 yt += stride
             }
+            step(l)
+            return sse
         }
-        step(l)
+        for t in 0..<n {
+            let v = Lanes(repeating: yt.pointee), e = v - l
+            if keepErrors { err[t] = e }
+            sse += e * e
+            step(v)
+            yt += stride
+        }
         return sse
     }
 
     private static func passSimple(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
                                    _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                   _ recordErrors: Bool) -> Lanes {
+                                   _ mode: PassMode) -> Lanes {
         var sse = Lanes.zero
         var row = s, out = s + m * rs, yt = y
         @inline(__always) func step(_ v: Lanes, _ l: Lanes) {
@@ -134,30 +144,30 @@ struct CESBatchFilter {
             row += rs
             out += rs
         }
-        if recordErrors {
-            for t in 0..<n {
-                let l = row[0], v = Lanes(repeating: yt.pointee), e = v - l
-                err[t] = e
-                sse += e * e
-                step(v, l)
-                yt += stride
-            }
-        } else {
+        guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
                 step(Lanes(repeating: yt.pointee), row[0])
                 yt += stride
             }
+            for _ in 0..<m {
+                let l = row[0]
+                step(l, l)
+            }
+            return sse
         }
-        for _ in 0..<m {
-            let l = row[0]
-            step(l, l)
+        for t in 0..<n {
+            let l = row[0], v = Lanes(repeating: yt.pointee), e = v - l
+            if keepErrors { err[t] = e }
+            sse += e * e
+            step(v, l)
+            yt += stride
         }
         return sse
     }
 
     private static func passPartial(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
                                     _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                    _ recordErrors: Bool) -> Lanes {
+                                    _ mode: PassMode) -> Lanes {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y
@@ -173,30 +183,30 @@ struct CESBatchFilter {
             l = nl
             c = nc
         }
-        if recordErrors {
-            for t in 0..<n {
-                let seasonal = row[2], v = Lanes(repeating: yt.pointee), ef = v - (l + seasonal)
-                err[t] = ef
-                sse += ef * ef
-                step(v, seasonal)
-                yt += stride
-            }
-        } else {
+        guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
                 step(Lanes(repeating: yt.pointee), row[2])
                 yt += stride
             }
+            for _ in 0..<m {
+                let seasonal = row[2]
+                step(l + seasonal, seasonal)
+            }
+            return sse
         }
-        for _ in 0..<m {
-            let seasonal = row[2]
-            step(l + seasonal, seasonal)
+        for t in 0..<n {
+            let seasonal = row[2], v = Lanes(repeating: yt.pointee), ef = v - (l + seasonal)
+            if keepErrors { err[t] = ef }
+            sse += ef * ef
+            step(v, seasonal)
+            yt += stride
         }
         return sse
     }
 
     private static func passFull(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
                                  _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                 _ recordErrors: Bool) -> Lanes {
+                                 _ mode: PassMode) -> Lanes {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y
@@ -214,21 +224,21 @@ struct CESBatchFilter {
             l = nl
             c = nc
         }
-        if recordErrors {
-            for t in 0..<n {
-                let v = Lanes(repeating: yt.pointee), ef = v - (l + row[2])
-                err[t] = ef
-                sse += ef * ef
-                step(v)
-                yt += stride
-            }
-        } else {
+        guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
                 step(Lanes(repeating: yt.pointee))
                 yt += stride
             }
+            for _ in 0..<m { step(l + row[2]) }
+            return sse
         }
-        for _ in 0..<m { step(l + row[2]) }
+        for t in 0..<n {
+            let v = Lanes(repeating: yt.pointee), ef = v - (l + row[2])
+            if keepErrors { err[t] = ef }
+            sse += ef * ef
+            step(v)
+            yt += stride
+        }
         return sse
     }
 }

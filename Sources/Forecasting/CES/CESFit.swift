@@ -27,7 +27,7 @@ struct CESFit: FittedModel {
         let initial = CESEstimator.initialStates(y, season: season, period: lag) ?? []
         // Lane 0 of the batched filter is the scalar filter, bit for bit.
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
-        let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }) }[0]
+        let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true) }[0]
         errors = filter.errors.map { $0[0] }
         finalStates = filter.states[(n * layout.k)..<((n + lag) * layout.k)].map { $0[0] }
         objective = lik
