@@ -3,8 +3,9 @@
 /// Every step is the scalar search's, operation for operation, so fed the same values it
 /// visits the same points and ends in the same place, while `appendLikelyNext` tells a batched
 /// objective what it will probably ask for after that. Up to four coordinates (CES has
-/// at most four), one SIMD vector a point.
-struct NelderMeadMachine {
+/// at most four), one SIMD vector a point; the vertices live in one allocation, read and
+/// written without the checks an array makes, which the search's bookkeeping notices.
+struct NelderMeadMachine: ~Copyable {
     static let maxDimension = 4
     typealias Point = SIMD4<Double>
 
@@ -16,9 +17,9 @@ struct NelderMeadMachine {
     private let lower: Point, upper: Point
     private let expansion: Double, contraction: Double, shrinkage: Double
     private let valueTolerance: Double, maxIterations: Int
-    private var simplex: [Point]
-    private var values: [Double]
-    private var order: [Int]
+    private let simplex: UnsafeMutablePointer<Point>
+    private let values: UnsafeMutablePointer<Double>
+    private let order: UnsafeMutablePointer<Int>
     private var centroid = Point.zero, reflected = Point.zero
     private var fReflected = 0.0
     private var best = 0, worst = 0, secondWorst = 0
@@ -40,9 +41,12 @@ struct NelderMeadMachine {
         expansion = 1 + 2 / dim
         contraction = 0.75 - 1 / (2 * dim)
         shrinkage = 1 - 1 / dim
-        simplex = [Point](repeating: .zero, count: n + 1)
-        values = [Double](repeating: 0, count: n + 1)
-        order = Array(0...n)
+        simplex = .allocate(capacity: n + 1)
+        simplex.initialize(repeating: .zero, count: n + 1)
+        values = .allocate(capacity: n + 1)
+        values.initialize(repeating: 0, count: n + 1)
+        order = .allocate(capacity: n + 1)
+        order.initialize(repeating: 0, count: n + 1)
         valueTolerance = search.valueTolerance
         maxIterations = search.maxIterations
         var first = Point.zero
@@ -54,6 +58,12 @@ struct NelderMeadMachine {
             simplex[i][i] = Swift.min(Swift.max(value == 0 ? search.zeroStep : value * (1 + search.relativeStep), lo[i]), hi[i])
         }
         request = simplex[0]
+    }
+
+    deinit {
+        simplex.deallocate()
+        values.deallocate()
+        order.deallocate()
     }
 
     /// The scalar search's `min(max(x, lower), upper)` lane by lane, NaN and signed zeros included
@@ -224,19 +234,52 @@ struct NelderMeadMachine {
     }
 }
 
-/// Up to `ClampedNelderMead.batchWidth` distinct points for one call of a batched objective.
-struct PointBatch {
-    private(set) var points = [NelderMeadMachine.Point](repeating: .zero, count: ClampedNelderMead.batchWidth)
+/// Up to `ClampedNelderMead.batchWidth` distinct points for one call of a batched objective,
+/// then their values, which the search looks up by exact coordinates until the next batch.
+struct PointBatch: ~Copyable {
+    private let points: UnsafeMutablePointer<NelderMeadMachine.Point>
+    private let values: UnsafeMutablePointer<Double>
     private(set) var count = 0
+    private var evaluated = false
     var isFull: Bool { count == ClampedNelderMead.batchWidth }
 
-    mutating func removeAll() { count = 0 }
+    init() {
+        points = .allocate(capacity: ClampedNelderMead.batchWidth)
+        points.initialize(repeating: .zero, count: ClampedNelderMead.batchWidth)
+        values = .allocate(capacity: ClampedNelderMead.batchWidth)
+        values.initialize(repeating: 0, count: ClampedNelderMead.batchWidth)
+    }
+
+    deinit {
+        points.deallocate()
+        values.deallocate()
+    }
+
+    func point(_ b: Int) -> NelderMeadMachine.Point { points[b] }
+
+    /// Forgets the last batch and starts the next with the point the search needs now.
+    mutating func start(with point: NelderMeadMachine.Point) {
+        points[0] = point
+        count = 1
+        evaluated = false
+    }
 
     mutating func appendIfNew(_ point: NelderMeadMachine.Point) {
         guard !isFull else { return }
         for k in 0..<count where sameCoordinates(points[k], point) { return }
         points[count] = point
         count += 1
+    }
+
+    mutating func record(_ batchValues: UnsafePointer<Double>) {
+        values.update(from: batchValues, count: count)
+        evaluated = true
+    }
+
+    func value(of point: NelderMeadMachine.Point) -> Double? {
+        guard evaluated else { return nil }
+        for k in 0..<count where sameCoordinates(points[k], point) { return values[k] }
+        return nil
     }
 }
 

@@ -99,34 +99,40 @@ struct CESBatchFilter {
     // differ in the last bit from y − (ℓ + s) used for Σe². Backfitting and scoring run as
     // separate loops, and the rows past the data as a third, so that no step tests which kind
     // of row it is on (about 10 % faster); the scoring pass skips the rows past the data.
+    // Level rows are written only where something reads them: past the data (the next pass's
+    // seeds) and, when the errors are kept, in the scoring pass (the fitted model's final
+    // states); the seasonal rows, read a cycle later, always. Stores are what limits the
+    // full form's loop.
 
     private static func passNone(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
                                  _ n: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>, _ mode: PassMode) -> Lanes {
         var l = s[0], c = s[1], sse = Lanes.zero
         var out = s + rs, yt = y
-        @inline(__always) func step(_ v: Lanes) {
+        @inline(__always) func step(_ v: Lanes, store: Bool) {
             let e = v - l
             let nl = l - q.levelFromC * c + q.levelFromE * e
             let nc = l + q.potentialFromC * c + q.potentialFromE * e
-            out[0] = nl
-            out[1] = nc
+            if store {
+                out[0] = nl
+                out[1] = nc
+            }
             out += rs
             l = nl
             c = nc
         }
         guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
-                step(Lanes(repeating: yt.pointee))
+                step(Lanes(repeating: yt.pointee), store: false)
                 yt += stride
             }
-            step(l)
+            step(l, store: true)
             return sse
         }
         for t in 0..<n {
             let v = Lanes(repeating: yt.pointee), e = v - l
             if keepErrors { err[t] = e }
             sse += e * e
-            step(v)
+            step(v, store: keepErrors)
             yt += stride
         }
         return sse
@@ -171,12 +177,14 @@ struct CESBatchFilter {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y
-        @inline(__always) func step(_ v: Lanes, _ seasonal: Lanes) {
+        @inline(__always) func step(_ v: Lanes, _ seasonal: Lanes, storeLevel: Bool) {
             let e = v - l - seasonal
             let nl = l - q.levelFromC * c + q.levelFromE * e
             let nc = l + q.potentialFromC * c + q.potentialFromE * e
-            out[0] = nl
-            out[1] = nc
+            if storeLevel {
+                out[0] = nl
+                out[1] = nc
+            }
             out[2] = seasonal + q.beta0 * e
             row += rs
             out += rs
@@ -185,12 +193,12 @@ struct CESBatchFilter {
         }
         guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
-                step(Lanes(repeating: yt.pointee), row[2])
+                step(Lanes(repeating: yt.pointee), row[2], storeLevel: false)
                 yt += stride
             }
             for _ in 0..<m {
                 let seasonal = row[2]
-                step(l + seasonal, seasonal)
+                step(l + seasonal, seasonal, storeLevel: true)
             }
             return sse
         }
@@ -198,7 +206,7 @@ struct CESBatchFilter {
             let seasonal = row[2], v = Lanes(repeating: yt.pointee), ef = v - (l + seasonal)
             if keepErrors { err[t] = ef }
             sse += ef * ef
-            step(v, seasonal)
+            step(v, seasonal, storeLevel: keepErrors)
             yt += stride
         }
         return sse
@@ -210,13 +218,15 @@ struct CESBatchFilter {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y
-        @inline(__always) func step(_ v: Lanes) {
+        @inline(__always) func step(_ v: Lanes, storeLevel: Bool) {
             let a = row[2], b = row[3]
             let e = v - l - a
             let nl = l - q.levelFromC * c + q.levelFromE * e
             let nc = l + q.potentialFromC * c + q.potentialFromE * e
-            out[0] = nl
-            out[1] = nc
+            if storeLevel {
+                out[0] = nl
+                out[1] = nc
+            }
             out[2] = a - q.seasonFromB * b + q.seasonFromE * e
             out[3] = a + q.seasonPotentialFromB * b + q.seasonPotentialFromE * e
             row += rs
@@ -226,17 +236,17 @@ struct CESBatchFilter {
         }
         guard case .score(let keepErrors) = mode else {
             for _ in 0..<n {
-                step(Lanes(repeating: yt.pointee))
+                step(Lanes(repeating: yt.pointee), storeLevel: false)
                 yt += stride
             }
-            for _ in 0..<m { step(l + row[2]) }
+            for _ in 0..<m { step(l + row[2], storeLevel: true) }
             return sse
         }
         for t in 0..<n {
             let v = Lanes(repeating: yt.pointee), ef = v - (l + row[2])
             if keepErrors { err[t] = ef }
             sse += ef * ef
-            step(v)
+            step(v, storeLevel: keepErrors)
             yt += stride
         }
         return sse
