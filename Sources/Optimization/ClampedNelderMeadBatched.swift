@@ -12,7 +12,8 @@ extension ClampedNelderMead {
     /// `NelderMeadMachine.appendLikelyNext`). The search itself only ever consumes true values,
     /// looked up by exact coordinates, so its path, result and evaluation count are the scalar
     /// search's; a wrong guess costs a lane, never a result. On CES over M3 a batch of four serves
-    /// 2.1 to 2.6 of the points the search asks for, against 1.7 when it held one iteration's.
+    /// 2.15 to 2.19 of the points the search asks for on average, against 1.76 to 1.91 when it held
+    /// one iteration's candidates: 13 to 18 % fewer batches.
     /// `f(points, count, values)`: points hold `count` ≤ `batchWidth` points of n coordinates each.
     public func minimizeBatched(start: [Double], lower: [Double], upper: [Double],
                                 _ f: (UnsafeBufferPointer<Double>, Int, UnsafeMutablePointer<Double>) -> Void) -> Result {
