@@ -138,7 +138,7 @@ struct NelderMeadMachine: ~Copyable {
     }
 
     private mutating func beginIteration() {
-        guard iteration < maxIterations, populationSD() >= valueTolerance else {
+        guard iteration < maxIterations, spreadReachesTolerance() else {
             phase = .done
             return
         }
@@ -164,6 +164,27 @@ struct NelderMeadMachine: ~Copyable {
         var sum = Point.zero
         for j in 0...n { sum += simplex[j] }
         centroid = (sum - simplex[worst]) / Point(repeating: Double(n))
+    }
+
+    /// The scalar search's test, population SD ≥ tolerance, settled by the range when the range
+    /// alone decides it: the SD is at least range/√(2N), and the margin covers the rounding of
+    /// the computed mean. Spares most iterations the SD's two passes and square root; NaN and
+    /// infinite values always take the full test.
+    private func spreadReachesTolerance() -> Bool {
+        var lo = values[0], hi = values[0], finite = values[0].isFinite
+        for j in 1...n {
+            let v = values[j]
+            finite = finite && v.isFinite
+            lo = Swift.min(lo, v)
+            hi = Swift.max(hi, v)
+        }
+        let count = Double(n + 1)
+        if finite {
+            let scale = Swift.max(abs(lo), abs(hi))
+            let margin = 2 * valueTolerance * (2 * count).squareRoot() + 4 * count * Double.ulpOfOne * scale
+            if hi - lo > margin { return true }
+        }
+        return populationSD() >= valueTolerance
     }
 
     private func populationSD() -> Double {

@@ -18,9 +18,16 @@ struct CESEstimator: Sendable {
         var evaluations: Int
     }
 
+    /// The additive classical decomposition's seasonal component, which the partial and full
+    /// forms start from; computed once per series when both forms are tried.
+    static func additiveSeasonal(_ y: [Double], period m: Int) -> [Double]? {
+        try? Series(values: y, seasonalPeriod: m).classicalDecomposition(.additive).seasonal
+    }
+
     /// statsforecast's initstate: level from the first 10 values (none) or the first cycle,
     /// c = level/1.1, the additive decomposition's first cycle for the seasonal states.
-    static func initialStates(_ y: [Double], season: CESKernel.Season, period m: Int) -> [Double]? {
+    static func initialStates(_ y: [Double], season: CESKernel.Season, period m: Int,
+                              additiveSeasonal known: [Double]? = nil) -> [Double]? {
         switch season {
         case .none:
             let idx = min(10, y.count)
@@ -29,7 +36,7 @@ struct CESEstimator: Sendable {
         case .simple:
             return (0..<m).flatMap { [y[$0], y[$0] / 1.1] }
         case .partial, .full:
-            guard let s = try? Series(values: y, seasonalPeriod: m).classicalDecomposition(.additive).seasonal else { return nil }
+            guard let s = known ?? additiveSeasonal(y, period: m) else { return nil }
             let level = y[0..<m].reduce(0, +) / Double(m)
             return (0..<m).flatMap { i in
                 season == .partial ? [level, level / 1.1, s[i]] : [level, level / 1.1, s[i], s[i] / 1.1]
@@ -55,9 +62,9 @@ struct CESEstimator: Sendable {
         return p
     }
 
-    func estimate(_ y: [Double], season: CESKernel.Season, period: Int) -> Estimate? {
+    func estimate(_ y: [Double], season: CESKernel.Season, period: Int, additiveSeasonal: [Double]? = nil) -> Estimate? {
         let lag = season == .none ? 1 : period
-        guard let initial = Self.initialStates(y, season: season, period: lag) else { return nil }
+        guard let initial = Self.initialStates(y, season: season, period: lag, additiveSeasonal: additiveSeasonal) else { return nil }
         let layout = CESKernel.Layout(season: season, lag: lag)
         let p0 = Self.start(season)
         let x0 = [p0.alpha0, p0.alpha1] + (season == .partial ? [p0.beta0] : []) + (season == .full ? [p0.beta0, p0.beta1] : [])

@@ -16,7 +16,9 @@ struct CESFit: FittedModel {
     /// n·log Σe² (statsforecast's lik).
     let objective: Double
 
-    init(series: Series, season: CESKernel.Season, lag: Int, estimates: CESKernel.Parameters, notes: [String]) {
+    /// `initialStates`: the estimator's, when known; otherwise computed from the series.
+    init(series: Series, season: CESKernel.Season, lag: Int, estimates: CESKernel.Parameters, notes: [String],
+         initialStates: [Double]? = nil) {
         self.series = series
         self.season = season
         self.lag = lag
@@ -24,7 +26,7 @@ struct CESFit: FittedModel {
         self.notes = notes
         let y = series.values, n = y.count
         let layout = CESKernel.Layout(season: season, lag: lag)
-        let initial = CESEstimator.initialStates(y, season: season, period: lag) ?? []
+        let initial = initialStates ?? CESEstimator.initialStates(y, season: season, period: lag) ?? []
         // Lane 0 of the batched filter is the scalar filter, bit for bit.
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
         let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true) }[0]

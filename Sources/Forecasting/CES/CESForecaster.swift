@@ -31,28 +31,41 @@ struct CESForecaster: Forecaster {
         if y.allSatisfy({ $0 == y[0] }) {
             throw ForecastError("ces: \(series.describedName) is constant, so its likelihood is degenerate; use naive or mean (statsforecast's AutoCES falls back to naive)")
         }
-        var best: CESFit?
+        // The partial and full forms start from the same decomposition.
+        let additiveSeasonal = candidates.contains(where: { $0 == .partial || $0 == .full })
+            ? CESEstimator.additiveSeasonal(y, period: m) : nil
+        var best: CESEstimator.Estimate?
         var bestScore = Double.infinity
         var notes: [String] = []
         for season in candidates {
-            guard let estimate = estimator.estimate(y, season: season, period: m) else { continue }
-            let fit = CESFit(series: series, season: season, lag: estimate.lag, estimates: estimate.parameters, notes: [])
-            let stats = fit.statistics
-            let score: Double?
-            switch criterion {
-            case .aicc: score = stats.aicc
-            case .aic: score = stats.aic
-            case .bic: score = stats.bic
-            }
+            guard let estimate = estimator.estimate(y, season: season, period: m, additiveSeasonal: additiveSeasonal) else { continue }
+            let score = self.score(estimate, series)
             if candidates.count > 1 { notes.append("CES(\(season.rawValue)): \(criterion.rawValue) \(score.map { String(format: "%.2f", $0) } ?? "nan")") }
             if let score, !score.isNaN, score < bestScore {
-                best = fit
+                best = estimate
                 bestScore = score
             }
         }
-        guard var chosen = best else { throw ForecastError("ces: no CES model could be fitted to \(series.describedName)") }
-        chosen.notes = notes
-        return chosen
+        guard let chosen = best else { throw ForecastError("ces: no CES model could be fitted to \(series.describedName)") }
+        return CESFit(series: series, season: chosen.season, lag: chosen.lag, estimates: chosen.parameters, notes: notes,
+                      initialStates: chosen.initialStates)
+    }
+
+    /// The form's information criterion. The search's best value is the fitted model's n·log Σe²
+    /// bit for bit, so only the winner needs its fitted model built; a value the search clamped
+    /// or found non-finite is recomputed by the fitted model, which keeps it as it is.
+    private func score(_ estimate: CESEstimator.Estimate, _ series: Series) -> Double? {
+        let objective = estimate.objective.isFinite && estimate.objective > -1e10
+            ? estimate.objective
+            : CESFit(series: series, season: estimate.season, lag: estimate.lag, estimates: estimate.parameters, notes: [],
+                     initialStates: estimate.initialStates).objective
+        let stats = FitStatistics.criteria(minusTwoLogLik: objective, parameters: estimate.season.components + 1,
+                                           observations: series.count, sigma2: .nan)
+        switch criterion {
+        case .aicc: return stats.aicc
+        case .aic: return stats.aic
+        case .bic: return stats.bic
+        }
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
