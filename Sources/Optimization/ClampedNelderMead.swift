@@ -69,7 +69,7 @@ public struct ClampedNelderMead: Sendable {
         var order = Array(0...n)
         var iteration = 0
         while iteration < maxIterations {
-            if Self.populationSD(values) < valueTolerance { break }
+            if !Self.spread(of: values, reaches: valueTolerance) { break }
             defer { iteration += 1 }
             let (best, worst, secondWorst) = Self.rank(values, simplex: simplex, n: n, order: &order, centroid: &centroid)
             for i in 0..<n { reflected[i] = clamp(centroid[i] + reflection * (centroid[i] - simplex[worst * n + i]), i) }
@@ -118,7 +118,6 @@ public struct ClampedNelderMead: Sendable {
                       iterations: iteration + 1, evaluations: evaluations)
     }
 
-    /// √(mean of squared deviations), as Eigen computes it in statsforecast.
     /// Orders the vertices by value (a stable sort, as std::sort on so few elements) and
     /// puts the centroid of all but the worst in `centroid`; returns best, worst, second worst.
     static func rank(_ values: [Double], simplex: [Double], n: Int, order: inout [Int],
@@ -134,7 +133,29 @@ public struct ClampedNelderMead: Sendable {
         return (order[0], worst, order[n - 1])
     }
 
-    static func populationSD(_ x: [Double]) -> Double {
+    /// The stopping test, population SD of the simplex values ≥ tolerance, settled by the range
+    /// when the range alone decides it: the SD is at least range/√(2N), and the margin covers the
+    /// rounding of the computed mean. Spares most iterations the SD's two passes and square root;
+    /// NaN and infinite values always take the full test, so the answer is always the SD's.
+    static func spread<C: Collection<Double>>(of x: C, reaches tolerance: Double) -> Bool {
+        guard var lo = x.first else { return false }
+        var hi = lo, finite = true
+        for v in x {
+            finite = finite && v.isFinite
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        let count = Double(x.count)
+        if finite {
+            let scale = max(abs(lo), abs(hi))
+            let margin = 2 * tolerance * (2 * count).squareRoot() + 4 * count * Double.ulpOfOne * scale
+            if hi - lo > margin { return true }
+        }
+        return populationSD(x) >= tolerance
+    }
+
+    /// √(mean of squared deviations), as Eigen computes it in statsforecast.
+    static func populationSD<C: Collection<Double>>(_ x: C) -> Double {
         var mean = 0.0
         for v in x { mean += v }
         mean /= Double(x.count)

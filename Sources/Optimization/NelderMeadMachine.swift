@@ -91,11 +91,11 @@ struct NelderMeadMachine: ~Copyable {
             if values[best] <= value && value < values[secondWorst] {
                 replaceWorst(reflected, value)
             } else if value < values[best] {
-                ask(.expand, clamp(centroid + expansion * (reflected - centroid)))
+                ask(.expand, expanded(centroid, reflected))
             } else if values[secondWorst] <= value && value < values[worst] {
-                ask(.outer, clamp(centroid + contraction * (reflected - centroid)))
+                ask(.outer, outerContraction(centroid, reflected))
             } else {
-                ask(.inner, clamp(centroid - contraction * (reflected - centroid)))
+                ask(.inner, innerContraction(centroid, reflected))
             }
         case .expand:
             if value < fReflected { replaceWorst(request, value) } else { replaceWorst(reflected, fReflected) }
@@ -109,6 +109,17 @@ struct NelderMeadMachine: ~Copyable {
         case .done:
             preconditionFailure("NelderMeadMachine: the search has ended")
         }
+    }
+
+    // The trial points of an iteration with centroid c and reflection r, and a shrunk vertex,
+    // as the scalar search computes them.
+    @inline(__always) private func reflection(_ c: Point, of worst: Point) -> Point { clamp(c + 1.0 * (c - worst)) }
+    @inline(__always) private func expanded(_ c: Point, _ r: Point) -> Point { clamp(c + expansion * (r - c)) }
+    @inline(__always) private func outerContraction(_ c: Point, _ r: Point) -> Point { clamp(c + contraction * (r - c)) }
+    @inline(__always) private func innerContraction(_ c: Point, _ r: Point) -> Point { clamp(c - contraction * (r - c)) }
+    @inline(__always) private func shrunk(_ j: Int) -> Point {
+        let b = simplex[best]
+        return clamp(b + shrinkage * (simplex[j] - b))
     }
 
     private mutating func ask(_ next: Phase, _ point: Point) {
@@ -132,18 +143,18 @@ struct NelderMeadMachine: ~Copyable {
             beginIteration()
             return
         }
-        let b = simplex[best]
-        simplex[j] = clamp(b + shrinkage * (simplex[j] - b))
+        simplex[j] = shrunk(j)
         ask(.shrink(j), simplex[j])
     }
 
     private mutating func beginIteration() {
-        guard iteration < maxIterations, spreadReachesTolerance() else {
+        guard iteration < maxIterations,
+              ClampedNelderMead.spread(of: UnsafeBufferPointer(start: values, count: n + 1), reaches: valueTolerance) else {
             phase = .done
             return
         }
         rank()
-        reflected = clamp(centroid + 1.0 * (centroid - simplex[worst]))
+        reflected = reflection(centroid, of: simplex[worst])
         ask(.reflect, reflected)
     }
 
@@ -166,36 +177,6 @@ struct NelderMeadMachine: ~Copyable {
         centroid = (sum - simplex[worst]) / Point(repeating: Double(n))
     }
 
-    /// The scalar search's test, population SD ≥ tolerance, settled by the range when the range
-    /// alone decides it: the SD is at least range/√(2N), and the margin covers the rounding of
-    /// the computed mean. Spares most iterations the SD's two passes and square root; NaN and
-    /// infinite values always take the full test.
-    private func spreadReachesTolerance() -> Bool {
-        var lo = values[0], hi = values[0], finite = values[0].isFinite
-        for j in 1...n {
-            let v = values[j]
-            finite = finite && v.isFinite
-            lo = Swift.min(lo, v)
-            hi = Swift.max(hi, v)
-        }
-        let count = Double(n + 1)
-        if finite {
-            let scale = Swift.max(abs(lo), abs(hi))
-            let margin = 2 * valueTolerance * (2 * count).squareRoot() + 4 * count * Double.ulpOfOne * scale
-            if hi - lo > margin { return true }
-        }
-        return populationSD() >= valueTolerance
-    }
-
-    private func populationSD() -> Double {
-        var mean = 0.0
-        for j in 0...n { mean += values[j] }
-        mean /= Double(n + 1)
-        var s = 0.0
-        for j in 0...n { s += (values[j] - mean) * (values[j] - mean) }
-        return (s / Double(n + 1)).squareRoot()
-    }
-
     /// The best vertex, reported as the scalar search reports it.
     var result: ClampedNelderMead.Result {
         var b = 0
@@ -216,15 +197,12 @@ struct NelderMeadMachine: ~Copyable {
         case .initial(let j):
             for k in (j + 1)..<(n + 1) where !batch.isFull { batch.appendIfNew(simplex[k]) }
         case .shrink(let j):
-            let b = simplex[best]
-            for k in (j + 1)..<(n + 1) where k != best && !batch.isFull {
-                batch.appendIfNew(clamp(b + shrinkage * (simplex[k] - b)))
-            }
+            for k in (j + 1)..<(n + 1) where k != best && !batch.isFull { batch.appendIfNew(shrunk(k)) }
         case .reflect:
-            batch.appendIfNew(clamp(centroid - contraction * (reflected - centroid)))
-            batch.appendIfNew(clamp(centroid + expansion * (reflected - centroid)))
+            batch.appendIfNew(innerContraction(centroid, reflected))
+            batch.appendIfNew(expanded(centroid, reflected))
             appendNext(replacingWorstWith: request, to: &batch)
-            batch.appendIfNew(clamp(centroid + contraction * (reflected - centroid)))
+            batch.appendIfNew(outerContraction(centroid, reflected))
         case .expand:
             appendNext(replacingWorstWith: request, to: &batch)
             appendNext(replacingWorstWith: reflected, to: &batch, followUps: true)
@@ -246,11 +224,11 @@ struct NelderMeadMachine: ~Copyable {
         for j in 0...n { sum += j == worst ? point : simplex[j] }
         let newWorst = asWorst ? point : simplex[secondWorst]
         let c = (sum - newWorst) / Point(repeating: Double(n))
-        let r = clamp(c + 1.0 * (c - newWorst))
+        let r = reflection(c, of: newWorst)
         batch.appendIfNew(r)
         if followUps {
-            batch.appendIfNew(clamp(c - contraction * (r - c)))
-            batch.appendIfNew(clamp(c + expansion * (r - c)))
+            batch.appendIfNew(innerContraction(c, r))
+            batch.appendIfNew(expanded(c, r))
         }
     }
 }

@@ -9,6 +9,9 @@ import TimeSeries
 struct CESEstimator: Sendable {
     var search = ClampedNelderMead()
 
+    /// The search sees likelihoods below this as this, so that a perfect fit cannot run away.
+    static let objectiveFloor = -1e10
+
     struct Estimate: Sendable {
         var season: CESKernel.Season
         var lag: Int
@@ -81,7 +84,7 @@ struct CESEstimator: Sendable {
                 let lik = filter.likelihoods(yb, coefficients)
                 for lane in 0..<count {
                     // statsforecast turns NaN into −∞, which the search would then chase; it is unusable here.
-                    values[lane] = lik[lane].isNaN ? .infinity : max(lik[lane], -1e10)
+                    values[lane] = lik[lane].isNaN ? .infinity : max(lik[lane], Self.objectiveFloor)
                 }
             }
         }

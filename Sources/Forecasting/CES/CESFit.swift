@@ -48,13 +48,21 @@ struct CESFit: FittedModel {
         return out
     }
 
-    /// statsforecast counts the state columns plus one; σ² = Σe²/(n − np − 1).
+    /// σ² = Σe²/(n − np − 1).
     var statistics: FitStatistics {
-        let n = series.count, k = layout.k + 1
+        let n = series.count, k = Self.parameterCount(season)
         let sse = errors.reduce(0) { $0 + $1 * $1 }
         let denominator = Double(n - k - 1)
-        return FitStatistics.criteria(minusTwoLogLik: objective, parameters: k, observations: n,
-                                      sigma2: denominator > 0 ? sse / denominator : .nan)
+        return Self.statistics(objective: objective, season: season, observations: n,
+                               sigma2: denominator > 0 ? sse / denominator : .nan)
+    }
+
+    /// statsforecast counts the state columns plus one.
+    static func parameterCount(_ season: CESKernel.Season) -> Int { season.components + 1 }
+
+    /// The information criteria of a form whose n·log Σe² is `objective`.
+    static func statistics(objective: Double, season: CESKernel.Season, observations n: Int, sigma2: Double) -> FitStatistics {
+        FitStatistics.criteria(minusTwoLogLik: objective, parameters: parameterCount(season), observations: n, sigma2: sigma2)
     }
 
     var savedState: JSONValue {

@@ -55,12 +55,11 @@ struct CESForecaster: Forecaster {
     /// bit for bit, so only the winner needs its fitted model built; a value the search clamped
     /// or found non-finite is recomputed by the fitted model, which keeps it as it is.
     private func score(_ estimate: CESEstimator.Estimate, _ series: Series) -> Double? {
-        let objective = estimate.objective.isFinite && estimate.objective > -1e10
+        let objective = estimate.objective.isFinite && estimate.objective > CESEstimator.objectiveFloor
             ? estimate.objective
             : CESFit(series: series, season: estimate.season, lag: estimate.lag, estimates: estimate.parameters, notes: [],
                      initialStates: estimate.initialStates).objective
-        let stats = FitStatistics.criteria(minusTwoLogLik: objective, parameters: estimate.season.components + 1,
-                                           observations: series.count, sigma2: .nan)
+        let stats = CESFit.statistics(objective: objective, season: estimate.season, observations: series.count, sigma2: .nan)
         switch criterion {
         case .aicc: return stats.aicc
         case .aic: return stats.aic
