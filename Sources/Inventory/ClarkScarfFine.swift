@@ -65,6 +65,9 @@ struct FineRecursion {
                 }
             }
             // C_j(x_k) = Σ_i w_i Ĉ_j(x_k − iδ): a correlation over contiguous memory.
+            // Bounds: with m = w.values.count = last − first + 1 ≥ 1, extended holds
+            // (kHi − first) − (kLo − last) + 1 = count + m − 1 values; base = k, so e[base + r] ≤
+            // count − 1 + m − 1; wv[m − 1 − r] is in 0..<m; out (c) holds count.
             extended.withUnsafeBufferPointer { e in
                 w.values.withUnsafeBufferPointer { wv in
                     c.withUnsafeMutableBufferPointer { out in

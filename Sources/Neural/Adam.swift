@@ -34,6 +34,8 @@ public struct Adam: Sendable {
         let correction1 = 1 - Float(pow(Double(b1), Double(steps)))
         let correction2 = 1 - Float(pow(Double(b2), Double(steps)))
         let rate = learningRate * correction2.squareRoot() / correction1
+        // Bounds: m and v were sized parameterCount at init, and the trainer passes parameters and
+        // a gradient of that same count (the network's), so i < n indexes all four.
         let n = parameters.count
         parameters.withUnsafeMutableBufferPointer { p in
             m.withUnsafeMutableBufferPointer { m in

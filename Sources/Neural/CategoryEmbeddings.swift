@@ -43,6 +43,11 @@ public struct CategoryEmbeddings: Sendable, Equatable {
         return i >= 0 && i < levels[j] ? i : 0
     }
 
+    /// Bounds: categories holds rows·count levels; the clamped level is < levels[j], so the table row
+    /// starts[j] + level·d ends by starts[j] + levels[j]·d ≤ `end`, inside a parameter vector of the
+    /// network's count; slots r·stride + column + d ≤ r·stride + width, so callers need stride ≥
+    /// width and rows·stride floats at `out`/`dOut`. dimensions must have count entries (as
+    /// `levels`; restore checks it).
     /// Calls `body(table row, batch slot, width)` for each row's level of each
     /// attribute: the table row's place in the parameters, the row's embedded
     /// values at `r * stride` plus the attribute's column.

@@ -19,6 +19,9 @@ public struct DenseLayer: Sendable, Equatable, Codable {
     public var end: Int { offset + parameterCount }
 
     /// y (rows×outputs) = x (rows×inputs)·W + b.
+    /// Bounds (here and in `backward`): x and dx hold rows·inputs floats, y and dy rows·outputs, and
+    /// the parameter vector p (and gradient g) at least `end` = offset + inputs·outputs + outputs,
+    /// which the network's layout guarantees (its parameter count is at least every layer's end).
     @inline(__always)
     public func forward(_ x: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
                         into y: UnsafeMutablePointer<Float>) {
@@ -55,6 +58,7 @@ public struct DenseLayer: Sendable, Equatable, Codable {
 
 /// ReLU in place, and its backward pass (zeroes the gradient where the unit was off).
 public enum ReLU {
+    /// Bounds: x (and, in `backward`, a and g) hold `count` floats.
     @inline(__always)
     public static func apply(_ x: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count where x[i] < 0 { x[i] = 0 }

@@ -37,6 +37,8 @@ enum FastActivations {
     static func tanh(_ x: Lanes) -> Lanes { 2 * sigmoid(2 * x) - 1 }
 
     /// `count` values from `p` in lanes (zeros past the end).
+    /// Bounds (here and in `store`): p must hold min(count, 8) floats; with count ≥ 8 exactly 8 are
+    /// touched, so callers pass count = min(8, remaining).
     @inline(__always)
     static func load(_ p: UnsafePointer<Float>, _ count: Int) -> Lanes {
         if count >= 8 { return UnsafeRawPointer(p).loadUnaligned(as: Lanes.self) }

@@ -30,6 +30,8 @@ extension ForecastNetwork {
     /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks
     /// (and covariates, rows × covariateWidth, and category levels, rows × categoryCount,
     /// when the network takes them).
+    /// Bounds: the workspace is made for `rows`, so its forecast holds rows·outputWidth floats, the
+    /// count read back; the arrays must not exceed the sizes `load` allows.
     public func predict(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int) -> [Float] {
         let workspace = makeWorkspace(rows: rows)
         workspace.load(values: values, mask: mask, covariates: covariates, categories: categories, rows: rows)
@@ -61,6 +63,11 @@ public protocol NetworkWorkspace: AnyObject {
 
 extension NetworkWorkspace {
     /// Copies a batch in (covariates and categories only where the network takes them).
+    /// Bounds: the workspace's buffers hold capacity·lookback, capacity·covariateWidth and
+    /// capacity·categoryCount floats, so values/mask must hold at most rows·lookback, covariates at
+    /// most rows·covariateWidth and categories rows·categoryCount, all with rows ≤ the workspace's
+    /// rows. Callers build them with this network's lookback and widths (TrainingWindows made with
+    /// its lookback and horizon, GlobalNetwork.quantiles with each member's).
     public func load(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int) {
         let n = min(values.count, mask.count)
         values.withUnsafeBufferPointer { v in if let b = v.baseAddress { inputValues.update(from: b, count: n) } }

@@ -36,6 +36,9 @@ final class GradientShards: @unchecked Sendable {
         }
         self.starts = starts
         self.sizes = sizes
+        // Bounds: the sizes sum to rows and starts are their running sums, so shard s covers batch
+        // rows starts[s] ..< starts[s] + sizes[s] ≤ rows, and its workspace holds sizes[s] rows.
+        // Each gradient holds parameterCount floats, the network's full parameter count.
         workspaces = sizes.map { network.makeWorkspace(rows: $0) }
         let count = parameterCount
         gradients = sizes.map { _ in
@@ -50,6 +53,9 @@ final class GradientShards: @unchecked Sendable {
     /// The batch's mean loss; its gradient goes into `gradient` (overwritten).
     /// Batch layout: rows × lookback values and mask, rows × horizon targets and target mask
     /// (rows × covariateWidth covariates and rows × categoryCount levels where the network takes them).
+    /// Bounds: those arrays must hold the `rows` this object was made for, with this network's
+    /// lookback, horizon and widths; p and `gradient` need parameterCount floats. Shard s copies
+    /// sizes[s] rows from row starts[s], inside both the batch and its workspace.
     func compute(parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
                  covariates: UnsafePointer<Float>?, categories: UnsafePointer<Float>?,
                  targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,

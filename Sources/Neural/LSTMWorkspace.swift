@@ -27,6 +27,13 @@ final class LSTMWorkspace: NetworkWorkspace {
         outputs = network.outputWidth
         layout = network.layout
         rowsCapacity = max(rows, 1)
+        // Bounds: each region below is sized for rowsCapacity rows, and forward/backward are called
+        // with rows ≤ rowsCapacity. The per-step views use the actual rows: gates(t) for t < l ends by
+        // l·rows·4h, cell/state(slot) for slot ≤ l by (l + 1)·rows·h, cellTanh(t) by l·rows·h. A
+        // covariate value of row r sits at r·nc·span + c·span + t < rows·nc·span (nc·span =
+        // covariateWidth); a head-input row is h + nc·horizon + embedding width = headInputs floats.
+        // Parameter offsets come from the layout, whose count equals parameters.count (fresh
+        // networks are built at it; restore checks it).
         let r = rowsCapacity, h = hidden, l = lookback
         var next = 0
         func take(_ floats: Int) -> Int { defer { next += floats }; return next }

@@ -6,6 +6,8 @@ import CBLAS
 public enum MatrixProduct {
     /// C (m×n) = op(A)·op(B) + (accumulate ? C : 0), where op(A) is m×k and op(B) is k×n.
     /// A is stored m×k (or k×m when transposed), B k×n (or n×k when transposed).
+    /// Bounds: a needs m·k floats, b k·n, c m·n, all densely packed: the leading dimensions passed
+    /// are the stored row lengths, so sgemm touches exactly those ranges.
     @inline(__always)
     public static func multiply(_ a: UnsafePointer<Float>, transposeA: Bool = false,
                                 _ b: UnsafePointer<Float>, transposeB: Bool = false,

@@ -24,6 +24,11 @@ public final class NBeatsWorkspace: NetworkWorkspace {
         embeddings = architecture.embeddings
         let l = architecture.lookback, w = architecture.width, o = architecture.outputWidth
         var next = 0
+        // Bounds: each buffer reserves width·capacity floats and is indexed r·width + i with
+        // r < rows ≤ capacity, i < width. A block input row is l + l + cw + ew = inputWidth, a head row
+        // l + o = headWidth, hidden rows `width`; the layers' inputs and outputs are these widths.
+        // Backward needs layersPerBlock ≥ 1 (it starts from hiddenAt[b][last]); the catalog allows
+        // 1…16. Parameter offsets come from the architecture's layout, whose end is parameters.count.
         func take(_ width: Int) -> Int { defer { next += width * max(rows, 1) }; return next }
         maskAt = take(l)
         covariatesAt = take(architecture.covariateWidth)
@@ -126,6 +131,7 @@ public final class NBeatsWorkspace: NetworkWorkspace {
                                    dx: b == 0 ? nil : dInput)
                     // The embedded categories enter every block: their gradient is the sum over blocks
                     // (block 0's alone, from just the rows of W that read them).
+                    // Bounds: rows iw − ew ..< iw of block 0's first W (iw × outputs) read the embeddings.
                     if ew > 0 && b == 0 {
                         MatrixProduct.multiply(dh, p + layer.offset + (iw - ew) * layer.outputs, transposeB: true,
                                                into: dEmbedded, m: rows, n: ew, k: layer.outputs, accumulate: true)

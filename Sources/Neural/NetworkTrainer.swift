@@ -46,6 +46,11 @@ public struct NetworkTrainer: Sendable {
         let loss = PinballLoss(quantiles: start.quantiles, horizon: start.horizon)
         MatrixProduct.threads = 1
         let shards = GradientShards(network: start, rows: rows)
+        // Bounds: the batch arrays hold rows × the network's widths. windows.sample writes rows ×
+        // its own lookback, horizon, covariateWidth and categoryCount, so those must match the
+        // network's: the caller builds the windows with start.lookback and start.horizon, and with
+        // covariate and category columns of the counts the network was made with. The validation
+        // workspace is made for validation.rows, the rows its arrays hold.
         var values = [Float](repeating: 0, count: rows * start.lookback)
         var mask = values
         var covariates = [Float](repeating: 0, count: rows * start.covariateWidth)

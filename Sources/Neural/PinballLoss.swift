@@ -11,6 +11,8 @@ public struct PinballLoss: Sendable {
     }
 
     /// The mean loss over present targets and quantiles; writes dLoss/dPrediction into `gradient`.
+    /// Bounds: targets and mask need rows·horizon values, predictions and gradient rows·horizon·q
+    /// (q = quantiles.count): index i·q + j < rows·horizon·q for i < rows·horizon, j < q.
     @discardableResult
     public func evaluate(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>,
                          mask: UnsafePointer<Float>, rows: Int,

@@ -77,6 +77,10 @@ public struct TrainingWindows: Sendable {
             training.append(part)
             scales.append(scale)
             guard holdOut else { continue }
+            // Bounds: `lookback` slots are appended before fill and weight use the row at `offset`;
+            // fill reads values[0..<n − horizon] (n − horizon ≥ minimumInputs ≥ 1). The covariate
+            // block holds covariateCount·(l + h) = the first series' column count; fillCovariates
+            // writes this series' count, so every series needs the same number of columns.
             let offset = validation.values.count
             validation.values += [Float](repeating: 0, count: lookback)
             validation.mask += [Float](repeating: 0, count: lookback)
@@ -122,6 +126,7 @@ public struct TrainingWindows: Sendable {
     public var isEmpty: Bool { eligible.isEmpty }
 
     /// Each covariate's values over [cut − lookback, cut + horizon), zero where it has none.
+    /// Bounds: writes columns.count·(l + h) floats at `out`; columns are read only at 0 ≤ t < count.
     @inline(__always)
     public static func fillCovariates(_ columns: [[Float]], cut: Int, lookback l: Int, horizon h: Int,
                                       into out: UnsafeMutablePointer<Float>) {
@@ -135,6 +140,11 @@ public struct TrainingWindows: Sendable {
     }
 
     /// Fills a batch of `rows` random windows.
+    /// Bounds: values and mask need rows·lookback floats, targets and targetMask rows·horizon,
+    /// covariates rows·covariateWidth, categories rows·categoryCount; every series must have
+    /// covariateCount columns and categoryCount levels. Needs a non-empty `eligible` (the trainer
+    /// returns early otherwise); an eligible series has n > minimumInputs, so cut is in
+    /// earliest..<n with earliest ≥ 1 and fill reads series[0..<cut], targets series[t] for t < n.
     public func sample(rows: Int, random: inout NeuralRandom, values: UnsafeMutablePointer<Float>,
                        mask: UnsafeMutablePointer<Float>, targets: UnsafeMutablePointer<Float>,
                        targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil,
@@ -172,6 +182,7 @@ public struct TrainingWindows: Sendable {
     /// uses as weights): 1 for `level`; for `mase`, one over the mean absolute
     /// seasonal difference of its scaled inputs (lag 1 when it has too few),
     /// kept within [1/5, 5] so no window dominates.
+    /// Bounds: values and mask hold l floats; first ≤ l and t − m ≥ first ≥ 0 for t < l.
     @inline(__always)
     static func weight(_ weighting: Weighting, values: UnsafePointer<Float>, mask: UnsafePointer<Float>, lookback l: Int, lag: Int) -> Float {
         guard weighting == .mase else { return 1 }

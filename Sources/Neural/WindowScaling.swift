@@ -5,6 +5,9 @@
 public enum WindowScaling {
     /// Right-aligns `values[start..<end]` into `out` (lookback slots), zero-padding
     /// on the left and marking present slots in `mask`; returns the scale used.
+    /// Bounds: needs 0 ≤ start ≤ end ≤ values.count and l ≥ 0; out and mask need l slots. Then
+    /// count = end − from is in 0…l, values is read at from..<end, and the writes cover pad + count = l
+    /// slots. (end < start would make pad exceed l; every caller passes start 0 and end ≥ 0.)
     @inline(__always)
     public static func fill(_ values: UnsafeBufferPointer<Float>, start: Int, end: Int, lookback l: Int,
                             fallbackScale: Float, out: UnsafeMutablePointer<Float>, mask: UnsafeMutablePointer<Float>) -> Float {

@@ -29,6 +29,7 @@ public struct ClampedNelderMead: Sendable {
     }
 
     /// Minimizes `f` over the box [lower, upper] from `start`.
+    /// Bounds: `f` receives a buffer of exactly start.count coordinates each time.
     public func minimize(start: [Double], lower: [Double], upper: [Double],
                          _ f: (UnsafeBufferPointer<Double>) -> Double) -> Result {
         let n = start.count

@@ -35,6 +35,8 @@ extension ClampedNelderMead {
                 let point = batch.point(b)
                 for i in 0..<n { coordinates[b * n + i] = point[i] }
             }
+            // Bounds: coordinates holds batchWidth·n values and batchValues batchWidth, and
+            // batch.count ≤ batchWidth points of n coordinates are passed, as `f` is promised.
             batchValues.withUnsafeMutableBufferPointer { values in
                 coordinates.withUnsafeBufferPointer { f($0, batch.count, values.baseAddress!) }
                 batch.record(values.baseAddress!)

@@ -41,6 +41,10 @@ struct NelderMeadMachine: ~Copyable {
         expansion = 1 + 2 / dim
         contraction = 0.75 - 1 / (2 * dim)
         shrinkage = 1 - 1 / dim
+        // Bounds: simplex, values and order hold n + 1 entries, one per vertex; every vertex index
+        // used is j in 0…n, or best, worst, secondWorst, which are entries of `order` (a permutation
+        // of 0…n once `rank` has run; rank writes order[k] for k ≤ j ≤ n before reading order[k − 1]).
+        // Shrinks stop at j > n. Coordinates are SIMD4 lanes i < n ≤ 4.
         simplex = .allocate(capacity: n + 1)
         simplex.initialize(repeating: .zero, count: n + 1)
         values = .allocate(capacity: n + 1)

@@ -22,6 +22,7 @@ public struct OptimNelderMead: Sendable {
     }
 
     /// nil when f(start) is not finite (R stops with an error then).
+    /// Bounds: `f` receives a buffer of exactly start.count coordinates each time.
     public func minimize(start: [Double], _ f: (UnsafeBufferPointer<Double>) -> Double) -> SimplexSearch.Result? {
         let n = start.count
         guard n > 0 else { return nil }

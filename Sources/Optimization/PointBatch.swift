@@ -7,6 +7,8 @@ struct PointBatch: ~Copyable {
     private var evaluated = false
     var isFull: Bool { count == ClampedNelderMead.batchWidth }
 
+    /// Bounds: points and values hold batchWidth entries and count never exceeds it: `start` sets 1,
+    /// `appendIfNew` returns when full; `record` copies count values from a batch of that many.
     init() {
         points = .allocate(capacity: ClampedNelderMead.batchWidth)
         points.initialize(repeating: .zero, count: ClampedNelderMead.batchWidth)

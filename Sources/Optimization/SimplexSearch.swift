@@ -24,6 +24,7 @@ public struct SimplexSearch: Sendable {
     }
 
     /// Minimizes `f` from `start`, the initial simplex stepping `steps[i]` along coordinate i.
+    /// Bounds: `f` receives a buffer of exactly start.count coordinates each time.
     public func minimize(start: [Double], steps: [Double],
                          _ f: (UnsafeBufferPointer<Double>) -> Double) -> Result {
         let n = start.count

@@ -16,6 +16,9 @@ enum ARIMAChandrasekharFilter {
     /// where φ can be non-zero. `a`, `G`, `W`, `TW` are
     /// scratch of r values. Steps whose innovation variance is ≥ 1e4 are left
     /// out, as in R's ARIMA_Like. nil when the recursion breaks down (F ≤ 0).
+    /// Bounds: q0Column, a, G, W, TW need r ≥ 1 values each and every lag in arLags must be
+    /// < phi.count ≤ r; the companion steps touch x[i + 1] for i < r − 1, index r − 1, and the
+    /// lags; w is read at t < w.count.
     static func run(w: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>, r: Int,
                     q0Column: UnsafePointer<Double>, a: UnsafeMutablePointer<Double>, G: UnsafeMutablePointer<Double>,
                     W: UnsafeMutablePointer<Double>, TW: UnsafeMutablePointer<Double>) -> ARIMAKalmanFilter.Sums? {

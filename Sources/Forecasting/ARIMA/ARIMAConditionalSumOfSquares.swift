@@ -4,6 +4,9 @@
 enum ARIMAConditionalSumOfSquares {
     /// Mean squared residual and how many residuals it averages. `w` (n) and
     /// `resid` (n) are scratch; `resid` holds the residuals on exit.
+    /// Bounds: w and resid need n = y.count values, and ncond ≥ p = phi.count: l starts at ncond,
+    /// so w[l − j − 1] with j < p is ≥ ncond − p ≥ 0, and resid[l − j − 1] with j < l − ncond is
+    /// ≥ ncond. The estimator's ncond is cssConditioning = d + mD + p_exp ≥ p.
     static func run(y: UnsafeBufferPointer<Double>, order: ARIMAOrder, phi: UnsafeBufferPointer<Double>,
                     theta: UnsafeBufferPointer<Double>, ncond: Int, w: UnsafeMutablePointer<Double>,
                     resid: UnsafeMutablePointer<Double>) -> (sigma2: Double, used: Int) {
@@ -42,6 +45,10 @@ enum ARIMAConditionalSumOfSquares {
     /// `w` is the series from index `skipped` (= d + mD) on. The recursion only
     /// visits the lags where φ and θ can be non-zero; skipping exact zeros
     /// leaves every sum unchanged.
+    /// Bounds: resid needs n = w.count + skipped values; lags in arLags (maLags) are < phi.count
+    /// (theta.count), and ncond ≥ skipped + phi.count (the caller's test), so for l ≥ ncond,
+    /// w[l − j − 1 − skipped] ≥ ncond − skipped − p ≥ 0 and w[l − skipped] < w.count; resid is
+    /// read at l − j − 1 ≥ ncond for j < l − ncond.
     static func runDifferenced(w: UnsafeBufferPointer<Double>, skipped: Int, phi: UnsafeBufferPointer<Double>,
                                theta: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>,
                                maLags: UnsafeBufferPointer<Int>, ncond: Int,

@@ -5,6 +5,15 @@ enum ARIMAInitialCovariance {
     /// vec(Q0) = (T ⊗ T) vec(Q0) + vec(R R′) by Givens-rotation regression
     /// (`inclu2`) on the packed triangle. Writes the r×r matrix (symmetric)
     /// into `out`; `work` needs `workspaceSize(r)` values.
+    /// Bounds: `out` needs r² values, phi.count ≤ r and theta.count ≤ r − 1 (r = max(p, q + 1)).
+    /// With np = r(r+1)/2 ≤ r² and nrbar = np(np−1)/2: V fills one slot per pair j ≤ i < r, np in
+    /// all. Building the rows (npr = np − r): indj is npr + j, then npr + j + 1 only for
+    /// j < r − 1, and indi runs npr + 1 + j … npr + r − 1, so both stay ≤ np − 1; ind1 rises
+    /// once per pair j ≤ i < r − 1, npr times, ending at npr − 1; ind2 wraps below np; `include`
+    /// walks rbar once per (i, k > i) pair, nrbar in all. The back-substitution's ithisr counts
+    /// down from nrbar − 1 by one per inner step, Σ_{i<np} i = nrbar steps, so its last read is
+    /// rbar[0]. Pure MA: ind counts down np times to 0 and indn np − r times to r. P is used
+    /// below np until the unpacking, whose r·i + j < r².
     static func gardner(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
                         out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>) {
         let p = phi.count, q = theta.count
@@ -134,6 +143,8 @@ enum ARIMAInitialCovariance {
 
     /// AS 154's inclu2: adds the row xnext (response ynext) to the Givens QR
     /// held in d, rbar, thetab.
+    /// Bounds: xnext, xrow, d, thetab need np values and rbar np(np−1)/2: ithisr advances by
+    /// exactly np − i − 1 for row i whichever branch runs, so it stays below Σ (np − i − 1) = nrbar.
     private static func include(np: Int, xnext: UnsafeMutablePointer<Double>, xrow: UnsafeMutablePointer<Double>,
                                 ynext: Double, d: UnsafeMutablePointer<Double>, rbar: UnsafeMutablePointer<Double>,
                                 thetab: UnsafeMutablePointer<Double>) {
@@ -173,6 +184,11 @@ extension ARIMAInitialCovariance {
     /// O(p³ + r²) instead of AS 154's O(r⁶), for long seasonal polynomials;
     /// agrees with `gardner` to rounding wherever that is accurate.
     /// `work` needs `autocovarianceWorkspaceSize(p:r:)` values.
+    /// Bounds: `out` needs r² values, and p = phi.count ≤ r, q = theta.count ≤ r − 1. The workspace
+    /// is carved into ψ, γ, rhs (r + 1 each, indices 0…r) and the (p+1)×(p+1) system `a`, whose
+    /// indices k·(p+1) + |k − i| ≤ p(p+1) + p < (p+1)². ψ[j − i] and ψ[j − k] stay in 0…r;
+    /// γ is filled for 0…p by elimination and p+1…r by recursion (γ[k − i] with i ≥ 1); the first
+    /// row reads γ[j + 1] ≤ γ[r − i] and ψ[j] ≤ ψ[r − 2]; P[i·r + k] has i, k < r.
     static func autocovariance(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
                                out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>) -> Bool {
         let p = phi.count, q = theta.count

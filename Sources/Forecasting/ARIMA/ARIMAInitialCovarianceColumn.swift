@@ -11,6 +11,12 @@ extension ARIMAInitialCovariance {
     /// - the column, P[i][0] = Σ_{l>i} φ_l γ(l − i) + Σ_{l≥i} θ_l ψ_{l−i}.
     /// False when the AR part is not stationary. `work` needs
     /// `columnWorkspaceSize(p:q:r:)` values.
+    /// Bounds: `out` needs r values; p = phi.count ≤ r, q = theta.count ≤ r − 1, and every lag in
+    /// arLags (maLags) is < p (< q). The workspace is carved into γ_AR (lags + 1, indices 0…r+q),
+    /// γ (r), ψ (r) and the p×p `levels`, whose row k − 1 is read and written below column k.
+    /// γ_AR is read at k + j + 1 ≤ (r − 1) + (q − 1) + 1 < lags + 1, at |k − j − 1| and |k + j − i|,
+    /// both smaller, and at h − 1 − l ≥ h − p ≥ 1 in its own recursion. The column reads
+    /// γ[l + 1 − i] ≤ p − 1 < r and ψ[l + 1 − i] ≤ q − 1 < r for l ≥ i (l ≥ i − 1), i ≥ 1.
     static func firstColumn(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
                             arLags: UnsafeBufferPointer<Int>, maLags: UnsafeBufferPointer<Int>, r: Int,
                             out: UnsafeMutablePointer<Double>, work: UnsafeMutableBufferPointer<Double>) -> Bool {

@@ -18,6 +18,10 @@ struct ARIMAKalmanFilter {
     /// hold the filtered state after the last observation (what forecasting
     /// starts from). `residuals`, when given, receives the standardised
     /// innovations v/√F. `anew`, `M` (rd) and `mm` (rd×rd) are scratch.
+    /// Bounds: with d = delta.count and rd = r + d, `a`, `anew`, `M` need rd values, `P`, `Pnew`,
+    /// `mm` rd², `residuals` y.count; phi.count ≤ r and theta.count ≤ r − 1 (r = max(p, q + 1)).
+    /// State indices are i < r or r + k with k < d, so < rd; matrix indices i + rd·j have
+    /// i, j < rd; phi[i] is read only for i < p and a[i + 1] only for i < r − 1.
     static func run(y: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>,
                     theta: UnsafeBufferPointer<Double>, delta: UnsafeBufferPointer<Double>, r: Int,
                     a: UnsafeMutablePointer<Double>, P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>,
@@ -84,6 +88,8 @@ struct ARIMAKalmanFilter {
     }
 
     /// Pnew = T P T′ + R R′ without differencing (r×r).
+    /// Bounds: P and Pnew r² (rd = r here); P is read at index i + 1 + r·(j + 1) only for
+    /// i, j < r − 1 and at j + 1, i + 1 only below r; theta[j − 1] only for j − 1 < q.
     @inline(__always)
     private static func predictStationary(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
                                           P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>) {
@@ -105,6 +111,9 @@ struct ARIMAKalmanFilter {
     }
 
     /// Pnew = T P T′ + R R′ with the differencing block (rd×rd), via mm = T P.
+    /// Bounds: P, Pnew, mm rd²; every index is row + rd·column with row, column < rd: pj[i + 1]
+    /// for i < r − 1, pj[r + k] for k < d, mm[rd·(i + 1) + j] for i < r − 1, mm[rd·(r + k) + j]
+    /// for k < d; the final (1, θ) ⊗ (1, θ) block has i, j ≤ q ≤ r − 1.
     @inline(__always)
     private static func predictDifferenced(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
                                            delta: UnsafeBufferPointer<Double>, r: Int, P: UnsafeMutablePointer<Double>,

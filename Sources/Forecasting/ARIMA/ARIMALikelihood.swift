@@ -74,6 +74,16 @@ final class ARIMALikelihood {
         d = deltaValues.count
         rd = r + d
         self.initialization = initialization
+        // Bounds: every buffer below is allocated once with exactly the count its users index
+        // (at least 1 slot, so a zero-length buffer still has a base address, never read), with
+        // p = expandedP, q = expandedQ, r = max(p, q + 1) ≥ p, q + 1, d = deltaValues.count and
+        // rd = r + d: y, x, residuals, scratch n; xreg ncxreg·n (column j at j·n); params narma +
+        // ncxreg, the length of every coefficient vector (the estimator's `fixed`/`full` and the
+        // replay's guard make it so); work max(p, P, 1) (partrans of either AR block); phi p,
+        // theta q, delta d; a, anew, M rd; P, Pnew, mm rd²; q0 r²; q0work the size the chosen Q0
+        // routine asks for; the differenced series nd = n − d (column j of differencedXreg at j·nd)
+        // and chandrasekhar's 4r scratch exist only when `filtersDifferences`, the only case that
+        // reads them; q0Column r, q0ColumnWork columnWorkspaceSize, q0For p + q.
         var allocations: [UnsafeMutableBufferPointer<Double>] = []
         func buffer(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
             let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
@@ -123,6 +133,8 @@ final class ARIMALikelihood {
         arLags = lagBuffer(order.expandedARLags)
         maLags = lagBuffer(order.expandedMALags)
         if filtersDifferences {
+            // Bounds: `source` holds n values, `out` nd = n − d; t runs d..<n, so t − 1 − k ≥ 0
+            // for k < d and out[t − d] < nd.
             func difference(_ source: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
                 for t in d..<n {
                     var value = source[t]
@@ -144,6 +156,8 @@ final class ARIMALikelihood {
     }
 
     /// Sets phi and theta from the coefficients, transformed first if asked.
+    /// Bounds: `coef` must hold narma + ncxreg values, params' count (every caller passes a
+    /// full coefficient vector); `expand` then fills phi (p) and theta (q) exactly.
     private func setPolynomials(_ coef: [Double], transform: Bool) {
         coef.withUnsafeBufferPointer { c in
             if transform {
@@ -159,6 +173,7 @@ final class ARIMALikelihood {
     private func prepare(_ coef: [Double], transform: Bool) {
         setPolynomials(coef, transform: transform)
         coef.withUnsafeBufferPointer { c in
+            // Bounds: c[narma + j] < narma + ncxreg; column j is xreg[j·n ..< (j + 1)·n].
             for t in 0..<n { x[t] = y[t] }
             for j in 0..<ncxreg {
                 let beta = c[narma + j]
@@ -170,6 +185,8 @@ final class ARIMALikelihood {
 
     /// Resets the state to a = 0 and the initial covariance (Q0, kappa on the
     /// differences). False when Q0 cannot be computed.
+    /// Bounds: Pnew is rd×rd and q0 r×r with r ≤ rd, so Pnew[i + rd·j] for i, j < r and the
+    /// diagonal i in r..<rd stay inside; phi[0] is read only when phi is non-empty.
     private func initializeState() -> Bool {
         for i in 0..<rd { a[i] = 0 }
         for i in 0..<(rd * rd) { Pnew[i] = 0 }
@@ -189,6 +206,8 @@ final class ARIMALikelihood {
         return true
     }
 
+    /// Bounds: passes a, anew, M (rd), P, Pnew, mm (rd²) and residuals (n = x.count), the
+    /// sizes `ARIMAKalmanFilter.run` requires for r and delta.count = d.
     private func filter(keepResiduals: Bool) -> ARIMAKalmanFilter.Sums {
         ARIMAKalmanFilter.run(y: UnsafeBufferPointer(x), phi: UnsafeBufferPointer(phi), theta: UnsafeBufferPointer(theta),
                               delta: UnsafeBufferPointer(delta), r: r, a: a.baseAddress!, P: P.baseAddress!,
@@ -221,6 +240,8 @@ final class ARIMALikelihood {
             for i in 0..<p { q0For[i] = phi[i] }
             for i in 0..<q { q0For[p + i] = theta[i] }
         }
+        // Bounds: chandrasekhar holds 4r values (filtersDifferences is true here), carved into
+        // a, G, W, TW of r each; q0Column holds r.
         let scratch = chandrasekhar.baseAddress!
         guard let s = ARIMAChandrasekharFilter.run(
             w: UnsafeBufferPointer(differenced), phi: ph, arLags: UnsafeBufferPointer(arLags), r: r,
@@ -230,7 +251,8 @@ final class ARIMALikelihood {
         return 0.5 * (log(s.ssq / used) + s.sumlog / used)
     }
 
-    /// differenced = Δy − ΔX β.
+    /// differenced = Δy − ΔX β. Called only when `filtersDifferences`, so the differenced
+    /// buffers hold nd = n − d values each (column j at j·nd).
     private func setDifferenced(_ coef: [Double]) {
         let nd = n - d
         for t in 0..<nd { differenced[t] = differencedY[t] }
@@ -243,6 +265,8 @@ final class ARIMALikelihood {
 
     /// R's armaCSS: ½ log(CSS σ²).
     func css(_ coef: [Double], ncond: Int) -> Double {
+        // Bounds: runDifferenced reads w[l − j − 1 − d] for l ≥ ncond and lags j < p, which
+        // the test ncond ≥ d + p keeps ≥ 0; resid (residuals) has n slots.
         if filtersDifferences && ncond >= d + phi.count {
             setPolynomials(coef, transform: false)
             setDifferenced(coef)
@@ -256,6 +280,7 @@ final class ARIMALikelihood {
         return 0.5 * log(cssRun(ncond: ncond).sigma2)
     }
 
+    /// Bounds: w (scratch) and resid (residuals) hold n = x.count values, as `run` needs.
     private func cssRun(ncond: Int) -> (sigma2: Double, used: Int) {
         ARIMAConditionalSumOfSquares.run(y: UnsafeBufferPointer(x), order: order, phi: UnsafeBufferPointer(phi),
                                          theta: UnsafeBufferPointer(theta), ncond: ncond, w: scratch.baseAddress!,

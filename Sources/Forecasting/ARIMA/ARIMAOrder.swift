@@ -58,6 +58,10 @@ public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
 
     /// The expanded polynomials φ(B)Φ(B^m) and θ(B)Θ(B^m) from the coefficients
     /// (R's ARIMA_transPars without transformation): returns (phi, theta).
+    /// Bounds: coef needs at least armaCount values, phi expandedP = p + mP and theta
+    /// expandedQ = q + mQ: the seasonal terms land at (j + 1)·m − 1 + i ≤ P·m + p − 1 (Q·m + q − 1)
+    /// for j < P (Q), i ≤ p (q). Needs period m ≥ 1, which `init` ensures; a decoded order with
+    /// period ≤ 0 and P ≥ 1 would write before phi.
     func expand(_ coef: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>,
                 theta: UnsafeMutableBufferPointer<Double>) {
         let ns = period
@@ -88,6 +92,7 @@ public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
     }
 
     /// `expand` on arrays (convenience for code outside hot loops).
+    /// Bounds: phi and theta are allocated at expandedP and expandedQ, the sizes `expand` fills.
     func expanded(_ coef: [Double]) -> (phi: [Double], theta: [Double]) {
         var phi = [Double](repeating: 0, count: expandedP)
         var theta = [Double](repeating: 0, count: expandedQ)

@@ -7,6 +7,7 @@ import Foundation
 /// stationary AR polynomial, so the optimiser never leaves the stationary region.
 enum ARIMAParameterTransform {
     /// partrans: `raw` (p values) to stationary AR coefficients in `out`.
+    /// Bounds: raw, out and work need p values; out[j − k − 1] with k < j stays in 0..<j.
     static func partrans(_ raw: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count p: Int,
                          work: UnsafeMutablePointer<Double>) {
         for j in 0..<p {
@@ -51,6 +52,8 @@ enum ARIMAParameterTransform {
     }
 
     /// In-place form of `transformed` on buffers of equal length.
+    /// Bounds: out.count ≥ coef.count ≥ armaCount; work needs max(p, P) values; the seasonal block
+    /// starts at p + q and ends at p + q + P ≤ armaCount.
     static func apply(_ coef: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>, _ order: ARIMAOrder,
                       work: UnsafeMutableBufferPointer<Double>) {
         for i in 0..<coef.count { out[i] = coef[i] }
@@ -78,6 +81,7 @@ enum ARIMAParameterTransform {
         func block(_ start: Int, _ count: Int) {
             guard count > 0 else { return }
             var w1 = Array(coef[start..<(start + count)])
+            // Bounds: w1, w2, w3 and work all hold `count` values, partrans's p.
             var w2 = [Double](repeating: 0, count: count), w3 = w2, work = w2
             partrans(w1, &w2, count: count, work: &work)
             for i in 0..<count {

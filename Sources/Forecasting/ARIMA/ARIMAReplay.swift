@@ -28,6 +28,9 @@ extension ARIMAEstimator {
         let state = (a: Array(likelihood.a), P: Array(likelihood.P))
         var residuals = Array(likelihood.residuals)
         if saved.method == .css {
+            // Bounds: the CSS recursion reads p_exp lags back from l = ncond, so it needs
+            // saved.ncond ≥ expandedP; a CSS fit saves cssConditioning, which is, but a decoded
+            // state is not checked (see ARIMAConditionalSumOfSquares.run).
             _ = likelihood.cssResiduals(saved.coefficients, ncond: saved.ncond)
             residuals = Array(likelihood.residuals)
         }

@@ -60,6 +60,11 @@ struct CESBatchFilter {
 
     /// n·log Σe² after backfitting (statsforecast's cescalc) for each lane's parameters;
     /// `errors` holds the last pass's errors only if `keepErrors`.
+    /// Bounds: needs y.count == n ≥ 1 (the count `init` sized for), lag ≥ 1 and
+    /// initialStates.count ≤ lag·k. `states` has rows = n + 2·lag rows of k lanes; a forward pass
+    /// starts at row 0, a backward one at row rows − 1 stepping −k, and each pass touches pass-rows
+    /// 0 … n + 2·lag − 1 at most (see the passes), which map onto 0..<rows either way. y is read
+    /// n times from `start` forward or from `end` = start + n − 1 backward; errors has n lanes.
     mutating func likelihoods(_ y: UnsafeBufferPointer<Double>, _ q: Coefficients, keepErrors: Bool = false) -> Lanes {
         let n = y.count, k = layout.k, rows = n + 2 * layout.lag
         let L = layout
@@ -94,6 +99,12 @@ struct CESBatchFilter {
         }
     }
 
+    // Bounds, in pass-rows (row t at s + t·rowStride) with m = lag ≥ 1 and rows = n + 2m:
+    // none (m = 1, k = 2) reads row 0 and writes rows 1 … n + 1 = rows − 1; simple, partial and
+    // full read `row` from 0 and write `out` from m, advancing both once per step, n + m steps
+    // when backfitting (the last write is row n + 2m − 1 = rows − 1, the last read row n + m − 1)
+    // and n when scoring; partial and full also read row m − 1 ≥ 0 first. Columns stay below
+    // k (2, 3 or 4). err[t] has t < n.
     // In each pass, row lag + t is written from y_t; rows n + lag… carry the forecasts as
     // observations. The error is recomputed the way cesupdate does, (y − ℓ) − s, which can
     // differ in the last bit from y − (ℓ + s) used for Σe². Backfitting and scoring run as

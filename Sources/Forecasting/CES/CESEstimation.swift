@@ -55,6 +55,8 @@ struct CESEstimator: Sendable {
         }
     }
 
+    /// Bounds: x holds the form's 2, 3 or 4 coordinates (at least 2); β₀ and β₁ are read only
+    /// when present.
     static func unpack(_ x: Slice<UnsafeBufferPointer<Double>>, _ season: CESKernel.Season) -> CESKernel.Parameters {
         var p = start(season)
         let i = x.startIndex
@@ -77,6 +79,8 @@ struct CESEstimator: Sendable {
         let dimension = x0.count
         let result = y.withUnsafeBufferPointer { yb in
             // Several trial points per call, one per SIMD lane: the same search, run faster.
+            // Bounds: points holds count ≤ 4 points of `dimension` coordinates each and values
+            // count slots (ClampedNelderMead.minimizeBatched); lane slices stay below count·dimension.
             search.minimizeBatched(start: x0, lower: lower, upper: upper) { points, count, values in
                 let coefficients = CESBatchFilter.Coefficients(count: count) { lane in
                     Self.unpack(points[(lane * dimension)..<((lane + 1) * dimension)], season)

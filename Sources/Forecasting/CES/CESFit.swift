@@ -29,6 +29,8 @@ struct CESFit: FittedModel {
         let initial = initialStates ?? CESEstimator.initialStates(y, season: season, period: lag) ?? []
         // Lane 0 of the batched filter is the scalar filter, bit for bit.
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
+        // Bounds: `likelihoods` needs lag ≥ 1 and n ≥ 1 (the fit's lag is 1 or the period, and
+        // fit and restore require data); the saved-state restore does not check lag ≥ 1.
         let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true) }[0]
         errors = filter.errors.map { $0[0] }
         finalStates = filter.states[(n * layout.k)..<((n + lag) * layout.k)].map { $0[0] }
@@ -70,6 +72,8 @@ struct CESFit: FittedModel {
     }
 
     /// Runs the recursion `horizon` steps past the data; `shock(j)` is added to the forecast at step j.
+    /// Bounds: `start` holds the lag·k final states (finalStates, or zeros), so rows has lag + horizon
+    /// rows; step j writes row i = lag + j < lag + horizon and reads rows i − 1 and i − lag ≥ 0.
     func simulate(_ horizon: Int, from start: [Double], shock: (Int) -> Double) -> [Double] {
         let L = layout, k = L.k
         var rows = start + [Double](repeating: 0, count: horizon * k)

@@ -35,6 +35,8 @@ enum CESKernel {
     }
 
     /// One-step forecast for row i from the rows before it.
+    /// Bounds (here and in `update`): rows i − 1 and i − m must exist, i ≥ m ≥ 1, and the buffer
+    /// must hold row i, (i + 1)·k values; columns are below k.
     @inline(__always)
     static func onestep(_ s: UnsafeMutablePointer<Double>, _ i: Int, _ L: Layout) -> Double {
         let k = L.k, m = L.lag

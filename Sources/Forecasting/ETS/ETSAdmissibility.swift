@@ -48,6 +48,8 @@ enum ETSAdmissibility {
         if alpha < 1 - 1 / phi - gamma * (1 - md + phi + phi * md) / (2 * phi * md) { return false }
         if beta < -(1 - phi) * (gamma / md + alpha) { return false }
         // z^{m+1} + (α+β−φ) z^m + (α+β−αφ)(z^{m−1} + … + z²) + (α+β−αφ+γ−1) z + φ(1−α−γ)
+        // Bounds: m ≥ 2 here; the allocation is split into p (m + 2 coefficients, degree m + 1,
+        // written at 0, 1, m, m + 1 and in between) and scratch (m + 2 ≥ the degree it needs).
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (m + 2)) { buffer in
             let p = UnsafeMutableBufferPointer(rebasing: buffer[0..<(m + 2)])  // ascending powers
             let scratch = UnsafeMutableBufferPointer(rebasing: buffer[(m + 2)...])
@@ -64,6 +66,9 @@ enum ETSAdmissibility {
     /// A root at exactly z = 1 (the seasonal models without trend have one by
     /// construction) is divided out first; the rest is tested by Schur–Cohn on
     /// the polynomial with z scaled by 1 + slack.
+    /// Bounds: p needs at least one coefficient and scratch at least p.count − 1 values: with
+    /// n = p.count − 1 the degree, scratch is written at i − 1 < n and i < n, p read at i + 1 ≤ n
+    /// and n − 1 − i ≥ 0, and n only falls.
     static func rootsInClosedUnitDisc(_ p: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>,
                                       slack: Double) -> Bool {
         var n = p.count - 1

@@ -117,6 +117,7 @@ struct ETSEstimator: Sendable {
 
         let evaluation = Evaluation(spec: spec, m: m, bounds: bounds, free: free, fixedValues: start,
                                     smoothingCount: smoothingCount, criterion: criterion)
+        // Bounds: scratch holds the m seasonal states the kernel's ring needs (1 when non-seasonal).
         var scratch = [Double](repeating: 0, count: max(m, 1))
         var evaluations = 0
         var best: (x: [Double], value: Double) = (x, .infinity)
@@ -179,6 +180,7 @@ struct ETSEstimator: Sendable {
         let smoothingCount: Int
         let criterion: ETSKernel.Criterion
 
+        /// Bounds: p starts with one value per free smoothing parameter, smoothingCount in all.
         func smoothing(_ p: UnsafeBufferPointer<Double>) -> ETSKernel.Smoothing {
             var s = fixedValues
             var j = 0
@@ -189,6 +191,9 @@ struct ETSEstimator: Sendable {
             return s
         }
 
+        /// Bounds: p holds the search vector built in `estimate`, smoothingCount smoothing values,
+        /// then l, b (with a trend) and the m − 1 free seasonal states ETSInitialState returns, so
+        /// p[j + i] for i < m − 1 is its last entry; scratch needs m values (written 0..<m).
         @inline(__always)
         func objective(_ p: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
                        scratch: UnsafeMutableBufferPointer<Double>) -> Double {

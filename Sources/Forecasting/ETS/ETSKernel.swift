@@ -25,6 +25,8 @@ enum ETSKernel {
     /// n·log(Σe²) (+ 2·Σ log|f| for multiplicative errors). `seasonal`
     /// holds s_1…s_m (most recent first) and is used as scratch space.
     /// Returns +∞ where R's target function does (a forecast that cannot be made, NaN).
+    /// Bounds: for a seasonal spec `seasonal` must hold exactly m ≥ 1 states (the ring below
+    /// indexes 0..<m and reverses 0…m − 1); a non-seasonal spec runs with m = 1 and never reads it.
     static func objective(_ spec: ETSSpec, y: UnsafeBufferPointer<Double>, m: Int, smoothing: Smoothing,
                           level: Double, slope: Double, seasonal: UnsafeMutableBufferPointer<Double>,
                           criterion: Criterion = .likelihood) -> Double {
@@ -74,6 +76,8 @@ enum ETSKernel {
                          level: Double, slope: Double, seasonal: [Double]) -> Pass {
         let n = y.count
         var record = Recording(fitted: [Double](repeating: .nan, count: n), innovations: [Double](repeating: .nan, count: n))
+        // Bounds: a seasonal spec needs seasonal.count == m ≥ 1 (the estimator unpacks m states);
+        // the saved-state restore passes saved.m and saved.seasonal without checking that.
         var state = seasonal.isEmpty ? [0.0] : seasonal
         let period = spec.hasSeason ? m : 1
         var finalLevel = level, finalSlope = slope
@@ -122,6 +126,8 @@ enum ETSKernel {
 
     /// The recursion. The seasonal states live in a ring: `ring[(t) mod m]` is
     /// s_{t−m}, the state this step uses, and is overwritten by the new one.
+    /// Bounds: when S.present, `seasonal` needs m ≥ 1 values: slot stays in 0..<m (it wraps at m)
+    /// and the reversal swaps i < j ≤ m − 1; `record`'s arrays hold y.count values, indexed by t.
     @inline(__always)
     private static func run<T: TrendRule, S: SeasonRule>(
         _: T.Type, _: S.Type, multiplicativeError: Bool, _ y: UnsafeBufferPointer<Double>, _ m: Int,

@@ -63,6 +63,12 @@ struct GlobalNetwork: Sendable {
         var total = [Double](repeating: 0, count: rows * h * q)
         for network in networks {
             let l = network.lookback
+            // Bounds: inputs and mask hold rows·l (row r at r·l, l slots each, WindowScaling.fill
+            // writes exactly l); fill reads floats[from..<end], so every end must be in 0…values.count
+            // (NeuralFit passes m..<n and n). covariateBlock holds rows·cw with cw = this member's
+            // covariateCount·(l + h), and fillCovariates writes scaledCovariates.count·(l + h) per row:
+            // needs scaledCovariates.count ≤ covariateCount (the named covariates plus the calendar's
+            // two, as training built them; restore checks that count against member 0 only).
             var inputs = [Float](repeating: 0, count: rows * l), mask = inputs
             var scales = [Float](repeating: 1, count: rows)
             floats.withUnsafeBufferPointer { v in
@@ -232,6 +238,7 @@ extension GlobalNetwork {
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
             throw ForecastError("nbeats: the saved model's weights are missing or not base64")
         }
+        // Bounds: 4·i + 4 ≤ bytes.count for i < bytes.count / 4.
         let weights = bytes.withUnsafeBytes { raw in
             (0..<(bytes.count / 4)).map { i in
                 Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))

@@ -32,6 +32,8 @@ struct ThetaEstimator: Sendable {
         guard !start.isEmpty else { return Estimate(model: model, parameters: p, estimatedCount: 0, evaluations: 0) }
         let freeLevel = fixed.initialLevel == nil, freeAlpha = fixed.alpha == nil, freeTheta = fixedTheta == nil
         let base = p
+        // Bounds: the objective's x holds start.count values, one per free parameter, read in the
+        // order they were appended; yb is the non-empty series (y[0] was read above).
         let result = y.withUnsafeBufferPointer { yb in
             let trend = ThetaKernel.staticTrend(yb)
             var meanAbs = 0.0

@@ -32,6 +32,7 @@ enum ThetaKernel {
 
     /// The trend line fitted to the whole sample (statsforecast's An, Bn): slope by
     /// 6·(2·Σt·y_t/n − (n+1)·ȳ)/(n² − 1), t = 1…n.
+    /// Bounds: reads y[t] for t < y.count only.
     static func staticTrend(_ y: UnsafeBufferPointer<Double>) -> (a: Double, b: Double) {
         let n = Double(y.count)
         var sum = 0.0, weighted = 0.0
@@ -76,6 +77,7 @@ enum ThetaKernel {
     /// statsforecast's objective: Σ_{t≥3} e_t² divided by the mean absolute value of y.
     /// The decay is carried by multiplication (statsforecast calls pow), which agrees to
     /// a few ulps and is several times faster.
+    /// Bounds: y needs at least one value (y[0]); the loop reads y[t] for 1 ≤ t < y.count.
     static func objective(_ y: UnsafeBufferPointer<Double>, model: ModelType, p: Parameters,
                           trend: (a: Double, b: Double), meanAbs: Double) -> Double {
         var (state, _) = initial(y[0], model: model, p: p, trend: trend)
