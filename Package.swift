@@ -13,6 +13,9 @@ let package = Package(
         .library(name: "Workbench", targets: ["Workbench"]),
         .library(name: "Forecasting", targets: ["Forecasting", "TimeSeries", "AlmanacCore"]),
         .library(name: "Neural", targets: ["Neural"]),
+        // For the fuzz harnesses in fuzz/ (a separate package that can only use products).
+        .library(name: "DataSources", targets: ["DataSources"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

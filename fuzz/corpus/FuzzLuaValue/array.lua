@@ -1,0 +1,1 @@
+return {1, 2.5, "three", {4, {5}}, false}

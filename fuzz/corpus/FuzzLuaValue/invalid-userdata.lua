@@ -1,0 +1,1 @@
+return io.stdout, coroutine.create(print)

@@ -1,0 +1,1 @@
+return setmetatable({}, {__index = function() return 1 end, __len = function() return 3 end}), setmetatable({1, 2}, {__pairs = error})

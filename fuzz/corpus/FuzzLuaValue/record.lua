@@ -1,0 +1,1 @@
+return {name = "A", qty = 3, nested = {x = 1, y = {1, 2}}, empty = {}}

@@ -1,0 +1,1 @@
+return nil, true, false, 42, -0.0, 3.5, 1/0, 0/0, math.mininteger, "text"

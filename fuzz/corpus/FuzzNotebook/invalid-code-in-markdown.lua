@@ -1,0 +1,3 @@
+-- %% [markdown]
+-- text
+print(1)

@@ -1,0 +1,5 @@
+-- %% [markdown]
+--[=[ text
+more
+-- %%
+print(2)
