@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "LuaBridge", "Reports", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["almanac", "Reports", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["almanac", "Reports", "TestSupport"], exclude: ["Fuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,6 +41,13 @@ extension SeededGenerator {
     /// Poisson(mean): Knuth's product method below 30, Hörmann's PTRS (1993) above.
     public mutating func nextPoisson(mean: Double) -> Int {
         guard mean > 0 else { return 0 }
+        // Past 1e15 the distribution is normal to far beyond double precision, and
+        // a draw must stay inside Int: clamp rather than trap (an infinite mean
+        // gives Int.max).
+        if !(mean < 1e15) {
+            let draw = (mean + mean.squareRoot() * nextNormal()).rounded()
+            return draw < 9.2e18 ? Int(max(0, draw)) : .max
+        }
         if mean < 30 {
             let limit = exp(-mean)
             var k = 0

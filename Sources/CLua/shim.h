@@ -125,6 +125,14 @@ static inline int almanac_trampoline(lua_State *L) {
         return lua_error(L);
     }
     if (n == ALMANAC_RAISE) return lua_error(L);
+    // A long native loop that saw the stop (Interruption in Swift) returned
+    // early with an unfinished result: raise the stop before the script sees it.
+    if (lim->killed && lim->native_depth == 0) {
+        lua_sethook(L, almanac_hook, LUA_MASKCOUNT, 1);
+        if (lim->killed == 2) return luaL_error(L, "interrupted");
+        return luaL_error(L, "script stopped: it ran longer than its time limit of %f s (--timeout)",
+                          lim->timeout_seconds);
+    }
     if (lim->over_in_native && lim->native_depth == 0) {
         lim->over_in_native = 0;
         return luaL_error(L, "not enough memory: over the memory limit of %d MB (--max-memory)",
@@ -142,6 +150,79 @@ static inline int almanac_pcall(lua_State *L, int nargs, int nresults, int msgh)
     int status = lua_pcall(L, nargs, nresults, msgh);
     lim->native_depth = depth;
     return status;
+}
+
+// ---------------------------------------------------------------------------
+// Finalizers under the limits. Lua runs __gc with hooks off, so a finalizer
+// that loops would never meet the time limit, and one that runs while a Swift
+// function is active would allocate past the memory cap. Every __gc a script
+// sets (through setmetatable) is wrapped so that it runs in a fresh coroutine:
+// coroutines inherit the count hook and have hooks on, and the memory cap is
+// enforced inside it as for any Lua code. Its errors end the finalizer only,
+// as Lua's own finalizer errors do.
+
+static inline int almanac_run_finalizer(lua_State *L) {
+    almanac_limits *lim = almanac_limits_of(L);
+    if (lim->killed) return 0;  // the script is stopping: finalizers do not run
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 2);
+    int depth = lim->native_depth;
+    lim->native_depth = 0;
+    int nres = 0;
+    (void)lua_resume(co, L, 1, &nres);
+    lim->native_depth = depth;
+    return 0;
+}
+
+/// setmetatable(t, mt) with mt.__gc wrapped (upvalue 1: the original
+/// setmetatable; upvalue 2: a weak-keyed set of the wrappers already made).
+static inline int almanac_setmetatable(lua_State *L) {
+    lua_settop(L, 2);
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL) {
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, lua_upvalueindex(2)) == LUA_TNIL) {
+                lua_pop(L, 1);
+                lua_pushcclosure(L, almanac_run_finalizer, 1);
+                lua_pushvalue(L, -1);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, lua_upvalueindex(2));
+                lua_pushliteral(L, "__gc");
+                lua_insert(L, -2);
+                lua_rawset(L, 2);
+            } else {
+                lua_pop(L, 2);
+            }
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/// Replaces the global setmetatable with `almanac_setmetatable`; call under pcall.
+static inline int almanac_install_finalizer_guard(lua_State *L) {
+    lua_getglobal(L, "setmetatable");
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushcclosure(L, almanac_setmetatable, 2);
+    lua_setglobal(L, "setmetatable");
+    return 0;
+}
+
+/// Runs `almanac_install_finalizer_guard` under pcall (it allocates); 0 on success.
+static inline int almanac_guard_finalizers(lua_State *L) {
+    lua_pushcfunction(L, almanac_install_finalizer_guard);
+    return lua_pcall(L, 0, 0, 0);
 }
 
 /// Message handler: a string error gets a traceback; other values are kept.

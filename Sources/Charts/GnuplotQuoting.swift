@@ -1,18 +1,32 @@
 /// Quoting that keeps user text inert. gnuplot runs shell commands written in
 /// backquotes inside double-quoted strings and expands @macros outside
-/// strings; inside single quotes neither happens, and a quote is doubled.
-/// A newline would end the command, so control characters become spaces.
+/// strings; inside single quotes neither happens. Two characters still break
+/// a single-quoted string: a quote (gnuplot's doubling, `''`, fails when two
+/// come together) and a backslash before the closing quote (which, in a
+/// command continued over lines, swallows the next line). Text holding either
+/// becomes a parenthesised concatenation of single-quoted runs with those
+/// characters as the double-quoted strings "'" and "\\", which hold no
+/// backquote and so run nothing. A newline would end the command, so control
+/// characters become spaces.
 enum GnuplotQuoting {
     static func quoted(_ text: String) -> String {
-        var out = "'"
+        var parts: [String] = []
+        var run = ""
+        func flush() {
+            if !run.isEmpty { parts.append("'" + run + "'") }
+            run = ""
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "'": out += "''"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
-            default: out.unicodeScalars.append(scalar)
+            case "'": flush(); parts.append("\"'\"")
+            case "\\": flush(); parts.append("\"\\\\\"")
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: run += " "
+            default: run.unicodeScalars.append(scalar)
             }
         }
-        return out + "'"
+        flush()
+        if parts.isEmpty { return "''" }
+        return parts.count == 1 && parts[0].hasPrefix("'") ? parts[0] : "(" + parts.joined(separator: ".") + ")"
     }
 
     /// A data value: finite numbers in full precision, anything else as gnuplot's missing value.

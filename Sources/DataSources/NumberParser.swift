@@ -67,8 +67,19 @@ enum NumberParser {
             var end: UnsafeMutablePointer<CChar>?
             let x = strtod(start, &end)
             guard let end, end - UnsafeMutablePointer(mutating: start) == b.count else { return nil }
-            return x
+            // 1e400 overflows to inf: not a value anyone wrote, so not a number
+            // (`describeRejected` says why).
+            return x.isInfinite ? nil : x
         }
+    }
+
+    /// Why `text` was refused as a number, for the error message.
+    static func describeRejected(_ text: String) -> String {
+        let x = strtod(text, nil)
+        if x.isInfinite, text.contains(where: \.isNumber) {
+            return "'\(text)' is too large for a number (beyond ±1.8e308)"
+        }
+        return "'\(text)' is not a number"
     }
 
     /// NA, N/A, NaN, null, nan: spellings of a missing value.

@@ -57,7 +57,9 @@ public struct SyntheticRetail: Sendable {
                 if g.nextDouble() < priceChangeChance { price *= g.nextUniform(0.85, 1.15) }
                 let promo = g.nextDouble() < promoChance
                 let paid = promo ? price * 0.8 : price
-                var mean = level * exp(growth * Double(t) / perYear)
+                // Growth compounds for at most ten years, so the longest allowed panels
+                // (100,000 periods) keep demand finite.
+                var mean = level * exp(growth * min(Double(t), 10 * perYear) / perYear)
                 mean *= max(0.05, 1 + amplitude * sin(2 * .pi * Double(t) / perYear + phase))
                 if frequency == .day {
                     let weekday = CivilDate(daysSinceEpoch: startOrdinal + t).weekday

@@ -140,13 +140,13 @@ struct TableAssembler {
         case .long:
             let g = try group(for: row, keyColumn: keyColumn ?? 0)
             guard let value = row.number(valueColumns[0]) else {
-                throw DataError("\(at(valueColumns[0])): '\(row.text(valueColumns[0]))' is not a number")
+                throw DataError("\(at(valueColumns[0])): " + NumberParser.describeRejected(row.text(valueColumns[0])))
             }
             groups[g].dates.append(raw)
             groups[g].values.append(value)
             groups[g].lines.append(Int32(clamping: line))
             for (k, c) in covariateColumns.enumerated() {
-                guard let x = row.number(c) else { throw DataError("\(at(c)): '\(row.text(c))' is not a number") }
+                guard let x = row.number(c) else { throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c))) }
                 groups[g].covariates[k].append(x)
             }
             for c in attributeColumns {
@@ -161,7 +161,7 @@ struct TableAssembler {
             }
         case .single, .wide:
             for (g, c) in valueColumns.enumerated() {
-                guard let value = row.number(c) else { throw DataError("\(at(c)): '\(row.text(c))' is not a number") }
+                guard let value = row.number(c) else { throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c))) }
                 groups[g].dates.append(raw)
                 groups[g].values.append(value)
                 groups[g].lines.append(Int32(clamping: line))

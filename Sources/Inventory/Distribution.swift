@@ -27,6 +27,12 @@ public enum Distribution: Sendable, Equatable {
         return .negativeBinomial(size: mean * mean / (sd * sd - mean), probability: mean / (sd * sd))
     }
 
+    /// Discrete distributions sum their mass term by term (CDF, quantile, loss
+    /// functions), so their spread bounds the work: past these a count model is
+    /// refused with a pointer to a continuous one.
+    public static let largestDiscreteMean = 1e9
+    public static let largestDiscreteSD = 1e6
+
     /// Checks the parameters, with messages that name them.
     public func validated() throws(InventoryError) -> Distribution {
         func positive(_ x: Double, _ name: String) throws(InventoryError) {
@@ -43,9 +49,15 @@ public enum Distribution: Sendable, Equatable {
             try positive(k, "shape"); try positive(t, "scale")
         case .poisson(let m):
             try positive(m, "mean")
+            guard m <= Self.largestDiscreteMean else {
+                throw InventoryError("poisson: mean must be at most \(formatNumber(Self.largestDiscreteMean)) (a count model sums its support term by term), got \(formatNumber(m)); use dist.normal for demand this large")
+            }
         case .negativeBinomial(let n, let p):
             try positive(n, "size")
             guard p > 0, p < 1 else { throw InventoryError("negbin: probability must be between 0 and 1 (exclusive), got \(p)") }
+            guard mean <= Self.largestDiscreteMean, variance.squareRoot() <= Self.largestDiscreteSD else {
+                throw InventoryError("negbin: mean must be at most \(formatNumber(Self.largestDiscreteMean)) and sd at most \(formatNumber(Self.largestDiscreteSD)) (a count model sums its support term by term), got mean \(formatNumber(mean)), sd \(formatNumber(variance.squareRoot())); use dist.normal or dist.gamma for demand this large")
+            }
         case .empirical(let xs):
             guard !xs.isEmpty else { throw InventoryError("empirical: needs at least one sample") }
             guard xs.allSatisfy(\.isFinite) else { throw InventoryError("empirical: every sample must be a finite number") }
@@ -113,8 +125,9 @@ public enum Distribution: Sendable, Equatable {
             if x == 0 { return k < 1 ? .infinity : (k == 1 ? 1 / t : 0) }
             return exp((k - 1) * log(x) - x / t - lgamma(k) - k * log(t))
         case .poisson, .negativeBinomial:
-            guard x >= 0, x == x.rounded() else { return 0 }
-            return pmf(Int(x))
+            // Past Int's range the mass is 0 to every digit (the mean is at most 1e9).
+            guard x >= 0, let k = Int(wholeNumber: x) else { return 0 }
+            return pmf(k)
         case .empirical(let xs):
             return Double(xs.filter { $0 == x }.count) / Double(xs.count)
         }
@@ -147,7 +160,15 @@ public enum Distribution: Sendable, Equatable {
         case .negativeBinomial:
             guard x >= 0 else { return 0 }
             var total = 0.0
-            for k in 0...Int(floor(x)) { total += pmf(k) }
+            // Up to x, or until past the mean the terms no longer change the sum.
+            var k = 0
+            while Double(k) <= x {
+                let term = pmf(k)
+                total += term
+                if Double(k) > mean && term < 1e-18 * total { break }
+                if Interruption.requested(atStep: k) { return .nan }
+                k += 1
+            }
             return min(1, total)
         case .empirical(let xs):
             return Double(xs.count { $0 <= x }) / Double(xs.count)
@@ -180,6 +201,7 @@ public enum Distribution: Sendable, Equatable {
                 let term = pmf(k)
                 total += term
                 if Double(k) > mean && term < 1e-18 * max(total, 1e-300) { break }
+                if Interruption.requested(atStep: k) { return .nan }
             }
             return Double(k)
         case .empirical(let xs):

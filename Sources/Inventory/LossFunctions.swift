@@ -25,7 +25,16 @@ extension Distribution {
             // n̄(x) = Σ_{y ≤ x} (x − y) p(y) is a finite sum; n(x) = n̄(x) − (x − μ).
             guard x >= 0 else { return (mean - x, 0) }
             var leftover = 0.0
-            for y in 0...Int(floor(x)) { leftover += (x - Double(y)) * pmf(y) }
+            var y = 0
+            while Double(y) <= x {
+                let mass = pmf(y)
+                // Past the mean, once the mass no longer counts, no shortage is
+                // left: n(x) = 0 and n̄(x) = x − μ exactly (x may be 1e300).
+                if Double(y) > mean && mass < 1e-18 { return (0, x - mean) }
+                leftover += (x - Double(y)) * mass
+                if Interruption.requested(atStep: y) { return (.nan, .nan) }
+                y += 1
+            }
             return (leftover - (x - mean), leftover)
         case .empirical(let xs):
             let count = Double(xs.count)
@@ -57,11 +66,19 @@ extension Distribution {
                 let shift = mean - x
                 return (0.5 * (variance + shift * shift - shift), 0)
             }
-            var leftover = 0.0
-            for y in 0...Int(floor(x)) { leftover += (x - Double(y)) * (x + 1 - Double(y)) * pmf(y) }
-            leftover *= 0.5
             // ½E[(X−x)(X−x−1)] over all X = ½(Var + (μ−x)² − (μ−x)); the tail X ≤ x contributes ½Σ (x−y)(x+1−y)p(y).
             let whole = 0.5 * (variance + (mean - x) * (mean - x) - (mean - x))
+            var leftover = 0.0
+            var y = 0
+            while Double(y) <= x {
+                let mass = pmf(y)
+                // Past the mean, once the mass no longer counts, the whole sum is leftover.
+                if Double(y) > mean && mass < 1e-18 { return (0, whole) }
+                leftover += (x - Double(y)) * (x + 1 - Double(y)) * mass
+                if Interruption.requested(atStep: y) { return (.nan, .nan) }
+                y += 1
+            }
+            leftover *= 0.5
             return (whole - leftover, leftover)
         case .empirical(let xs):
             let count = Double(xs.count)

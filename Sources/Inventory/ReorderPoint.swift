@@ -38,6 +38,9 @@ public struct ReorderPoint: Sendable {
             return .normal(mean: m, sd: v.squareRoot())
         }
         if case .normal(let mu, let sigma) = d { return .normal(mean: mean * mu, sd: sigma * mean.squareRoot()) }
+        guard mean <= Double(PolicySimulation.RandomLeadTime.limit) else {
+            throw InventoryError("a lead time of \(mean) periods is longer than the \(PolicySimulation.RandomLeadTime.limit) periods a lead-time demand is summed over")
+        }
         guard mean == mean.rounded() else {
             throw InventoryError("a lead time of \(mean) periods needs whole periods for \(d.name) demand (or give lead_time_sd, or the lead-time demand itself)")
         }

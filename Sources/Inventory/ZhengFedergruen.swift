@@ -1,3 +1,4 @@
+import AlmanacCore
 import Foundation
 
 /// The optimal (s, S) policy for periodic review with a fixed order cost and
@@ -42,6 +43,7 @@ public enum ZhengFedergruen {
             var probabilities: [Double] = []
             var total = 0.0, d = 0
             while total < 1 - 1e-16 && d < 10_000_000 {
+                if Interruption.requested(atStep: d) { break }
                 let q = demand.pmf(d)
                 probabilities.append(q)
                 total += q
@@ -105,17 +107,23 @@ public enum ZhengFedergruen {
                 return total / bigM[span]
             }
             // y*: the minimiser of the convex G.
+            // The mean is at most 1e9 (Distribution.validated), so this is exact.
             var yStar = Int(mean.rounded())
-            while G(yStar - 1) < G(yStar) { yStar -= 1 }
-            while G(yStar + 1) < G(yStar) { yStar += 1 }
+            // Each step costs O(S) and S grows with the demand: with a large mean the
+            // search can outlast the script's time limit, so every step asks whether
+            // to stop (the host then raises the stop; the NaN never reaches a script).
+            let stopped = SSPolicy(reorderPoint: 0, orderUpToLevel: 0, cost: .nan)
+            while G(yStar - 1) < G(yStar) { yStar -= 1; if Interruption.requested { return stopped } }
+            while G(yStar + 1) < G(yStar) { yStar += 1; if Interruption.requested { return stopped } }
             var s = yStar, S0 = yStar
-            repeat { s -= 1 } while c(s, S0) > G(s)
+            repeat { s -= 1; if Interruption.requested { return stopped } } while c(s, S0) > G(s)
             var c0 = c(s, S0)
             var S = S0 + 1
             while G(S) <= c0 {
+                if Interruption.requested { return stopped }
                 if c(s, S) < c0 {
                     S0 = S
-                    while c(s, S0) <= G(s + 1) { s += 1 }
+                    while c(s, S0) <= G(s + 1) { s += 1; if Interruption.requested { return stopped } }
                     c0 = c(s, S0)
                 }
                 S += 1

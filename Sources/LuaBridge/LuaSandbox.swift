@@ -23,14 +23,36 @@ public struct SandboxPolicy: Sendable {
         guard let resolved = canonicalPath(path) else {
             return .failure(ScriptError("'\(path)': its folder does not exist"))
         }
+        // A symbolic link as the last component is refused for writing: a
+        // dangling one resolves to its own name inside the folder, but opening
+        // it for writing would create the file it points to, anywhere.
+        if writes, isSymbolicLink(path) {
+            return .failure(ScriptError("'\(path)' is a symbolic link; a --safe script may not write through one"))
+        }
         let roots = writes ? writableRoots : readableRoots + writableRoots
-        if roots.contains(where: { resolved == $0 || resolved.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+        if roots.contains(where: { isInside(resolved, root: $0) }) {
             return .success(resolved)
         }
         let what = writes ? "write" : "read"
         let allowed = writes ? "the output folder (-o/--out)" : "the script's folder, --data folders and the output folder"
         return .failure(ScriptError("'\(path)' is outside the folders a --safe script may \(what): \(allowed)"))
     }
+}
+
+/// Whether `path` is `root` or below it, compared byte by byte: Swift's String
+/// comparison treats canonically equivalent Unicode spellings as equal, but
+/// the file system does not, so "café" in NFD is another folder than in NFC.
+func isInside(_ path: String, root: String) -> Bool {
+    let p = Array(path.utf8), r = Array(root.utf8)
+    if p == r { return true }
+    let prefix = r.last == UInt8(ascii: "/") ? r : r + [UInt8(ascii: "/")]
+    return p.starts(with: prefix)
+}
+
+/// Whether the last component of `path` is a symbolic link (dangling or not).
+public func isSymbolicLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
 }
 
 /// Absolute path with symbolic links and `..` resolved; for a file that does
@@ -63,6 +85,16 @@ extension LuaState {
         let checker = LuaReference(popping: L)
         let modulePath = policy.modulePath.flatMap { ["\($0)/?.lua", "\($0)/?/init.lua"] }.joined(separator: ";")
         try run(sandboxPrelude, chunkName: "=[almanac sandbox]", arguments: [.function(checker), .string(modulePath)])
+    }
+}
+
+extension LuaState {
+    /// Makes the standard library, every module and every global that exists
+    /// now read-only (see `sealingPrelude`). The host calls it once its own
+    /// set-up (plugins, a render's output capture) is done, right before the
+    /// first untrusted chunk runs.
+    public func sealGlobals() throws(LuaError) {
+        try run(sealingPrelude, chunkName: "=[almanac sandbox]")
     }
 }
 
@@ -161,4 +193,77 @@ local function lua_searcher(name)
   return chunk, path
 end
 package.searchers = { package.searchers[1], lua_searcher }
+
+"""#
+
+/// Read-only globals for --safe (`sealGlobals`).
+private let sealingPrelude = #"""
+-- Read-only globals, as Redis does: a script may not replace math.max,
+-- forecast.fit, data.csv, pairs or the string metatable, which plugins (and
+-- scripts written by others that it loads) rely on. Every table among the
+-- globals is served through a proxy that refuses writes; the globals that
+-- exist now move behind _G's __index, so assigning one fails too, while new
+-- globals of the script's own work as usual.
+local setmetatable, getmetatable, rawset, rawequal, tostring, next = setmetatable, getmetatable, rawset, rawequal, tostring, next
+local error, type = error, type
+local package_table, loaded = package, package.loaded
+local originals = {}   -- proxy -> the table it guards
+local function refuse(what, key, level)
+  error("cannot change " .. what .. tostring(key) .. ": the standard library and Almanac's modules are read-only in --safe mode", level + 1)
+end
+local function freeze(t, name, seen)
+  if seen[t] then return seen[t] end
+  local proxy = {}
+  seen[t] = proxy
+  for k, v in next, t do
+    -- require reads package.searchers and package.loaded raw: those stay as they are.
+    if type(v) == "table" and type(k) == "string" and not (rawequal(t, package_table) and (k == "loaded" or k == "searchers" or k == "preload")) then
+      rawset(t, k, freeze(v, name .. k .. ".", seen))
+    end
+  end
+  originals[proxy] = t
+  setmetatable(proxy, {
+    __index = t,
+    __newindex = function(_, k) refuse(name, k, 2) end,
+    __len = function() return #t end,
+    __metatable = "read-only in --safe mode",
+  })
+  return proxy
+end
+local frozen, seen = {}, {}
+for k, v in next, _G do
+  if k ~= "_G" then frozen[k] = type(v) == "table" and freeze(v, k .. ".", seen) or v end
+end
+frozen._G = _G
+for k in next, frozen do
+  if k ~= "_G" then rawset(_G, k, nil) end
+end
+-- require("math") must hand out the same guarded table.
+for name, module in next, loaded do
+  if seen[module] then loaded[name] = seen[module] end
+end
+-- Strings keep their methods; the table behind them is no longer reachable.
+getmetatable("").__metatable = "read-only in --safe mode"
+setmetatable(_G, {
+  __index = frozen,
+  __newindex = function(t, k, v)
+    if frozen[k] ~= nil then refuse("the global ", k, 2) end
+    rawset(t, k, v)
+  end,
+  __metatable = "read-only in --safe mode",
+})
+local pairs_ = frozen.pairs
+frozen.rawset = function(t, k, v)
+  if originals[t] then refuse("", k, 2) end
+  if rawequal(t, _G) and frozen[k] ~= nil then refuse("the global ", k, 2) end
+  return rawset(t, k, v)
+end
+frozen.pairs = function(t)
+  if originals[t] then return pairs_(originals[t]) end
+  return pairs_(t)
+end
+frozen.next = function(t, k)
+  if originals[t] then return next(originals[t], k) end
+  return next(t, k)
+end
 """#

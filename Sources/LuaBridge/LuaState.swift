@@ -25,6 +25,11 @@ public final class LuaState {
         limits.pointee.owner = Unmanaged.passUnretained(self).toOpaque()
         lua_atpanic(L, luaPanic)
         luaL_openlibs(L)
+        // Finalizers a script sets run under the time limit and memory cap (shim.h).
+        // (Every stored property is set: deinit closes the state if this throws.)
+        guard almanac_guard_finalizers(L) == LUA_OK else {
+            throw LuaError(kind: .memory, message: "could not set up the Lua state's finalizer guard")
+        }
         registerClosureBoxMetatable()
     }
 

@@ -104,7 +104,10 @@ extension LuaStack {
         guard lua_type(L, index) == LUA_TUSERDATA, lua_getmetatable(L, index) != 0 else { return nil }
         lua_pushstring(L, "__almanac")
         lua_rawget(L, -2)
-        let ours = lua_toboolean(L, -1) != 0
+        // The mark is a light userdata only Swift can make: a script that sets
+        // `__almanac` on some other metatable (io.stdout's is not protected)
+        // cannot make a FILE * pass for a Swift object.
+        let ours = lua_type(L, -1) == LUA_TLIGHTUSERDATA && lua_touserdata(L, -1) == almanacMetatableMark
         lua_settop(L, -3)
         guard ours, let slot = lua_touserdata(L, index),
               let raw = slot.load(as: UnsafeRawPointer?.self) else { return nil }
@@ -124,7 +127,9 @@ extension LuaStack {
         let className = T.luaClassName
         setField("__name", .string(className))
         setField("__metatable", .string(className))  // getmetatable() sees a name; setmetatable() refuses
-        setField("__almanac", .boolean(true))
+        lua_pushstring(L, "__almanac")
+        lua_pushlightuserdata(L, almanacMetatableMark)
+        lua_rawset(L, -3)
 
         pushFunction(name: "") { call in
             if let slot = lua_touserdata(call.L, 1),
@@ -243,3 +248,7 @@ extension LuaUserdata {
                            metamethods: c.metamethods.keys.sorted(), operators: c.operators)
     }
 }
+
+/// The value of `__almanac` in every metatable Almanac makes: an address no
+/// script can produce (Lua code cannot create light userdata).
+nonisolated(unsafe) let almanacMetatableMark = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)

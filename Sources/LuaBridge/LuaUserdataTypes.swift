@@ -13,7 +13,9 @@ extension LuaState {
             if lua_type(L, -2) == LUA_TSTRING, lua_type(L, -1) == LUA_TTABLE,
                let key = lua_tolstring(L, -2, nil).map({ String(cString: $0) }), key.hasPrefix("almanac.") {
                 lua_pushstring(L, "__almanac")
-                if lua_rawget(L, -2) == LUA_TBOOLEAN { names.append(String(key.dropFirst("almanac.".count))) }
+                if lua_rawget(L, -2) == LUA_TLIGHTUSERDATA, lua_touserdata(L, -1) == almanacMetatableMark {
+                    names.append(String(key.dropFirst("almanac.".count)))
+                }
                 lua_settop(L, -2)
             }
             lua_settop(L, -2)

@@ -136,8 +136,27 @@ public struct LuaStack {
         return String(decoding: UnsafeRawBufferPointer(start: chars, count: length), as: UTF8.self)
     }
 
-    /// Reads the value at `index`. Tables must be arrays or records, nested at most 64 deep.
+    /// How many times one conversion may reach a table it has already copied.
+    /// A table that holds one subtable twice per level reaches 2⁴⁰ copies
+    /// through 40 levels of 2 tables each, so depth alone does not bound the
+    /// work (and the time limit cannot stop Swift code); data that shares no
+    /// subtable never comes near this.
+    public static let largestSharing = 100_000
+
+    /// Reads the value at `index`. Tables must be arrays or records, nested at
+    /// most 64 deep, reaching shared subtables at most `largestSharing` times.
     public func value(at index: Int32, depth: Int = 0) throws(ScriptError) -> LuaValue {
+        var sharing = Sharing()
+        return try value(at: index, depth: depth, sharing: &sharing)
+    }
+
+    /// The tables one conversion has copied, and how often it met one again.
+    private struct Sharing {
+        var seen = Set<UnsafeRawPointer>()
+        var repeats = 0
+    }
+
+    private func value(at index: Int32, depth: Int, sharing: inout Sharing) throws(ScriptError) -> LuaValue {
         let index = lua_absindex(L, index)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
@@ -146,7 +165,14 @@ public struct LuaStack {
             if lua_isinteger(L, index) != 0 { return .integer(lua_tointegerx(L, index, nil)) }
             return .number(lua_tonumberx(L, index, nil))
         case LUA_TSTRING: return .string(string(at: index) ?? "")
-        case LUA_TTABLE: return try table(at: index, depth: depth)
+        case LUA_TTABLE:
+            if let pointer = lua_topointer(L, index), !sharing.seen.insert(pointer).inserted {
+                sharing.repeats += 1
+                guard sharing.repeats <= Self.largestSharing else {
+                    throw ScriptError("a table reaches the same subtables more than \(Self.largestSharing) times; each would be copied")
+                }
+            }
+            return try table(at: index, depth: depth, sharing: &sharing)
         case LUA_TFUNCTION:
             lua_pushvalue(L, index)
             return .function(LuaReference(popping: L))
@@ -158,7 +184,7 @@ public struct LuaStack {
         }
     }
 
-    private func table(at index: Int32, depth: Int) throws(ScriptError) -> LuaValue {
+    private func table(at index: Int32, depth: Int, sharing: inout Sharing) throws(ScriptError) -> LuaValue {
         guard depth < 64 else { throw ScriptError("tables nested more than 64 deep (is there a cycle?)") }
         guard lua_checkstack(L, 4) != 0 else { throw ScriptError("Lua stack overflow") }
         let length = Int(lua_rawlen(L, index))
@@ -173,7 +199,7 @@ public struct LuaStack {
             let keyType = lua_type(L, -2)
             if keyType == LUA_TSTRING {
                 let key = string(at: -2) ?? ""
-                do { fields[key] = try value(at: -1, depth: depth + 1) } catch {
+                do { fields[key] = try value(at: -1, depth: depth + 1, sharing: &sharing) } catch {
                     lua_settop(L, -3)
                     throw ScriptError("field '\(key)': \(error.message)")
                 }
@@ -197,7 +223,7 @@ public struct LuaStack {
         }
         for i in 1...max(1, length) where length > 0 {
             lua_rawgeti(L, index, lua_Integer(i))
-            do { items.append(try value(at: -1, depth: depth + 1)) } catch {
+            do { items.append(try value(at: -1, depth: depth + 1, sharing: &sharing)) } catch {
                 lua_settop(L, -2)
                 throw ScriptError("item \(i): \(error.message)")
             }

@@ -63,7 +63,7 @@ extension Series {
     public func ljungBox(lag: Int, fitdf: Int = 0) throws(SeriesError) -> TestResult {
         guard lag >= 1 else { throw SeriesError("ljung_box: lag must be at least 1") }
         guard fitdf >= 0, fitdf < lag else { throw SeriesError("ljung_box: fitdf must be between 0 and lag − 1") }
-        try require(atLeast: lag + 1, for: "ljung_box(lag = \(lag))")
+        try require(atLeast: lag.saturatingAdding(1), for: "ljung_box(lag = \(lag))")
         let r = try autocorrelations(maxLag: lag)
         let n = Double(count)
         var q = 0.0

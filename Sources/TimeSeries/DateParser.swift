@@ -61,8 +61,11 @@ public struct DateParser: Sendable, Hashable {
         @inline(__always) func digit(_ i: Int) -> Int { Int(b[i]) &- 48 }
         let d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3)
         let m0 = digit(5), m1 = digit(6), a0 = digit(8), a1 = digit(9)
-        guard UInt(d0) <= 9, UInt(d1) <= 9, UInt(d2) <= 9, UInt(d3) <= 9,
-              UInt(m0) <= 9, UInt(m1) <= 9, UInt(a0) <= 9, UInt(a1) <= 9 else { return nil }
+        // `UInt(bitPattern:)`, not `UInt(_:)`: a byte below '0' gives a negative
+        // digit, which must fail the check, not trap the conversion.
+        @inline(__always) func isDigit(_ d: Int) -> Bool { UInt(bitPattern: d) <= 9 }
+        guard isDigit(d0), isDigit(d1), isDigit(d2), isDigit(d3),
+              isDigit(m0), isDigit(m1), isDigit(a0), isDigit(a1) else { return nil }
         let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
         let month = m0 * 10 + m1, day = a0 * 10 + a1
         guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }

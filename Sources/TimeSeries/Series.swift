@@ -7,14 +7,23 @@ public struct Series: Sendable, Equatable {
     public var name: String
     public var values: [Double]
     public var index: TimeIndex
-    /// Observations per seasonal cycle (1: not seasonal).
-    public var seasonalPeriod: Int
+    /// Observations per seasonal cycle (1: not seasonal), between 1 and
+    /// `maximumSeasonalPeriod` (values outside are clamped).
+    public var seasonalPeriod: Int {
+        didSet { seasonalPeriod = min(Self.maximumSeasonalPeriod, max(1, seasonalPeriod)) }
+    }
+
+    /// The longest seasonal period a series may have: a million observations
+    /// per cycle (a year of minutes is 525,600). Callers validate against it
+    /// with a clear message; the initialiser clamps, so no computation built on
+    /// a period (2 × period, period²) can overflow.
+    public static let maximumSeasonalPeriod = 1_000_000
 
     public init(name: String = "", values: [Double], index: TimeIndex = .positions, seasonalPeriod: Int? = nil) {
         self.name = name
         self.values = values
         self.index = index
-        self.seasonalPeriod = max(1, seasonalPeriod ?? index.frequency.defaultSeasonalPeriod)
+        self.seasonalPeriod = min(Self.maximumSeasonalPeriod, max(1, seasonalPeriod ?? index.frequency.defaultSeasonalPeriod))
     }
 
     public var count: Int { values.count }

@@ -60,7 +60,9 @@ public struct TimeIndex: Sendable, Hashable {
     /// Parses a label as `label(at:)` writes it ("2020-01", "2020-Q1", "2020", "2020-01-05", "7").
     public func ordinal(ofLabel text: String) -> Int? {
         switch frequency {
-        case .none, .year: return Int(text)
+        // Positions and years within ±10⁹, so an index advanced by any series length
+        // (or horizon) stays far inside Int's range.
+        case .none, .year: return Int(text).flatMap { abs($0) <= 1_000_000_000 ? $0 : nil }
         case .day, .week, .month, .quarter:
             guard let parsed = DateParser.iso.parse(text) else { return nil }
             return parsed.ordinal(for: frequency)

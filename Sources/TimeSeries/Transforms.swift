@@ -1,4 +1,5 @@
 import Foundation
+import AlmanacCore
 import Optimization
 
 extension Series {
@@ -33,12 +34,19 @@ extension Series {
     /// Lag-`lag` differences, applied `differences` times: y_t − y_{t−lag}.
     public func differenced(lag: Int = 1, differences: Int = 1) throws(SeriesError) -> Series {
         guard lag >= 1, differences >= 1 else { throw SeriesError("diff: lag and differences must be at least 1") }
-        try require(atLeast: lag * differences + 1, for: "diff(lag = \(lag), differences = \(differences))")
-        var s = self
+        try require(atLeast: lag.saturatingMultiplied(by: differences).saturatingAdding(1), for: "diff(lag = \(lag), differences = \(differences))")
+        // Written without `slice(...).with(values:)` in the loop: Swift 6.3.1's
+        // optimizer frees the sliced array (dead, as `with` replaces it) before
+        // copying into it, a heap use-after-free in release builds
+        // (bench/sanitizers/swift-miscompile/ reproduces it in 20 lines).
+        var values = self.values
         for _ in 0..<differences {
-            let v = s.values
-            s = s.slice(lag..<s.count).with(values: (lag..<v.count).map { v[$0] - v[$0 - lag] })
+            let v = values
+            values = (lag..<v.count).map { v[$0] - v[$0 - lag] }
         }
+        var s = self
+        s.values = values
+        s.index = index.advanced(by: lag * differences)
         return s
     }
 

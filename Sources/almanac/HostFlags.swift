@@ -33,6 +33,7 @@ struct HostFlags: ParsableArguments {
         options.outputDirectory = outputDirectory
         options.safe = safe
         options.timeout = timeout
+        options.endsProcessPastDeadline = true
         options.maxMemoryMB = maxMemory
         options.dataDirectories = dataDirectories
         options.seed = seed ?? 0

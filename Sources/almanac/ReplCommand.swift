@@ -14,7 +14,11 @@ struct ReplCommand: ParsableCommand {
 
     func run() throws {
         let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: FileManager.default.currentDirectoryPath, outputDirectory: output.out))
-        let session = ReplSession(host: host)
+        let session: ReplSession
+        do { session = try ReplSession(host: host) } catch {
+            Diagnostics.print("almanac: internal error while setting up the prompt: \(error.message)")
+            throw ExitCode(2)
+        }
         let terminal = isatty(STDIN_FILENO) != 0
         let reader: LineReader = terminal ? EditLineReader() : PlainLineReader()
         interruptTarget = host.state.interruptFlag

@@ -13,6 +13,8 @@ struct Completed {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// True when the process died of a signal (then `status` is the signal's number).
+    var signaled = false
 }
 
 /// Runs the real binary with `arguments`, from the repository root unless told otherwise.
@@ -37,5 +39,6 @@ func almanac(_ arguments: [String], stdin: String? = nil, environment: [String: 
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Completed(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+                     stderr: String(decoding: errData, as: UTF8.self),
+                     signaled: process.terminationReason == .uncaughtSignal)
 }

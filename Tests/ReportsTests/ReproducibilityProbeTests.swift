@@ -20,11 +20,17 @@ import Testing
         #expect(git(["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "one"], in: folder))
         let clean = try #require(ReproducibilityProbe.gitState(of: folder))
         #expect(clean.commit.count == 40 && clean.commit.allSatisfy(\.isHexDigit))
-        #expect(!clean.isDirty)
+        #expect(clean.isDirty == false)
+        // Without running git (--safe): the same commit, read from .git's files, state unknown.
+        #expect(ReproducibilityProbe.gitState(of: folder, runningGit: false) == GitState(commit: clean.commit, isDirty: nil))
+        #expect(ReproducibilityProbe.gitState(of: folder + "/missing", runningGit: false) == nil)
         writeFile(folder + "/report.html", "untracked files do not count")
         #expect(ReproducibilityProbe.gitState(of: folder)?.isDirty == false)
         writeFile(folder + "/script.lua", "print(2)\n")
         #expect(ReproducibilityProbe.gitState(of: folder) == GitState(commit: clean.commit, isDirty: true))
+        // Packed refs (after git gc) are read too.
+        #expect(git(["pack-refs", "--all"], in: folder))
+        #expect(ReproducibilityProbe.gitState(of: folder, runningGit: false)?.commit == clean.commit)
     }
 
     @Test func timestampIsISO8601InUTC() {

@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func theReplPrintsValuesAndSurvivesErrors() throws {
-        let session = ReplSession(host: try makeHost())
+        let session = try ReplSession(host: try makeHost())
         #expect(session.submit("1 + 1") == .output("2"))
         #expect(session.submit("x = 21") == .output(""))
         #expect(session.submit("x * 2, 'two'") == .output("42\t\"two\""))

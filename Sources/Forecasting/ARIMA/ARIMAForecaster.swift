@@ -56,8 +56,30 @@ struct ARIMAForecaster: Forecaster {
 
 /// Checks on the data an ARIMA model is fitted to, and the estimation problem built from it.
 enum ARIMAData {
+    /// Orders come from scripts and from saved files: every loop and buffer is
+    /// sized from them, so they are checked before anything is computed.
+    static func check(_ order: ARIMAOrder, model: String) throws(ForecastError) {
+        let parts = [("p", order.p), ("d", order.d), ("q", order.q), ("P", order.P), ("D", order.D), ("Q", order.Q)]
+        for (name, value) in parts where value < 0 || value > longestLag {
+            throw ForecastError("\(model): the order \(name) = \(value) is not between 0 and \(longestLag)")
+        }
+        guard order.period >= 1, order.period <= Series.maximumSeasonalPeriod else {
+            throw ForecastError("\(model): the period \(order.period) is not between 1 and \(Series.maximumSeasonalPeriod)")
+        }
+        let reach = max(order.expandedP, order.expandedQ + 1, order.differencingLength)
+        guard reach <= longestLag else {
+            throw ForecastError("\(model): ARIMA(\(order.p),\(order.d),\(order.q))(\(order.P),\(order.D),\(order.Q))[\(order.period)] reaches back \(reach) observations; at most \(longestLag) are supported (a long seasonal period is better handled by regression on Fourier terms)")
+        }
+    }
+
+    /// The longest lag the expanded AR or MA polynomial may reach: the state
+    /// has max(p, q + 1) + d values and the filter keeps its covariance matrix
+    /// (square in that), so this bounds the memory a fit or a loaded file asks for.
+    static let longestLag = 2000
+
     static func values(_ data: ModelData, model: String, specification: ARIMASpecification) throws(ForecastError) -> [Double] {
         let order = specification.order
+        try check(order, model: model)
         let minimum = order.differencingLength + order.armaCount + specification.regressorNames.count + 1
         let y = try data.series.checkedValues(for: model, minimum: 1)
         guard y.count >= minimum else {

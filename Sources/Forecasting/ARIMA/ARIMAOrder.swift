@@ -60,8 +60,8 @@ public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
     /// (R's ARIMA_transPars without transformation): returns (phi, theta).
     /// Bounds: coef needs at least armaCount values, phi expandedP = p + mP and theta
     /// expandedQ = q + mQ: the seasonal terms land at (j + 1)·m − 1 + i ≤ P·m + p − 1 (Q·m + q − 1)
-    /// for j < P (Q), i ≤ p (q). Needs period m ≥ 1, which `init` ensures; a decoded order with
-    /// period ≤ 0 and P ≥ 1 would write before phi.
+    /// for j < P (Q), i ≤ p (q). Needs period m ≥ 1, which `init` ensures and ARIMAData.check
+    /// requires of a decoded order before anything is computed.
     func expand(_ coef: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>,
                 theta: UnsafeMutableBufferPointer<Double>) {
         let ns = period

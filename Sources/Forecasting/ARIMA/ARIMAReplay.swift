@@ -18,9 +18,23 @@ struct ARIMASavedEstimate: Sendable, Codable, Equatable {
 extension ARIMAEstimator {
     func replay(_ problem: Problem, saved: ARIMASavedEstimate) throws(ForecastError) -> ARIMAEstimate {
         let order = problem.order
-        guard saved.coefficients.count == order.armaCount + problem.xreg.count else {
-            throw ForecastError("the saved model has \(saved.coefficients.count) coefficients, its specification needs \(order.armaCount + problem.xreg.count)")
+        let k = order.armaCount + problem.xreg.count
+        guard saved.coefficients.count == k else {
+            throw ForecastError("the saved model has \(saved.coefficients.count) coefficients, its specification needs \(k)")
         }
+        // The rest of a saved file is untrusted too: the CSS pass indexes the
+        // series from ncond back by the AR lags, and the summary reads the mask
+        // and covariance by coefficient.
+        guard saved.mask.count == k else { throw ForecastError("the saved model's mask has \(saved.mask.count) entries for \(k) coefficients") }
+        let estimated = saved.mask.filter { $0 }.count
+        if let covariance = saved.covariance, covariance.count != estimated * estimated {
+            throw ForecastError("the saved model's covariance has \(covariance.count) entries for \(estimated) estimated coefficients")
+        }
+        let lowest = saved.method == .css ? order.cssConditioning : 0
+        guard saved.ncond >= lowest, saved.ncond <= problem.y.count else {
+            throw ForecastError("the saved model's ncond = \(saved.ncond) is not between \(lowest) and the \(problem.y.count) observations")
+        }
+        guard saved.coefficients.allSatisfy(\.isFinite) else { throw ForecastError("the saved model has a coefficient that is not a finite number") }
         let likelihood = ARIMALikelihood(y: problem.y, xreg: problem.xreg, order: order, initialization: initialization)
         guard likelihood.finalPass(saved.coefficients) != nil else {
             throw ForecastError("the saved coefficients give no valid state covariance")
@@ -29,8 +43,7 @@ extension ARIMAEstimator {
         var residuals = Array(likelihood.residuals)
         if saved.method == .css {
             // Bounds: the CSS recursion reads p_exp lags back from l = ncond, so it needs
-            // saved.ncond ≥ expandedP; a CSS fit saves cssConditioning, which is, but a decoded
-            // state is not checked (see ARIMAConditionalSumOfSquares.run).
+            // saved.ncond ≥ expandedP: checked above (ncond ≥ cssConditioning ≥ expandedP).
             _ = likelihood.cssResiduals(saved.coefficients, ncond: saved.ncond)
             residuals = Array(likelihood.residuals)
         }

@@ -30,7 +30,7 @@ struct CESFit: FittedModel {
         // Lane 0 of the batched filter is the scalar filter, bit for bit.
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
         // Bounds: `likelihoods` needs lag ≥ 1 and n ≥ 1 (the fit's lag is 1 or the period, and
-        // fit and restore require data); the saved-state restore does not check lag ≥ 1.
+        // fit and restore require data; restore checks a saved lag is ≥ 1).
         let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true) }[0]
         errors = filter.errors.map { $0[0] }
         finalStates = filter.states[(n * layout.k)..<((n + lag) * layout.k)].map { $0[0] }

@@ -70,6 +70,10 @@ struct CESForecaster: Forecaster {
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(CESSavedState.self, what: "ces")
         _ = try data.series.checkedValues(for: "ces", minimum: 2)
+        // A saved file is untrusted: the filter's ring buffers are sized by the lag.
+        guard saved.lag >= 1, saved.lag <= Series.maximumSeasonalPeriod, saved.season == .none || saved.lag >= 2 else {
+            throw ForecastError("ces: the saved model is damaged: lag \(saved.lag) does not fit a CES(\(saved.season.rawValue)) model")
+        }
         guard saved.season == .none || data.series.count >= 2 * saved.lag else {
             throw ForecastError("ces: the saved CES(\(saved.season.rawValue)) model needs \(2 * saved.lag) observations")
         }

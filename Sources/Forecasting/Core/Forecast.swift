@@ -64,6 +64,12 @@ public struct ForecastRequest: Sendable {
     /// Future values of covariates, by name, one per step (models with regressors).
     public var future: [String: [Double]]
 
+    /// The longest horizon a forecast may ask for: 100,000 steps (274 years of
+    /// daily data). Sizes computed from the horizon (paths × horizon, horizon ×
+    /// levels) then stay far from Int's range, and a mistyped h fails at once
+    /// instead of allocating without end.
+    public static let maximumHorizon = 100_000
+
     public init(horizon: Int, levels: [Double] = [80, 95], future: [String: [Double]] = [:]) {
         self.horizon = horizon
         self.levels = levels
@@ -73,6 +79,9 @@ public struct ForecastRequest: Sendable {
     /// Checks horizon and levels; `owner` names the model in messages.
     public func validated(owner: String) throws(ForecastError) -> ForecastRequest {
         guard horizon >= 1 else { throw ForecastError("\(owner): the horizon h must be at least 1, got \(horizon)") }
+        guard horizon <= Self.maximumHorizon else {
+            throw ForecastError("\(owner): the horizon h must be at most \(Self.maximumHorizon), got \(horizon)")
+        }
         guard horizon <= 100_000 else { throw ForecastError("\(owner): the horizon h = \(horizon) is too long (at most 100000)") }
         for level in levels where !(level > 0 && level < 100) {
             throw ForecastError("\(owner): interval levels are percentages between 0 and 100, got \(formatNumber(level))")

@@ -107,4 +107,22 @@ struct ETSSavedState: Codable {
     var seasonal: [Double]
     var estimated: Int
     var notes: [String]
+
+    /// A saved file is untrusted input: the kernel indexes the seasonal ring by
+    /// m and trusts its length, so both are checked against the model's form.
+    func check(against spec: ETSSpec, owner: String) throws(ForecastError) {
+        func bad(_ what: String) -> ForecastError { ForecastError("\(owner): the saved model is damaged: \(what)") }
+        guard m >= 1, m <= Series.maximumSeasonalPeriod else { throw bad("its period m = \(m) is not between 1 and \(Series.maximumSeasonalPeriod)") }
+        if spec.hasSeason {
+            guard m >= 2 else { throw bad("a seasonal model needs a period m of at least 2, got \(m)") }
+            guard seasonal.count == m else { throw bad("it holds \(seasonal.count) seasonal states for a period of \(m)") }
+        } else if !seasonal.isEmpty {
+            throw bad("a model without a season holds \(seasonal.count) seasonal states")
+        }
+        guard (0...16).contains(estimated) else { throw bad("its count of estimated parameters, \(estimated), is not between 0 and 16") }
+        for (name, x) in [("alpha", alpha), ("beta", beta), ("gamma", gamma), ("phi", phi), ("level", level), ("slope", slope)] where !x.isFinite {
+            throw bad("\(name) is \(x)")
+        }
+        guard seasonal.allSatisfy(\.isFinite) else { throw bad("a seasonal state is not a finite number") }
+    }
 }

@@ -153,6 +153,7 @@ struct ETSForecaster: Forecaster {
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(ETSSavedState.self, what: modelName)
         guard let spec = ETSSpec(code: saved.model) else { throw ForecastError("\(modelName): unknown saved model '\(saved.model)'") }
+        try saved.check(against: spec, owner: modelName)
         let y = try data.series.checkedValues(for: modelName, minimum: 1)
         let smoothing = ETSKernel.Smoothing(alpha: saved.alpha, beta: saved.beta, gamma: saved.gamma, phi: saved.phi)
         let pass = ETSKernel.fullPass(spec, y: y, m: saved.m, smoothing: smoothing, level: saved.level,

@@ -77,7 +77,7 @@ enum ETSKernel {
         let n = y.count
         var record = Recording(fitted: [Double](repeating: .nan, count: n), innovations: [Double](repeating: .nan, count: n))
         // Bounds: a seasonal spec needs seasonal.count == m ≥ 1 (the estimator unpacks m states);
-        // the saved-state restore passes saved.m and saved.seasonal without checking that.
+        // restore checks a saved file against it (ETSSavedState.check).
         var state = seasonal.isEmpty ? [0.0] : seasonal
         let period = spec.hasSeason ? m : 1
         var finalLevel = level, finalSlope = slope

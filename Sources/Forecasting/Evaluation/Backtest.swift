@@ -52,8 +52,15 @@ public enum Backtest {
         guard options.horizon >= 1 else { throw ForecastError("backtest: h must be at least 1") }
         guard options.windows >= 1 else { throw ForecastError("backtest: windows must be at least 1") }
         guard options.step >= 1 else { throw ForecastError("backtest: step must be at least 1") }
-        let first = n - options.horizon - (options.windows - 1) * options.step
+        // Checked arithmetic: h, windows and step come from scripts unbounded; a
+        // span past Int's range is simply too long for any series.
+        let (spacing, o1) = (options.windows - 1).multipliedReportingOverflow(by: options.step)
+        let (span, o2) = options.horizon.addingReportingOverflow(spacing)
+        let first = o1 || o2 ? Int.min : n - span
         guard first >= 2 else {
+            if o1 || o2 {
+                throw ForecastError("backtest: \(options.windows) windows of h = \(options.horizon) every \(options.step) span more observations than any series holds; use fewer windows or a shorter h")
+            }
             throw ForecastError("backtest: \(n) observations are too few for \(options.windows) window\(options.windows == 1 ? "" : "s") of h = \(options.horizon) every \(options.step) (the first origin would be at observation \(first)); use fewer windows or a shorter h")
         }
         return (0..<options.windows).map { first + $0 * options.step }

@@ -1,3 +1,4 @@
+import AlmanacCore
 import Foundation
 import Neural
 
@@ -68,7 +69,7 @@ struct GlobalNetwork: Sendable {
             // (NeuralFit passes m..<n and n). covariateBlock holds rows·cw with cw = this member's
             // covariateCount·(l + h), and fillCovariates writes scaledCovariates.count·(l + h) per row:
             // needs scaledCovariates.count ≤ covariateCount (the named covariates plus the calendar's
-            // two, as training built them; restore checks that count against member 0 only).
+            // two, as training built them; restore checks every member's count).
             var inputs = [Float](repeating: 0, count: rows * l), mask = inputs
             var scales = [Float](repeating: 1, count: rows)
             floats.withUnsafeBufferPointer { v in
@@ -185,7 +186,7 @@ extension GlobalNetwork {
             throw ForecastError("nbeats: the saved model's networks disagree on kind, horizon or quantile levels")
         }
         let factor = try SavedFields(state).numbers("copula")
-        guard factor.count == first.horizon * first.horizon else {
+        guard factor.count == first.horizon.saturatingMultiplied(by: first.horizon) else {
             throw ForecastError("nbeats: the saved model's copula has \(factor.count) entries, expected \(first.horizon * first.horizon)")
         }
         let fields = SavedFields(state)
@@ -207,7 +208,9 @@ extension GlobalNetwork {
             covariateScales = (try? fields.numbers("covariate_scales").map { Float($0) }) ?? []
         }
         let inputs = covariateNames.count + (calendar ? CalendarFeatures.count : 0)
-        guard covariateScales.count == covariateNames.count, inputs == networks[0].covariateCount else {
+        // Every member, not only the first: the covariate block each window fills is
+        // sized by the member's own count.
+        guard covariateScales.count == covariateNames.count, networks.allSatisfy({ $0.covariateCount == inputs }) else {
             throw ForecastError("nbeats: the saved model's covariates do not match its network")
         }
     }
@@ -233,7 +236,14 @@ extension GlobalNetwork {
         guard dimensions.count == categoryLevels.count, dimensions.allSatisfy({ $0 >= 1 && $0 <= 4096 }) else {
             throw ForecastError("nbeats: the saved model's embedding sizes do not match its categories")
         }
-        let lookback = try fields.int("lookback"), horizon = try fields.int("horizon")
+        // Sizes from an untrusted file bound every allocation and parameter count below.
+        func size(_ key: String, upTo limit: Int) throws(ForecastError) -> Int {
+            let value = try fields.int(key)
+            guard value >= 1, value <= limit else { throw ForecastError("nbeats: the saved model's \(key) = \(value) is not between 1 and \(limit)") }
+            return value
+        }
+        guard covariates <= 4096 else { throw ForecastError("nbeats: the saved model has \(covariates) covariates, at most 4096") }
+        let lookback = try size("lookback", upTo: 100_000), horizon = try size("horizon", upTo: 100_000)
         let quantiles = try fields.numbers("quantiles").map { Float($0) }
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
             throw ForecastError("nbeats: the saved model's weights are missing or not base64")
@@ -248,14 +258,14 @@ extension GlobalNetwork {
         var expected: Int
         switch state["kind"] {
         case .string("lstm")?:
-            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try fields.int("hidden"),
+            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try size("hidden", upTo: 4096),
                                 covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions, parameters: weights)
             expected = n.parameterCount
             network = n
         case .string("nbeats")?, nil:
             let architecture = NBeatsArchitecture(lookback: lookback, horizon: horizon, quantiles: quantiles,
-                                                  blocks: try fields.int("blocks"), layersPerBlock: try fields.int("layers"),
-                                                  width: try fields.int("width"),
+                                                  blocks: try size("blocks", upTo: 64), layersPerBlock: try size("layers", upTo: 64),
+                                                  width: try size("width", upTo: 4096),
                                                   covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions)
             expected = architecture.parameterCount
             network = NBeatsNetwork(architecture: architecture, parameters: weights)

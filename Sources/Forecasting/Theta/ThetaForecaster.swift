@@ -37,6 +37,9 @@ struct ThetaForecaster: Forecaster {
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(ThetaSavedState.self, what: modelName)
+        guard (0...8).contains(saved.estimated) else {
+            throw ForecastError("\(modelName): the saved model is damaged: \(saved.estimated) estimated parameters")
+        }
         let series = data.series
         let y = try series.checkedValues(for: modelName, minimum: 4)
         var seasonality: ThetaSeasonality?

@@ -48,9 +48,12 @@ public struct FileFingerprint: Sendable, Equatable {
 /// The commit checked out where the script lives, and whether tracked files differ from it.
 public struct GitState: Sendable, Equatable {
     public var commit: String
-    public var isDirty: Bool
+    /// nil when the working tree was not compared with the commit (under
+    /// --safe git is never run: a repository shipped with a notebook could
+    /// make it run commands).
+    public var isDirty: Bool?
 
-    public init(commit: String, isDirty: Bool) {
+    public init(commit: String, isDirty: Bool?) {
         self.commit = commit
         self.isDirty = isDirty
     }

@@ -39,11 +39,21 @@ public enum ReproducibilityProbe {
     /// have uncommitted changes (untracked files do not count: a report written
     /// next to the script would otherwise make the next render "dirty").
     /// nil when `directory` is not in a repository or git is missing.
-    public static func gitState(of directory: String) -> GitState? {
-        guard let head = CommandRunner.output(of: ["git", "-C", directory, "rev-parse", "HEAD"]) else { return nil }
+    /// With `runningGit` false (--safe) no program runs: the commit is read from
+    /// the repository's files (GitHeadReader) and the dirty state is left
+    /// unknown, because git's status can be made to run commands by the
+    /// repository's own config (core.fsmonitor, filters), which a notebook
+    /// received from someone else may ship.
+    public static func gitState(of directory: String, runningGit: Bool = true) -> GitState? {
+        guard runningGit else {
+            return GitHeadReader.commit(of: directory).map { GitState(commit: $0, isDirty: nil) }
+        }
+        // Even when trusted, keep the repository's fsmonitor hook from running.
+        let git = ["git", "-c", "core.fsmonitor=false", "-C", directory]
+        guard let head = CommandRunner.output(of: git + ["rev-parse", "HEAD"]) else { return nil }
         let commit = head.trimmedWhitespace
         guard !commit.isEmpty,
-              let status = CommandRunner.output(of: ["git", "-C", directory, "status", "--porcelain", "--untracked-files=no"])
+              let status = CommandRunner.output(of: git + ["status", "--porcelain", "--untracked-files=no"])
         else { return nil }
         return GitState(commit: commit, isDirty: !status.isBlank)
     }

@@ -65,7 +65,13 @@ struct ReportLayout {
         for file in info.dataFiles {
             rows.append(Row(label: "Data file", text: file.path, sha256: file.sha256 ?? "unreadable"))
         }
-        let git = info.git.map { $0.commit + ($0.isDirty ? " (dirty: uncommitted changes)" : "") }
+        let git = info.git.map { state in
+            switch state.isDirty {
+            case true?: state.commit + " (dirty: uncommitted changes)"
+            case false?: state.commit
+            case nil: state.commit + " (uncommitted changes not checked: --safe runs no git)"
+            }
+        }
         rows.append(Row(label: "Git commit", text: git ?? "not in a git repository"))
         rows.append(Row(label: "Wall time", text: String(format: "%.2f s", info.wallTimeSeconds), isVolatile: true))
         rows.append(Row(label: "Rendered at", text: info.renderedAt, isVolatile: true))

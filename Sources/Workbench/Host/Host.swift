@@ -28,6 +28,9 @@ public final class ScriptHost {
 
     public init(options: HostOptions) throws(HostError) {
         self.options = options
+        if options.safe, let link = symbolicLinkOnTheWay(to: options.outputDirectory) {
+            throw HostError("--safe: the output folder '\(options.outputDirectory)' goes through the symbolic link '\(link)'; a link shipped beside a script could send its writes anywhere, so --safe refuses it (give a real folder with -o)")
+        }
         do {
             try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
@@ -64,6 +67,15 @@ public final class ScriptHost {
     }
 
     let timeLimit: Double?
+    /// Whether --safe's read-only globals are in place (before the first script chunk runs).
+    private var sealed = false
+
+    /// Under --safe, makes the globals read-only once, after the host's own set-up.
+    func sealForScripts() throws(LuaError) {
+        guard options.safe, !sealed else { return }
+        try state.sealGlobals()
+        sealed = true
+    }
 
     /// Every Lua module the host installs, in order; the reference docs list the same.
     static func modules(_ context: HostContext) -> [LuaModuleSpec] {
@@ -152,13 +164,34 @@ public final class ScriptHost {
     /// Runs Lua source under the run's time limit.
     @discardableResult
     public func runChunk(_ source: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try sealForScripts()
         state.setTimeLimit(seconds: timeLimit)
         defer { state.setTimeLimit(seconds: nil) }
-        return try state.run(source, chunkName: chunkName, arguments: arguments)
+        // Long native loops on this thread ask the same stop the count hook does.
+        let stop = ScriptStop(state.L)
+        let watchdog = options.endsProcessPastDeadline ? timeLimit.map(HardDeadline.init(seconds:)) : nil
+        defer { watchdog?.finish() }
+        return try Interruption.withCheck({ stop.requested }) { () throws(LuaError) -> [LuaValue] in
+            try state.run(source, chunkName: chunkName, arguments: arguments)
+        }
     }
 
     /// The run's seed and generator state are the host's; this is the seed it started with.
     public var seed: UInt64 { context.initialSeed }
+}
+
+/// The first symbolic link among the components of `path` a script's
+/// folder could ship: for a relative path every component from the current
+/// folder on, for an absolute one (typed by the user) only the last.
+func symbolicLinkOnTheWay(to path: String) -> String? {
+    let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    if path.hasPrefix("/") { return isSymbolicLink(path) ? path : nil }
+    var prefix = ""
+    for component in components {
+        prefix = prefix.isEmpty ? component : prefix + "/" + component
+        if isSymbolicLink(prefix) { return prefix }
+    }
+    return nil
 }
 
 /// A `#!` first line is skipped, as lua does, keeping line numbers.

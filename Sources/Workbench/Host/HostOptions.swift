@@ -18,6 +18,11 @@ public struct HostOptions: Sendable {
     public var seedGivenExplicitly = false
     /// The script's folder, readable in --safe mode and searched by require.
     public var scriptDirectory: String?
+    /// End the whole process when a script is still running `HardDeadline.grace`
+    /// seconds past its time limit: the one stop that also holds inside code
+    /// that never yields (a C pattern search in Lua's string library). The CLI
+    /// sets it; a library embedding the host decides for itself.
+    public var endsProcessPastDeadline = false
 
     public init() {}
 

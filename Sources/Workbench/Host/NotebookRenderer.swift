@@ -86,7 +86,10 @@ public enum NotebookRenderer {
         for path in declared + host.context.filesRead {
             let shown = displayPath(path)
             guard seen.insert(shown).inserted else { continue }
-            var fingerprint = ReproducibilityProbe.fingerprint(ofFile: path)
+            // Under --safe a declared file outside the sandbox is not read, not even to hash it.
+            var readable = true
+            if let sandbox = host.context.sandbox, case .failure = sandbox.check(path, mode: "r") { readable = false }
+            var fingerprint = readable ? ReproducibilityProbe.fingerprint(ofFile: path) : FileFingerprint(path: path, sha256: nil)
             fingerprint.path = shown
             files.append(fingerprint)
         }
@@ -96,7 +99,7 @@ public enum NotebookRenderer {
             almanacVersion: almanacVersion, luaVersion: String(cString: almanac_lua_release()),
             gnuplotVersion: (try? host.context.gnuplot())?.version(), operatingSystem: ReproducibilityProbe.operatingSystem(),
             seed: seed, script: script, dataFiles: files,
-            git: ReproducibilityProbe.gitState(of: scriptFolder.isEmpty ? "." : scriptFolder),
+            git: ReproducibilityProbe.gitState(of: scriptFolder.isEmpty ? "." : scriptFolder, runningGit: !host.options.safe),
             wallTimeSeconds: seconds, renderedAt: ReproducibilityProbe.timestamp())
     }
 }

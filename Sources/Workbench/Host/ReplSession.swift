@@ -1,3 +1,4 @@
+import AlmanacCore
 import CLua
 import LuaBridge
 
@@ -15,10 +16,12 @@ public final class ReplSession {
     private var pending: [String] = []
     private let inspect: LuaReference?
 
-    public init(host: ScriptHost) {
+    public init(host: ScriptHost) throws(LuaError) {
         self.host = host
         let results = try? host.state.run("return almanac.inspect", chunkName: "=[repl]")
         if case .function(let f) = results?.first { inspect = f } else { inspect = nil }
+        // The host's set-up is complete: under --safe the globals become read-only now.
+        try host.sealForScripts()
     }
 
     /// True while a multi-line chunk is being typed (the prompt shows ">>").
@@ -78,6 +81,9 @@ extension ScriptHost {
     func callLoaded(nresults: Int32) throws(LuaError) {
         state.setTimeLimit(seconds: timeLimit)
         defer { state.setTimeLimit(seconds: nil) }
-        try state.call(nargs: 0, nresults: nresults)
+        let stop = ScriptStop(state.L)
+        try Interruption.withCheck({ stop.requested }) { () throws(LuaError) in
+            try state.call(nargs: 0, nresults: nresults)
+        }
     }
 }

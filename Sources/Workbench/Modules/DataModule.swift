@@ -11,7 +11,7 @@ enum DataModule {
         ParameterSpec("key", .string, doc: "the key column (SKU, store): given, the result is a Panel (long form)"),
         ParameterSpec("value", .string, doc: "the value column; default the only other column, or every other column as a Panel (wide form)"),
         ParameterSpec("freq", .string, choices: ["day", "week", "month", "quarter", "year", "none"], doc: "the calendar; default inferred from the dates"),
-        ParameterSpec("period", .integer, range: ParameterRange(lower: 1), doc: "seasonal period; default from freq"),
+        ParameterSpec("period", .integer, range: ParameterRange(lower: 1, upper: Double(Series.maximumSeasonalPeriod)), doc: "seasonal period; default from freq"),
         ParameterSpec("date_format", .string, default: .string("iso"), choices: ["iso", "dmy", "mdy"],
                       doc: "iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020"),
         ParameterSpec("delimiter", .string, default: .string(","), doc: "field separator (one character)"),

@@ -58,7 +58,9 @@ enum ForecastModule {
                 switch options.removeValue(forKey: "threads") {
                 case nil: threads = ParallelMap.defaultThreads
                 case let v?:
-                    guard let x = v.doubleValue, x >= 1, x == x.rounded() else { throw ScriptError("fit_many: option 'threads' must be a whole number ≥ 1") }
+                    guard let x = v.doubleValue, x >= 1, x <= 1024, x == x.rounded() else {
+                        throw ScriptError("fit_many: option 'threads' must be a whole number between 1 and 1024")
+                    }
                     threads = Int(x)
                 }
                 var showProgress: Bool?

@@ -9,7 +9,7 @@ enum SeriesModule {
         ParameterSpec("start", .string, doc: "label of the first observation: \"2020-01\", \"2020-Q1\", \"2020\", \"2020-01-06\""),
         ParameterSpec("freq", .string, choices: ["day", "week", "month", "quarter", "year", "none"],
                       doc: "the calendar; default: read from the form of start, or none (positions 1, 2, ...) without start"),
-        ParameterSpec("period", .integer, range: ParameterRange(lower: 1), doc: "observations per seasonal cycle; default from freq (7, 52, 12, 4, 1)"),
+        ParameterSpec("period", .integer, range: ParameterRange(lower: 1, upper: Double(Series.maximumSeasonalPeriod)), doc: "observations per seasonal cycle; default from freq (7, 52, 12, 4, 1)"),
         ParameterSpec("name", .string, default: .string(""), doc: "a name for messages, tables and charts"),
     ]
 

@@ -51,8 +51,8 @@ public final class FittedModelObject: LuaUserdata {
             throw ScriptError("\(owner): unknown option '\(key)'\(guess)")
         }
         guard let hValue = options["h"] else { throw ScriptError("\(owner): needs the horizon, e.g. { h = 12 }") }
-        guard let h = hValue.doubleValue, h == h.rounded(), h >= 1 else {
-            throw ScriptError("\(owner): h must be a whole number ≥ 1, got \(hValue.typeName == "number" ? formatNumber(hValue.doubleValue ?? .nan) : "a " + hValue.typeName)")
+        guard let h = hValue.doubleValue, h == h.rounded(), h >= 1, h <= Double(ForecastRequest.maximumHorizon) else {
+            throw ScriptError("\(owner): h must be a whole number between 1 and \(ForecastRequest.maximumHorizon), got \(hValue.typeName == "number" ? formatNumber(hValue.doubleValue ?? .nan) : "a " + hValue.typeName)")
         }
         var levels: [Double] = [80, 95]
         switch options["levels"] ?? .nil {

@@ -49,7 +49,9 @@ enum SeriesMethods {
         Method("with_period", signature: "s:with_period(m)", summary: "the same series with seasonal period m",
                types: LuaSignature([.init("m", .integer)], returns: [.series])) { me, call in
             let m = try call.integer(2, "m")
-            guard m >= 1 else { throw ScriptError("argument 2 'm' must be at least 1") }
+            guard m >= 1, m <= Series.maximumSeasonalPeriod else {
+                throw ScriptError("argument 2 'm' must be between 1 and \(Series.maximumSeasonalPeriod), got \(m)")
+            }
             var s = me.series
             s.seasonalPeriod = m
             return push(s, call)
@@ -159,8 +161,8 @@ enum SeriesMethods {
             let window: Series.SeasonalWindow
             switch sWindow {
             case .string("periodic"): window = .periodic
-            case .integer(let w): window = .span(Int(w))
-            case .number(let w) where w == w.rounded(): window = .span(Int(w))
+            case .integer(let w) where w.magnitude <= 2_147_483_647: window = .span(Int(w))
+            case .number(let w) where Int(wholeNumber: w).map({ $0.magnitude <= 2_147_483_647 }) == true: window = .span(Int(w))
             default: throw ScriptError.named("s:stl: s_window must be \"periodic\" or an odd whole number (7, 11, ...)")
             }
             let d = try me.series.stl(seasonalWindow: window, seasonalDegree: p.integer("s_degree") ?? 0,
