@@ -12,7 +12,7 @@ enum InventorySerial {
                               "sum_ltd_lower_tail_prob", "sum_ltd_upper_tail_prob"]
 
     static let parameters = [
-        ParameterSpec("num_nodes", .integer, required: true, range: ParameterRange(lower: 1), doc: "N, the number of stages; node 1 faces the customers"),
+        ParameterSpec("num_nodes", .integer, required: true, range: ParameterRange(lower: 1, upper: 1000), doc: "N, the number of stages; node 1 faces the customers"),
         ParameterSpec("echelon_holding_cost", .numbers, required: true, range: .nonNegative,
                       doc: "h_j, one per node from node N down to node 1 (stockpyl's order), or one number for all"),
         ParameterSpec("lead_time", .numbers, required: true, range: .nonNegative,

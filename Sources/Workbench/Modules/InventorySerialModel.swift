@@ -23,7 +23,8 @@ extension InventorySerial {
         // stockpyl takes one number for "the same at every node".
         let count = given["num_nodes"]?.doubleValue.flatMap { Int(exactly: $0) } ?? 0
         for key in ["echelon_holding_cost", "lead_time"] {
-            if let x = given[key]?.doubleValue, count >= 1 { given[key] = .array(Array(repeating: .number(x), count: count)) }
+            // Only for a count validation will accept: the array is made before validation runs.
+            if let x = given[key]?.doubleValue, (1...1000).contains(count) { given[key] = .array(Array(repeating: .number(x), count: count)) }
         }
         let (set, _) = try validateOptions(given, against: parameters, owner: owner)
         let n = set.integer("num_nodes") ?? 0

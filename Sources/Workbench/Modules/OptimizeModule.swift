@@ -49,6 +49,11 @@ enum OptimizeModule {
                 let objective = try Objective(call, at: 1, scalar: scalar)
                 let x0 = scalar ? [try call.finiteNumber(2, "x0")] : try call.numbers(2, "x0")
                 guard !x0.isEmpty else { throw ScriptError("argument 2 'x0' is empty: give a start value for each variable") }
+                // Every optimizer keeps a few vectors or a simplex of (n + 1)·n values: bounded so
+                // that memory stays sane whatever the array a script passes.
+                guard x0.count <= Self.largestDimension else {
+                    throw ScriptError("argument 2 'x0' has \(x0.count) variables; optimize.minimize handles at most \(Self.largestDimension)")
+                }
                 var options = try call.record(3, "options")
                 let method = try methodName(&options, default: "nelder_mead")
                 let lower = try bound(&options, "lower", count: x0.count)
@@ -86,6 +91,9 @@ enum OptimizeModule {
         guard case .string(let s) = value else { throw ScriptError("option 'method' must be the name of an optimizer plugin") }
         return s
     }
+
+    /// The most variables `optimize.minimize` takes: Nelder–Mead's simplex is then 10⁷ values.
+    static let largestDimension = 3000
 
     static func bound(_ options: inout [String: LuaValue], _ key: String, count: Int) throws(ScriptError) -> [Double]? {
         guard let value = options.removeValue(forKey: key) else { return nil }
