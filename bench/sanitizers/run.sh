@@ -136,6 +136,7 @@ export SWIFT_BACKTRACE="enable=no"  # the sanitizer's own report is the one to r
 summary="$out/summary.tsv"
 printf 'sanitizer\tmodel\tdataset\tevery\tseries\treached\tfailures\tnonfinite\tseconds\tstatus\n' > "$summary"
 bad=0
+commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 run_start=$(date +%s)
 for san in ${sanitizers//,/ }; do
   bin="${binary[$san]:-}"
@@ -186,7 +187,7 @@ wall=$(( $(date +%s) - run_start ))
 
 # ---- summary ----------------------------------------------------------------
 echo
-echo "sanitizer run: $(git -C "$root" rev-parse --short HEAD), $config builds, ${wall}s of runs"
+echo "sanitizer run: $commit, $config builds, ${wall}s of runs"
 column -t -s $'\t' "$summary"
 echo "(series: in the data run; reached: the series the process had started when it ended; failures: Lua-level errors, not counted against the run)"
 exit $bad
