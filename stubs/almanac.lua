@@ -2068,7 +2068,7 @@ function Chart:gnuplot(format) end
 ---@field values number|number[] the observations; 0/0 (or series.na) marks a missing one (required)
 ---@field start? string label of the first observation: "2020-01", "2020-Q1", "2020", "2020-01-06"
 ---@field freq? "day"|"week"|"month"|"quarter"|"year"|"none" the calendar; default: read from the form of start, or none (positions 1, 2, ...) without start
----@field period? integer observations per seasonal cycle; default from freq (7, 52, 12, 4, 1) (>= 1)
+---@field period? integer observations per seasonal cycle; default from freq (7, 52, 12, 4, 1) (>= 1 and <= 1000000)
 ---@field name? string a name for messages, tables and charts (default "")
 
 ---@class data.DatasetInfo
@@ -2086,7 +2086,7 @@ function Chart:gnuplot(format) end
 ---@field key? string the key column (SKU, store): given, the result is a Panel (long form)
 ---@field value? string the value column; default the only other column, or every other column as a Panel (wide form)
 ---@field freq? "day"|"week"|"month"|"quarter"|"year"|"none" the calendar; default inferred from the dates
----@field period? integer seasonal period; default from freq (>= 1)
+---@field period? integer seasonal period; default from freq (>= 1 and <= 1000000)
 ---@field date_format? "iso"|"dmy"|"mdy" iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020 (default "iso")
 ---@field delimiter? string field separator (one character) (default ",")
 ---@field fill_gaps? "zero"|"previous"|"linear"|"na" how to fill dates missing inside a series; without it a gap is an error
@@ -2395,7 +2395,7 @@ function Chart:gnuplot(format) end
 ---@field purchase_cost? number|number[] cost per unit, paid in the period it is ordered: one number, or one per period (default 0)
 
 ---@class inventory.serial_base_stock.model
----@field num_nodes integer N, the number of stages; node 1 faces the customers (required; >= 1)
+---@field num_nodes integer N, the number of stages; node 1 faces the customers (required; >= 1 and <= 1000)
 ---@field echelon_holding_cost number|number[] h_j, one per node from node N down to node 1 (stockpyl's order), or one number for all (required; >= 0)
 ---@field lead_time number|number[] L_j, periods for a shipment into node j, from node N down to node 1, or one number for all (required; >= 0)
 ---@field stockout_cost number p, per unit backordered per period at node 1 (required; > 0)
@@ -2403,8 +2403,8 @@ function Chart:gnuplot(format) end
 ---@field demand_standard_deviation? number σ, per period (normal demand) (> 0)
 ---@field method? "fine"|"stockpyl_grid" "fine": Almanac's accurate grid; "stockpyl_grid": stockpyl 1.0.2's discretisation (default "fine")
 ---@field points_per_sd? integer fine: grid steps per standard deviation of the shortest lead time's demand (default 64; >= 2)
----@field x_num? integer stockpyl_grid: steps of the x range (default 1000; >= 1)
----@field d_num? integer stockpyl_grid: steps of each lead-time demand (default 100; >= 1)
+---@field x_num? integer stockpyl_grid: steps of the x range (default 1000; >= 1 and <= 1000000)
+---@field d_num? integer stockpyl_grid: steps of each lead-time demand (default 100; >= 1 and <= 100000)
 ---@field ltd_lower_tail_prob? number stockpyl_grid: lead-time demand cut below (default 1 − Φ(4)) (> 0 and < 1)
 ---@field ltd_upper_tail_prob? number stockpyl_grid: lead-time demand cut above (default 1 − Φ(4)) (> 0 and < 1)
 ---@field sum_ltd_lower_tail_prob? number stockpyl_grid: demand over all lead times, cut below (default 1 − Φ(4)) (> 0 and < 1)
@@ -2420,7 +2420,7 @@ function Chart:gnuplot(format) end
 
 ---@class inventory.serial_expected_cost.model
 ---@field echelon_S number[] node j's echelon level, node 1 first
----@field num_nodes integer N, the number of stages; node 1 faces the customers (required; >= 1)
+---@field num_nodes integer N, the number of stages; node 1 faces the customers (required; >= 1 and <= 1000)
 ---@field echelon_holding_cost number|number[] h_j, one per node from node N down to node 1 (stockpyl's order), or one number for all (required; >= 0)
 ---@field lead_time number|number[] L_j, periods for a shipment into node j, from node N down to node 1, or one number for all (required; >= 0)
 ---@field stockout_cost number p, per unit backordered per period at node 1 (required; > 0)
@@ -2428,8 +2428,8 @@ function Chart:gnuplot(format) end
 ---@field demand_standard_deviation? number σ, per period (normal demand) (> 0)
 ---@field method? "fine"|"stockpyl_grid" "fine": Almanac's accurate grid; "stockpyl_grid": stockpyl 1.0.2's discretisation (default "fine")
 ---@field points_per_sd? integer fine: grid steps per standard deviation of the shortest lead time's demand (default 64; >= 2)
----@field x_num? integer stockpyl_grid: steps of the x range (default 1000; >= 1)
----@field d_num? integer stockpyl_grid: steps of each lead-time demand (default 100; >= 1)
+---@field x_num? integer stockpyl_grid: steps of the x range (default 1000; >= 1 and <= 1000000)
+---@field d_num? integer stockpyl_grid: steps of each lead-time demand (default 100; >= 1 and <= 100000)
 ---@field ltd_lower_tail_prob? number stockpyl_grid: lead-time demand cut below (default 1 − Φ(4)) (> 0 and < 1)
 ---@field ltd_upper_tail_prob? number stockpyl_grid: lead-time demand cut above (default 1 − Φ(4)) (> 0 and < 1)
 ---@field sum_ltd_lower_tail_prob? number stockpyl_grid: demand over all lead times, cut below (default 1 − Φ(4)) (> 0 and < 1)

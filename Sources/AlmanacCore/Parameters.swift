@@ -108,7 +108,7 @@ public struct ParameterRange: Sendable, Equatable {
 
 public struct ParameterSpec: Sendable, Equatable {
     /// The largest magnitude a whole-number option may have unless its range
-    /// says otherwise: 2³¹ − 1.
+    /// says otherwise: 2³¹ − 1. Seeds are exempt: they are 64-bit and size nothing.
     public static let largestWholeNumber: UInt = 2_147_483_647
 
     public var name: String
@@ -245,7 +245,7 @@ extension ParameterSpec {
         // Whole-number options are counts, sizes, lags and periods: past ±2³¹ they
         // are mistakes, and keeping them there means a product of two of them
         // can never overflow Int where a size is computed from them.
-        if case .integer(let i) = checked, i.magnitude > ParameterSpec.largestWholeNumber,
+        if case .integer(let i) = checked, i.magnitude > ParameterSpec.largestWholeNumber, name != "seed",
            range?.upper == nil || range?.lower == nil {
             let bound = i > 0 ? "at most \(ParameterSpec.largestWholeNumber)" : "at least -\(ParameterSpec.largestWholeNumber)"
             throw ParameterError("\(owner): option '\(name)' must be \(bound), got \(i)")

@@ -5,9 +5,9 @@
 /// come together) and a backslash before the closing quote (which, in a
 /// command continued over lines, swallows the next line). Text holding either
 /// becomes a parenthesised concatenation of single-quoted runs with those
-/// characters as the double-quoted strings "'" and "\\", which hold no
-/// backquote and so run nothing. A newline would end the command, so control
-/// characters become spaces.
+/// characters made by `sprintf('%c', 39)` and `sprintf('%c', 92)`, so the
+/// program still holds no double-quoted string at all. A newline would end
+/// the command, so control characters become spaces.
 enum GnuplotQuoting {
     static func quoted(_ text: String) -> String {
         var parts: [String] = []
@@ -18,8 +18,8 @@ enum GnuplotQuoting {
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "'": flush(); parts.append("\"'\"")
-            case "\\": flush(); parts.append("\"\\\\\"")
+            case "'": flush(); parts.append("sprintf('%c',39)")
+            case "\\": flush(); parts.append("sprintf('%c',92)")
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: run += " "
             default: run.unicodeScalars.append(scalar)
             }

@@ -59,8 +59,11 @@ public enum GnuplotScript {
         }
     }
 
+    /// Text for the comment line: no line breaks, and never a backslash at the
+    /// end, which would continue the comment over the next line (`set terminal`).
     static func oneLine(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        let flat = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        return flat.hasSuffix("\\") ? flat + " " : flat
     }
 }
 

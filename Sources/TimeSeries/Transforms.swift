@@ -38,7 +38,7 @@ extension Series {
         // Written without `slice(...).with(values:)` in the loop: Swift 6.3.1's
         // optimizer frees the sliced array (dead, as `with` replaces it) before
         // copying into it, a heap use-after-free in release builds
-        // (bench/sanitizers/swift-miscompile/ reproduces it in 20 lines).
+        // (bench/sanitizers/repro/array_slice_uaf.swift reproduces it in six lines).
         var values = self.values
         for _ in 0..<differences {
             let v = values

@@ -10,7 +10,7 @@ import TimeSeries
         var s = Fixtures.airSeries
         s.name = "a`touch x`'b\n@m"
         let script = try GnuplotScript.render(try ChartBuilder.series([s], title: "it's `rm -rf /`"), format: .svg)
-        #expect(script.contains("set title 'it''s `rm -rf /`'"))
+        #expect(script.contains("set title ('it'.sprintf('%c',39).'s `rm -rf /`')"))
         // The title line and every other line: no double-quoted strings at all, so no backquote substitution.
         #expect(!script.contains("\""))
     }
@@ -23,6 +23,19 @@ import TimeSeries
         let svg = try GnuplotRunner.located().run(try GnuplotScript.render(figure, format: .svg), format: .svg)
         #expect(!FileManager.default.fileExists(atPath: marker))
         #expect(String(decoding: svg, as: UTF8.self).contains("touch"))  // drawn as text
+    }
+
+    /// Issue 16 §4: a name holding `''` and a title ending in a backslash both draw, and
+    /// the backslash does not swallow the next line of the program (the second series).
+    @Test(.enabled(if: Fixtures.gnuplotAvailable)) func quotesAndBackslashesDraw() throws {
+        var first = Fixtures.airSeries, second = Fixtures.airSeries
+        first.name = "SKU ''12'' \\"
+        second.name = "after\\"
+        let figure = try ChartBuilder.series([first, second], title: "ends in a backslash \\")
+        let svg = String(decoding: try GnuplotRunner.located().run(try GnuplotScript.render(figure, format: .svg), format: .svg), as: UTF8.self)
+        #expect(svg.contains("SKU &apos;&apos;12&apos;&apos;") || svg.contains("SKU ''12''"), "the quoted name is drawn")
+        #expect(svg.contains("after\\"), "the series after the backslash is drawn")
+        #expect(svg.contains("ends in a backslash \\"))
     }
 
     /// Monthly data over 12 years: ticks on 1 January every 2 years; over 3 years, every 6 months.

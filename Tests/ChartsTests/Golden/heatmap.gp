@@ -11,7 +11,7 @@ set title 'Error by SKU'
 set palette defined (0 '#440154', 1 '#3B528B', 2 '#21908C', 3 '#5DC863', 4 '#FDE725')
 set cblabel 'sMAPE'
 set xtics ('h1' 0, 'h2' 1, 'h3' 2)
-set ytics ('sku_1' 0, 'it''s' 1)
+set ytics ('sku_1' 0, ('it'.sprintf('%c',39).'s') 1)
 set xrange [-0.5:2.5]
 set yrange [1.5:-0.5]
 unset grid
