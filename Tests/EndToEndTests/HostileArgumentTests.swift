@@ -26,6 +26,8 @@ struct HostileArgumentTests {
         ("print(forecast.fit('theta', series.new{ values = {1,2,3,4,5,6,7,8,9,10} }:with_period(math.maxinteger)))", "between 1 and 1000000"),
         ("print(inventory.simulate({ type = 'ss', s = 1, S = 5 }, { demand = dist.poisson(2), periods = 10, lead_time = math.maxinteger }))", "lead_time"),
         ("print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand = dist.poisson(1e300) })", "mean must be at most"),
+        ("print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand_mean = 5, demand_standard_deviation = 1, method = 'stockpyl_grid', x_num = math.maxinteger })", "x_num"),
+        ("print(dist.poisson(1e18):quantile(0.5))", "mean must be at most"),
     ]
 
     @Test("each one-liner", arguments: 0..<cases.count)
