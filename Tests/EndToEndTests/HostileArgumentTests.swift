@@ -127,3 +127,18 @@ struct DamagedModelFileTests {
         #expect(result.stderr.contains("damaged") || result.stderr.contains("saved"), "\(change.0): \(result.stderr)")
     }
 }
+
+/// Saved models the model-file fuzzer made (fuzz/findings/FuzzModelFile-*): each loads to a clear error, never a trap.
+@Suite("Fuzzed model files")
+struct FuzzedModelFileTests {
+    @Test("each finding", arguments: ["FuzzModelFile-1", "FuzzModelFile-2"])
+    func finding(_ name: String) throws {
+        let folder = temporaryFolder("fuzzed-model")
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/fuzz/findings/" + name, toPath: folder + "/m.json")
+        try "local ok, err = pcall(function() return forecast.load('m.json'):forecast{ h = 3 } end) print(ok, err ~= nil)"
+            .write(toFile: folder + "/load.lua", atomically: true, encoding: .utf8)
+        let result = try almanac(["run", "--safe", "--timeout", "20", "-o", folder, "load.lua"], directory: folder)
+        #expect(!result.signaled, "\(name): \(result.stderr.suffix(400))")
+        #expect(result.status == 0, "\(name): \(result.stderr.suffix(400))")
+    }
+}

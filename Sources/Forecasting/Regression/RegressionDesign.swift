@@ -22,7 +22,9 @@ struct RegressionDesign: Sendable, Codable, Equatable {
     /// the baseline), all m levels without one, as R codes a factor.
     var dummySeasons: [Int] {
         guard season == .dummies else { return [] }
-        return intercept ? Array(2...period) : Array(1...period)
+        // A design read from a saved file may say period 0 or 1: no dummies then, not a trap.
+        let first = intercept ? 2 : 1
+        return first <= period ? Array(first...period) : []
     }
 
     /// The Fourier harmonics and whether each keeps its sine: sin(πkt·2/m) is

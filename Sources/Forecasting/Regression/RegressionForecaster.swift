@@ -71,6 +71,10 @@ struct RegressionForecaster: Forecaster {
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(RegressionFit.SavedState.self, what: Self.model)
+        // The saved design names its columns in the message below: its sizes are checked first.
+        guard (1...Series.maximumSeasonalPeriod).contains(saved.design.period), (0...saved.design.period).contains(saved.design.fourierK) else {
+            throw ForecastError("\(Self.model): the saved model is damaged: period \(saved.design.period), fourier_k \(saved.design.fourierK)")
+        }
         let design = try design(for: data.series)
         guard design == saved.design else {
             throw ForecastError("\(Self.model): the saved model's terms (\(saved.design.columnNames.joined(separator: ", "))) do not match these options and data (\(design.columnNames.joined(separator: ", ")))")
