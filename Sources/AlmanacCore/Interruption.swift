@@ -25,6 +25,11 @@ public enum Interruption {
         return key
     }()
 
+    // Lifetime argument for the unmanaged box: `withCheck` retains it before
+    // storing it in this thread's slot and releases it only after putting the
+    // previous value back, so a pointer read from the slot on this thread always
+    // names a live box (each thread has its own slot; no other thread reads it).
+
     /// The check installed on this thread, if any.
     public static var current: Check? {
         guard let pointer = pthread_getspecific(key) else { return nil }

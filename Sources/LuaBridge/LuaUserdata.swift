@@ -250,5 +250,7 @@ extension LuaUserdata {
 }
 
 /// The value of `__almanac` in every metatable Almanac makes: an address no
-/// script can produce (Lua code cannot create light userdata).
+/// script can produce (Lua code cannot create light userdata). Bounds: it is
+/// only compared, never read or written; one byte is allocated for the
+/// process's lifetime so the address is unique.
 nonisolated(unsafe) let almanacMetatableMark = UnsafeMutableRawPointer.allocate(byteCount: 1, alignment: 1)

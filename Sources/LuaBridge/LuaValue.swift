@@ -151,6 +151,8 @@ public struct LuaStack {
     }
 
     /// The tables one conversion has copied, and how often it met one again.
+    /// The pointers (lua_topointer) are identities only, never dereferenced;
+    /// the tables stay alive on the stack or in their parents while converting.
     private struct Sharing {
         var seen = Set<UnsafeRawPointer>()
         var repeats = 0

@@ -167,13 +167,18 @@ public final class ScriptHost {
         try sealForScripts()
         state.setTimeLimit(seconds: timeLimit)
         defer { state.setTimeLimit(seconds: nil) }
-        // Long native loops on this thread ask the same stop the count hook does.
-        let stop = ScriptStop(state.L)
         let watchdog = options.endsProcessPastDeadline ? timeLimit.map(HardDeadline.init(seconds:)) : nil
         defer { watchdog?.finish() }
-        return try Interruption.withCheck({ stop.requested }) { () throws(LuaError) -> [LuaValue] in
+        return try underStopCheck { () throws(LuaError) -> [LuaValue] in
             try state.run(source, chunkName: chunkName, arguments: arguments)
         }
+    }
+
+    /// Runs `body` with this state's stop (time limit, interrupt) installed for
+    /// long native loops on this thread: they ask the same stop the count hook does.
+    func underStopCheck<T>(_ body: () throws(LuaError) -> T) throws(LuaError) -> T {
+        let stop = ScriptStop(state.L)
+        return try Interruption.withCheck({ stop.requested }, body)
     }
 
     /// The run's seed and generator state are the host's; this is the seed it started with.

@@ -1,4 +1,3 @@
-import AlmanacCore
 import CLua
 import LuaBridge
 
@@ -81,9 +80,6 @@ extension ScriptHost {
     func callLoaded(nresults: Int32) throws(LuaError) {
         state.setTimeLimit(seconds: timeLimit)
         defer { state.setTimeLimit(seconds: nil) }
-        let stop = ScriptStop(state.L)
-        try Interruption.withCheck({ stop.requested }) { () throws(LuaError) in
-            try state.call(nargs: 0, nresults: nresults)
-        }
+        try underStopCheck { () throws(LuaError) in try state.call(nargs: 0, nresults: nresults) }
     }
 }
