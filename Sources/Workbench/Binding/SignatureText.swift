@@ -1,0 +1,77 @@
+import AlmanacCore
+import LuaBridge
+
+/// The signature line the reference and `help` show, written from the
+/// declaration: `s:diff([lag [, differences]]) -> Series`. Optional arguments
+/// nest in brackets; the options table lists its fields with their defaults.
+enum SignatureText {
+    static func line<Arguments: LuaArguments>(_ qualifiedName: String, _ arguments: Arguments.Type, returns: [LuaReturn]) -> String {
+        var required: [String] = []
+        var optional: [String] = []
+        for argument in arguments.positionals {
+            if case .positional(true) = argument.place, optional.isEmpty {
+                required.append(argument.name)
+            } else {
+                optional.append(argument.name)
+            }
+        }
+        let options = arguments.options
+        if !options.isEmpty {
+            let fields = options.map { field in
+                if field.spec.required { return "\(field.name) =" }
+                return "\(field.name) = " + (field.spec.defaultValue?.description ?? "nil")
+            }
+            let table = "{ " + fields.joined(separator: ", ") + " }"
+            if arguments.positionals.isEmpty {  // Lua's table-call form: s:ljung_box{ lag = 12 }
+                return qualifiedName + table + resultText(returns)
+            }
+            if options.contains(where: \.spec.required), optional.isEmpty { required.append(table) } else { optional.append(table) }
+        }
+        var text = required.joined(separator: ", ")
+        var closing = ""
+        for (position, name) in optional.enumerated() {
+            text += (position == 0 && required.isEmpty ? "[" : " [, ") + name
+            closing += "]"
+        }
+        return "\(qualifiedName)(\(text + closing))" + resultText(returns)
+    }
+
+    static func resultText(_ returns: [LuaReturn]) -> String {
+        returns.isEmpty ? "" : " -> " + returns.map { $0.name ?? describe($0.type) }.joined(separator: ", ")
+    }
+
+    /// A type as a reader writes it: `{ number, ... }`, `Series`, `"sum" | "mean"`.
+    static func describe(_ type: LuaType) -> String {
+        switch type {
+        case .number: return "number"
+        case .integer: return "integer"
+        case .string: return "string"
+        case .boolean: return "boolean"
+        case .table: return "table"
+        case .function, .callback: return "function"
+        case .any: return "value"
+        case .nil: return "nil"
+        case .literal(let s): return "\"\(s)\""
+        case .named(let name): return name
+        case .array(let element): return "{ \(describe(element)), ... }"
+        case .map(let key, let value): return "{ [\(describe(key))] = \(describe(value)) }"
+        case .union(let members): return members.map(describe).joined(separator: " | ")
+        case .shape(let record): return "{ " + record.fields.map(\.name).joined(separator: ", ") + " }"
+        case .pluginName: return "name"
+        case .pluginParameters: return "params"
+        }
+    }
+
+    /// The structured twin for the editor stubs.
+    static func types<Arguments: LuaArguments>(_ arguments: Arguments.Type, returns: [LuaReturn]) -> LuaSignature {
+        var parameters = arguments.positionals.map { argument in
+            LuaParameter(argument.name, argument.type, optional: argument.place == .positional(required: false))
+        }
+        let options = arguments.options
+        if !options.isEmpty {
+            let fields = options.map { LuaField($0.name, $0.type, optional: !$0.spec.required, doc: $0.spec.typeNote) }
+            parameters.append(LuaParameter("options", .record(fields), optional: !options.contains(where: \.spec.required)))
+        }
+        return LuaSignature(parameters, namedReturns: returns)
+    }
+}
