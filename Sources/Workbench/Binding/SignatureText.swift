@@ -6,14 +6,9 @@ import LuaBridge
 /// nest in brackets; the options table lists its fields with their defaults.
 enum SignatureText {
     static func line<Arguments: LuaArguments>(_ qualifiedName: String, _ arguments: Arguments.Type, returns: [LuaReturn]) -> String {
-        var required: [String] = []
-        var optional: [String] = []
-        for argument in arguments.positionals {
-            if case .positional(true) = argument.place, optional.isEmpty {
-                required.append(argument.name)
-            } else {
-                optional.append(argument.name)
-            }
+        // Each item: its text and whether the caller may leave it out.
+        var items: [(text: String, optional: Bool)] = arguments.positionals.map {
+            ($0.name, $0.place == .positional(required: false))
         }
         let options = arguments.options
         if !options.isEmpty {
@@ -22,16 +17,27 @@ enum SignatureText {
                 return "\(field.name) = " + (field.spec.defaultValue?.description ?? "nil")
             }
             let table = "{ " + fields.joined(separator: ", ") + " }"
-            if arguments.positionals.isEmpty {  // Lua's table-call form: s:ljung_box{ lag = 12 }
+            if items.isEmpty {  // Lua's table-call form: s:ljung_box{ lag = 12 }
                 return qualifiedName + table + resultText(returns)
             }
-            if options.contains(where: \.spec.required), optional.isEmpty { required.append(table) } else { optional.append(table) }
+            items.append((table, !options.contains(where: \.spec.required)))
         }
-        var text = required.joined(separator: ", ")
+        var text = ""
         var closing = ""
-        for (position, name) in optional.enumerated() {
-            text += (position == 0 && required.isEmpty ? "[" : " [, ") + name
-            closing += "]"
+        if let lastRequired = items.lastIndex(where: { !$0.optional }),
+            items[..<lastRequired].contains(where: \.optional)
+        {
+            // An optional argument before a required one: the caller passes nil for it.
+            text = items.map { $0.optional ? "[\($0.text)]" : $0.text }.joined(separator: ", ")
+        } else {
+            for (position, item) in items.enumerated() {
+                if item.optional {
+                    text += (position == 0 ? "[" : " [, ") + item.text
+                    closing += "]"
+                } else {
+                    text += (position == 0 ? "" : ", ") + item.text
+                }
+            }
         }
         return "\(qualifiedName)(\(text + closing))" + resultText(returns)
     }
