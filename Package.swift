@@ -36,14 +36,16 @@ let package = Package(
 
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
-        .target(name: "Optimization", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
-        .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
+        // The one dense linear-algebra core (matrix, LU, Cholesky, QR, least squares); depends on nothing.
+        .target(name: "LinearAlgebra", swiftSettings: optimizedInDebug),
+        .target(name: "Optimization", dependencies: ["AlmanacCore", "LinearAlgebra"], swiftSettings: optimizedInDebug),
+        .target(name: "TimeSeries", dependencies: ["AlmanacCore", "LinearAlgebra", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
         .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         // Neural networks for forecasting: layers, hand-written backpropagation, Adam; knows no series.
         .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"], swiftSettings: optimizedInDebug),
-        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization", "Neural"], swiftSettings: optimizedInDebug),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "LinearAlgebra", "TimeSeries", "Optimization", "Neural"], swiftSettings: optimizedInDebug),
         // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
@@ -61,6 +63,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),

@@ -1,5 +1,6 @@
 import AlmanacCore
 import Foundation
+import LinearAlgebra
 import Optimization
 
 /// Choosing the Box–Cox λ as R's forecast::BoxCox.lambda does.

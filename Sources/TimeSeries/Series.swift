@@ -86,7 +86,7 @@ public struct Series: Sendable, Equatable {
         let missing = missingPositions
         guard !missing.isEmpty else { return }
         let shown = missing.prefix(3).map { label(at: $0) }.joined(separator: ", ")
-        throw SeriesError("\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); fill them first, e.g. s:fill_gaps(\"linear\")")
+        throw SeriesError("\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); \(UsageHint.fillGaps)")
     }
 
     /// Throws unless there are at least `n` observations.

@@ -1,5 +1,6 @@
 import AlmanacCore
 import Foundation
+import LinearAlgebra
 
 /// The KPSS test and the differencing choices of R's forecast 8.20
 /// (ndiffs with test = "kpss", nsdiffs with test = "seas").

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// How a global model's errors move together across the horizon, so sample
 /// paths have the right lead-time totals: a Gaussian copula whose correlation
@@ -36,24 +37,11 @@ struct ForecastCopula: Sendable, Equatable {
                 corr[i * h + j] = i == j ? 1 : (1 - shrink) * r
             }
         }
-        return cholesky(corr, h) ?? independent(horizon: h)
-    }
-
-    private static func cholesky(_ a: [Double], _ h: Int) -> ForecastCopula? {
-        var l = [Double](repeating: 0, count: h * h)
-        for i in 0..<h {
-            for j in 0...i {
-                var sum = a[i * h + j]
-                for k in 0..<j { sum -= l[i * h + k] * l[j * h + k] }
-                if i == j {
-                    guard sum > 1e-10 else { return nil }
-                    l[i * h + i] = sum.squareRoot()
-                } else {
-                    l[i * h + j] = sum / l[j * h + j]
-                }
-            }
+        // Only the lower triangle of corr is filled, which is all the factor reads.
+        guard let factor = try? Matrix(rows: h, columns: h, values: corr).choleskyLower(minimumPivot: 1e-10) else {
+            return independent(horizon: h)
         }
-        return ForecastCopula(horizon: h, factor: l)
+        return ForecastCopula(horizon: h, factor: factor.values)
     }
 
     /// Correlated normal scores for the first `steps` steps from independent normals.

@@ -20,7 +20,7 @@ struct RegressionCovariates: Sendable {
                 let available = data.covariates.keys.sorted()
                 let guess = closestMatch(to: name, in: available).map { " (did you mean '\($0)'?)" } ?? ""
                 let list = available.isEmpty ? "none were given" : "the data has: " + available.joined(separator: ", ")
-                throw ForecastError("\(model): covariate '\(name)' is not in the data\(guess); \(list). From Lua, pass it with forecast.fit(name, series, params, { \(name) = { ... } })")
+                throw ForecastError("\(model): covariate '\(name)' is not in the data\(guess); \(list). \(UsageHint.passCovariate(name: name))")
             }
             guard values.count >= n else {
                 throw ForecastError("\(model): covariate '\(name)' has \(values.count) values, \(data.series.describedName) has \(n); it needs one per observation")

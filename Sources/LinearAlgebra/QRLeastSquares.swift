@@ -1,28 +1,28 @@
-import Foundation
-
 /// Ordinary least squares by Householder QR, keeping what inference needs:
 /// the coefficients and the inverse of the triangular factor R, so that
 /// (X'X)⁻¹ = R⁻¹R⁻ᵀ without ever forming X'X (whose condition number is the
-/// square of X's).
-struct QRLeastSquares: Sendable {
+/// square of X's). Unlike `LeastSquares.fit` it refuses a dependent column
+/// (`LinearAlgebraError.dependentColumn`, the first such, 0-based).
+public struct QRLeastSquares: Sendable {
     /// β̂, one per column of X.
-    let coefficients: [Double]
+    public let coefficients: [Double]
     /// R⁻¹, upper triangular, row-major p × p.
-    let inverseR: [Double]
-    let columnCount: Int
+    public let inverseR: [Double]
+    public let columnCount: Int
 
-    /// Why a design cannot be solved: the first column (0-based) that is, to
-    /// working precision, a linear combination of the columns before it.
-    struct Dependence: Error {
-        let column: Int
+    /// A solution saved earlier (`coefficients` and `inverseR` as `solve` made them).
+    public init(coefficients: [Double], inverseR: [Double], columnCount: Int) {
+        self.coefficients = coefficients
+        self.inverseR = inverseR
+        self.columnCount = columnCount
     }
 
     /// Relative size below which a column counts as dependent once the earlier
     /// columns are projected out: the tolerance of R's lm (dqrdc2), 1e-7.
-    static let dependenceTolerance = 1e-7
+    public static let dependenceTolerance = 1e-7
 
     /// Solves min ‖y − Xβ‖ for X given as columns of equal length n ≥ p.
-    static func solve(columns: [[Double]], _ y: [Double]) throws(Dependence) -> QRLeastSquares {
+    public static func solve(columns: [[Double]], _ y: [Double]) throws(LinearAlgebraError) -> QRLeastSquares {
         let n = y.count, p = columns.count
         precondition(columns.allSatisfy { $0.count == n } && n >= p, "QRLeastSquares: shape")
         var a = columns  // column-major; becomes R above the diagonal and the reflectors below
@@ -31,7 +31,7 @@ struct QRLeastSquares: Sendable {
         for j in 0..<p {
             let original = norm(columns[j], from: 0)
             let remaining = norm(a[j], from: j)
-            if remaining <= dependenceTolerance * original || remaining == 0 { throw Dependence(column: j) }
+            if remaining <= dependenceTolerance * original || remaining == 0 { throw .dependentColumn(j) }
             // Reflect a[j][j...] onto −sign·‖·‖·e₁; v = x − αe₁, normalised by v'v/2.
             let alpha = a[j][j] > 0 ? -remaining : remaining
             var v = Array(a[j][j..<n])
@@ -75,13 +75,13 @@ struct QRLeastSquares: Sendable {
     }
 
     /// Diagonal of (X'X)⁻¹: the squared row norms of R⁻¹.
-    var unscaledVariances: [Double] {
+    public var unscaledVariances: [Double] {
         let p = columnCount
         return (0..<p).map { i in (i..<p).reduce(0) { $0 + inverseR[i * p + $1] * inverseR[i * p + $1] } }
     }
 
     /// x'(X'X)⁻¹x = ‖R⁻ᵀx‖²: the leverage of a new row x.
-    func leverage(_ x: [Double]) -> Double {
+    public func leverage(_ x: [Double]) -> Double {
         let p = columnCount
         var total = 0.0
         for c in 0..<p {
@@ -94,7 +94,7 @@ struct QRLeastSquares: Sendable {
     }
 
     /// R⁻¹z: a draw with covariance (X'X)⁻¹ when z is standard normal.
-    func correlated(_ z: [Double]) -> [Double] {
+    public func correlated(_ z: [Double]) -> [Double] {
         let p = columnCount
         return (0..<p).map { i in (i..<p).reduce(0) { $0 + inverseR[i * p + $1] * z[$1] } }
     }

@@ -1,5 +1,11 @@
 /// Ordinary least squares by Householder QR: stable for the small, possibly
 /// ill-conditioned designs of trend and seasonal regressions.
+///
+/// Two QR variants live here because their results feed forecasts that must
+/// not move: `fit` (this file) skips dependent columns, as R's lm reports NA,
+/// for the regressions inside ETS, ARIMA and the unit-root tests;
+/// `QRLeastSquares` refuses them and keeps R⁻¹ for inference, for the
+/// regression model. `summary` adds lm's standard errors.
 public enum LeastSquares {
     public struct Fit: Sendable {
         public let coefficients: [Double]
