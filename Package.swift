@@ -11,7 +11,10 @@ let package = Package(
         .executable(name: "almanac", targets: ["almanac"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        // The statistical models: plain Swift, no Lua, no OpenBLAS (examples/swift-package uses it).
         .library(name: "Forecasting", targets: ["Forecasting", "TimeSeries", "AlmanacCore"]),
+        // The global neural models (nbeats, lstm), which link OpenBLAS through Neural.
+        .library(name: "NeuralForecasting", targets: ["NeuralForecasting"]),
         .library(name: "Neural", targets: ["Neural"]),
         // For the fuzz harnesses in fuzz/ (a separate package that can only use products).
         .library(name: "DataSources", targets: ["DataSources"]),
@@ -43,12 +46,14 @@ let package = Package(
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         // Neural networks for forecasting: layers, hand-written backpropagation, Adam; knows no series.
         .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"], swiftSettings: optimizedInDebug),
-        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization", "Neural"], swiftSettings: optimizedInDebug),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
+        // The global neural forecasters and their catalog entries, kept apart so Forecasting needs no BLAS.
+        .target(name: "NeuralForecasting", dependencies: ["AlmanacCore", "TimeSeries", "Forecasting", "Neural"], swiftSettings: optimizedInDebug),
         // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "Charts", "Reports"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "NeuralForecasting", "Charts", "Reports"]
         ),
         .executableTarget(
             name: "almanac",
@@ -65,6 +70,7 @@ let package = Package(
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
+        .testTarget(name: "NeuralForecastingTests", dependencies: ["NeuralForecasting", "Forecasting", "AlmanacCore", "TimeSeries"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 
 /// How a global model's errors move together across the horizon, so sample
