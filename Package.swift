@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The numerical modules are optimised in debug builds too: unoptimised Swift runs
-// estimation 20–50× slower, which made the tests against R's fits take minutes.
-let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+// No unsafe flags anywhere: they would make the library products unusable as a
+// versioned dependency. The tests run in a release build with testing enabled
+// instead (scripts/test.sh), as unoptimised estimation is 20–50× slower.
 
 let package = Package(
     name: "Almanac",
@@ -39,16 +39,16 @@ let package = Package(
 
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
-        .target(name: "Optimization", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
+        .target(name: "Optimization", dependencies: ["AlmanacCore"]),
         .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
-        .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
+        .target(name: "Inventory", dependencies: ["AlmanacCore"]),
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         // Neural networks for forecasting: layers, hand-written backpropagation, Adam; knows no series.
-        .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"], swiftSettings: optimizedInDebug),
-        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"], swiftSettings: optimizedInDebug),
+        .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"]),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization"]),
         // The global neural forecasters and their catalog entries, kept apart so Forecasting needs no BLAS.
-        .target(name: "NeuralForecasting", dependencies: ["AlmanacCore", "TimeSeries", "Forecasting", "Neural"], swiftSettings: optimizedInDebug),
+        .target(name: "NeuralForecasting", dependencies: ["AlmanacCore", "TimeSeries", "Forecasting", "Neural"]),
         // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(

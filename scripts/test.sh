@@ -6,11 +6,14 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh --tests
 # The browser test must run here, not skip.
 export ALMANAC_REQUIRE_BROWSER=1
-swift build --build-tests
+# A release build with testing enabled: @testable imports work, and the
+# numerical tests run optimised without unsafe flags in Package.swift
+# (docs/architecture.md, "Testing", has the timings).
+swift build -c release -Xswiftc -enable-testing --build-tests
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-swift test --skip-build 2>&1 | tee "$log"
+swift test -c release -Xswiftc -enable-testing --skip-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # All tests are Swift Testing tests (XCTest reports 0); close with one plain summary line.
