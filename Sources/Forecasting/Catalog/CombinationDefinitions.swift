@@ -6,7 +6,9 @@ extension ModelCatalog {
     static let defaultEnsembleMembers = ["ets", "auto_arima", "ces", "dynamic_optimized_theta"]
     static let defaultAutoCandidates = ["ets", "auto_arima", "theta", "ces", "dynamic_optimized_theta"]
 
-    static let combinationModels: [ModelDefinition] = [
+    /// The combinations, whose members are looked up among `candidates` (the
+    /// catalog's other models, in listing order).
+    static func combinationModels(candidates: [ModelDefinition]) -> [ModelDefinition] { [
         ModelDefinition(descriptor: describe(
             "ensemble", summary: "the mean (or median) of several models' forecasts; by default ETS, ARIMA, CES and dynamic optimised Theta",
             doc: """
@@ -31,7 +33,7 @@ extension ModelCatalog {
             print(m.method)
             local fc = m:forecast{ h = 12, levels = { 80 } }
             print(fc.mean[1], fc:lower(80)[1], fc:upper(80)[1])
-            """), make: makeEnsemble),
+            """)) { p in try makeEnsemble(p, candidates: candidates) },
         ModelDefinition(descriptor: describe(
             "auto", summary: "picks one model per series by how well it forecasts a holdout of the series' own end",
             doc: """
@@ -52,11 +54,12 @@ extension ModelCatalog {
             local m = forecast.fit("auto", data.dataset("ukgas"), { candidates = { "ets", "theta", "snaive" } })
             print(m.method)
             print(m.notes[1])
-            """), make: makeAuto),
-    ]
+            """)) { p in try makeAuto(p, candidates: candidates) },
+    ] }
 
-    /// Configures the named models with their defaults; `owner` names the combining model in errors.
-    static func members(_ p: ParameterSet, _ key: String, defaults: [String], owner: String) throws(ForecastError) -> [EnsembleForecaster.Member] {
+    /// Configures the named models (found among `candidates`) with their defaults; `owner` names the combining model in errors.
+    static func members(_ p: ParameterSet, _ key: String, defaults: [String], owner: String,
+                        candidates: [ModelDefinition]) throws(ForecastError) -> [EnsembleForecaster.Member] {
         var names = defaults
         if case .strings(let given)? = p[key] { names = given }
         guard !names.isEmpty else { throw ForecastError("\(owner): \(key) is empty; name at least one model") }
@@ -66,8 +69,8 @@ extension ModelCatalog {
             guard name != "ensemble" && name != "auto" else {
                 throw ForecastError("\(owner): \(key) cannot include \(name) (a combination of combinations)")
             }
-            guard let definition = definition(named: name) else {
-                let known = all.map(\.name).filter { $0 != "ensemble" && $0 != "auto" }
+            guard let definition = candidates.first(where: { $0.name == name }) else {
+                let known = candidates.map(\.name).filter { $0 != "ensemble" && $0 != "auto" }
                 var message = "\(owner): no model named '\(name)' in \(key)"
                 if let guess = closestMatch(to: name, in: known) { message += " (did you mean '\(guess)'?)" }
                 throw ForecastError(message)
@@ -104,13 +107,15 @@ extension ModelCatalog {
         return (name, options)
     }
 
-    @Sendable static func makeEnsemble(_ p: ParameterSet) throws -> any Forecaster {
-        EnsembleForecaster(members: try members(p, "members", defaults: defaultEnsembleMembers, owner: "ensemble"),
+    static func makeEnsemble(_ p: ParameterSet, candidates: [ModelDefinition]) throws -> any Forecaster {
+        EnsembleForecaster(members: try members(p, "members", defaults: defaultEnsembleMembers, owner: "ensemble",
+                                                candidates: candidates),
                            combine: EnsembleForecaster.Combine(rawValue: p.string("combine") ?? "mean") ?? .mean)
     }
 
-    @Sendable static func makeAuto(_ p: ParameterSet) throws -> any Forecaster {
-        AutoForecaster(candidates: try members(p, "candidates", defaults: defaultAutoCandidates, owner: "auto"),
+    static func makeAuto(_ p: ParameterSet, candidates: [ModelDefinition]) throws -> any Forecaster {
+        AutoForecaster(candidates: try members(p, "candidates", defaults: defaultAutoCandidates, owner: "auto",
+                                               candidates: candidates),
                        holdout: p.integer("holdout"))
     }
 }

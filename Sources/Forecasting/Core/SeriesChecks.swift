@@ -5,7 +5,7 @@ import TimeSeries
 /// that say what is wrong and what to do.
 extension Series {
     /// The values, provided there are no gaps and at least `minimum` of them.
-    func checkedValues(for model: String, minimum: Int) throws(ForecastError) -> [Double] {
+    package func checkedValues(for model: String, minimum: Int) throws(ForecastError) -> [Double] {
         if let i = values.firstIndex(where: { $0.isNaN }) {
             let missing = values.filter { $0.isNaN }.count
             throw ForecastError("\(model): \(describedName) has \(missing) missing value\(missing == 1 ? "" : "s") (first at \(label(at: i))); \(UsageHint.fillGaps)")

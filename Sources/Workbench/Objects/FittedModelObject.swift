@@ -3,6 +3,7 @@ import DataSources
 import Foundation
 import Forecasting
 import LuaBridge
+import NeuralForecasting
 import TimeSeries
 
 /// A fitted model as Lua holds it (from forecast.fit or forecast.load).

@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 import Foundation
 import Neural
 

@@ -1,6 +1,10 @@
 import AlmanacCore
+import Forecasting
 
-extension ModelCatalog {
+/// The global neural models' catalog entries (nbeats, lstm), which a
+/// `ModelCatalog(adding: NeuralModels.definitions)` lists after the
+/// statistical models and lets ensembles name.
+public enum NeuralModels {
     /// Options every global neural model shares (training, windows, ensembles);
     /// `members` is each model's default number of networks.
     static func neuralTrainingOptions(members: Int) -> [ParameterSpec] { [
@@ -37,8 +41,9 @@ extension ModelCatalog {
                       doc: "seed of the initial weights and the training windows"),
     ] }
 
-    static let neuralModels: [ModelDefinition] = [
-        ModelDefinition(descriptor: describe(
+    /// nbeats and lstm, in listing order, without the common options (the catalog adds them).
+    public static let definitions: [ModelDefinition] = [
+        ModelDefinition(descriptor: ModelCatalog.describe(
             "nbeats", summary: "N-BEATS, a global neural network trained across every series of a panel (quantile outputs)",
             doc: """
             Oreshkin et al. (2020), generic blocks: stacked fully connected ReLU blocks, each giving a backcast \
@@ -72,7 +77,7 @@ extension ModelCatalog {
                 f.configure(p)
                 return f
             },
-        ModelDefinition(descriptor: describe(
+        ModelDefinition(descriptor: ModelCatalog.describe(
             "lstm", summary: "an LSTM encoder, a global recurrent network trained across every series of a panel (quantile outputs)",
             doc: """
             A one-layer LSTM with a forget gate reads each window one step at a time (the scaled value, whether \

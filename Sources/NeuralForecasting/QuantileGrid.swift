@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 
 /// A forecast distribution known at a few quantile levels, read between them
 /// linearly in normal scores Φ⁻¹(p) and extrapolated past the ends along the

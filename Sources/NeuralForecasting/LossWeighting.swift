@@ -1,3 +1,4 @@
+import Forecasting
 import Neural
 
 extension GlobalNeuralForecaster {

@@ -1,15 +1,23 @@
+import Forecasting
 import Neural
 
 /// Fine-tuning: a trained global model's networks trained further on new
 /// data (a new season of sales, new SKUs), starting from their weights
 /// instead of from scratch, usually with fewer steps and a smaller rate.
 public enum NeuralFineTuning {
+    /// How far and how fast the networks are trained further.
     public struct Settings: Sendable {
+        /// Most training steps per network.
         public var steps = 300
+        /// Adam's step size, smaller than for training from scratch.
         public var learningRate = 1e-4
+        /// Seed of the training windows.
         public var seed: UInt64 = 1
+        /// Training steps between validation checks.
         public var evaluateEvery = 25
+        /// Validation checks without improvement before training stops.
         public var patience = 8
+        /// The defaults above.
         public init() {}
     }
 
@@ -19,7 +27,7 @@ public enum NeuralFineTuning {
                                 progress: TrainingProgress? = nil) throws(ForecastError) -> [PanelMember] {
         var nonNegative = false
         var fit = model as? NeuralFit
-        if fit == nil, let wrapped = model as? TransformedFit {
+        if fit == nil, let wrapped = CommonOptionsFit.unwrap(model) {
             guard wrapped.lambda == nil else {
                 throw ForecastError("\(model.modelName): fine-tuning a model fitted with lambda is not supported; fit again with the new data instead")
             }
@@ -54,9 +62,8 @@ public enum NeuralFineTuning {
         let members = try trainer.train(items, threads: threads, progress: progress, startingFrom: global.networks)
         guard nonNegative else { return members }
         return zip(items, members).map { item, member in
-            PanelMember(model: member.model.map {
-                TransformedFit(inner: $0, series: item.series, lambda: nil, biasadj: false, nonNegative: true)
-            }, failure: member.failure)
+            PanelMember(model: member.model.map { CommonOptionsFit.clippedAtZero($0, series: item.series) },
+                        failure: member.failure)
         }
     }
 }

@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 import Neural
 import TimeSeries
 
@@ -6,6 +7,7 @@ import TimeSeries
 /// trained on windows from every series it is given (fit_many gives it the
 /// whole panel; fit, a single series). See docs/forecasting-neural.md.
 public struct GlobalNeuralForecaster: Forecaster {
+    /// The network: N-BEATS generic blocks or an LSTM encoder.
     public enum Design: Sendable, Equatable {
         case nbeats(blocks: Int, layers: Int, width: Int)
         case lstm(hidden: Int)
@@ -18,6 +20,7 @@ public struct GlobalNeuralForecaster: Forecaster {
         }
     }
 
+    /// The network trained.
     public var design: Design
     /// Steps ahead the network forecasts; nil: the series' seasonal period, at least 6.
     public var horizon: Int?
@@ -40,6 +43,7 @@ public struct GlobalNeuralForecaster: Forecaster {
         case .lstm: return 3
         }
     }
+    /// Steps, batch size, learning rate, early stopping and seed.
     public var training = NetworkTrainer.Settings()
     /// Levels learned by the pinball loss; intervals and paths are read off them.
     public static let quantileLevels: [Float] = [0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
@@ -65,13 +69,16 @@ public struct GlobalNeuralForecaster: Forecaster {
     /// Covariate inputs per step: the named ones, then the calendar's.
     var covariateInputs: Int { covariateNames.count + (calendar ? CalendarFeatures.count : 0) }
 
+    /// A forecaster for `design` with the default training settings.
     public init(design: Design) {
         self.design = design
         members = Self.defaultMembers(design)
     }
 
+    /// Global: fit_many and backtest give it the whole panel.
     public var learnsAcrossSeries: Bool { true }
 
+    /// Trains on one series alone (a panel of one).
     public func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
         let members = try train([data], threads: ParallelMap.defaultThreads, progress: nil)
         guard let model = members.first?.model else {
@@ -80,10 +87,12 @@ public struct GlobalNeuralForecaster: Forecaster {
         return model
     }
 
+    /// Trains once on windows from every series; one member per series.
     public func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? {
         try train(items, threads: threads, progress: progress)
     }
 
+    /// Rebuilds a fit from its saved networks without training.
     public func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         guard let saved = state["network"] else { throw ForecastError("\(design.name): the saved model has no network") }
         let global = try GlobalNetwork(saved: saved)

@@ -1,4 +1,5 @@
 import AlmanacCore
+import Forecasting
 
 /// The categorical attributes a global network embeds (category, store) and
 /// the levels it learnt for each, fixed at training: a level's index is its
