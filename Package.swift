@@ -37,8 +37,11 @@ let package = Package(
         // OpenBLAS (Debian: libopenblas-dev) for the neural models' matrix products.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
-        .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
-        .target(name: "AlmanacCore"),
+        // Swift over the Lua C API; knows no forecasting and not even the plugin contract.
+        .target(name: "LuaBridge", dependencies: ["CLua", "Suggestions"]),
+        // Did-you-mean by edit distance, for option, plugin and method names.
+        .target(name: "Suggestions"),
+        .target(name: "AlmanacCore", dependencies: ["Suggestions"]),
         // The one dense linear-algebra core (matrix, LU, Cholesky, QR, least squares); depends on nothing.
         .target(name: "LinearAlgebra"),
         .target(name: "Optimization", dependencies: ["AlmanacCore", "LinearAlgebra"]),

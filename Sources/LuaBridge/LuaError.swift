@@ -1,4 +1,3 @@
-import AlmanacCore
 import CLua
 import Foundation
 
@@ -7,8 +6,9 @@ import Foundation
 /// The native-function trampoline prefixes the caller's `chunk:line:` and the
 /// function's qualified name, so users read
 /// `script.lua:12: optimize.scalar: lo (5) must be less than hi (1)`.
-public struct ScriptError: MessageError {
+public struct ScriptError: Error, CustomStringConvertible, Sendable {
     public let message: String
+    public var description: String { message }
     /// True when the message already starts with what it is about (see `named`).
     public internal(set) var namesItsSubject = false
     public init(_ message: String) { self.message = message }

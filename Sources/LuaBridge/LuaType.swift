@@ -1,5 +1,3 @@
-import AlmanacCore
-
 /// A Lua value's type as the editor stubs declare it (LuaCATS). Built from
 /// pieces rather than written as text, so the writer can name nested tables,
 /// expand plugin names per plugin, and a test can check every name resolves.
@@ -17,11 +15,12 @@ public indirect enum LuaType: Sendable, Equatable {
     case callback(LuaSignature)
     /// A table of named fields; the stubs declare it as a class of its own.
     case shape(LuaRecord)
-    /// The name of a registered plugin of this kind (any kind when nil). A
-    /// function taking one gets an overload per plugin.
-    case pluginName(PluginKind?)
-    /// The parameter table of the plugin that the call's `pluginName` argument names.
-    case pluginParameters(PluginKind)
+    /// The name of a registered plugin of this kind ("model"; any kind when
+    /// nil). A function taking one gets an overload per plugin. The kind is
+    /// its name: LuaBridge knows no plugins (the host's `pluginName(_:)` is typed).
+    case pluginNameOfKind(String?)
+    /// The parameter table of the plugin that the call's plugin-name argument names.
+    case pluginParametersOfKind(String)
 
     /// A table of named fields; `name` is chosen by the stub writer from where it is used when nil.
     public static func record(_ fields: [LuaField], named name: String? = nil) -> LuaType {

@@ -1,4 +1,4 @@
-import AlmanacCore
+import Suggestions
 import CLua
 
 /// A Swift class whose instances Lua holds as userdata. Lua keeps the object

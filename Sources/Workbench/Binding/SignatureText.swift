@@ -63,8 +63,8 @@ enum SignatureText {
         case .map(let key, let value): return "{ [\(describe(key))] = \(describe(value)) }"
         case .union(let members): return members.map(describe).joined(separator: " | ")
         case .shape(let record): return "{ " + record.fields.map(\.name).joined(separator: ", ") + " }"
-        case .pluginName: return "name"
-        case .pluginParameters: return "params"
+        case .pluginNameOfKind: return "name"
+        case .pluginParametersOfKind: return "params"
         }
     }
 

@@ -54,7 +54,7 @@ extension StubWriter {
     /// its parameters, so the parameters complete for the plugin named.
     mutating func pluginOverloads(_ signature: LuaSignature, path: String) -> [String] {
         let kinds = signature.parameters.compactMap { p -> PluginKind? in
-            if case .pluginParameters(let kind) = p.type { return kind }
+            if case .pluginParametersOfKind(let kindName) = p.type { return PluginKind(rawValue: kindName) }
             return nil
         }
         guard let kind = kinds.first, signature.parameters.contains(where: { $0.type == .pluginName(kind) }) else { return [] }

@@ -52,10 +52,12 @@ struct StubTypeRenderer {
             let name = record.name ?? path
             declare(name, record.fields)
             return name
-        case .pluginName(let kind):
+        case .pluginNameOfKind(let kindName):
+            let kind = kindName.flatMap(PluginKind.init(rawValue:))
             if let plugin, let kind, plugin.kind == kind { return StubText.quoted(plugin.name) }
             return StubNames.pluginNameAlias(kind)
-        case .pluginParameters(let kind):
+        case .pluginParametersOfKind(let kindName):
+            guard let kind = PluginKind(rawValue: kindName) else { return "table" }
             if let plugin, plugin.kind == kind { return StubNames.parameterClass(plugin.name) }
             return pluginParametersAsTable ? "table" : StubNames.parametersAlias(kind)
         }

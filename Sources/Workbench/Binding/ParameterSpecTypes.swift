@@ -1,4 +1,5 @@
 import AlmanacCore
+import LuaBridge
 
 /// Declared parameters (a plugin's, a function's options) as typed record
 /// fields, so options validated by specs are typed by the same specs.
@@ -43,4 +44,12 @@ extension ParameterSpec {
         let text = notes.isEmpty ? doc : "\(doc) (\(notes.joined(separator: "; ")))"
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
+}
+
+/// Plugin names and parameter tables in declarations, typed by the plugin contract's kinds.
+extension LuaType {
+    /// The name of a registered plugin of `kind` (any kind when nil).
+    static func pluginName(_ kind: PluginKind?) -> LuaType { .pluginNameOfKind(kind?.rawValue) }
+    /// The parameter table of the plugin that the call's plugin-name argument names.
+    static func pluginParameters(_ kind: PluginKind) -> LuaType { .pluginParametersOfKind(kind.rawValue) }
 }
