@@ -132,6 +132,14 @@ public struct LuaCall {
         return object
     }
 
+    /// The Lua file and line that made this call ("plugins/x.lua", 12), when Lua code made it.
+    public func callerLocation() -> (file: String, line: Int)? {
+        var ar = lua_Debug()
+        guard lua_getstack(L, 1, &ar) != 0, lua_getinfo(L, "Sl", &ar) != 0 else { return nil }
+        let file = withUnsafeBytes(of: ar.short_src) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return (file, Int(ar.currentline))
+    }
+
     // MARK: Results
 
     /// Pushes `value` and returns 1, for `return call.returning(x)`. The

@@ -69,3 +69,17 @@ extension LuaStack {
         throw LuaError(kind: kind, message: message, value: LuaReference(popping: L))
     }
 }
+
+extension LuaStack {
+    /// Calls `function` with a copy of the value at `index` (unconverted: a
+    /// userdata stays itself) and returns its string result; the stack is left as it was.
+    public func calling(_ function: LuaReference, withCopyOf index: Int32) throws(LuaError) -> String? {
+        let absolute = lua_absindex(L, index)
+        function.push(L)
+        lua_pushvalue(L, absolute)
+        try protectedCall(nargs: 1, results: 1, caller: "")
+        defer { lua_settop(L, -2) }
+        return string(at: -1)
+    }
+}
+

@@ -214,3 +214,32 @@ private let luaPanic: lua_CFunction = { L in
     FileHandle.standardError.write(Data("almanac: internal error: unprotected Lua error: \(message)\n".utf8))
     return 0
 }
+
+extension LuaState {
+    /// `nresults` meaning "every result the chunk returns".
+    public static let allResults = LUA_MULTRET
+
+    /// Drops everything above stack index `top` (a count of values to keep).
+    public func restoreTop(_ top: Int32) { lua_settop(L, top) }
+
+    /// Runs `source` with an environment of its own whose reads fall through to
+    /// the globals, so the globals a plugin file sets stay its own. The stack is
+    /// left as it was, also on error.
+    public func runInOwnEnvironment(_ source: String, chunkName: String) throws(LuaError) {
+        let top = lua_gettop(L)
+        do {
+            try load(source, chunkName: chunkName)
+            lua_createtable(L, 0, 0)  // the chunk's _ENV
+            lua_createtable(L, 0, 1)  // its metatable: __index = the real globals
+            almanac_rawgetglobals(L)
+            lua_setfield(L, -2, "__index")
+            lua_setmetatable(L, -2)
+            lua_setupvalue(L, -2, 1)
+            try call(nargs: 0, nresults: 0)
+        } catch {
+            lua_settop(L, top)
+            throw error
+        }
+    }
+}
+

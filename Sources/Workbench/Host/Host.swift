@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import Foundation
 import LuaBridge
 
@@ -110,20 +109,10 @@ public final class ScriptHost {
             pluginFailures.append(PluginLoadFailure(file: shown, message: "\(shown): cannot read the file"))
             return
         }
-        let L = state.L
-        let top = lua_gettop(L)
         do {
-            try state.load(source, chunkName: "@" + shown)
-            lua_createtable(L, 0, 0)  // the plugin's _ENV, reading through to the globals
-            lua_createtable(L, 0, 1)
-            almanac_rawgetglobals(L)
-            lua_setfield(L, -2, "__index")
-            lua_setmetatable(L, -2)
-            lua_setupvalue(L, -2, 1)
-            try state.call(nargs: 0, nresults: 0)
+            try state.runInOwnEnvironment(source, chunkName: "@" + shown)
             pluginFiles.append(shown)
         } catch {
-            lua_settop(L, top)
             pluginFailures.append(PluginLoadFailure(file: shown, message: error.message))
         }
     }

@@ -1,4 +1,3 @@
-import CLua
 import Charts
 import Foundation
 import LuaBridge
@@ -96,7 +95,7 @@ public enum NotebookRenderer {
         var script = ReproducibilityProbe.fingerprint(ofFile: notebook.path)
         script.path = displayPath(notebook.path)
         return ReproducibilityInfo(
-            almanacVersion: almanacVersion, luaVersion: String(cString: almanac_lua_release()),
+            almanacVersion: almanacVersion, luaVersion: host.state.luaRelease,
             gnuplotVersion: (try? host.context.gnuplot())?.version(), operatingSystem: ReproducibilityProbe.operatingSystem(),
             seed: seed, script: script, dataFiles: files,
             git: ReproducibilityProbe.gitState(of: scriptFolder.isEmpty ? "." : scriptFolder, runningGit: !host.options.safe),

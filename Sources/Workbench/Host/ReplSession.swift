@@ -1,4 +1,3 @@
-import CLua
 import LuaBridge
 
 /// The REPL's evaluation, separate from terminal handling so it can be tested:
@@ -44,7 +43,7 @@ public final class ReplSession {
         }
         pending = []
         do {
-            try host.callLoaded(nresults: LUA_MULTRET)
+            try host.callLoaded(nresults: LuaState.allResults)
         } catch {
             state.clearStop()
             var text = error.message
@@ -56,22 +55,18 @@ public final class ReplSession {
         for i in 0..<count {
             shown.append(describe(at: top + 1 + i))
         }
-        lua_settop(state.L, top)
+        state.restoreTop(top)
         return .output(shown.joined(separator: "\t"))
     }
 
     private func describe(at index: Int32) -> String {
-        let L = host.state.L
         guard let inspect else { return "?" }
-        inspect.push(L)
-        lua_pushvalue(L, index)
         do {
-            try host.state.call(nargs: 1, nresults: 1)
+            let shown = try host.state.stack.calling(inspect, withCopyOf: index)
+            return shown ?? "?"
         } catch {
             return "<\(error.message)>"
         }
-        defer { lua_settop(L, -2) }
-        return host.state.stack.string(at: -1) ?? "?"
     }
 }
 

@@ -1,5 +1,6 @@
-import Foundation
 import Forecasting
+import Foundation
+import LuaBridge
 
 /// A global model's training on standard error when it is a terminal: the
 /// step, the share of the step budget, the training and validation losses.

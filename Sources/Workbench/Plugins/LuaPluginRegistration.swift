@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import LuaBridge
 
 /// `almanac.register{ ... }`: a plugin written in Lua declares itself.
@@ -70,12 +69,7 @@ enum LuaPluginRegistration {
             for (i, item) in items.enumerated() { params.append(try parameterSpec(item, index: i + 1, fail: fail)) }
         default: throw fail("'params' must be an array of { name =, type =, default =, doc = } tables")
         }
-        var ar = lua_Debug()
-        var source = PluginSource.native
-        if lua_getstack(call.L, 1, &ar) != 0, lua_getinfo(call.L, "Sl", &ar) != 0 {
-            let file = withUnsafeBytes(of: ar.short_src) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            source = .lua(file: file, line: Int(ar.currentline))
-        }
+        let source = call.callerLocation().map { PluginSource.lua(file: $0.file, line: $0.line) } ?? .native
         let descriptor = PluginDescriptor(
             name: try text("name", required: true) ?? "", kind: kind, version: try text("version", required: true) ?? "",
             summary: try text("summary", required: true) ?? "", doc: try text("doc"), parameters: params,
