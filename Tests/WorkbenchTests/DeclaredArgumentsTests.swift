@@ -121,4 +121,36 @@ import Testing
         #expect(Summary(meanError: 0.5, count: 3).luaValue == .record(["mean_error": 0.5, "count": 3]))
         #expect(Summary.luaType == .record([LuaField("mean_error", .number, doc: "the mean error"), LuaField("count", .integer)]))
     }
+
+    // The worked example of docs/architecture.md, "Adding a function: one declaration".
+    enum DemandShape: String, LuaChoice { case normal, gamma }
+
+    struct FillRateArguments: LuaArguments {
+        var demand = 0.0
+        var orderQuantity = 0.0
+        var reviewPeriod = 1
+        var leadTime = 2.0
+        var shape = DemandShape.normal
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.demand, "mean demand per period"),
+            .required(\.orderQuantity, "units per order"),
+            .option(\.reviewPeriod, "periods between reviews", range: ParameterRange(lower: 1)),
+            .option(\.leadTime, "periods from order to arrival", range: .nonNegative),
+            .option(\.shape, "the demand distribution over the lead time"),
+        ]
+    }
+
+    @Test func theWorkedExampleOfTheArchitecturePageHolds() throws {
+        let fillRate = LuaFunctionSpec("fill_rate", in: "inventory", summary: "expected share of demand met from stock",
+                                       arguments: FillRateArguments.self, returns: [.init(.number, "rate")]) { args, call in
+            call.returning(.number(min(1, args.orderQuantity / (args.demand * (Double(args.reviewPeriod) + args.leadTime)))))
+        }
+        #expect(fillRate.signature == "inventory.fill_rate(demand, order_quantity [, { review_period = 1, lead_time = 2, "
+            + "shape = \"normal\" }]) -> rate")
+        let state = try LuaState()
+        try state.install(LuaModuleSpec("inventory", summary: "test", functions: [fillRate]))
+        #expect(try state.run("return inventory.fill_rate(10, 15)", chunkName: "=s") == [.number(0.5)])
+        #expect(message(state, "inventory.fill_rate(10, 50, { lead_tme = 3 })")
+            == "s:1: inventory.fill_rate: unknown option 'lead_tme' (did you mean 'lead_time'?)")
+    }
 }
