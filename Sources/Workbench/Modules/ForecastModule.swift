@@ -208,7 +208,11 @@ enum ForecastModule {
                 let archive: ModelArchive
                 do throws(ForecastError) { archive = try ModelArchive.decode(data, source: path) } catch { throw ScriptError("load: \(error.message)") }
                 // Native or Lua, the saved model's plugin rebuilds it from the stored state.
-                let handle = try ModelHandle(archive.model, options: archive.parameterOptions.mapValues { LuaValue($0) }, context: context)
+                _ = try context.registry.find(archive.model, kind: .model)
+                let handle: ModelHandle
+                do { handle = try ModelHandle(archive.model, parameterOptions: archive.parameterOptions, context: context) } catch let error as ScriptError {
+                    throw ScriptError("load: \(error.message)")
+                }
                 let fit: any FittedModel
                 do throws(ForecastError) { fit = try context.runningModels(call) { () throws(ForecastError) in try archive.restore(using: handle.forecaster) } } catch {
                     throw error.scriptError(prefix: "load: ")

@@ -17,16 +17,26 @@ struct ModelHandle {
     init(_ name: String, options: [String: LuaValue], context: HostContext) throws {
         var values: [String: ParameterValue] = [:]
         for (key, value) in options { if let v = value.parameterValue { values[key] = v } }
+        try self.init(name, values: values, lua: options, context: context)
+    }
+
+    /// The model `name` with options as plain values (a saved model's, an ensemble member's).
+    init(_ name: String, parameterOptions: [String: ParameterValue], context: HostContext) throws {
+        try self.init(name, values: parameterOptions, lua: parameterOptions.mapValues { LuaValue($0) }, context: context)
+    }
+
+    /// A native model is configured from `values`; a Lua model's functions receive `lua`, checked.
+    private init(_ name: String, values: [String: ParameterValue], lua: [String: LuaValue], context: HostContext) throws {
         plugin = try context.registry.find(name, kind: .model)
-        self.options = values
+        options = values
         switch plugin.implementation {
         case .nativeModel(let definition):
             do { forecaster = try definition.configure(values, resolver: context.modelResolver) } catch {
                 throw ScriptError.named(error.message)
             }
         case .lua(let functions):
-            let (_, lua) = try validateOptions(options, against: plugin.descriptor.parameters, owner: name)
-            forecaster = LuaForecaster(name: name, functions: functions, params: lua, context: context)
+            let (_, checked) = try validateOptions(lua, against: plugin.descriptor.parameters, owner: name)
+            forecaster = LuaForecaster(name: name, functions: functions, params: checked, context: context)
         default:
             throw ScriptError("'\(name)' is not a model")
         }
@@ -54,7 +64,7 @@ extension HostContext {
                     return try definition.configure(options, resolver: box.context.modelResolver)
                 }
                 do {
-                    return try ModelHandle(name, options: options.mapValues { LuaValue($0) }, context: box.context).forecaster
+                    return try ModelHandle(name, parameterOptions: options, context: box.context).forecaster
                 } catch let error as ScriptError {
                     throw ForecastError(error.message)
                 } catch {
