@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The numerical modules are optimised in debug builds too: unoptimised Swift runs
-// estimation 20–50× slower, which made the tests against R's fits take minutes.
-let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+// No unsafe flags anywhere: they would make the library products unusable as a
+// versioned dependency. The tests run in a release build with testing enabled
+// instead (scripts/test.sh), as unoptimised estimation is 20–50× slower.
 
 let package = Package(
     name: "Almanac",
@@ -11,7 +11,10 @@ let package = Package(
         .executable(name: "almanac", targets: ["almanac"]),
         .library(name: "LuaBridge", targets: ["LuaBridge"]),
         .library(name: "Workbench", targets: ["Workbench"]),
+        // The statistical models: plain Swift, no Lua, no OpenBLAS (examples/swift-package uses it).
         .library(name: "Forecasting", targets: ["Forecasting", "TimeSeries", "AlmanacCore"]),
+        // The global neural models (nbeats, lstm), which link OpenBLAS through Neural.
+        .library(name: "NeuralForecasting", targets: ["NeuralForecasting"]),
         .library(name: "Neural", targets: ["Neural"]),
         // For the fuzz harnesses in fuzz/ (a separate package that can only use products).
         .library(name: "DataSources", targets: ["DataSources"]),
@@ -36,19 +39,23 @@ let package = Package(
 
         .target(name: "LuaBridge", dependencies: ["CLua", "AlmanacCore"]),
         .target(name: "AlmanacCore"),
-        .target(name: "Optimization", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
-        .target(name: "TimeSeries", dependencies: ["AlmanacCore", "Optimization"]),
+        // The one dense linear-algebra core (matrix, LU, Cholesky, QR, least squares); depends on nothing.
+        .target(name: "LinearAlgebra"),
+        .target(name: "Optimization", dependencies: ["AlmanacCore", "LinearAlgebra"]),
+        .target(name: "TimeSeries", dependencies: ["AlmanacCore", "LinearAlgebra", "Optimization"]),
         .target(name: "DataSources", dependencies: ["AlmanacCore", "TimeSeries", "CSQLite"]),
-        .target(name: "Inventory", dependencies: ["AlmanacCore"], swiftSettings: optimizedInDebug),
+        .target(name: "Inventory", dependencies: ["AlmanacCore"]),
         .target(name: "Charts", dependencies: ["AlmanacCore", "TimeSeries"]),
         // Neural networks for forecasting: layers, hand-written backpropagation, Adam; knows no series.
-        .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"], swiftSettings: optimizedInDebug),
-        .target(name: "Forecasting", dependencies: ["AlmanacCore", "TimeSeries", "Optimization", "Neural"], swiftSettings: optimizedInDebug),
+        .target(name: "Neural", dependencies: ["AlmanacCore", "CBLAS"]),
+        .target(name: "Forecasting", dependencies: ["AlmanacCore", "LinearAlgebra", "TimeSeries", "Optimization"]),
+        // The global neural forecasters and their catalog entries, kept apart so Forecasting needs no BLAS.
+        .target(name: "NeuralForecasting", dependencies: ["AlmanacCore", "TimeSeries", "Forecasting", "Neural"]),
         // Notebook scripts and the reports rendered from them (HTML, Markdown); knows no Lua.
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "Charts", "Reports"]
+            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "NeuralForecasting", "Charts", "Reports"]
         ),
         .executableTarget(
             name: "almanac",
@@ -61,10 +68,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
+        .testTarget(name: "NeuralForecastingTests", dependencies: ["NeuralForecasting", "Forecasting", "AlmanacCore", "TimeSeries"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),

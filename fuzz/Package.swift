@@ -27,6 +27,7 @@ let package = Package(
         // A saved model file (ModelArchive JSON) restored to a fitted model and forecast, as forecast.load does.
         .executableTarget(name: "FuzzModelFile", dependencies: [
             .product(name: "Forecasting", package: "Almanac"),
+            .product(name: "NeuralForecasting", package: "Almanac"),  // nbeats and lstm files
         ]),
         // A Lua chunk run in the --safe sandbox under an instruction and a memory limit; its
         // results are converted to LuaValue, pushed back and converted again.

@@ -1532,21 +1532,21 @@ function Series:labels() end
 
 ---the first n observations
 ---
----`s:head(n)`
+---`s:head(n) -> Series`
 ---@param n integer
 ---@return Series
 function Series:head(n) end
 
 ---the last n observations
 ---
----`s:tail(n)`
+---`s:tail(n) -> Series`
 ---@param n integer
 ---@return Series
 function Series:tail(n) end
 
 ---observations from label `from` to label `to`, inclusive; nil for an open end
 ---
----`s:window(from, to)`
+---`s:window([from [, to]]) -> Series`
 ---@param from? string
 ---@param to? string
 ---@return Series
@@ -1562,47 +1562,47 @@ function Series:split(h) end
 
 ---the same series under another name
 ---
----`s:rename(name)`
+---`s:rename(name) -> Series`
 ---@param name string
 ---@return Series
 function Series:rename(name) end
 
 ---the same series with seasonal period m
 ---
----`s:with_period(m)`
+---`s:with_period(m) -> Series`
 ---@param m integer
 ---@return Series
 function Series:with_period(m) end
 
 ---labels of the missing (nan) observations
 ---
----`s:missing() -> { label, ... }`
----@return string[]
+---`s:missing() -> labels`
+---@return string[] labels
 function Series:missing() end
 
 ---natural logarithm (every value must be positive)
 ---
----`s:log()`
+---`s:log() -> Series`
 ---@return Series
 function Series:log() end
 
 ---Box–Cox transform as R's forecast::BoxCox (lambda = 0 is the log); lambda may be "auto" (Guerrero)
 ---
----`s:boxcox(lambda)`
+---`s:boxcox(lambda) -> Series`
 ---@param lambda number|"auto"
 ---@return Series
 function Series:boxcox(lambda) end
 
 ---undoes s:boxcox(lambda)
 ---
----`s:inverse_boxcox(lambda)`
+---`s:inverse_boxcox(lambda) -> Series`
 ---@param lambda number
 ---@return Series
 function Series:inverse_boxcox(lambda) end
 
 ---differences y_t − y_{t−lag} (lag 1 by default), applied `differences` times
 ---
----`s:diff([lag [, differences]])`
+---`s:diff([lag [, differences]]) -> Series`
 ---@param lag? integer
 ---@param differences? integer
 ---@return Series
@@ -1610,7 +1610,7 @@ function Series:diff(lag, differences) end
 
 ---moving average; centred (2×m for even m, as forecast::ma) or trailing; the ends are nan
 ---
----`s:ma(order [, { centred = true }])`
+---`s:ma(order [, { centred = true }]) -> Series`
 ---@param order integer
 ---@param options? Series.ma.options
 ---@return Series
@@ -1618,7 +1618,7 @@ function Series:ma(order, options) end
 
 ---sum (default) or mean into a coarser calendar; incomplete periods at the ends are dropped and reported as a second result
 ---
----`s:aggregate(freq [, how])`
+---`s:aggregate(freq [, how]) -> Series, dropped`
 ---@param freq "day"|"week"|"month"|"quarter"|"year"|"none"
 ---@param how? "sum"|"mean"
 ---@return Series
@@ -1627,21 +1627,21 @@ function Series:aggregate(freq, how) end
 
 ---fills missing values: "zero", "previous", "linear" (interpolate) or "na" (leave them)
 ---
----`s:fill_gaps(method)`
+---`s:fill_gaps(method) -> Series`
 ---@param method "zero"|"previous"|"linear"|"na"
 ---@return Series
 function Series:fill_gaps(method) end
 
 ---autocorrelations at lags 1..k (as R's acf)
 ---
----`s:acf(k) -> { r1, ..., rk }`
+---`s:acf(k) -> { number, ... }`
 ---@param k integer
 ---@return number[]
 function Series:acf(k) end
 
 ---partial autocorrelations at lags 1..k (Durbin–Levinson, as R's pacf)
 ---
----`s:pacf(k) -> { ... }`
+---`s:pacf(k) -> { number, ... }`
 ---@param k integer
 ---@return number[]
 function Series:pacf(k) end
@@ -1663,13 +1663,13 @@ function Series:kpss(options) end
 ---first differences needed for stationarity (forecast::ndiffs with KPSS, alpha 0.05)
 ---
 ---`s:ndiffs() -> d`
----@return integer
+---@return integer d
 function Series:ndiffs() end
 
 ---seasonal differences needed (forecast::nsdiffs: seasonal strength > 0.64)
 ---
 ---`s:nsdiffs() -> D`
----@return integer
+---@return integer D
 function Series:nsdiffs() end
 
 ---F_s = max(0, 1 − Var(remainder)/Var(seasonal + remainder)) from STL (Wang, Smith & Hyndman 2006)
@@ -1682,19 +1682,19 @@ function Series:seasonal_strength() end
 ---
 ---`s:boxcox_lambda{ method = "guerrero", lower = -1, upper = 2 } -> lambda`
 ---@param options? Series.boxcox_lambda.options
----@return number
+---@return number lambda
 function Series:boxcox_lambda(options) end
 
 ---STL decomposition as R's stl (same windows, degrees and jumps by default); each part is a Series
 ---
----`s:stl{ s_window = "periodic" | odd number, robust = false, ... } -> { trend, seasonal, remainder, weights }`
+---`s:stl{ s_window = "periodic", s_degree = 0, t_window = nil, t_degree = 1, l_window = nil, robust = false } -> { trend, seasonal, remainder, weights }`
 ---@param options? Series.stl.options
 ---@return Series.Decomposition
 function Series:stl(options) end
 
 ---classical decomposition by moving averages (R's decompose); type "additive" (default) or "multiplicative"
 ---
----`s:decompose([type]) -> { trend, seasonal, remainder }`
+---`s:decompose([type]) -> { trend, seasonal, remainder, weights }`
 ---@param type? "additive"|"multiplicative"
 ---@return Series.Decomposition
 function Series:decompose(type) end
@@ -2612,18 +2612,18 @@ function Chart:gnuplot(format) end
 ---@field fitdf? integer parameters fitted (for residuals of an ARMA(p,q): p + q) (default 0; >= 0)
 
 ---@class Series.ljung_box.result
----@field statistic number
----@field p_value number
----@field df number
+---@field statistic number the Q statistic
+---@field p_value number chi-squared p-value
+---@field df integer degrees of freedom
 
 ---@class Series.kpss.options
 ---@field type? "level"|"trend" stationary around a level or a linear trend (default "level")
 ---@field lags? "short"|"long"|"forecast" truncation lag: ⌊4(n/100)^¼⌋, ⌊12(n/100)^¼⌋, or ⌊3√n/13⌋ as forecast::ndiffs (default "short")
 
 ---@class Series.kpss.result
----@field statistic number
----@field p_value number
----@field lags number
+---@field statistic number the KPSS statistic
+---@field p_value number interpolated p-value, within [0.01, 0.1]
+---@field lags integer truncation lag used
 
 ---@class Series.boxcox_lambda.options
 ---@field method? "guerrero"|"loglik" how λ is chosen (default "guerrero")
@@ -2631,7 +2631,7 @@ function Chart:gnuplot(format) end
 ---@field upper? number largest λ considered (default 2)
 
 ---@class Series.stl.options
----@field s_window? "periodic"|integer seasonal window: "periodic" (default) or an odd span
+---@field s_window? "periodic"|integer seasonal window: "periodic" (default) or an odd span (default "periodic")
 ---@field s_degree? integer degree of the seasonal loess (default 0; >= 0 and <= 1)
 ---@field t_window? integer trend span; default nextodd(1.5·period/(1 − 1.5/s_window)) (>= 3)
 ---@field t_degree? integer degree of the trend loess (default 1; >= 0 and <= 1)

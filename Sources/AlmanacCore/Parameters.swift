@@ -6,7 +6,7 @@ public enum ParameterType: String, Sendable, CaseIterable {
     case numbers = "number[]"
     case strings = "string[]"
     case table, function
-    /// A demand distribution object (dist.normal(...), ...).
+    /// A demand distribution object (normal, Poisson, ...).
     case distribution
     /// Anything at all (the plugin checks it).
     case any
@@ -22,7 +22,7 @@ public enum ParameterType: String, Sendable, CaseIterable {
         case .strings: return "an array of strings"
         case .table: return "a table"
         case .function: return "a function"
-        case .distribution: return "a distribution such as dist.normal(50, 8)"
+        case .distribution: return UsageHint.exampleDistribution.plainText
         case .any: return "any value"
         }
     }

@@ -49,12 +49,19 @@ private func leaveOnStack(_ error: any Error, of box: NativeFunctionBox, _ L: Lu
         return ALMANAC_RAISE
     case let error as ScriptError:
         let bare = box.name.isEmpty || error.namesItsSubject
-        LuaStack(L).push(string: bare ? error.message : "\(box.name): \(error.message)")
+        LuaStack(L).push(string: worded(bare ? error.message : "\(box.name): \(error.message)", L))
         return ALMANAC_RAISE_WITH_WHERE
     default:
-        LuaStack(L).push(string: box.name.isEmpty ? "\(error)" : "\(box.name): \(error)")
+        LuaStack(L).push(string: worded(box.name.isEmpty ? "\(error)" : "\(box.name): \(error)", L))
         return ALMANAC_RAISE_WITH_WHERE
     }
+}
+
+/// `message` through the owning state's `errorWording`, if it has one.
+private func worded(_ message: String, _ L: LuaStatePointer) -> String {
+    guard let owner = almanac_limits_of(L).pointee.owner,
+          let wording = Unmanaged<LuaState>.fromOpaque(owner).takeUnretainedValue().errorWording else { return message }
+    return wording(message)
 }
 
 /// __gc of a closure box: drops the Swift half.

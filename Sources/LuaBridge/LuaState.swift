@@ -11,6 +11,11 @@ public final class LuaState {
     public let L: LuaStatePointer
     let limits: UnsafeMutablePointer<almanac_limits>
     let lifetime: StateLifetime
+    /// Rewrites the text of every error a native function raises (a `ScriptError`
+    /// or any other Swift error, not an error that came from Lua code) just before
+    /// Lua sees it. The host uses it to say a domain message's plain advice in
+    /// Lua's words; LuaBridge itself knows no such words. nil keeps messages as they are.
+    public var errorWording: ((String) -> String)?
 
     /// Creates a state with the standard libraries open.
     public init() throws(LuaError) {

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The limited-memory BFGS approximation of the Hessian in compact form
 /// (Byrd, Nocedal & Schnabel 1994), as L-BFGS-B uses it:
 ///
@@ -12,8 +14,8 @@ struct CompactLBFGSMatrix {
     private(set) var y: [[Double]] = []
     private(set) var theta = 1.0
     /// M⁻¹ = [[−D, Lᵀ], [L, θSᵀS]] and M itself.
-    private(set) var middleInverse: [[Double]] = []
-    private(set) var middle: [[Double]] = []
+    private(set) var middleInverse = Matrix(rows: 0, columns: 0)
+    private(set) var middle = Matrix(rows: 0, columns: 0)
 
     init(capacity: Int) { self.capacity = capacity }
 
@@ -22,7 +24,7 @@ struct CompactLBFGSMatrix {
 
     /// Forgets every pair: B = I again.
     mutating func reset() {
-        s = []; y = []; theta = 1; middle = []; middleInverse = []
+        s = []; y = []; theta = 1; middle = Matrix(rows: 0, columns: 0); middleInverse = middle
     }
 
     /// Adds the newest pair, dropping the oldest beyond capacity. Returns false,
@@ -33,17 +35,17 @@ struct CompactLBFGSMatrix {
         y.append(newY)
         theta = dot(newY, newY) / dot(newS, newY)
         let k = s.count
-        var inverse = [[Double]](repeating: [Double](repeating: 0, count: 2 * k), count: 2 * k)
+        var inverse = Matrix(rows: 2 * k, columns: 2 * k)
         for i in 0..<k {
-            inverse[i][i] = -dot(s[i], y[i])
+            inverse[i, i] = -dot(s[i], y[i])
             for j in 0..<i {
                 let l = dot(s[i], y[j])  // L[i][j], i > j
-                inverse[k + i][j] = l
-                inverse[j][k + i] = l
+                inverse[k + i, j] = l
+                inverse[j, k + i] = l
             }
-            for j in 0..<k { inverse[k + i][k + j] = theta * dot(s[i], s[j]) }
+            for j in 0..<k { inverse[k + i, k + j] = theta * dot(s[i], s[j]) }
         }
-        guard theta.isFinite, theta > 0, let m = SmallDense.inverse(inverse) else {
+        guard theta.isFinite, theta > 0, let m = try? inverse.inverse() else {
             reset()
             return false
         }
@@ -57,5 +59,5 @@ struct CompactLBFGSMatrix {
         y.map { $0[i] } + s.map { theta * $0[i] }
     }
 
-    func middleTimes(_ v: [Double]) -> [Double] { SmallDense.times(middle, v) }
+    func middleTimes(_ v: [Double]) -> [Double] { middle.times(v) }
 }

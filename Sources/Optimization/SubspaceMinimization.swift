@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The subspace step of L-BFGS-B (Byrd et al. 1995, §5.1, the direct primal
 /// method, with the projection of Morales & Nocedal 2011 used by L-BFGS-B 3.0):
 /// from the Cauchy point, a Newton step on the quadratic model over the free
@@ -26,9 +28,9 @@ enum SubspaceMinimization {
         var vr = [Double](repeating: 0, count: width)
         for (j, row) in rows.enumerated() {
             axpy(r[j], row, &vr)
-            for a in 0..<width { for b in 0..<width { k[a][b] -= row[a] * row[b] / theta } }
+            for a in 0..<width { for b in 0..<width { k[a, b] -= row[a] * row[b] / theta } }
         }
-        guard let u = SmallDense.solve(k, vr) else { return nil }
+        guard let u = try? k.solve(vr) else { return nil }
         var du = rows.indices.map { j in r[j] / theta + dot(rows[j], u) / (theta * theta) }
 
         // Project the Newton point into the box; keep it if it still descends.

@@ -5,12 +5,15 @@ import Foundation
 /// by the in-sample mean error of the seasonal naive method on `training`
 /// (the naive method when the period is 1), as Hyndman & Koehler (2006).
 public enum Accuracy {
+    /// Every measure for one comparison.
     public struct Report: Sendable, Equatable {
+        /// Mean error, mean absolute error, root mean squared error, MAPE and sMAPE (percent).
         public var me, mae, rmse, mape, smape: Double
         /// Scaled by the in-sample seasonal-naive MAE (MASE) or MSE (RMSSE); NaN without training data.
         public var mase, rmsse: Double
         /// The seasonal-naive denominators, stated so results can be checked.
         public var maseScale, rmsseScale: Double
+        /// Pairs compared (NaN pairs skipped).
         public var count: Int
     }
 
@@ -23,10 +26,12 @@ public enum Accuracy {
         mean(pairs(actual, forecast).map { $1 - $0 })
     }
 
+    /// Mean absolute error.
     public static func mae(_ actual: [Double], _ forecast: [Double]) -> Double {
         mean(pairs(actual, forecast).map { abs($0 - $1) })
     }
 
+    /// Root mean squared error.
     public static func rmse(_ actual: [Double], _ forecast: [Double]) -> Double {
         mean(pairs(actual, forecast).map { ($0 - $1) * ($0 - $1) }).squareRoot()
     }
@@ -54,10 +59,12 @@ public enum Accuracy {
         return power == 1 ? mean(errors.map(abs)) : mean(errors.map { $0 * $0 })
     }
 
+    /// Mean absolute scaled error (Hyndman & Koehler 2006).
     public static func mase(_ actual: [Double], _ forecast: [Double], training: [Double], period: Int) -> Double {
         mae(actual, forecast) / naiveScale(training, period: period, power: 1)
     }
 
+    /// Root mean squared scaled error (as M5).
     public static func rmsse(_ actual: [Double], _ forecast: [Double], training: [Double], period: Int) -> Double {
         (mean(pairs(actual, forecast).map { ($0 - $1) * ($0 - $1) }) / naiveScale(training, period: period, power: 2)).squareRoot()
     }
@@ -86,6 +93,7 @@ public enum Accuracy {
         })
     }
 
+    /// Every measure at once; the scaled ones are NaN without `training`.
     public static func report(actual: [Double], forecast: [Double], training: [Double] = [], period: Int = 1) -> Report {
         let maseScale = training.isEmpty ? Double.nan : naiveScale(training, period: period, power: 1)
         let rmsseScale = training.isEmpty ? Double.nan : naiveScale(training, period: period, power: 2)

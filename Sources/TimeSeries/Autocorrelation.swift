@@ -51,8 +51,11 @@ extension Series {
     public var whiteNoiseBound: Double { 1.959963984540054 / Double(count).squareRoot() }
 }
 
+/// A hypothesis test's statistic and p-value.
 public struct TestResult: Sendable, Equatable {
+    /// The test statistic.
     public let statistic: Double
+    /// Its p-value.
     public let pValue: Double
     /// Degrees of freedom (Ljung–Box) or the truncation lag (KPSS).
     public let parameter: Int

@@ -1,9 +1,11 @@
 import AlmanacCore
 import Foundation
+import LinearAlgebra
 import Optimization
 
 /// Choosing the Box–Cox λ as R's forecast::BoxCox.lambda does.
 extension Series {
+    /// How λ is chosen.
     public enum LambdaMethod: String, Sendable, CaseIterable {
         /// Guerrero (1993): the λ that makes the coefficient of variation of
         /// sd/mean^(1−λ) across seasonal sub-series smallest.

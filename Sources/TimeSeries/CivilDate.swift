@@ -2,8 +2,11 @@
 /// with Howard Hinnant's algorithms: exact, fast, no time zones, the same on
 /// every machine.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year (proleptic Gregorian; may be 0 or negative).
     public let year: Int
+    /// The month, 1 to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// Nil when the date does not exist (2023-02-29, month 13).
@@ -27,6 +30,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         year = yoe + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// Days after 1970-01-01 (negative before).
     public var daysSinceEpoch: Int { Self.daysSinceEpoch(year: year, month: month, day: day) }
 
     /// Days since 1970-01-01 of a valid date (not checked).
@@ -47,8 +51,10 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         return ((d % 7) + 7 + 3) % 7 + 1
     }
 
+    /// Whether `year` has a 29 February.
     public static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
 
+    /// Days in `month` (1–12) of `year`.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
@@ -57,6 +63,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Calendar order.
     public static func < (a: CivilDate, b: CivilDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// ISO 8601: 2024-03-09.

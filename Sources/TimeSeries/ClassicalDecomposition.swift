@@ -1,5 +1,6 @@
 /// Classical decomposition by moving averages, as R's decompose() computes it.
 extension Series {
+    /// How the season combines with the trend: added or multiplied.
     public enum DecompositionType: String, Sendable, CaseIterable {
         case additive, multiplicative
     }

@@ -2,6 +2,7 @@
 /// day-first and month-first dates (03/04/2020) are ambiguous, so the caller
 /// says which it has.
 public struct DateParser: Sendable, Hashable {
+    /// Which date forms the parser accepts.
     public enum Order: String, Sendable, CaseIterable {
         /// 2020-03-04, 2020/03/04, 2020-03, 2020-Q1, 2020Q1, 2020 (and a midnight time part)
         case iso
@@ -11,9 +12,12 @@ public struct DateParser: Sendable, Hashable {
         case monthFirst = "mdy"
     }
 
+    /// The accepted order.
     public let order: Order
+    /// A parser for dates in `order`.
     public init(order: Order) { self.order = order }
 
+    /// ISO dates only.
     public static let iso = DateParser(order: .iso)
 
     /// What a date names: a day, or a whole month, quarter or year.
@@ -72,6 +76,7 @@ public struct DateParser: Sendable, Hashable {
         return CivilDate.daysSinceEpoch(year: year, month: month, day: day)
     }
 
+    /// The date `text` names; nil when it is not a date in this order.
     public func parse(_ text: String) -> Parsed? {
         var text = text
         return text.withUTF8 { parse(bytes: $0) }

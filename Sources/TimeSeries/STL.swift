@@ -2,8 +2,11 @@ import Foundation
 
 /// A decomposition y = trend + seasonal + remainder (additive).
 public struct Decomposition: Sendable, Equatable {
+    /// The trend component.
     public let trend: [Double]
+    /// The seasonal component.
     public let seasonal: [Double]
+    /// What is left: data − trend − seasonal.
     public let remainder: [Double]
     /// Robustness weights of the last STL pass (all 1 when not robust).
     public let weights: [Double]
@@ -13,6 +16,7 @@ public struct Decomposition: Sendable, Equatable {
 /// Terpenning 1990), following the reference implementation that R's stl()
 /// runs, including its window and jump defaults, so the numbers agree with R.
 extension Series {
+    /// How the seasonal component may change from cycle to cycle (R's s.window).
     public enum SeasonalWindow: Sendable, Equatable {
         /// The seasonal pattern is the same every cycle (R's s.window = "periodic").
         case periodic
@@ -20,6 +24,7 @@ extension Series {
         case span(Int)
     }
 
+    /// The STL decomposition with R's stl() arguments and defaults (nil: R's default for that window or iteration count).
     public func stl(seasonalWindow: SeasonalWindow, seasonalDegree: Int = 0, trendWindow: Int? = nil,
                     trendDegree: Int = 1, lowPassWindow: Int? = nil, robust: Bool = false,
                     innerIterations: Int? = nil, outerIterations: Int? = nil) throws(SeriesError) -> Decomposition {

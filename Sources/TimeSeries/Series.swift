@@ -4,8 +4,11 @@ import AlmanacCore
 /// and a name. Missing observations are NaN and are never created silently
 /// (see `fillingGaps`).
 public struct Series: Sendable, Equatable {
+    /// The series' name ("" when it has none), used in messages and charts.
     public var name: String
+    /// The observations; NaN marks a missing one.
     public var values: [Double]
+    /// The calendar of the observations.
     public var index: TimeIndex
     /// Observations per seasonal cycle (1: not seasonal), between 1 and
     /// `maximumSeasonalPeriod` (values outside are clamped).
@@ -19,6 +22,7 @@ public struct Series: Sendable, Equatable {
     /// a period (2 × period, period²) can overflow.
     public static let maximumSeasonalPeriod = 1_000_000
 
+    /// A series on `index` (default 1, 2, 3, …); the seasonal period defaults to the frequency's usual one.
     public init(name: String = "", values: [Double], index: TimeIndex = .positions, seasonalPeriod: Int? = nil) {
         self.name = name
         self.values = values
@@ -26,11 +30,14 @@ public struct Series: Sendable, Equatable {
         self.seasonalPeriod = min(Self.maximumSeasonalPeriod, max(1, seasonalPeriod ?? index.frequency.defaultSeasonalPeriod))
     }
 
+    /// Number of observations.
     public var count: Int { values.count }
+    /// How often it is observed.
     public var frequency: Frequency { index.frequency }
 
     /// Labels of every observation ("2020-01", ...).
     public var labels: [String] { (0..<count).map { index.label(at: $0) } }
+    /// The label of observation i ("2020-01").
     public func label(at i: Int) -> String { index.label(at: i) }
 
     /// The same series with other values (same index, name, period).
@@ -48,7 +55,9 @@ public struct Series: Sendable, Equatable {
         return s
     }
 
+    /// The first `n` observations (all when there are fewer).
     public func head(_ n: Int) -> Series { slice(0..<min(max(n, 0), count)) }
+    /// The last `n` observations (all when there are fewer).
     public func tail(_ n: Int) -> Series { slice(max(0, count - max(n, 0))..<count) }
 
     /// Everything but the last `h` observations, and those `h`: a train/test split.
@@ -86,7 +95,7 @@ public struct Series: Sendable, Equatable {
         let missing = missingPositions
         guard !missing.isEmpty else { return }
         let shown = missing.prefix(3).map { label(at: $0) }.joined(separator: ", ")
-        throw SeriesError("\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); fill them first, e.g. s:fill_gaps(\"linear\")")
+        throw SeriesError("\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); \(UsageHint.fillGaps)")
     }
 
     /// Throws unless there are at least `n` observations.
@@ -96,11 +105,15 @@ public struct Series: Sendable, Equatable {
         }
     }
 
+    /// How messages name it: "series 'sales'", or "the series".
     public var describedName: String { name.isEmpty ? "the series" : "series '\(name)'" }
 }
 
+/// Why an operation on a series failed, as one message for a person.
 public struct SeriesError: MessageError {
+    /// The message.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
 }
 
@@ -128,6 +141,7 @@ extension Series {
                       seasonalPeriod: a.seasonalPeriod)
     }
 
+    /// Every value passed through `f` (same index, name and period).
     public func map(_ f: (Double) -> Double) -> Series { with(values: values.map(f)) }
 
     var rangeDescription: String { count == 0 ? "empty" : "\(label(at: 0)) to \(label(at: count - 1))" }

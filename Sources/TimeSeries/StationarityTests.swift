@@ -1,9 +1,11 @@
 import AlmanacCore
 import Foundation
+import LinearAlgebra
 
 /// The KPSS test and the differencing choices of R's forecast 8.20
 /// (ndiffs with test = "kpss", nsdiffs with test = "seas").
 extension Series {
+    /// The KPSS null hypothesis.
     public enum KPSSType: String, Sendable, CaseIterable {
         /// Stationary around a level (urca's "mu").
         case level

@@ -5,12 +5,25 @@
 /// - month: year × 12 + (month − 1); quarter: year × 4 + (quarter − 1); year: the year;
 /// - none: the 1-based position.
 public struct TimeIndex: Sendable, Hashable {
+    /// How often observations come.
     public let frequency: Frequency
+    /// The first observation's ordinal (see the type's description).
     public let start: Int
 
+    /// The index at `frequency` starting at ordinal `start`.
     public init(frequency: Frequency, start: Int) {
         self.frequency = frequency
         self.start = start
+    }
+
+    /// The index at `frequency` whose first observation is labelled `label`,
+    /// as `label(at:)` writes it: "1949-01" for months, "2020-Q1", "2020",
+    /// "2020-01-05" for days and weeks, "1" for positions. Nil when the label
+    /// does not parse at that frequency.
+    public init?(frequency: Frequency, startingAt label: String) {
+        let grid = TimeIndex(frequency: frequency, start: 0)
+        guard let start = grid.ordinal(ofLabel: label) else { return nil }
+        self.init(frequency: frequency, start: start)
     }
 
     /// A plain 1, 2, 3, … index.
@@ -19,6 +32,7 @@ public struct TimeIndex: Sendable, Hashable {
     /// Ordinal units per observation (7 for weeks, 1 otherwise).
     public var step: Int { frequency == .week ? 7 : 1 }
 
+    /// The ordinal of observation i.
     public func ordinal(at i: Int) -> Int { start + i * step }
 
     /// Position of `ordinal`, if it falls on this index's grid.
@@ -31,8 +45,10 @@ public struct TimeIndex: Sendable, Hashable {
     /// The index shifted by `n` observations.
     public func advanced(by n: Int) -> TimeIndex { TimeIndex(frequency: frequency, start: ordinal(at: n)) }
 
+    /// The label of observation i ("2020-01", "2020-Q1", "2020-01-05").
     public func label(at i: Int) -> String { TimeIndex.label(ordinal: ordinal(at: i), frequency: frequency) }
 
+    /// The label of `ordinal` at `frequency`.
     public static func label(ordinal: Int, frequency: Frequency) -> String {
         switch frequency {
         case .day, .week: return CivilDate(daysSinceEpoch: ordinal).description

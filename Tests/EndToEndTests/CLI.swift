@@ -1,12 +1,18 @@
 import Foundation
 @_exported import TestSupport
 
-/// The almanac binary built beside this test bundle ($ALMANAC_BIN overrides).
+/// The almanac binary built beside this test bundle ($ALMANAC_BIN overrides),
+/// else the one of the configuration that built the tests: scripts/test.sh
+/// tests a release build, and a debug binary left from earlier must not stand in.
 let almanacBinary: String = {
     if let path = ProcessInfo.processInfo.environment["ALMANAC_BIN"] { return path }
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("almanac").path
     if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+    #if DEBUG
     return repositoryRoot + "/.build/debug/almanac"
+    #else
+    return repositoryRoot + "/.build/release/almanac"
+    #endif
 }()
 
 struct Completed {

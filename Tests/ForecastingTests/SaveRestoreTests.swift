@@ -8,12 +8,8 @@ import TimeSeries
 /// seasonal series, written as a ModelArchive, read back and rebuilt, it
 /// forecasts exactly as before (nothing is re-estimated).
 @Suite struct SaveRestoreTests {
-    /// Small settings for the networks, so the test trains in moments.
+    /// Combinations of a few quick members (the neural models' round trip is in NeuralForecastingTests).
     static let options: [String: [String: ParameterValue]] = [
-        "nbeats": ["horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "width": .integer(8),
-                   "blocks": .integer(2), "layers": .integer(2), "batch_size": .integer(16)],
-        "lstm": ["horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "hidden": .integer(4),
-                 "batch_size": .integer(16)],
         "ensemble": ["members": .strings(["ets", "theta", "naive"])],
         "auto": ["candidates": .strings(["ets", "snaive", "drift"])],
     ]

@@ -52,7 +52,8 @@ import TimeSeries
         #expect(throws: SeriesError.self) { try leading.fillingGaps(.previous) }
         #expect(throws: SeriesError.self) { try leading.fillingGaps(.linear) }
         do { try gappy.requireComplete(for: "acf") } catch {
-            #expect(error.message == "acf: series 'g' has 3 missing values (2, 3, 5); fill them first, e.g. s:fill_gaps(\"linear\")")
+            // Plain words here; the Lua binding says s:fill_gaps("linear") (WorkbenchTests' LuaWordingTests).
+            #expect(error.message == "acf: series 'g' has 3 missing values (2, 3, 5); fill them first, e.g. by linear interpolation")
         }
     }
 

@@ -9,11 +9,10 @@
 # Exit status: 0 when no process reported or crashed (Lua-level errors per
 # series are counted, not failed), 1 otherwise.
 #
-# Caveat: in a debug build only the modules that Package.swift optimises in
-# debug (Optimization, Inventory, Neural, Forecasting) are compiled with -O.
-# The use-after-free of issue 16 (Series.differenced, TimeSeries module) is an
-# optimiser miscompile and appears only in release builds: this subset does
-# not catch it; run.sh (release) does.
+# Caveat: a debug build is not optimised at all (Package.swift has no unsafe
+# -O flags), so it is slow, and the use-after-free of issue 16
+# (Series.differenced, an optimiser miscompile) appears only in release builds:
+# .ci/run passes --release, which catches it (scratch path .build-asan-rel).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 start=$(date +%s)

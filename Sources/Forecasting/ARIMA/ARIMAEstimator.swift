@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Optimization
 
 /// One ARIMA model estimated as R's stats::arima: the regression start for
@@ -61,13 +62,13 @@ struct ARIMAEstimator: Sendable {
             let originalXreg = ncxreg == 1 || (narma..<nTotal).contains { !mask[$0] }
             if !originalXreg {
                 // R rotates the regressors onto their singular vectors for the search.
-                var xtx = [Double](repeating: 0, count: ncxreg * ncxreg)
+                var xtx = Matrix(rows: ncxreg, columns: ncxreg)
                 for i in 0..<ncxreg { for j in 0..<ncxreg {
                     var s = 0.0
                     for t in 0..<n { s += xreg[i][t] * xreg[j][t] }
-                    xtx[i * ncxreg + j] = s
+                    xtx[i, j] = s
                 } }
-                let v = DenseLinearAlgebra.symmetricEigenvectors(xtx, k: ncxreg).vectors
+                let v = xtx.symmetricEigen().vectors.values
                 rotation = v
                 xreg = (0..<ncxreg).map { j in (0..<n).map { t in (0..<ncxreg).reduce(0.0) { $0 + xreg[$1][t] * v[$1 * ncxreg + j] } } }
             }
@@ -84,8 +85,8 @@ struct ARIMAEstimator: Sendable {
                     dxreg = dxreg.map { difference($0, lag: order.period) }
                 }
             }
-            var lm = dx.count > ncxreg ? DenseLinearAlgebra.regression(columns: dxreg, dx) : nil
-            if lm == nil { lm = DenseLinearAlgebra.regression(columns: xreg, problem.y) }
+            var lm = dx.count > ncxreg ? (try? LeastSquares.summary(columns: dxreg, dx)) : nil
+            if lm == nil { lm = try? LeastSquares.summary(columns: xreg, problem.y) }
             guard let lm else {
                 throw ForecastError("the regressors are collinear (rank deficient); drop one of them")
             }

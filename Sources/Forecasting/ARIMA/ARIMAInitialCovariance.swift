@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The stationary covariance Q0 of the ARMA part of the state, which starts
 /// the Kalman filter (R's default SSinit = "Gardner1980").
 enum ARIMAInitialCovariance {
@@ -218,30 +220,8 @@ extension ARIMAInitialCovariance {
                 for i in 1...p { a[k * n + abs(k - i)] -= ph(i) }
                 gamma[k] = rhs[k]
             }
-            // Gaussian elimination with partial pivoting.
-            for col in 0..<n {
-                var pivot = col
-                for row in (col + 1)..<max(n, col + 1) where abs(a[row * n + col]) > abs(a[pivot * n + col]) { pivot = row }
-                let pv = a[pivot * n + col]
-                if pv == 0 || !pv.isFinite { return false }
-                if pivot != col {
-                    for c in 0..<n { let t = a[col * n + c]; a[col * n + c] = a[pivot * n + c]; a[pivot * n + c] = t }
-                    let t = gamma[col]; gamma[col] = gamma[pivot]; gamma[pivot] = t
-                }
-                for row in (col + 1)..<max(n, col + 1) {
-                    let f = a[row * n + col] / pv
-                    if f == 0 { continue }
-                    for c in col..<n { a[row * n + c] -= f * a[col * n + c] }
-                    gamma[row] -= f * gamma[col]
-                }
-            }
-            var row = n - 1
-            while row >= 0 {
-                var s = gamma[row]
-                for c in (row + 1)..<max(n, row + 1) { s -= a[row * n + c] * gamma[c] }
-                gamma[row] = s / a[row * n + row]
-                row -= 1
-            }
+            // Solves a·γ = rhs in place (a: n² values, γ: n ≤ r + 1), allocation-free.
+            do { try GaussianElimination.solveInPlace(a, gamma, n: n) } catch { return false }
             if p < r { for k in (p + 1)...r {
                 var s = rhs[k]
                 for i in 1...p { s += ph(i) * gamma[k - i] }

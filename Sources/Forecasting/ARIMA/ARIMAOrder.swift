@@ -1,11 +1,14 @@
 /// The orders of a seasonal ARIMA (p,d,q)(P,D,Q)[m], laid out as R's `arma`
 /// vector, and the polynomials they imply.
 public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
+    /// Non-seasonal AR order, differences and MA order.
     public var p: Int, d: Int, q: Int
+    /// Seasonal AR order, seasonal differences and seasonal MA order.
     public var P: Int, D: Int, Q: Int
     /// The seasonal period m (1: not seasonal).
     public var period: Int
 
+    /// (p,d,q)(P,D,Q)[period]; a period below 1 counts as 1.
     public init(p: Int, d: Int, q: Int, P: Int = 0, D: Int = 0, Q: Int = 0, period: Int = 1) {
         self.p = p; self.d = d; self.q = q
         self.P = P; self.D = D; self.Q = Q

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Optimization
 
 /// What the coefficients' covariance (the inverse Hessian of the objective at
@@ -58,7 +59,8 @@ extension ARIMAEstimator {
             throw optimFailure(error)
         }
         let k = pending.point.count
-        guard let hInverse = DenseLinearAlgebra.inverse(hessian.map { $0 * Double(pending.nUsed) }, n: k) else {
+        let scaled = Matrix(rows: k, columns: k, values: hessian.map { $0 * Double(pending.nUsed) })
+        guard let hInverse = (try? scaled.inverseCheckingCondition())?.values else {
             throw ForecastError("the Hessian is singular: the coefficients are not identifiable")
         }
         guard let coef = pending.jacobianAt else { return hInverse }

@@ -1,4 +1,5 @@
 import AlmanacCore
+import LinearAlgebra
 
 /// Forecasts from the filtered state at the end of the series: R's
 /// KalmanForecast (means and variances in units of σ²) and simulated paths
@@ -79,7 +80,9 @@ struct ARIMAPrediction {
         let (T, R, Z) = system()
         let p = rd
         let sigma = sigma2.squareRoot()
-        let L = Self.choleskyLower(P, n: p)
+        // P is stored column-major (P[i + p·j] is row i, column j): read as a row-major Matrix that is Pᵀ,
+        // so transpose it back and the factor reads P's lower triangle. Directions with no variance get a zero column.
+        let L = Matrix(rows: p, columns: p, values: P).transposed.semidefiniteCholeskyLower(relativeTolerance: 1e-12).values
         var out = [Double](repeating: 0, count: horizon * count)
         var state = [Double](repeating: 0, count: p), next = state, z = state
         for path in 0..<count {
@@ -103,29 +106,5 @@ struct ARIMAPrediction {
             }
         }
         return out
-    }
-
-    /// Lower Cholesky factor (row-major) of a positive semi-definite matrix;
-    /// directions with no variance get a zero column.
-    static func choleskyLower(_ A: [Double], n: Int) -> [Double] {
-        var L = [Double](repeating: 0, count: n * n)
-        var scale = 0.0
-        for i in 0..<n { scale = max(scale, abs(A[i + n * i])) }
-        let tolerance = 1e-12 * max(scale, 1e-300)
-        for j in 0..<n {
-            var s = A[j + n * j]
-            for k in 0..<j { s -= L[j * n + k] * L[j * n + k] }
-            if s <= tolerance { continue }
-            let pivot = s.squareRoot()
-            L[j * n + j] = pivot
-            var i = j + 1
-            while i < n {
-                var t = A[i + n * j]
-                for k in 0..<j { t -= L[i * n + k] * L[j * n + k] }
-                L[i * n + j] = t / pivot
-                i += 1
-            }
-        }
-        return L
     }
 }

@@ -1,4 +1,5 @@
 import AlmanacCore
+import LinearAlgebra
 import TimeSeries
 
 /// auto.arima's choice of D (nsdiffs, seasonal-strength test) and d (ndiffs,
@@ -26,11 +27,11 @@ struct AutoARIMADifferencing {
         regressors.removeAll { Series(values: $0).isConstant }
         if !regressors.isEmpty {
             let columns = [[Double](repeating: 1, count: n)] + regressors
-            var xtx = [Double](repeating: 0, count: columns.count * columns.count)
+            var xtx = Matrix(rows: columns.count, columns: columns.count)
             for i in columns.indices { for j in columns.indices {
-                xtx[i * columns.count + j] = zip(columns[i], columns[j]).reduce(0) { $0 + $1.0 * $1.1 }
+                xtx[i, j] = zip(columns[i], columns[j]).reduce(0) { $0 + $1.0 * $1.1 }
             } }
-            let eigenvalues = DenseLinearAlgebra.symmetricEigenvectors(xtx, k: columns.count).values
+            let eigenvalues = xtx.symmetricEigen().values
             let singular = eigenvalues.map { max($0, 0).squareRoot() }
             if (singular.min() ?? 0) / singular.reduce(0, +) < Double.ulpOfOne {
                 throw ForecastError("\(model): the regressors are rank deficient (one is a combination of the others)")

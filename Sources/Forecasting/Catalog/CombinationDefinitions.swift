@@ -6,7 +6,9 @@ extension ModelCatalog {
     static let defaultEnsembleMembers = ["ets", "auto_arima", "ces", "dynamic_optimized_theta"]
     static let defaultAutoCandidates = ["ets", "auto_arima", "theta", "ces", "dynamic_optimized_theta"]
 
-    static let combinationModels: [ModelDefinition] = [
+    /// The combinations, whose members are looked up among `candidates` (the
+    /// catalog's other models, in listing order).
+    static func combinationModels(candidates: [ModelDefinition]) -> [ModelDefinition] { [
         ModelDefinition(descriptor: describe(
             "ensemble", summary: "the mean (or median) of several models' forecasts; by default ETS, ARIMA, CES and dynamic optimised Theta",
             doc: """
@@ -31,7 +33,7 @@ extension ModelCatalog {
             print(m.method)
             local fc = m:forecast{ h = 12, levels = { 80 } }
             print(fc.mean[1], fc:lower(80)[1], fc:upper(80)[1])
-            """), resolvingMembers: makeEnsemble),
+            """), resolvingMembers: { p, resolver in try makeEnsemble(p, resolver: resolver ?? .candidates(candidates)) }),
         ModelDefinition(descriptor: describe(
             "auto", summary: "picks one model per series by how well it forecasts a holdout of the series' own end",
             doc: """
@@ -52,11 +54,11 @@ extension ModelCatalog {
             local m = forecast.fit("auto", data.dataset("ukgas"), { candidates = { "ets", "theta", "snaive" } })
             print(m.method)
             print(m.notes[1])
-            """), resolvingMembers: makeAuto),
-    ]
+            """), resolvingMembers: { p, resolver in try makeAuto(p, resolver: resolver ?? .candidates(candidates)) }),
+    ] }
 
-    /// Configures the named models (through `resolver`: the catalog's, or a host's
-    /// plugin registry); `owner` names the combining model in errors.
+    /// Configures the named models (through `resolver`: the catalog's own models, or
+    /// a host's plugin registry); `owner` names the combining model in errors.
     static func members(_ p: ParameterSet, _ key: String, defaults: [String], owner: String,
                         resolver: ModelResolver) throws(ForecastError) -> [EnsembleForecaster.Member] {
         var names = defaults
@@ -110,13 +112,15 @@ extension ModelCatalog {
         return (name, options)
     }
 
-    @Sendable static func makeEnsemble(_ p: ParameterSet, _ resolver: ModelResolver) throws -> any Forecaster {
-        EnsembleForecaster(members: try members(p, "members", defaults: defaultEnsembleMembers, owner: "ensemble", resolver: resolver),
+    static func makeEnsemble(_ p: ParameterSet, resolver: ModelResolver) throws -> any Forecaster {
+        EnsembleForecaster(members: try members(p, "members", defaults: defaultEnsembleMembers, owner: "ensemble",
+                                                resolver: resolver),
                            combine: EnsembleForecaster.Combine(rawValue: p.string("combine") ?? "mean") ?? .mean)
     }
 
-    @Sendable static func makeAuto(_ p: ParameterSet, _ resolver: ModelResolver) throws -> any Forecaster {
-        AutoForecaster(candidates: try members(p, "candidates", defaults: defaultAutoCandidates, owner: "auto", resolver: resolver),
+    static func makeAuto(_ p: ParameterSet, resolver: ModelResolver) throws -> any Forecaster {
+        AutoForecaster(candidates: try members(p, "candidates", defaults: defaultAutoCandidates, owner: "auto",
+                                               resolver: resolver),
                        holdout: p.integer("holdout"))
     }
 }

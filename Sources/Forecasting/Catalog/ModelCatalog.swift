@@ -1,13 +1,42 @@
 import AlmanacCore
 
-/// Every native model, as the registry lists them. Each definition's
+/// The native models by name, as the registry lists them. Each definition's
 /// parameters include the common ones (lambda, biasadj, non_negative).
-public enum ModelCatalog {
-    public static let all: [ModelDefinition] = (baselineModels + etsModels + arimaModels + thetaModels + cesModels
-        + intermittentModels + regressionModels + combinationModels + neuralModels).map(withCommonOptions)
+///
+/// A catalog is built from definition lists so that models living in other
+/// modules can join it: the statistical models are always there, and
+/// `NeuralForecasting` adds nbeats and lstm (Workbench composes the two), which
+/// keeps this module free of OpenBLAS. The combinations (ensemble, auto) take
+/// their members from the whole catalog they belong to.
+public struct ModelCatalog: Sendable {
+    /// Every model, in listing order: the statistical models, the
+    /// combinations, then the added definitions.
+    public let definitions: [ModelDefinition]
 
+    /// The statistical models followed by `added` (e.g. `NeuralModels.definitions`),
+    /// each given the common options; ensembles and auto may name any of them.
+    public init(adding added: [ModelDefinition] = []) {
+        let statistical = (Self.baselineModels + Self.etsModels + Self.arimaModels + Self.thetaModels + Self.cesModels
+            + Self.intermittentModels + Self.regressionModels).map(Self.withCommonOptions)
+        let others = added.map(Self.withCommonOptions)
+        let combinations = Self.combinationModels(candidates: statistical + others).map(Self.withCommonOptions)
+        definitions = statistical + combinations + others
+    }
+
+    /// The model called `name`, or nil.
+    public func definition(named name: String) -> ModelDefinition? {
+        definitions.first { $0.name == name }
+    }
+
+    /// The statistical models only: everything this module defines.
+    public static let statistical = ModelCatalog()
+
+    /// The statistical catalog's definitions (`statistical.definitions`).
+    public static var all: [ModelDefinition] { statistical.definitions }
+
+    /// A statistical model by name (`statistical.definition(named:)`).
     public static func definition(named name: String) -> ModelDefinition? {
-        all.first { $0.name == name }
+        statistical.definition(named: name)
     }
 
     /// Adds the common options to a definition and applies them around its forecaster.
@@ -22,8 +51,8 @@ public enum ModelCatalog {
     }
 
     /// A model definition's descriptor, with the fields every native model shares.
-    static func describe(_ name: String, summary: String, doc: String, parameters: [ParameterSpec] = [],
-                         capabilities: [String], example: String) -> PluginDescriptor {
+    package static func describe(_ name: String, summary: String, doc: String, parameters: [ParameterSpec] = [],
+                                 capabilities: [String], example: String) -> PluginDescriptor {
         PluginDescriptor(name: name, kind: .model, version: "1.0", summary: summary, doc: doc,
                          parameters: parameters, capabilities: capabilities, example: example)
     }

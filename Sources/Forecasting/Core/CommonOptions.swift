@@ -5,6 +5,7 @@ import TimeSeries
 /// Options every model takes, applied around it: a Box–Cox transformation
 /// (R's `lambda`, `biasadj`) and keeping forecasts non-negative (demand).
 public enum CommonModelOptions {
+    /// `lambda`, `biasadj` and `non_negative`, which the catalog adds to every model's parameters.
     public static let specs: [ParameterSpec] = [
         ParameterSpec("lambda", .any, doc: "Box–Cox transformation before fitting: a number (0 = log), or \"auto\" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back"),
         ParameterSpec("biasadj", .boolean, default: .boolean(false), doc: "with lambda: back-transform to the forecast mean instead of the median"),

@@ -4,8 +4,11 @@ import TimeSeries
 
 /// A named estimate ("alpha", 0.31), in the order a summary prints them.
 public struct NamedValue: Sendable, Equatable {
+    /// The estimate's name, as `m:params()` keys it.
     public var name: String
+    /// Its value.
     public var value: Double
+    /// The estimate `name` = `value`.
     public init(_ name: String, _ value: Double) {
         self.name = name
         self.value = value
@@ -16,9 +19,13 @@ public struct NamedValue: Sendable, Equatable {
 /// figures are nil for models without a likelihood (Theta's SES aside, the
 /// Croston family, moving averages).
 public struct FitStatistics: Sendable, Equatable {
+    /// The maximised log-likelihood.
     public var logLikelihood: Double?
+    /// Akaike's information criterion.
     public var aic: Double?
+    /// AIC corrected for small samples.
     public var aicc: Double?
+    /// The Bayesian information criterion.
     public var bic: Double?
     /// Residual variance (innovation variance for state-space models).
     public var sigma2: Double
@@ -29,6 +36,7 @@ public struct FitStatistics: Sendable, Equatable {
     /// Objective evaluations spent estimating (over every candidate model tried), for profiling.
     public var evaluations: Int?
 
+    /// Statistics as given (use `criteria` to compute the criteria from a likelihood).
     public init(logLikelihood: Double? = nil, aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil,
                 sigma2: Double, observations: Int, parameterCount: Int, evaluations: Int? = nil) {
         self.logLikelihood = logLikelihood
@@ -92,7 +100,9 @@ extension FittedModel {
     /// longer history, another series) without training again.
     public func reapplied(to data: ModelData) -> (any FittedModel)? { nil }
 
+    /// The residuals, for models whose own errors are on the data's scale.
     public var innovations: [Double] { residuals }
+    /// No notes.
     public var notes: [String] { [] }
     public var savedStateProblem: String? { nil }
 }

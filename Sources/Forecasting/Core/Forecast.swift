@@ -13,8 +13,10 @@ public struct Forecast: Sendable, Equatable {
     public var levels: [Double]
     /// lower[k][h]: the lower bound at levels[k] for step h+1.
     public var lower: [[Double]]
+    /// upper[k][h]: the upper bound at levels[k] for step h+1.
     public var upper: [[Double]]
 
+    /// A forecast of `mean` continuing `history`'s calendar, with bounds per level.
     public init(method: String, history: Series, mean: [Double], levels: [Double] = [],
                 lower: [[Double]] = [], upper: [[Double]] = []) {
         self.method = method
@@ -27,6 +29,7 @@ public struct Forecast: Sendable, Equatable {
         self.upper = upper
     }
 
+    /// Steps forecast.
     public var horizon: Int { mean.count }
 
     /// The bounds at `level` (percent); nil when that level was not computed.
@@ -58,6 +61,7 @@ public struct Forecast: Sendable, Equatable {
 
 /// What a forecast is asked for.
 public struct ForecastRequest: Sendable {
+    /// Steps ahead, 1 to `maximumHorizon`.
     public var horizon: Int
     /// Interval levels in percent, each in (0, 100).
     public var levels: [Double]
@@ -70,6 +74,7 @@ public struct ForecastRequest: Sendable {
     /// instead of allocating without end.
     public static let maximumHorizon = 100_000
 
+    /// A request for `horizon` steps with intervals at `levels`; check it with `validated(owner:)`.
     public init(horizon: Int, levels: [Double] = [80, 95], future: [String: [Double]] = [:]) {
         self.horizon = horizon
         self.levels = levels
@@ -94,10 +99,14 @@ public struct ForecastRequest: Sendable {
 
 /// Simulated future paths: `count` paths of `horizon` steps each, stored path by path.
 public struct SamplePaths: Sendable, Equatable {
+    /// Steps in each path.
     public let horizon: Int
+    /// Number of paths.
     public let count: Int
+    /// All values, path after path (path i is values[i·horizon ..< (i+1)·horizon]).
     public var values: [Double]
 
+    /// Paths from their values, path after path; `values` must hold `horizon × count`.
     public init(horizon: Int, count: Int, values: [Double]) {
         precondition(values.count == horizon * count, "SamplePaths: \(values.count) values for \(count)×\(horizon)")
         self.horizon = horizon
@@ -105,6 +114,7 @@ public struct SamplePaths: Sendable, Equatable {
         self.values = values
     }
 
+    /// Path i (0-based), step by step.
     public func path(_ i: Int) -> ArraySlice<Double> { values[(i * horizon)..<((i + 1) * horizon)] }
 
     /// Values at step h (0-based) across all paths.

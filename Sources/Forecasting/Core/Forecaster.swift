@@ -5,11 +5,14 @@ import TimeSeries
 /// its covariates by name. A covariate may run past the end of the series:
 /// the extra values are known future values (planned promotions, prices).
 public struct ModelData: Sendable {
+    /// The series to fit.
     public var series: Series
+    /// Covariates by name, aligned with the series; values past its end are known future values.
     public var covariates: [String: [Double]]
     /// Static attributes as text (category, store), for models that embed them.
     public var attributes: [String: String]
 
+    /// A series with optional covariates and attributes.
     public init(series: Series, covariates: [String: [Double]] = [:], attributes: [String: String] = [:]) {
         self.series = series
         self.covariates = covariates
@@ -41,11 +44,14 @@ public protocol Forecaster: Sendable {
 /// A model family as the registry lists it: its self-description and how to
 /// configure it from validated options.
 public struct ModelDefinition: Sendable {
+    /// The model's self-description: name, parameters, docs, example.
     public let descriptor: PluginDescriptor
     /// Builds the forecaster; throws ForecastError for options that do not fit together.
-    /// The resolver finds the models a combination (ensemble, auto) names as members.
-    public let make: @Sendable (ParameterSet, ModelResolver) throws -> any Forecaster
+    /// The resolver finds the models a combination (ensemble, auto) names as members;
+    /// nil: among the catalog the combination belongs to.
+    public let make: @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster
 
+    /// A definition from its descriptor and the function that configures it.
     public init(descriptor: PluginDescriptor, make: @escaping @Sendable (ParameterSet) throws -> any Forecaster) {
         self.descriptor = descriptor
         self.make = { parameters, _ in try make(parameters) }
@@ -53,17 +59,19 @@ public struct ModelDefinition: Sendable {
 
     /// A model made of other models, which it finds through the resolver it is configured with.
     public init(descriptor: PluginDescriptor,
-                resolvingMembers make: @escaping @Sendable (ParameterSet, ModelResolver) throws -> any Forecaster) {
+                resolvingMembers make: @escaping @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster) {
         self.descriptor = descriptor
         self.make = make
     }
 
+    /// The model's name ("ets").
     public var name: String { descriptor.name }
 
     /// Validates `options` against the declared parameters and configures the model;
-    /// members of a combination are found through `resolver` (by default the catalog).
+    /// members of a combination are found through `resolver` (nil: among the models
+    /// of the catalog the combination belongs to).
     public func configure(_ options: [String: ParameterValue],
-                          resolver: ModelResolver = .catalog) throws(ForecastError) -> any Forecaster {
+                          resolver: ModelResolver? = nil) throws(ForecastError) -> any Forecaster {
         let set: ParameterSet
         do { set = try descriptor.parameters.validate(options, for: descriptor.name) } catch {
             throw ForecastError(error.message)

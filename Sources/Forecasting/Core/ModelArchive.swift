@@ -6,9 +6,12 @@ import TimeSeries
 /// its estimates. Loading replays the model on the data with those estimates;
 /// nothing is re-estimated, so a loaded model forecasts exactly as the saved one.
 public struct ModelArchive: Codable, Sendable {
+    /// The `format` field every saved model carries.
     public static let formatName = "almanac-model"
+    /// The version written; older versions are read.
     public static let currentVersion = 1
 
+    /// The fitted series as saved: its calendar by label, missing values as null.
     public struct SavedSeries: Codable, Sendable {
         var name: String
         var frequency: String
@@ -17,15 +20,24 @@ public struct ModelArchive: Codable, Sendable {
         var values: [Double?]
     }
 
+    /// Always `formatName`.
     public var format: String
+    /// The format version.
     public var version: Int
+    /// The model's catalog name.
     public var model: String
+    /// What was fitted ("ETS(M,A,M)"), for reading the file.
     public var method: String
+    /// The options the model was configured with.
     public var options: [String: JSONValue]
+    /// The data it was fitted to.
     public var series: SavedSeries
+    /// Its covariates, including known future values.
     public var covariates: [String: [Double]]
+    /// The fit's `savedState`.
     public var state: JSONValue
 
+    /// The archive of `fit`, configured with `options`.
     public init(model: String, options: [String: ParameterValue], fit: any FittedModel, covariates: [String: [Double]] = [:]) {
         format = Self.formatName
         version = Self.currentVersion
@@ -49,12 +61,14 @@ public struct ModelArchive: Codable, Sendable {
         state = fit.savedState
     }
 
+    /// The archive as JSON.
     public func encoded() throws(ForecastError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do { return try encoder.encode(self) } catch { throw ForecastError("save: \(error)") }
     }
 
+    /// Reads an archive; `source` (a path) names it in errors.
     public static func decode(_ data: Data, source: String) throws(ForecastError) -> ModelArchive {
         let archive: ModelArchive
         do { archive = try JSONDecoder().decode(ModelArchive.self, from: data) } catch {
@@ -91,6 +105,7 @@ public struct ModelArchive: Codable, Sendable {
         return out
     }
 
+    /// The saved series with its calendar.
     public func rebuiltSeries() throws(ForecastError) -> Series {
         guard let frequency = Frequency(rawValue: series.frequency) else {
             throw ForecastError("saved model: unknown frequency '\(series.frequency)'")

@@ -20,14 +20,19 @@ public struct ModelResolver: Sendable {
         self.configure = configure
     }
 
-    /// The native models of `ModelCatalog`.
-    public static var catalog: ModelResolver { ModelResolver(
-        names: { ModelCatalog.all.map(\.name) },
-        takesOption: { name, option in
-            ModelCatalog.definition(named: name)?.descriptor.parameters.contains { $0.name == option } ?? false
-        },
-        configure: { name, options throws(ForecastError) in
-            guard let definition = ModelCatalog.definition(named: name) else { return nil }
-            return try definition.configure(options, resolver: .catalog)
-        }) }
+    /// The models among `definitions` (a catalog's), each configured with this same resolver.
+    public static func candidates(_ definitions: [ModelDefinition]) -> ModelResolver {
+        ModelResolver(
+            names: { definitions.map(\.name) },
+            takesOption: { name, option in
+                definitions.first { $0.name == name }?.descriptor.parameters.contains { $0.name == option } ?? false
+            },
+            configure: { name, options throws(ForecastError) in
+                guard let definition = definitions.first(where: { $0.name == name }) else { return nil }
+                return try definition.configure(options, resolver: .candidates(definitions))
+            })
+    }
+
+    /// The statistical models of `ModelCatalog`.
+    public static var catalog: ModelResolver { .candidates(ModelCatalog.all) }
 }

@@ -5,10 +5,12 @@ import Foundation
 
 /// One series' outcome of fitting a panel together.
 public struct PanelMember: Sendable {
+    /// The series' fit; nil when it failed.
     public var model: (any FittedModel)?
     /// Why this series got no model (too short for any window, bad values).
     public var failure: String?
 
+    /// A member with its fit or its failure.
     public init(model: (any FittedModel)?, failure: String? = nil) {
         self.model = model
         self.failure = failure
@@ -17,11 +19,16 @@ public struct PanelMember: Sendable {
 
 /// A training checkpoint as a progress bar shows it.
 public struct TrainingReport: Sendable {
+    /// Training steps taken.
     public var step: Int
+    /// The most steps training may take.
     public var maxSteps: Int
+    /// The loss on the training windows.
     public var trainingLoss: Double
+    /// The loss on the held-back windows; nil without validation.
     public var validationLoss: Double?
 
+    /// A checkpoint's figures.
     public init(step: Int, maxSteps: Int, trainingLoss: Double, validationLoss: Double?) {
         self.step = step
         self.maxSteps = maxSteps
@@ -29,6 +36,7 @@ public struct TrainingReport: Sendable {
         self.validationLoss = validationLoss
     }
 
+    /// The losses as a progress bar prints them.
     public var summary: String {
         var s = String(format: "loss %.4g", trainingLoss)
         if let validationLoss { s += String(format: ", validation %.4g", validationLoss) }
@@ -45,6 +53,7 @@ extension Forecaster {
     public func fitTogether(_ items: [ModelData], threads: Int,
                             progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? { nil }
 
+    /// Per-series models do not.
     public var learnsAcrossSeries: Bool { false }
 
     /// Native models are thread-safe: fit_many and backtest spread them over cores.

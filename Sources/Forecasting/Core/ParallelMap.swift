@@ -28,6 +28,7 @@ public enum ParallelMap {
         return box.results()
     }
 
+    /// One thread per active processor.
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     private final class Box<T>: @unchecked Sendable {

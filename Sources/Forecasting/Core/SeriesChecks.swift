@@ -1,13 +1,14 @@
+import AlmanacCore
 import TimeSeries
 
 /// The checks every model makes on its data before estimating, with messages
 /// that say what is wrong and what to do.
 extension Series {
     /// The values, provided there are no gaps and at least `minimum` of them.
-    func checkedValues(for model: String, minimum: Int) throws(ForecastError) -> [Double] {
+    package func checkedValues(for model: String, minimum: Int) throws(ForecastError) -> [Double] {
         if let i = values.firstIndex(where: { $0.isNaN }) {
             let missing = values.filter { $0.isNaN }.count
-            throw ForecastError("\(model): \(describedName) has \(missing) missing value\(missing == 1 ? "" : "s") (first at \(label(at: i))); fill them first, e.g. s:fill_gaps(\"linear\")")
+            throw ForecastError("\(model): \(describedName) has \(missing) missing value\(missing == 1 ? "" : "s") (first at \(label(at: i))); \(UsageHint.fillGaps)")
         }
         if let i = values.firstIndex(where: { !$0.isFinite }) {
             throw ForecastError("\(model): \(describedName) has an infinite value at \(label(at: i))")

@@ -1,5 +1,6 @@
-import Foundation
 import AlmanacCore
+import Foundation
+import LinearAlgebra
 import TimeSeries
 
 /// Starting values for the states, by R's heuristic (forecast:::initstate):

@@ -1,15 +1,21 @@
 /// One exponential smoothing model of the ETS family (Hyndman et al. 2008):
 /// error, trend and seasonal components, and whether the trend is damped.
 public struct ETSSpec: Hashable, Sendable, CustomStringConvertible {
+    /// A component's form, by its letter in the model code: none, additive or multiplicative.
     public enum Component: String, Sendable, CaseIterable {
         case none = "N", additive = "A", multiplicative = "M"
     }
 
+    /// The error: additive or multiplicative.
     public var error: Component
+    /// The trend: none, additive or multiplicative.
     public var trend: Component
+    /// The season: none, additive or multiplicative.
     public var season: Component
+    /// Whether the trend is damped (only with a trend).
     public var damped: Bool
 
+    /// The model ETS(error, trend[d], season).
     public init(error: Component, trend: Component, season: Component, damped: Bool = false) {
         self.error = error
         self.trend = trend

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Forecast variances with closed forms (Hyndman et al. 2008, ch. 6), as R's
 /// forecast:::class1/class2/class3 compute them:
 /// class 1, additive error and components; class 2, multiplicative error
@@ -99,22 +101,22 @@ enum ETSVariance {
         let k = spec.hasTrend ? 2 : 1
         let phi = spec.damped ? state.smoothing.phi : 1
         let alpha = state.smoothing.alpha, beta = state.smoothing.beta, gamma = state.smoothing.gamma
-        var h1 = SmallMatrix(rows: 1, columns: k, values: [1])
-        var f1 = SmallMatrix(rows: k, columns: k, values: [1]), g1 = SmallMatrix(rows: k, columns: k, values: [alpha])
+        var h1 = Matrix(rows: 1, columns: k, values: [1])
+        var f1 = Matrix(rows: k, columns: k, values: [1]), g1 = Matrix(rows: k, columns: k, values: [alpha])
         if k == 2 {
             h1.values = [1, phi]
             f1.values = [1, phi, 0, phi]
             g1.values = [alpha, alpha * phi, beta, beta * phi]
         }
-        var h2 = SmallMatrix(rows: 1, columns: m)
+        var h2 = Matrix(rows: 1, columns: m)
         h2[0, m - 1] = 1
-        var f2 = SmallMatrix(rows: m, columns: m)
+        var f2 = Matrix(rows: m, columns: m)
         f2[0, m - 1] = 1
         for i in 1..<m { f2[i, i - 1] = 1 }
-        var g2 = SmallMatrix(rows: m, columns: m)
+        var g2 = Matrix(rows: m, columns: m)
         g2[0, m - 1] = gamma
         let levelPart = spec.hasTrend ? [state.level, state.slope] : [state.level]
-        var mh = SmallMatrix(rows: k, columns: 1, values: levelPart) * SmallMatrix(rows: 1, columns: m, values: state.seasonal)
+        var mh = Matrix(rows: k, columns: 1, values: levelPart) * Matrix(rows: 1, columns: m, values: state.seasonal)
         let f2t = f2.transposed, g2t = g2.transposed, h2t = h2.transposed
         var means: [Double] = [], out: [Double] = []
         guard variances else {
@@ -124,11 +126,11 @@ enum ETSVariance {
             }
             return (means, [])
         }
-        var vh = SmallMatrix(rows: k * m, columns: k * m)
-        let h21 = SmallMatrix.kronecker(h2, h1), h21t = h21.transposed
-        let f21 = SmallMatrix.kronecker(f2, f1), f21t = f21.transposed
-        let g21 = SmallMatrix.kronecker(g2, g1), g21t = g21.transposed
-        let kk = SmallMatrix.kronecker(g2, f1) + SmallMatrix.kronecker(f2, g1), kkt = kk.transposed
+        var vh = Matrix(rows: k * m, columns: k * m)
+        let h21 = Matrix.kronecker(h2, h1), h21t = h21.transposed
+        let f21 = Matrix.kronecker(f2, f1), f21t = f21.transposed
+        let g21 = Matrix.kronecker(g2, g1), g21t = g21.transposed
+        let kk = Matrix.kronecker(g2, f1) + Matrix.kronecker(f2, g1), kkt = kk.transposed
         for _ in 0..<h {
             let mu = (h1 * mh * h2t)[0, 0]
             means.append(mu)

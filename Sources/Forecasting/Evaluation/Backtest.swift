@@ -4,6 +4,7 @@ import TimeSeries
 /// Rolling-origin evaluation: forecast from several origins near the end of
 /// a series and score each forecast against what happened.
 public enum Backtest {
+    /// How a backtest is laid out: horizon, number of origins, their spacing, levels.
     public struct Options: Sendable {
         /// Steps ahead forecast from each origin.
         public var horizon: Int
@@ -14,6 +15,7 @@ public enum Backtest {
         /// Interval levels scored for coverage (percent).
         public var levels: [Double]
 
+        /// `windows` origins `step` apart (default: `horizon`, so windows do not overlap), each forecasting `horizon` steps.
         public init(horizon: Int, windows: Int = 1, step: Int? = nil, levels: [Double] = [80, 95]) {
             self.horizon = horizon
             self.windows = windows
@@ -26,9 +28,12 @@ public enum Backtest {
     public struct Window: Sendable {
         /// Observations used for fitting (the origin).
         public var trainingCount: Int
+        /// The forecast made from the origin.
         public var forecast: Forecast
+        /// What happened over the forecast's horizon.
         public var actual: [Double]
 
+        /// A window from its origin, forecast and actuals.
         public init(trainingCount: Int, forecast: Forecast, actual: [Double]) {
             self.trainingCount = trainingCount
             self.forecast = forecast
@@ -38,6 +43,7 @@ public enum Backtest {
 
     /// Scores over all windows of one series.
     public struct Summary: Sendable {
+        /// Every origin's forecast and actuals, earliest first.
         public var windows: [Window]
         /// Accuracy pooled over every window and step (MASE/RMSSE scaled by each window's training data).
         public var metrics: Accuracy.Report
@@ -84,6 +90,7 @@ public enum Backtest {
         return summarize(windows, period: series.seasonalPeriod, series: series, options: options)
     }
 
+    /// Scores windows already forecast (by `run`, or by a caller that forecast them together).
     public static func summarize(_ windows: [Window], period: Int, series: Series, options: Options) -> Summary {
         var actual: [Double] = [], predicted: [Double] = []
         var absErrorsByStep = [Double](repeating: 0, count: options.horizon)

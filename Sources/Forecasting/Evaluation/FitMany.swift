@@ -5,7 +5,9 @@ import TimeSeries
 /// fit fails gets the fallback model, and the failure is recorded with its
 /// reason; nothing fails silently.
 public enum FitMany {
+    /// One series' result.
     public struct Outcome: Sendable {
+        /// The series' key in the panel.
         public var key: String
         /// The fit, from the requested model or the fallback; nil if both failed.
         public var model: (any FittedModel)?

@@ -4,15 +4,16 @@ import TimeSeries
 /// The named covariates of a regression: their values over the history, and
 /// the future values a forecast needs, found in the request or in the values
 /// the data carried past the end of the series. Every failure names the
-/// covariate and says what is needed.
-struct RegressionCovariates: Sendable {
-    let names: [String]
+/// covariate and says what is needed. Package-wide: the neural models read
+/// their covariates the same way.
+package struct RegressionCovariates: Sendable {
+    package let names: [String]
     /// history[j][i]: covariate names[j] at observation i.
-    let history: [[Double]]
+    package let history: [[Double]]
     /// Values given with the data beyond the end of the series (known future values).
-    let knownFuture: [[Double]]
+    package let knownFuture: [[Double]]
 
-    init(names: [String], data: ModelData, model: String) throws(ForecastError) {
+    package init(names: [String], data: ModelData, model: String) throws(ForecastError) {
         let n = data.series.count
         var history: [[Double]] = [], known: [[Double]] = []
         for name in names {
@@ -20,7 +21,7 @@ struct RegressionCovariates: Sendable {
                 let available = data.covariates.keys.sorted()
                 let guess = closestMatch(to: name, in: available).map { " (did you mean '\($0)'?)" } ?? ""
                 let list = available.isEmpty ? "none were given" : "the data has: " + available.joined(separator: ", ")
-                throw ForecastError("\(model): covariate '\(name)' is not in the data\(guess); \(list). From Lua, pass it with forecast.fit(name, series, params, { \(name) = { ... } })")
+                throw ForecastError("\(model): covariate '\(name)' is not in the data\(guess); \(list). \(UsageHint.passCovariate(name: name))")
             }
             guard values.count >= n else {
                 throw ForecastError("\(model): covariate '\(name)' has \(values.count) values, \(data.series.describedName) has \(n); it needs one per observation")
@@ -37,15 +38,15 @@ struct RegressionCovariates: Sendable {
     }
 
     /// Each covariate over the history and the known future after it.
-    var columns: [[Double]] { zip(history, knownFuture).map { $0 + $1 } }
+    package var columns: [[Double]] { zip(history, knownFuture).map { $0 + $1 } }
 
     /// The covariates' values at history position i, in design order.
-    func values(at i: Int) -> [Double] { history.map { $0[i] } }
+    package func values(at i: Int) -> [Double] { history.map { $0[i] } }
 
     /// future[s][j]: covariate j at step s + 1, for `horizon` steps. Values in
     /// `given` (from the forecast request) take precedence over those the data
     /// carried past its end.
-    func future(horizon: Int, given: [String: [Double]], model: String) throws(ForecastError) -> [[Double]] {
+    package func future(horizon: Int, given: [String: [Double]], model: String) throws(ForecastError) -> [[Double]] {
         for key in given.keys.sorted() where !names.contains(key) {
             let guess = closestMatch(to: key, in: names).map { " (did you mean '\($0)'?)" } ?? ""
             let list = names.isEmpty ? "it has none" : "its covariates are: " + names.joined(separator: ", ")

@@ -1,5 +1,6 @@
 import AlmanacCore
 import Foundation
+import LinearAlgebra
 import TimeSeries
 
 /// A fitted linear regression on time and covariates. Forecasts and intervals

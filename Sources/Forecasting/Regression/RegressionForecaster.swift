@@ -1,4 +1,5 @@
 import AlmanacCore
+import LinearAlgebra
 import TimeSeries
 
 /// A linear regression of the series on time and covariates, estimated by
@@ -60,7 +61,8 @@ struct RegressionForecaster: Forecaster {
         let columns = (0..<p).map { j in rows.map { $0[j] } }
         let solution: QRLeastSquares
         do { solution = try QRLeastSquares.solve(columns: columns, y) } catch {
-            throw Self.dependenceError(design, column: error.column)
+            guard case .dependentColumn(let column) = error else { throw ForecastError("\(model): \(error)") }
+            throw Self.dependenceError(design, column: column)
         }
         let residualDF = y.count - p
         let fitted = rows.map { zip($0, solution.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }

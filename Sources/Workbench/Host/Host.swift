@@ -40,6 +40,7 @@ public final class ScriptHost {
         context = HostContext(registry: registry, seed: options.seed, outputDirectory: options.outputDirectory)
         do {
             state = try LuaState()
+            state.errorWording = LuaWording.lua
             try registry.registerNativePlugins()
             try state.run(deterministicPairsSource, chunkName: "=[almanac prelude]")
             for module in ScriptHost.modules(context) { try state.install(module) }

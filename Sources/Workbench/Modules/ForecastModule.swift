@@ -305,7 +305,7 @@ enum ForecastModule {
                     }
                 }
             } else {
-                failures.append(.record(["key": .string(key), "reason": .string(failure ?? "")]))
+                failures.append(.record(["key": .string(key), "reason": .string(LuaWording.lua(failure ?? ""))]))
             }
         }
         var means: [String: LuaValue] = [:]

@@ -3,6 +3,7 @@ import DataSources
 import Foundation
 import Forecasting
 import LuaBridge
+import NeuralForecasting
 import TimeSeries
 
 /// A fitted model as Lua holds it (from forecast.fit or forecast.load).
@@ -112,7 +113,7 @@ public final class FittedModelObject: LuaUserdata {
             LuaProperty("bic", .number | .nil, "Bayesian information criterion") { statistic($0) { $0.bic } },
             LuaProperty("loglik", .number | .nil, "log-likelihood") { statistic($0) { $0.logLikelihood } },
             LuaProperty("sigma2", .number | .nil, "residual (innovation) variance") { statistic($0) { $0.sigma2 } },
-            LuaProperty("notes", .array(.string), "what the fit had to do that you should know") { .array($0.model.notes.map { .string($0) }) },
+            LuaProperty("notes", .array(.string), "what the fit had to do that you should know") { .array($0.model.notes.map { .string(LuaWording.lua($0)) }) },
         ]
         c.methods = [
             LuaMethod("forecast", signature: "m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast",
@@ -261,7 +262,7 @@ public final class FittedModelObject: LuaUserdata {
         if let ll = st.logLikelihood, let aic = st.aic, let aicc = st.aicc, let bic = st.bic {
             lines.append("  log-likelihood = \(String(format: "%.3f", ll))   AIC = \(String(format: "%.3f", aic))   AICc = \(String(format: "%.3f", aicc))   BIC = \(String(format: "%.3f", bic))")
         }
-        for note in m.notes { lines.append("  Note: \(note)") }
+        for note in m.notes { lines.append("  Note: \(LuaWording.lua(note))") }
         return lines.joined(separator: "\n")
     }
 }

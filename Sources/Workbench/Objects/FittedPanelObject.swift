@@ -44,7 +44,7 @@ public final class FittedPanelObject: LuaUserdata {
 
     var failures: LuaValue {
         .array(entries.filter { $0.failure != nil }.map { e in
-            var r: [String: LuaValue] = ["key": .string(e.key), "reason": .string(e.failure ?? "")]
+            var r: [String: LuaValue] = ["key": .string(e.key), "reason": .string(LuaWording.lua(e.failure ?? ""))]
             r["fallback"] = e.fallback.map { .string($0) } ?? .nil
             return .record(r)
         })
@@ -117,7 +117,7 @@ public final class FittedPanelObject: LuaUserdata {
             var text = "FittedPanel: \(me.modelName) on \(me.entries.count) series"
             if !failed.isEmpty {
                 text += "; \(failed.count) failed"
-                text += failed.prefix(5).map { "\n  \($0.key): \($0.failure ?? "")\($0.fallback.map { " (fallback: \($0))" } ?? "")" }.joined()
+                text += failed.prefix(5).map { "\n  \($0.key): \(LuaWording.lua($0.failure ?? ""))\($0.fallback.map { " (fallback: \($0))" } ?? "")" }.joined()
             }
             return text
         }

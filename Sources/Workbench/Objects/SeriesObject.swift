@@ -5,7 +5,8 @@ import LuaBridge
 import TimeSeries
 
 /// A Series as Lua holds it: immutable; every transform returns a new one.
-public final class SeriesObject: LuaUserdata {
+public final class SeriesObject: LuaUserdata, ScriptReceiver {
+    static let receiverName = "s"
     public static let luaClassName = "Series"
     public let series: Series
 

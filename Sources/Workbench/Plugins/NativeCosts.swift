@@ -43,7 +43,7 @@ extension PluginRegistry {
         for (descriptor, implementation) in NativeOptimizers.all + NativeCosts.all {
             try register(descriptor, implementation)
         }
-        for model in ModelCatalog.all {
+        for model in ModelCatalog.workbench.definitions {
             try register(model.descriptor, .nativeModel(model))
         }
     }

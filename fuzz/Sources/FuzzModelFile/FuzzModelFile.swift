@@ -12,7 +12,11 @@
 import AlmanacCore
 import Forecasting
 import Foundation
+import NeuralForecasting
 import TimeSeries
+
+/// Every native model, the neural ones included, as the workbench registers them.
+let catalog = ModelCatalog(adding: NeuralModels.definitions)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -20,7 +24,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let archive = try? ModelArchive.decode(bytes, source: "fuzz.json") else { return 0 }
     _ = archive.parameterOptions
     _ = try? archive.rebuiltSeries()
-    guard let definition = ModelCatalog.definition(named: archive.model),
+    guard let definition = catalog.definition(named: archive.model),
           let fit = try? archive.restore(with: definition) else { return 0 }
     _ = (fit.method, fit.parameters, fit.statistics, fit.fitted.count, fit.residuals.count, fit.notes)
     _ = try? fit.forecast(ForecastRequest(horizon: 3, levels: [80, 95], future: archive.covariates))
@@ -90,7 +94,7 @@ func writeSeeds(to folder: String) {
     ]
     for c in cases {
         do {
-            guard let definition = ModelCatalog.definition(named: c.model) else { throw ForecastError("no model '\(c.model)'") }
+            guard let definition = catalog.definition(named: c.model) else { throw ForecastError("no model '\(c.model)'") }
             let fit = try definition.configure(c.options).fit(ModelData(series: c.series, covariates: c.covariates))
             let json = try ModelArchive(model: c.model, options: c.options, fit: fit, covariates: c.covariates).encoded()
             try json.write(to: URL(fileURLWithPath: "\(folder)/\(c.file).json"))

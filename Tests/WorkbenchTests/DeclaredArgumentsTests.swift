@@ -1,0 +1,124 @@
+import AlmanacCore
+import LuaBridge
+import Testing
+@testable import Workbench
+
+/// The declare-once binding layer: one argument struct gives the decoding, the
+/// defaults, the validation, the signature line and the stub types.
+@Suite struct DeclaredArgumentsTests {
+    enum Shape: String, LuaChoice { case flat, peaked }
+
+    struct Example: LuaArguments {
+        var count = 0
+        var label: String?
+        var scale = 1.5
+        var seriesPerChunk = 5000
+        var shape = Shape.flat
+        var horizon = 0
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.count, "how many"),
+            .optional(\.label, "a name"),
+            .option(\.scale, "a factor", range: .positive),
+            .option(\.seriesPerChunk, "series per chunk", range: ParameterRange(lower: 1)),
+            .option(\.shape, "the shape"),
+            .option(\.horizon, "steps ahead", required: true),
+        ]
+    }
+
+    struct OptionsOnly: LuaArguments {
+        var lag = 10
+        static let arguments: [LuaArgument<Self>] = [.option(\.lag, "lags tested")]
+    }
+
+    /// A state with `t.example` declared from `Example`; it returns what it decoded.
+    func state() throws -> LuaState {
+        let state = try LuaState()
+        let example = LuaFunctionSpec("example", in: "t", summary: "decodes its arguments", arguments: Example.self) {
+            args, call in
+            call.returning(.record([
+                "count": .integer(Int64(args.count)), "label": args.label.map { .string($0) } ?? .nil,
+                "scale": .number(args.scale), "series_per_chunk": .integer(Int64(args.seriesPerChunk)),
+                "shape": .string(args.shape.rawValue), "horizon": .integer(Int64(args.horizon)),
+            ]))
+        }
+        try state.install(LuaModuleSpec("t", summary: "test", functions: [example]))
+        return state
+    }
+
+    func message(_ state: LuaState, _ code: String) -> String {
+        do {
+            _ = try state.run(code, chunkName: "=s")
+            return "(no error)"
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func namesComeFromThePropertiesInSnakeCase() {
+        #expect(Example.arguments.map(\.name) == ["count", "label", "scale", "series_per_chunk", "shape", "horizon"])
+        #expect(LuaNames.snakeCase(of: \Example.seriesPerChunk) == "series_per_chunk")
+    }
+
+    @Test func defaultsAreTheInitialValues() throws {
+        let state = try state()
+        let result = try state.run("return t.example(3, nil, { horizon = 8 })", chunkName: "=s")
+        #expect(result == [.record([
+            "count": 3, "scale": 1.5, "series_per_chunk": 5000, "shape": "flat", "horizon": 8,
+        ])])
+        let given = try state.run(
+            "return t.example(3, 'x', { horizon = 8, scale = 2, series_per_chunk = 10, shape = 'peaked' })", chunkName: "=s")
+        #expect(given == [.record([
+            "count": 3, "label": "x", "scale": 2.0, "series_per_chunk": 10, "shape": "peaked", "horizon": 8,
+        ])])
+    }
+
+    @Test func mistakesAreNamedAsEverywhereElse() throws {
+        let state = try state()
+        #expect(message(state, "t.example()") == "s:1: t.example: argument 1 'count' must be a whole number, got nothing")
+        #expect(message(state, "t.example(1, 2, { horizon = 1 })")
+            == "s:1: t.example: argument 2 'label' must be a string, got a number")
+        #expect(message(state, "t.example(1, nil, { horizon = 1, scael = 2 })")
+            == "s:1: t.example: unknown option 'scael' (did you mean 'scale'?)")
+        #expect(message(state, "t.example(1, nil, { horizon = 1, scale = -1 })")
+            == "s:1: t.example: option 'scale' must be > 0, got -1")
+        #expect(message(state, "t.example(1, nil, { horizon = 1, shape = 'peked' })")
+            == "s:1: t.example: option 'shape' must be one of 'flat', 'peaked', got 'peked' (did you mean 'peaked'?)")
+        #expect(message(state, "t.example(1, nil, {})").hasPrefix("s:1: t.example: option 'horizon' is required"))
+        #expect(message(state, "t.example(1, nil, { horizon = 2.5 })")
+            == "s:1: t.example: option 'horizon' must be a whole number, got 2.5")
+    }
+
+    @Test func theSignatureLineIsWrittenFromTheDeclaration() {
+        #expect(SignatureText.line("t.example", Example.self, returns: [.init(.number, "total")])
+            == "t.example(count, [label], { scale = 1.5, series_per_chunk = 5000, shape = \"flat\", horizon = }) -> total")
+        #expect(SignatureText.line("s:ljung_box", OptionsOnly.self, returns: [])
+            == "s:ljung_box{ lag = 10 }")
+        #expect(SignatureText.line("s:values", NoArguments.self, returns: [.init(.array(.number))])
+            == "s:values() -> { number, ... }")
+    }
+
+    @Test func theStubTypesAreWrittenFromTheDeclaration() {
+        let types = SignatureText.types(Example.self, returns: [])
+        #expect(types.parameters.map(\.name) == ["count", "label", "options"])
+        #expect(types.parameters.map(\.optional) == [false, true, false])
+        guard case .shape(let record) = types.parameters[2].type else {
+            Issue.record("options are not a record")
+            return
+        }
+        #expect(record.fields.map(\.name) == ["scale", "series_per_chunk", "shape", "horizon"])
+        #expect(record.fields.map(\.optional) == [true, true, true, false])
+        #expect(record.fields[2].type == .oneOf(["flat", "peaked"]))
+        #expect(record.fields[0].doc == "a factor (default 1.5; > 0)")
+    }
+
+    struct Summary: LuaRecordEncodable {
+        let meanError: Double
+        let count: Int
+        static let fields: [LuaRecordField<Self>] = [.field(\.meanError, "the mean error"), .field(\.count)]
+    }
+
+    @Test func resultRecordsAreEncodedFromTheirType() {
+        #expect(Summary(meanError: 0.5, count: 3).luaValue == .record(["mean_error": 0.5, "count": 3]))
+        #expect(Summary.luaType == .record([LuaField("mean_error", .number, doc: "the mean error"), LuaField("count", .integer)]))
+    }
+}
