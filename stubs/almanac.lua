@@ -173,7 +173,7 @@
 
 ---The parameters of the model `ensemble`: the mean (or median) of several models' forecasts; by default ETS, ARIMA, CES and dynamic optimised Theta.
 ---@class almanac.params.ensemble
----@field members? string|string[] the models to combine, by name (native models other than ensemble and auto), each optionally with options: "ets:model=ZZN", "nbeats:width=128,members=3" (default {"ets", "auto_arima", "ces", "dynamic_optimized_theta"})
+---@field members? string|string[] the models to combine, by name (any model plugin, a Lua one too, other than ensemble and auto), each optionally with options: "ets:model=ZZN", "nbeats:width=128,members=3" (default {"ets", "auto_arima", "ces", "dynamic_optimized_theta"})
 ---@field combine? "mean"|"median" how forecasts are combined at each step (default "mean")
 ---@field horizon? integer passed to members trained for a horizon (nbeats), which then forecast up to it (>= 1)
 ---@field lambda? any Box–Cox transformation before fitting: a number (0 = log), or "auto" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back
@@ -2039,9 +2039,10 @@ function Chart:gnuplot(format) end
 ---@field license? string
 ---@field homepage? string
 ---@field example? string
----@field fit? fun(series: Series, params: table): any a model's: fits and returns its state
+---@field fit? fun(series: Series, params: table): any, almanac.ModelFit|nil a model's: fits and returns its state and, optionally, what the fit reports
 ---@field forecast? function a model's: forecast(state, h, levels) gives the forecast
 ---@field sample? function a model's (optional): simulated future paths
+---@field apply? fun(state: any, series: Series, params: table): any, almanac.ModelFit|nil a model's (optional): the fitted state on other data without estimating again (m:apply, backtest with refit = false)
 ---@field cost? fun(x: number|number[], params: table): number, table<string, number>|nil a cost's: the total and, optionally, its parts
 ---@field minimize? fun(f: (fun(x: number[]): number), start: almanac.OptimizerStart, params: table): table an optimizer's: returns { x =, f =, iterations =, evaluations =, converged = }
 
@@ -2681,6 +2682,18 @@ function Chart:gnuplot(format) end
 ---@field less_than? number
 ---@field choices? string[]
 ---@field doc? string
+
+---@class almanac.ModelFit
+---@field fitted? number[] one-step-ahead fitted values, one per observation (0/0 where none)
+---@field residuals? number[] default: observed minus fitted
+---@field params? table<string, number> estimated parameters by name
+---@field method? string what was fitted (default: the plugin's name)
+---@field notes? string[]
+---@field sigma2? number residual variance (default: the mean squared residual)
+---@field loglik? number
+---@field aic? number
+---@field aicc? number
+---@field bic? number
 
 ---@class almanac.OptimizerStart
 ---@field x0 number[]

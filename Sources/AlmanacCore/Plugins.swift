@@ -28,7 +28,7 @@ public enum PluginKind: String, Sendable, CaseIterable {
     /// Functions a Lua plugin of this kind may also provide.
     public var optionalFunctions: [String] {
         switch self {
-        case .model: return ["sample"]
+        case .model: return ["sample", "apply"]
         case .cost, .optimizer: return []
         }
     }

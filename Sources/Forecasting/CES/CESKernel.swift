@@ -22,6 +22,30 @@ enum CESKernel {
         var alpha1: Double
         var beta0: Double
         var beta1: Double
+
+        init(alpha0: Double, alpha1: Double, beta0: Double, beta1: Double) {
+            self.alpha0 = alpha0
+            self.alpha1 = alpha1
+            self.beta0 = beta0
+            self.beta1 = beta1
+        }
+
+        private enum CodingKeys: String, CodingKey { case alpha0, alpha1, beta0, beta1 }
+
+        // A parameter the form does not use is NaN (beta1 of CES(P)), which JSON
+        // cannot hold: it is saved as null, so a saved CES(P) loads again.
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            func read(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? .nan }
+            self.init(alpha0: try read(.alpha0), alpha1: try read(.alpha1), beta0: try read(.beta0), beta1: try read(.beta1))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            for (key, value) in [(CodingKeys.alpha0, alpha0), (.alpha1, alpha1), (.beta0, beta0), (.beta1, beta1)] {
+                if value.isNaN { try c.encodeNil(forKey: key) } else { try c.encode(value, forKey: key) }
+            }
+        }
     }
 
     /// A states matrix stored row by row (k components a row), statsforecast's layout:

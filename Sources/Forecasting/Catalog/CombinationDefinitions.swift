@@ -20,7 +20,7 @@ extension ModelCatalog {
             """,
             parameters: [
                 ParameterSpec("members", .strings, default: .strings(defaultEnsembleMembers),
-                              doc: "the models to combine, by name (native models other than ensemble and auto), each optionally with options: \"ets:model=ZZN\", \"nbeats:width=128,members=3\""),
+                              doc: "the models to combine, by name (any model plugin, a Lua one too, other than ensemble and auto), each optionally with options: \"ets:model=ZZN\", \"nbeats:width=128,members=3\""),
                 ParameterSpec("combine", .string, default: .string("mean"), choices: EnsembleForecaster.Combine.allCases.map(\.rawValue),
                               doc: "how forecasts are combined at each step"),
                 ParameterSpec("horizon", .integer, range: ParameterRange(lower: 1),
@@ -33,7 +33,7 @@ extension ModelCatalog {
             print(m.method)
             local fc = m:forecast{ h = 12, levels = { 80 } }
             print(fc.mean[1], fc:lower(80)[1], fc:upper(80)[1])
-            """)) { p in try makeEnsemble(p, candidates: candidates) },
+            """), resolvingMembers: { p, resolver in try makeEnsemble(p, resolver: resolver ?? .candidates(candidates)) }),
         ModelDefinition(descriptor: describe(
             "auto", summary: "picks one model per series by how well it forecasts a holdout of the series' own end",
             doc: """
@@ -54,35 +54,40 @@ extension ModelCatalog {
             local m = forecast.fit("auto", data.dataset("ukgas"), { candidates = { "ets", "theta", "snaive" } })
             print(m.method)
             print(m.notes[1])
-            """)) { p in try makeAuto(p, candidates: candidates) },
+            """), resolvingMembers: { p, resolver in try makeAuto(p, resolver: resolver ?? .candidates(candidates)) }),
     ] }
 
-    /// Configures the named models (found among `candidates`) with their defaults; `owner` names the combining model in errors.
+    /// Configures the named models (through `resolver`: the catalog's own models, or
+    /// a host's plugin registry); `owner` names the combining model in errors.
     static func members(_ p: ParameterSet, _ key: String, defaults: [String], owner: String,
-                        candidates: [ModelDefinition]) throws(ForecastError) -> [EnsembleForecaster.Member] {
+                        resolver: ModelResolver) throws(ForecastError) -> [EnsembleForecaster.Member] {
         var names = defaults
         if case .strings(let given)? = p[key] { names = given }
         guard !names.isEmpty else { throw ForecastError("\(owner): \(key) is empty; name at least one model") }
+        let known = resolver.names()
         var out: [EnsembleForecaster.Member] = []
         for spec in names {
             let (name, given) = try memberSpec(spec, key: key, owner: owner)
             guard name != "ensemble" && name != "auto" else {
                 throw ForecastError("\(owner): \(key) cannot include \(name) (a combination of combinations)")
             }
-            guard let definition = candidates.first(where: { $0.name == name }) else {
-                let known = candidates.map(\.name).filter { $0 != "ensemble" && $0 != "auto" }
+            guard known.contains(name) else {
                 var message = "\(owner): no model named '\(name)' in \(key)"
-                if let guess = closestMatch(to: name, in: known) { message += " (did you mean '\(guess)'?)" }
+                if let guess = closestMatch(to: name, in: known.filter { $0 != "ensemble" && $0 != "auto" }) {
+                    message += " (did you mean '\(guess)'?)"
+                }
                 throw ForecastError(message)
             }
             guard !out.contains(where: { $0.name == name }) else { throw ForecastError("\(owner): \(name) appears twice in \(key)") }
             // A global member (nbeats) is trained for a horizon; the combination passes its own on.
             var options = given
-            if options["horizon"] == nil, let h = p.integer("horizon"),
-               definition.descriptor.parameters.contains(where: { $0.name == "horizon" }) {
+            if options["horizon"] == nil, let h = p.integer("horizon"), resolver.takesOption(name, "horizon") {
                 options["horizon"] = .integer(h)
             }
-            out.append(EnsembleForecaster.Member(name: name, forecaster: try definition.configure(options)))
+            guard let forecaster = try resolver.configure(name, options) else {
+                throw ForecastError("\(owner): no model named '\(name)' in \(key)")
+            }
+            out.append(EnsembleForecaster.Member(name: name, forecaster: forecaster))
         }
         return out
     }
@@ -107,15 +112,15 @@ extension ModelCatalog {
         return (name, options)
     }
 
-    static func makeEnsemble(_ p: ParameterSet, candidates: [ModelDefinition]) throws -> any Forecaster {
+    static func makeEnsemble(_ p: ParameterSet, resolver: ModelResolver) throws -> any Forecaster {
         EnsembleForecaster(members: try members(p, "members", defaults: defaultEnsembleMembers, owner: "ensemble",
-                                                candidates: candidates),
+                                                resolver: resolver),
                            combine: EnsembleForecaster.Combine(rawValue: p.string("combine") ?? "mean") ?? .mean)
     }
 
-    static func makeAuto(_ p: ParameterSet, candidates: [ModelDefinition]) throws -> any Forecaster {
+    static func makeAuto(_ p: ParameterSet, resolver: ModelResolver) throws -> any Forecaster {
         AutoForecaster(candidates: try members(p, "candidates", defaults: defaultAutoCandidates, owner: "auto",
-                                               candidates: candidates),
+                                               resolver: resolver),
                        holdout: p.integer("holdout"))
     }
 }

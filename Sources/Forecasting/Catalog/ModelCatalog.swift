@@ -45,9 +45,9 @@ public struct ModelCatalog: Sendable {
         descriptor.parameters += CommonModelOptions.specs
         let make = definition.make
         let name = descriptor.name
-        return ModelDefinition(descriptor: descriptor) { parameters in
-            try CommonModelOptions.wrap(try make(parameters), parameters, model: name)
-        }
+        return ModelDefinition(descriptor: descriptor, resolvingMembers: { parameters, resolver in
+            try CommonModelOptions.wrap(try make(parameters, resolver), parameters, model: name)
+        })
     }
 
     /// A model definition's descriptor, with the fields every native model shares.

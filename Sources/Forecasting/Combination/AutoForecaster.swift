@@ -12,6 +12,9 @@ struct AutoForecaster: Forecaster {
     /// nil: the seasonal period (at least 4), or 6 without a season, capped at a fifth of the series.
     let holdout: Int?
 
+    /// A candidate written in Lua keeps the choice on the caller's thread.
+    var runsOnCallingThread: Bool { candidates.contains { $0.forecaster.runsOnCallingThread } }
+
     func holdoutLength(_ series: Series) -> Int {
         let m = series.seasonalPeriod
         let wanted = holdout ?? (m > 1 ? max(m, 4) : 6)
@@ -100,6 +103,7 @@ struct AutoFit: FittedModel {
     var savedState: JSONValue {
         .object(["model": .string(candidate), "state": chosen.savedState, "notes": .array(selectionNotes.map(JSONValue.string))])
     }
+    var savedStateProblem: String? { chosen.savedStateProblem }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast { try chosen.forecast(request) }
 

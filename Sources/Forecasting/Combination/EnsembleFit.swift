@@ -51,6 +51,7 @@ struct EnsembleFit: FittedModel {
             "notes": .array(notes.map(JSONValue.string)),
         ])
     }
+    var savedStateProblem: String? { members.lazy.compactMap(\.savedStateProblem).first }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
         let request = try request.validated(owner: "ensemble")

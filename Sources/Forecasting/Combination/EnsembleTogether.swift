@@ -3,6 +3,8 @@ extension EnsembleForecaster {
     /// each global member trains once on every series, the others fit series
     /// by series on all cores, and each series combines what it got.
     var learnsAcrossSeries: Bool { members.contains { $0.forecaster.learnsAcrossSeries } }
+    /// A member written in Lua keeps the whole combination on the caller's thread.
+    var runsOnCallingThread: Bool { members.contains { $0.forecaster.runsOnCallingThread } }
 
     func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? {
         guard learnsAcrossSeries else { return nil }
@@ -21,7 +23,7 @@ extension EnsembleForecaster {
                 }
             } else {
                 let forecaster = member.forecaster
-                fits.append(ParallelMap.run(count: items.count, threads: threads) { i -> Result<any FittedModel, ForecastError> in
+                fits.append(ParallelMap.run(count: items.count, threads: forecaster.usableThreads(threads)) { i -> Result<any FittedModel, ForecastError> in
                     do throws(ForecastError) { return .success(try forecaster.fit(items[i])) } catch { return .failure(error) }
                 })
             }

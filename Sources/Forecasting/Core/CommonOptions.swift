@@ -62,6 +62,7 @@ struct TransformedForecaster: Forecaster {
     }
 
     var learnsAcrossSeries: Bool { inner.learnsAcrossSeries }
+    var runsOnCallingThread: Bool { inner.runsOnCallingThread }
 
     /// A global model under the common options: each series transformed with its own λ.
     func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? {
@@ -134,6 +135,7 @@ struct TransformedFit: FittedModel {
     var savedState: JSONValue {
         .object(["lambda": lambda.map { .number($0) } ?? .null, "inner": inner.savedState])
     }
+    var savedStateProblem: String? { inner.savedStateProblem }
 
     func reapplied(to data: ModelData) -> (any FittedModel)? {
         var transformed = data

@@ -84,6 +84,9 @@ public protocol FittedModel: Sendable {
     var statistics: FitStatistics { get }
     /// Everything needed to rebuild this fit without re-estimating it.
     var savedState: JSONValue { get }
+    /// Why `savedState` cannot rebuild this fit (a Lua model whose state holds a
+    /// function); nil for every native model.
+    var savedStateProblem: String? { get }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast
     /// Future paths simulated from the model, reproducible from the generator's seed.
@@ -101,4 +104,5 @@ extension FittedModel {
     public var innovations: [Double] { residuals }
     /// No notes.
     public var notes: [String] { [] }
+    public var savedStateProblem: String? { nil }
 }

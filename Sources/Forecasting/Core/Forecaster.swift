@@ -35,6 +35,10 @@ public protocol Forecaster: Sendable {
     func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]?
     /// True for global models, which fit_many and backtest give the whole panel.
     var learnsAcrossSeries: Bool { get }
+    /// True for a model that must run on the thread that called it (one written
+    /// in Lua: a Lua state is single-threaded). FitMany, Backtest and combinations
+    /// then fit it series after series on the calling thread, whatever `threads` says.
+    var runsOnCallingThread: Bool { get }
 }
 
 /// A model family as the registry lists it: its self-description and how to
@@ -43,10 +47,19 @@ public struct ModelDefinition: Sendable {
     /// The model's self-description: name, parameters, docs, example.
     public let descriptor: PluginDescriptor
     /// Builds the forecaster; throws ForecastError for options that do not fit together.
-    public let make: @Sendable (ParameterSet) throws -> any Forecaster
+    /// The resolver finds the models a combination (ensemble, auto) names as members;
+    /// nil: among the catalog the combination belongs to.
+    public let make: @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster
 
     /// A definition from its descriptor and the function that configures it.
     public init(descriptor: PluginDescriptor, make: @escaping @Sendable (ParameterSet) throws -> any Forecaster) {
+        self.descriptor = descriptor
+        self.make = { parameters, _ in try make(parameters) }
+    }
+
+    /// A model made of other models, which it finds through the resolver it is configured with.
+    public init(descriptor: PluginDescriptor,
+                resolvingMembers make: @escaping @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster) {
         self.descriptor = descriptor
         self.make = make
     }
@@ -54,13 +67,16 @@ public struct ModelDefinition: Sendable {
     /// The model's name ("ets").
     public var name: String { descriptor.name }
 
-    /// Validates `options` against the declared parameters and configures the model.
-    public func configure(_ options: [String: ParameterValue]) throws(ForecastError) -> any Forecaster {
+    /// Validates `options` against the declared parameters and configures the model;
+    /// members of a combination are found through `resolver` (nil: among the models
+    /// of the catalog the combination belongs to).
+    public func configure(_ options: [String: ParameterValue],
+                          resolver: ModelResolver? = nil) throws(ForecastError) -> any Forecaster {
         let set: ParameterSet
         do { set = try descriptor.parameters.validate(options, for: descriptor.name) } catch {
             throw ForecastError(error.message)
         }
-        do { return try make(set) } catch let error as ForecastError { throw error } catch {
+        do { return try make(set, resolver) } catch let error as ForecastError { throw error } catch {
             throw ForecastError("\(descriptor.name): \(error)")
         }
     }

@@ -120,7 +120,12 @@ public struct ModelArchive: Codable, Sendable {
 
     /// Rebuilds the fit with `definition` (the saved model's own).
     public func restore(with definition: ModelDefinition) throws(ForecastError) -> any FittedModel {
-        let forecaster = try definition.configure(parameterOptions)
-        return try forecaster.restore(ModelData(series: try rebuiltSeries(), covariates: covariates), state: state)
+        try restore(using: try definition.configure(parameterOptions))
+    }
+
+    /// Rebuilds the fit with `forecaster`: the saved model configured with `parameterOptions`,
+    /// however the caller found it (a host resolves a Lua model plugin through its registry).
+    public func restore(using forecaster: any Forecaster) throws(ForecastError) -> any FittedModel {
+        try forecaster.restore(ModelData(series: try rebuiltSeries(), covariates: covariates), state: state)
     }
 }

@@ -55,4 +55,11 @@ extension Forecaster {
 
     /// Per-series models do not.
     public var learnsAcrossSeries: Bool { false }
+
+    /// Native models are thread-safe: fit_many and backtest spread them over cores.
+    public var runsOnCallingThread: Bool { false }
+
+    /// The threads a panel job may use with this model: one (the caller's) for a
+    /// model that must stay on its thread.
+    public func usableThreads(_ threads: Int) -> Int { runsOnCallingThread ? 1 : threads }
 }

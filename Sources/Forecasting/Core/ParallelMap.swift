@@ -7,8 +7,19 @@ public enum ParallelMap {
     /// number finished so far (called serially, from whichever thread finished).
     public static func run<T: Sendable>(count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
                                         _ body: @Sendable (Int) -> T) -> [T] {
-        let box = Box<T>(count: count, progress: progress)
         let workers = max(1, min(threads, count))
+        // One worker runs on the calling thread itself: what a model confined to
+        // its thread (a Lua model) needs, and no dispatch for a single job.
+        if workers == 1 {
+            var results: [T] = []
+            results.reserveCapacity(count)
+            for i in 0..<count {
+                results.append(body(i))
+                progress?(i + 1)
+            }
+            return results
+        }
+        let box = Box<T>(count: count, progress: progress)
         // Each thread takes the next job when it is free, so a few slow series
         // (a long seasonal ARIMA search) do not leave the other threads idle.
         DispatchQueue.concurrentPerform(iterations: workers) { _ in

@@ -48,7 +48,7 @@ extension Backtest {
                 // The first window's fit on the longer history: a global network as it is, other models from their saved state.
                 models = zip(active, training).map { i, data in
                     guard let first = firstModels[i] else { return nil }
-                    return first.reapplied(to: data) ?? (try? forecaster.restore(data, state: first.savedState))
+                    return try? first.applied(to: data, forecaster: forecaster)
                 }
             }
             for (k, i) in active.enumerated() where failures[i] == nil {

@@ -18,6 +18,8 @@ final class HostContext {
     /// Every data file a native function read (data.csv, data.sqlite, forecast.load), in order, for the report's fingerprints.
     private(set) var filesRead: [String] = []
     var gnuplotRunner: GnuplotRunner?
+    /// The Lua thread a Lua model plugin runs on while a binding calls it.
+    let luaModels = LuaModelThread()
 
     init(registry: PluginRegistry, seed: UInt64, outputDirectory: String) {
         self.registry = registry

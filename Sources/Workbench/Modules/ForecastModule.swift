@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import Foundation
 import Forecasting
 import LuaBridge
@@ -27,9 +26,9 @@ enum ForecastModule {
                 let series = try SeriesObject.argument(call, 2, "series")
                 let params = try call.record(3, "params")
                 let covariates = try FittedModelObject.covariateColumns(try call.record(4, "covariates"), owner: "fit", label: "covariates")
-                let handle = try ModelHandle(name, options: params, registry: context.registry)
-                let fitted = try handle.fit(ModelData(series: series, covariates: covariates), stack: call.stack)
-                call.stack.pushUserdata(FittedModelObject(fitted, options: nativeOptions(handle), covariates: covariates, context: context))
+                let handle = try ModelHandle(name, options: params, context: context)
+                let fitted = try context.runningModels(call) { try handle.fit(ModelData(series: series, covariates: covariates)) }
+                call.stack.pushUserdata(FittedModelObject(fitted, forecaster: handle.forecaster, options: handle.options, covariates: covariates, context: context))
                 return 1
             },
             LuaFunctionSpec(
@@ -73,51 +72,36 @@ enum ForecastModule {
                     let guess = closestMatch(to: key, in: known).map { " (did you mean '\($0)'?)" } ?? ""
                     throw ScriptError("fit_many: unknown option '\(key)'\(guess)")
                 }
-                let handle = try ModelHandle(name, options: params, registry: context.registry)
-                let fallback = try fallbackName.map { try ModelHandle($0, options: [:], registry: context.registry) }
+                let handle = try ModelHandle(name, options: params, context: context)
+                let fallback = try fallbackName.map { try ModelHandle($0, options: [:], context: context) }
                 let items = panel.keys.compactMap { key in panel[key].map { (key: key, data: ModelData($0)) } }
                 let bar = ProgressBar(label: "fit_many \(name)", total: items.count, enabled: showProgress)
-                var entries: [FittedPanelObject.Entry] = []
-                if let forecaster = handle.forecaster, fallback?.forecaster != nil || fallback == nil {
-                    let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "train \(name)", enabled: showProgress, stop: ScriptStop(call.L)) : nil
-                    var trainingProgress: TrainingProgress?
-                    // A global model trains once: its bar shows the training, not a count of series.
-                    var seriesProgress: (@Sendable (Int) -> Void)? = { done in bar.update(done) }
-                    if let trainingBar {
-                        trainingProgress = { report in trainingBar.update(report) }
-                        seriesProgress = nil
-                    }
-                    let outcomes: [FitMany.Outcome]
-                    do throws(ForecastError) {
-                        outcomes = try FitMany.run(items, forecaster: forecaster,
-                                                   fallback: fallback.flatMap { f in f.forecaster.map { (f.name, $0) } },
-                                                   threads: threads, progress: seriesProgress,
-                                                   training: trainingProgress)
-                    } catch {
-                        try trainingBar?.finish()
-                        throw ScriptError.named(error.message)
-                    }
-                    try trainingBar?.finish()
-                    entries = zip(outcomes, items).map { o, item in
-                        .init(key: o.key, model: o.model.map { .native($0) }, failure: o.failure, fallback: o.fallbackUsed,
-                              covariates: item.data.covariates)
-                    }
-                } else {
-                    // Lua models run one at a time on the script's thread.
-                    for (i, item) in items.enumerated() {
-                        do {
-                            entries.append(.init(key: item.key, model: try handle.fit(item.data, stack: call.stack), failure: nil, fallback: nil))
-                        } catch let error as LuaError where error.kind != .runtime {
-                            throw error
-                        } catch {
-                            let reason = (error as? ScriptError)?.message ?? "\(error)"
-                            let backup = try? fallback?.fit(item.data, stack: call.stack)
-                            entries.append(.init(key: item.key, model: backup, failure: reason, fallback: backup == nil ? nil : fallback?.name))
-                        }
-                        bar.update(i + 1)
-                    }
+                let forecaster = handle.forecaster
+                let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "train \(name)", enabled: showProgress, stop: ScriptStop(call.L)) : nil
+                var trainingProgress: TrainingProgress?
+                // A global model trains once: its bar shows the training, not a count of series.
+                var seriesProgress: (@Sendable (Int) -> Void)? = { done in bar.update(done) }
+                if let trainingBar {
+                    trainingProgress = { report in trainingBar.update(report) }
+                    seriesProgress = nil
                 }
-                call.stack.pushUserdata(FittedPanelObject(modelName: name, entries: entries, options: nativeOptions(handle), context: context))
+                let outcomes: [FitMany.Outcome]
+                do throws(ForecastError) {
+                    // A Lua model (or fallback) runs series after series on this thread (FitMany sees to it).
+                    outcomes = try context.runningModels(call) { () throws(ForecastError) in
+                        try FitMany.run(items, forecaster: forecaster, fallback: fallback.map { ($0.name, $0.forecaster) },
+                                        threads: threads, progress: seriesProgress, training: trainingProgress)
+                    }
+                } catch {
+                    try trainingBar?.finish()
+                    throw error.scriptError()
+                }
+                try trainingBar?.finish()
+                let entries: [FittedPanelObject.Entry] = zip(outcomes, items).map { o, item in
+                    .init(key: o.key, model: o.model, forecaster: o.fallbackUsed == nil ? forecaster : fallback?.forecaster,
+                          failure: o.failure, fallback: o.fallbackUsed, covariates: item.data.covariates)
+                }
+                call.stack.pushUserdata(FittedPanelObject(modelName: name, entries: entries, options: handle.options, context: context))
                 return 1
             },
             LuaFunctionSpec(
@@ -157,13 +141,21 @@ enum ForecastModule {
                 if case .numbers(let xs)? = checked["levels"] { levels = xs }
                 let settings = Backtest.Options(horizon: h, windows: checked.integer("windows") ?? 1,
                                                 step: checked.integer("step"), levels: levels)
-                let handle = try ModelHandle(name, options: params, registry: context.registry)
+                let handle = try ModelHandle(name, options: params, context: context)
                 if let panel = call.stack.object(at: 2, as: PanelObject.self)?.panel {
                     if !covariates.isEmpty { throw ScriptError("backtest: a panel's covariates come from the panel; drop the 'covariates' option") }
-                    return call.returning(try backtestPanel(panel, handle: handle, settings: settings, refit: refit, call: call))
+                    return call.returning(try backtestPanel(panel, handle: handle, settings: settings, refit: refit, call: call, context: context))
                 }
                 let series = try SeriesObject.argument(call, 2, "series_or_panel")
-                let summary = try backtestSeries(series, covariates: covariates, handle: handle, settings: settings, refit: refit, stack: call.stack)
+                let summary: Backtest.Summary
+                do throws(ForecastError) {
+                    summary = try context.runningModels(call) { () throws(ForecastError) in
+                        try Backtest.runSeries(ModelData(series: series, covariates: covariates), forecaster: handle.forecaster,
+                                               options: settings, refit: refit)
+                    }
+                } catch {
+                    throw error.scriptError()
+                }
                 var record = summaryRecord(summary)
                 record["forecasts"] = .array(summary.windows.map { .object(ForecastObject($0.forecast)) })
                 return call.returning(.record(record))
@@ -213,18 +205,21 @@ enum ForecastModule {
             ) { call in
                 let path = try context.readablePath(try call.string(1, "path"))
                 guard let data = FileManager.default.contents(atPath: path) else { throw ScriptError("load: cannot read '\(path)'") }
-                do {
-                    let archive = try ModelArchive.decode(data, source: path)
-                    let plugin = try context.registry.find(archive.model, kind: .model)
-                    guard case .nativeModel(let definition) = plugin.implementation else {
-                        throw ScriptError("load: '\(archive.model)' is not a native model")
-                    }
-                    let fit = try archive.restore(with: definition)
-                    call.stack.pushUserdata(FittedModelObject(.native(fit), options: archive.parameterOptions, covariates: archive.covariates, context: context))
-                    return 1
-                } catch let error as ForecastError {
+                let archive: ModelArchive
+                do throws(ForecastError) { archive = try ModelArchive.decode(data, source: path) } catch { throw ScriptError("load: \(error.message)") }
+                // Native or Lua, the saved model's plugin rebuilds it from the stored state.
+                _ = try context.registry.find(archive.model, kind: .model)
+                let handle: ModelHandle
+                do { handle = try ModelHandle(archive.model, parameterOptions: archive.parameterOptions, context: context) } catch let error as ScriptError {
                     throw ScriptError("load: \(error.message)")
                 }
+                let fit: any FittedModel
+                do throws(ForecastError) { fit = try context.runningModels(call) { () throws(ForecastError) in try archive.restore(using: handle.forecaster) } } catch {
+                    throw error.scriptError(prefix: "load: ")
+                }
+                call.stack.pushUserdata(FittedModelObject(fit, forecaster: handle.forecaster, options: archive.parameterOptions,
+                                                          covariates: archive.covariates, context: context))
+                return 1
             },
         ])
     }
@@ -263,82 +258,35 @@ enum ForecastModule {
         .optional("failures", .array(.record([LuaField("key", .string), LuaField("reason", .string)])), doc: "a panel's: keys that failed"),
     ], named: "forecast.BacktestResult")
 
-    static func nativeOptions(_ handle: ModelHandle) -> [String: ParameterValue] {
-        if case .native(_, let options) = handle.backing { return options }
-        return [:]
-    }
-
-    static func backtestSeries(_ series: Series, covariates: [String: [Double]], handle: ModelHandle, settings: Backtest.Options, refit: Bool,
-                               stack: LuaStack) throws -> Backtest.Summary {
-        var first: FittedHandle?
-        let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
-        return try Backtest.run(series, options: settings) { training, w in
-            if !refit, let fitted = first, case .native(let model) = fitted, let forecaster = handle.forecaster {
-                do {
-                    return try forecaster.restore(ModelData(series: training, covariates: covariates), state: model.savedState).forecast(request)
-                } catch let error as ForecastError { throw ScriptError.named(error.message) }
-            }
-            let fitted = try handle.fit(ModelData(series: training, covariates: covariates), stack: stack)
-            if w == 0 { first = fitted }
-            return try fitted.forecast(request, stack: stack)
-        }
-    }
-
+    /// A panel's backtest: one code path in the forecasting layer (Backtest.runPanel) for
+    /// global, per-series and Lua models; this only shows progress and builds the result.
     static func backtestPanel(_ panel: Panel, handle: ModelHandle, settings: Backtest.Options, refit: Bool,
-                              call: LuaCall) throws -> LuaValue {
+                              call: LuaCall, context: HostContext) throws -> LuaValue {
         let keys = panel.keys
-        let entries = keys.compactMap { panel[$0] }  // every key of a panel has its entry
+        let items = keys.compactMap { panel[$0] }.map { ModelData($0) }  // every key of a panel has its entry
+        let forecaster = handle.forecaster
+        let trainingBar = forecaster.learnsAcrossSeries ? TrainingBar(label: "backtest \(handle.name)", stop: ScriptStop(call.L)) : nil
+        let bar = forecaster.learnsAcrossSeries ? nil : ProgressBar(label: "backtest \(handle.name)", total: keys.count)
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done) } }
+        var training: TrainingProgress?
+        if let trainingBar { training = { report in trainingBar.update(report) } }
+        let outcomes: [Result<Backtest.Summary, ForecastError>]
+        do throws(ForecastError) {
+            outcomes = try context.runningModels(call) { () throws(ForecastError) in
+                try Backtest.runPanel(items, forecaster: forecaster, options: settings, refit: refit, threads: ParallelMap.defaultThreads,
+                                      progress: progress, training: training)
+            }
+        } catch {
+            try trainingBar?.finish()
+            throw error.scriptError()
+        }
+        try trainingBar?.finish()
         var results: [(key: String, summary: Backtest.Summary?, failure: String?)] = []
-        if let forecaster = handle.forecaster, forecaster.learnsAcrossSeries {
-            let items = entries.map { ModelData($0) }
-            let bar = TrainingBar(label: "backtest \(handle.name)", stop: ScriptStop(call.L))
-            let outcomes = Backtest.runTogether(items, forecaster: forecaster, options: settings, refit: refit,
-                                                threads: ParallelMap.defaultThreads, progress: { bar.update($0) })
-            try bar.finish()
-            for (key, outcome) in zip(keys, outcomes) {
-                switch outcome {
-                case .success(let s): results.append((key, s, nil))
-                case .failure(let e): results.append((key, nil, e.message))
-                }
-            }
-        } else if let forecaster = handle.forecaster {
-            let serieses = entries.map(\.series)
-            let covariateSets = entries.map(\.covariates)
-            let request = ForecastRequest(horizon: settings.horizon, levels: settings.levels)
-            let bar = ProgressBar(label: "backtest \(handle.name)", total: keys.count)
-            let outcomes = ParallelMap.run(count: keys.count, threads: ParallelMap.defaultThreads, progress: { bar.update($0) }) { i -> Result<Backtest.Summary, ForecastError> in
-                var first: (any FittedModel)?
-                do {
-                    return .success(try Backtest.run(serieses[i], options: settings) { training, _ in
-                        let data = ModelData(series: training, covariates: covariateSets[i])
-                        if !refit, let model = first {
-                            return try forecaster.restore(data, state: model.savedState).forecast(request)
-                        }
-                        let model = try forecaster.fit(data)
-                        if first == nil { first = model }
-                        return try model.forecast(request)
-                    })
-                } catch let error as ForecastError {
-                    return .failure(error)
-                } catch {
-                    return .failure(ForecastError("\(error)"))
-                }
-            }
-            for (key, outcome) in zip(keys, outcomes) {
-                switch outcome {
-                case .success(let s): results.append((key, s, nil))
-                case .failure(let e): results.append((key, nil, e.message))
-                }
-            }
-        } else {
-            for (key, entry) in zip(keys, entries) {
-                do {
-                    results.append((key, try backtestSeries(entry.series, covariates: entry.covariates, handle: handle, settings: settings, refit: refit, stack: call.stack), nil))
-                } catch let error as LuaError where error.kind != .runtime {
-                    throw error
-                } catch {
-                    results.append((key, nil, (error as? ScriptError)?.message ?? "\(error)"))
-                }
+        for (key, outcome) in zip(keys, outcomes) {
+            switch outcome {
+            case .success(let s): results.append((key, s, nil))
+            case .failure(let e): results.append((key, nil, e.message))
             }
         }
         var perSeries: [String: LuaValue] = [:]

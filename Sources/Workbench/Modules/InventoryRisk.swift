@@ -90,7 +90,7 @@ enum InventoryRisk {
     static func demandScenarios(_ value: LuaValue?, key: String, periods: Int, count: Int, call: LuaCall, context: HostContext) throws -> DemandScenarios {
         switch value {
         case .object(let m as FittedModelObject)?:
-            let paths = try m.handle.sample(horizon: periods, count: count, future: [:], context: context, stack: call.stack)
+            let paths = try context.samplePaths(m.model, horizon: periods, count: count, future: [:], call: call)
             return try DemandScenarios(horizon: paths.horizon, count: paths.count, values: paths.values)
         case .object(let p as SamplePathsObject)?:
             return try DemandScenarios(horizon: p.paths.horizon, count: p.paths.count, values: p.paths.values)

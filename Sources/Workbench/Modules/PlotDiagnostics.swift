@@ -50,7 +50,7 @@ enum PlotDiagnostics {
         ) { call in
             var residuals: Series
             if let m = call.stack.object(at: 1, as: FittedModelObject.self) {
-                let fit = try m.requireNative("plot.residuals")
+                let fit = m.model
                 residuals = fit.series.with(values: fit.residuals)
             } else {
                 residuals = try PlotArguments.series(try call.value(1, "model"), "plot.residuals: argument 1 (a fitted model or residuals)")

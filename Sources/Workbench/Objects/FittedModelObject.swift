@@ -9,23 +9,23 @@ import TimeSeries
 /// A fitted model as Lua holds it (from forecast.fit or forecast.load).
 public final class FittedModelObject: LuaUserdata {
     public static let luaClassName = "FittedModel"
-    let handle: FittedHandle
+    /// The fit, native or from a Lua plugin: the same contract either way.
+    let model: any FittedModel
+    /// The configured model it came from, for m:apply.
+    let forecaster: any Forecaster
     /// The options it was configured with, for saving.
     let options: [String: ParameterValue]
     /// The covariates it was fitted with (history and known future), for saving.
     let covariates: [String: [Double]]
     let context: HostContext
 
-    init(_ handle: FittedHandle, options: [String: ParameterValue], covariates: [String: [Double]] = [:], context: HostContext) {
-        self.handle = handle
+    init(_ model: any FittedModel, forecaster: any Forecaster, options: [String: ParameterValue],
+         covariates: [String: [Double]] = [:], context: HostContext) {
+        self.model = model
+        self.forecaster = forecaster
         self.options = options
         self.covariates = covariates
         self.context = context
-    }
-
-    var native: (any FittedModel)? {
-        if case .native(let m) = handle { return m }
-        return nil
     }
 
     static let fineTuneOptions = [
@@ -33,11 +33,6 @@ public final class FittedModelObject: LuaUserdata {
         ParameterSpec("learning_rate", .number, default: .number(1e-4), range: ParameterRange(lower: 0, lowerInclusive: false, upper: 1), doc: "Adam's step size (smaller than for training from scratch)"),
         ParameterSpec("seed", .integer, default: .integer(1), range: ParameterRange(lower: 0), doc: "seed of the training windows"),
     ]
-
-    func requireNative(_ what: String) throws -> any FittedModel {
-        guard let m = native else { throw ScriptError("\(what) is not available for the Lua model '\(handle.modelName)'") }
-        return m
-    }
 
     /// { h =, levels =, future = { name = { ... } } } from argument `index`.
     static func request(_ call: LuaCall, _ index: Int32, owner: String) throws -> (ForecastRequest, count: Int?) {
@@ -106,26 +101,29 @@ public final class FittedModelObject: LuaUserdata {
     public static func luaClass() -> LuaClass<FittedModelObject> {
         var c = LuaClass<FittedModelObject>(summary: "a model fitted to a series (from forecast.fit)")
         func statistic(_ me: FittedModelObject, _ pick: (FitStatistics) -> Double?) -> LuaValue {
-            guard let m = me.native, let v = pick(m.statistics) else { return .nil }
+            guard let v = pick(me.model.statistics) else { return .nil }
             return .number(v)
         }
         c.properties = [
-            LuaProperty("name", .pluginName(.model), "the model plugin's name (\"ets\")") { .string($0.handle.modelName) },
-            LuaProperty("method", .string, "what was fitted (\"ETS(M,A,M)\")") { .string($0.handle.method) },
-            LuaProperty("n", .integer, "observations fitted") { .integer(Int64($0.handle.series.count)) },
+            LuaProperty("name", .pluginName(.model), "the model plugin's name (\"ets\")") { .string($0.model.modelName) },
+            LuaProperty("method", .string, "what was fitted (\"ETS(M,A,M)\")") { .string($0.model.method) },
+            LuaProperty("n", .integer, "observations fitted") { .integer(Int64($0.model.series.count)) },
             LuaProperty("aic", .number | .nil, "Akaike's information criterion (nil if the model has no likelihood)") { statistic($0) { $0.aic } },
             LuaProperty("aicc", .number | .nil, "AIC corrected for small samples") { statistic($0) { $0.aicc } },
             LuaProperty("bic", .number | .nil, "Bayesian information criterion") { statistic($0) { $0.bic } },
             LuaProperty("loglik", .number | .nil, "log-likelihood") { statistic($0) { $0.logLikelihood } },
             LuaProperty("sigma2", .number | .nil, "residual (innovation) variance") { statistic($0) { $0.sigma2 } },
-            LuaProperty("notes", .array(.string), "what the fit had to do that you should know") { .array(($0.native?.notes ?? []).map { .string(LuaWording.lua($0)) }) },
+            LuaProperty("notes", .array(.string), "what the fit had to do that you should know") { .array($0.model.notes.map { .string(LuaWording.lua($0)) }) },
         ]
         c.methods = [
             LuaMethod("forecast", signature: "m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast",
                       summary: "point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values",
                       types: LuaSignature([.init("request", requestType(sampling: false))], returns: [.forecast])) { me, call in
                 let (request, _) = try request(call, 2, owner: "forecast")
-                let fc = try me.handle.forecast(request, stack: call.stack)
+                let fc: Forecast
+                do throws(ForecastError) { fc = try me.context.runningModels(call) { () throws(ForecastError) in try me.model.forecast(request) } } catch {
+                    throw error.scriptError()
+                }
                 call.stack.pushUserdata(ForecastObject(fc))
                 return 1
             },
@@ -136,14 +134,13 @@ public final class FittedModelObject: LuaUserdata {
                 guard request.horizon <= 100_000 else { throw ScriptError("sample: h = \(request.horizon) is too long") }
                 let n = count ?? 1000
                 guard n * request.horizon <= 200_000_000 else { throw ScriptError("sample: \(n) × \(request.horizon) values are too many") }
-                let paths = try me.handle.sample(horizon: request.horizon, count: n, future: request.future,
-                                                 context: me.context, stack: call.stack)
+                let paths = try me.context.samplePaths(me.model, horizon: request.horizon, count: n, future: request.future, call: call)
                 call.stack.pushUserdata(SamplePathsObject(paths))
                 return 1
             },
             LuaMethod("params", signature: "m:params() -> { name = value, ... }", summary: "estimated parameters and initial states",
                       types: LuaSignature(returns: [.map(key: .string, value: .number)])) { me, call in
-                let m = try me.requireNative("params")
+                let m = me.model
                 var record: [String: LuaValue] = [:]
                 for p in m.parameters { record[p.name] = .number(p.value) }
                 return call.returning(.record(record))
@@ -154,7 +151,7 @@ public final class FittedModelObject: LuaUserdata {
             },
             LuaMethod("residuals", signature: "m:residuals() -> Series", summary: "observed minus fitted, on the data's scale",
                       types: LuaSignature(returns: [.series])) { me, call in
-                let m = try me.requireNative("residuals")
+                let m = me.model
                 var s = m.series.with(values: m.residuals)
                 s.name = "residuals"
                 return SeriesObject.push(s, call)
@@ -162,14 +159,14 @@ public final class FittedModelObject: LuaUserdata {
             LuaMethod("innovations", signature: "m:innovations() -> Series",
                       summary: "the model's one-step errors (relative errors for multiplicative-error ETS)",
                       types: LuaSignature(returns: [.series])) { me, call in
-                let m = try me.requireNative("innovations")
+                let m = me.model
                 var s = m.series.with(values: m.innovations)
                 s.name = "innovations"
                 return SeriesObject.push(s, call)
             },
             LuaMethod("fitted", signature: "m:fitted() -> Series", summary: "one-step-ahead fitted values",
                       types: LuaSignature(returns: [.series])) { me, call in
-                let m = try me.requireNative("fitted")
+                let m = me.model
                 var s = m.series.with(values: m.fitted)
                 s.name = "fitted"
                 return SeriesObject.push(s, call)
@@ -178,7 +175,7 @@ public final class FittedModelObject: LuaUserdata {
                       summary: "the same model on another series (a longer history, a new SKU) without estimating again: a global network (nbeats, lstm) reads the new series as it is, with a new SKU's attributes ({ category = \"toys\" }) for the categories it embeds (without them it keeps this series' levels); other models keep their estimated parameters and restart their states from the new data",
                       types: LuaSignature([.init("series", .seriesLike), .optional("attributes", .map(key: .string, value: .string | .number))],
                                           returns: [.named(FittedModelObject.luaClassName)])) { me, call in
-                let m = try me.requireNative("apply")
+                let m = me.model
                 var attributes: [String: String] = [:]
                 for (name, value) in try call.record(3, "attributes") {
                     // Described as a panel's attribute would be, so a level matches the one it was trained on.
@@ -188,25 +185,20 @@ public final class FittedModelObject: LuaUserdata {
                     attributes[name] = attribute.description
                 }
                 let data = ModelData(series: try SeriesObject.argument(call, 2, "series"), covariates: me.covariates, attributes: attributes)
-                if let again = m.reapplied(to: data) {
-                    call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
-                    return 1
-                }
-                guard case .nativeModel(let definition) = try me.context.registry.find(m.modelName, kind: .model).implementation else {
-                    throw ScriptError("m:apply: '\(m.modelName)' is not a native model")
-                }
                 let again: any FittedModel
-                do throws(ForecastError) { again = try definition.configure(me.options).restore(data, state: m.savedState) } catch {
-                    throw ScriptError("m:apply: \(error.message)")
+                do throws(ForecastError) {
+                    again = try me.context.runningModels(call) { () throws(ForecastError) in try m.applied(to: data, forecaster: me.forecaster) }
+                } catch {
+                    throw error.scriptError(prefix: "m:apply: ")
                 }
-                call.stack.pushUserdata(FittedModelObject(.native(again), options: me.options, covariates: me.covariates, context: me.context))
+                call.stack.pushUserdata(FittedModelObject(again, forecaster: me.forecaster, options: me.options, covariates: me.covariates, context: me.context))
                 return 1
             },
             LuaMethod("fine_tune", signature: "m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel",
                       summary: "a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel",
                       types: LuaSignature([.init("series_or_panel", .seriesLike | .panel), .optional("options", .options(fineTuneOptions))],
                                           returns: [.named(FittedModelObject.luaClassName) | .named(FittedPanelObject.luaClassName)])) { me, call in
-                let m = try me.requireNative("fine_tune")
+                let m = me.model
                 let (o, _) = try validateOptions(try call.record(3, "options"), against: fineTuneOptions, owner: "m:fine_tune")
                 var settings = NeuralFineTuning.Settings()
                 settings.steps = o.integer("steps") ?? settings.steps
@@ -226,18 +218,19 @@ public final class FittedModelObject: LuaUserdata {
                 try bar.finish()
                 guard panel != nil else {
                     guard let model = members.first?.model else { throw ScriptError.named(members.first?.failure ?? "fine_tune: no model") }
-                    call.stack.pushUserdata(FittedModelObject(.native(model), options: me.options, context: me.context))
+                    call.stack.pushUserdata(FittedModelObject(model, forecaster: me.forecaster, options: me.options, context: me.context))
                     return 1
                 }
                 let entries = zip(keys, members).map { key, member in
-                    FittedPanelObject.Entry(key: key, model: member.model.map { .native($0) }, failure: member.failure, fallback: nil)
+                    FittedPanelObject.Entry(key: key, model: member.model, forecaster: me.forecaster, failure: member.failure, fallback: nil)
                 }
                 call.stack.pushUserdata(FittedPanelObject(modelName: m.modelName, entries: entries, options: me.options, context: me.context))
                 return 1
             },
             LuaMethod("save", signature: "m:save(path)", summary: "writes the model as JSON (relative paths go to the output folder); forecast.load reads it back",
                       types: LuaSignature([.init("path", .string)])) { me, call in
-                let m = try me.requireNative("save")
+                let m = me.model
+                if let problem = m.savedStateProblem { throw ScriptError(problem) }
                 let path = try me.context.writablePath(try call.string(2, "path"))
                 let data: Data
                 do { data = try ModelArchive(model: m.modelName, options: me.options, fit: m, covariates: me.covariates).encoded() } catch let error as ForecastError {
@@ -252,11 +245,11 @@ public final class FittedModelObject: LuaUserdata {
     }
 
     func summary() -> String {
-        let s = handle.series
+        let m = model
+        let s = m.series
         let span = s.count > 0 ? ", \(s.label(at: 0)) to \(s.label(at: s.count - 1))" : ""
-        var lines = ["\(handle.method) fitted to \(s.describedName) (\(s.count) \(s.frequency == .none ? "" : s.frequency.rawValue + "ly ")observations\(span))"]
+        var lines = ["\(m.method) fitted to \(s.describedName) (\(s.count) \(s.frequency == .none ? "" : s.frequency.rawValue + "ly ")observations\(span))"]
         lines[0] = lines[0].replacingOccurrences(of: "dayly", with: "daily")
-        guard let m = native else { return lines[0] + "\n  (a Lua model: its plugin decides what it reports)" }
         if !m.parameters.isEmpty {
             lines.append("  Parameters:")
             let width = m.parameters.map(\.name.count).max() ?? 0

@@ -16,7 +16,9 @@ public final class FittedPanelObject: LuaUserdata {
 
     struct Entry {
         let key: String
-        let model: FittedHandle?
+        let model: (any FittedModel)?
+        /// The configured model that made the fit (the fallback's, for a series that fell back).
+        let forecaster: (any Forecaster)?
         let failure: String?
         let fallback: String?
         /// The series' covariates, so fp:model(key) can save a model that reads them.
@@ -63,8 +65,8 @@ public final class FittedPanelObject: LuaUserdata {
             LuaMethod("model", signature: "fp:model(key) -> FittedModel", summary: "the fit of one series (nil if it failed and had no fallback)",
                       types: LuaSignature([.init("key", .string)], returns: [.fittedModel | .nil])) { me, call in
                 let e = try me.entry(try call.string(2, "key"))
-                guard let model = e.model else { return call.returning(.nil) }
-                call.stack.pushUserdata(FittedModelObject(model, options: me.options, covariates: e.covariates, context: me.context))
+                guard let model = e.model, let forecaster = e.forecaster else { return call.returning(.nil) }
+                call.stack.pushUserdata(FittedModelObject(model, forecaster: forecaster, options: me.options, covariates: e.covariates, context: me.context))
                 return 1
             },
             LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
@@ -100,7 +102,11 @@ public final class FittedPanelObject: LuaUserdata {
                     guard let m = e.model else { continue }
                     var keyed = request
                     if let own = byKey[e.key] { keyed.future.merge(own) { _, mine in mine } }
-                    r[e.key] = .object(ForecastObject(try m.forecast(keyed, stack: call.stack)))
+                    do throws(ForecastError) {
+                        r[e.key] = .object(ForecastObject(try me.context.runningModels(call) { () throws(ForecastError) in try m.forecast(keyed) }))
+                    } catch {
+                        throw error.scriptError()
+                    }
                 }
                 return call.returning(.record(r))
             },

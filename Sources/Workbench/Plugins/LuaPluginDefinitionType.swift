@@ -13,6 +13,17 @@ extension LuaPluginRegistration {
         .optional("choices", .array(.string)), .optional("doc", .string),
     ], named: "almanac.ParameterDeclaration")
 
+    /// What a model's fit may report besides its state (LuaFitInfo reads it).
+    static let fitInfoType = LuaType.record([
+        .optional("fitted", .array(.number), doc: "one-step-ahead fitted values, one per observation (0/0 where none)"),
+        .optional("residuals", .array(.number), doc: "default: observed minus fitted"),
+        .optional("params", .map(key: .string, value: .number), doc: "estimated parameters by name"),
+        .optional("method", .string, doc: "what was fitted (default: the plugin's name)"),
+        .optional("notes", .array(.string)),
+        .optional("sigma2", .number, doc: "residual variance (default: the mean squared residual)"),
+        .optional("loglik", .number), .optional("aic", .number), .optional("aicc", .number), .optional("bic", .number),
+    ], named: "almanac.ModelFit")
+
     static let definitionType = LuaType.record([
         LuaField("kind", .oneOf(PluginKind.allCases.map(\.rawValue))),
         LuaField("name", .string, doc: "lower case letters, digits and _"),
@@ -20,10 +31,13 @@ extension LuaPluginRegistration {
         .optional("doc", .string), .optional("params", .array(parameterDeclarationType)),
         .optional("capabilities", .array(.string)), .optional("decision", .array(.string), doc: "a cost's decision variables, in order"),
         .optional("author", .string), .optional("license", .string), .optional("homepage", .string), .optional("example", .string),
-        .optional("fit", .callback(LuaSignature([.init("series", .series), .init("params", .table)], returns: [.any])),
-                  doc: "a model's: fits and returns its state"),
+        .optional("fit", .callback(LuaSignature([.init("series", .series), .init("params", .table)], returns: [.any, fitInfoType | .nil])),
+                  doc: "a model's: fits and returns its state and, optionally, what the fit reports"),
         .optional("forecast", .function, doc: "a model's: forecast(state, h, levels) gives the forecast"),
         .optional("sample", .function, doc: "a model's (optional): simulated future paths"),
+        .optional("apply", .callback(LuaSignature([.init("state", .any), .init("series", .series), .init("params", .table)],
+                                                  returns: [.any, fitInfoType | .nil])),
+                  doc: "a model's (optional): the fitted state on other data without estimating again (m:apply, backtest with refit = false)"),
         .optional("cost", .callback(LuaSignature([.init("x", .number | .array(.number)), .init("params", .table)],
                                                  returns: [.number, .map(key: .string, value: .number) | .nil])),
                   doc: "a cost's: the total and, optionally, its parts"),
