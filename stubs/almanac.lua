@@ -923,7 +923,7 @@ function forecast.fit_many(panel, name, params, options) end
 ---@param name almanac.ModelName
 ---@param series_or_panel Series|number[]|Panel
 ---@param options forecast.backtest.options
----@return forecast.BacktestResult
+---@return forecast.BacktestResult result
 function forecast.backtest(name, series_or_panel, options) end
 
 ---Scores a forecast against actual values (a Series, aligned by date, or an array by position); MASE and RMSSE are scaled by the forecast's own training data.
@@ -936,7 +936,7 @@ function forecast.backtest(name, series_or_panel, options) end
 ---```
 ---@param fc Forecast
 ---@param actual Series|number[]
----@return forecast.accuracy.result
+---@return forecast.accuracy.result { me, mae, rmse, mape, smape, mase, rmsse, coverage = { ["80"] = ... } }
 function forecast.accuracy(fc, actual) end
 
 ---Reads a model saved with m:save(path); it forecasts exactly as the saved one (nothing is re-estimated).
@@ -1837,22 +1837,22 @@ local FittedModel = {}
 
 ---point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values
 ---
----`m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast`
----@param request FittedModel.ForecastRequest
+---`m:forecast{ h =, levels = {80, 95}, future = nil } -> Forecast`
+---@param options FittedModel.forecast.options
 ---@return Forecast
-function FittedModel:forecast(request) end
+function FittedModel:forecast(options) end
 
 ---n simulated future paths of h steps, from the run's seeded generator
 ---
----`m:sample{ h =, n = } -> SamplePaths`
----@param request FittedModel.SampleRequest
+---`m:sample{ h =, n = 1000, levels = {80, 95}, future = nil } -> SamplePaths`
+---@param options FittedModel.sample.options
 ---@return SamplePaths
-function FittedModel:sample(request) end
+function FittedModel:sample(options) end
 
 ---estimated parameters and initial states
 ---
 ---`m:params() -> { name = value, ... }`
----@return table<string, number>
+---@return table<string, number> { name = value, ... }
 function FittedModel:params() end
 
 ---a readable summary: model, parameters, fit statistics, notes
@@ -1889,7 +1889,7 @@ function FittedModel:apply(series, attributes) end
 
 ---a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel
 ---
----`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel`
+---`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 0.0001, seed = 1 }]) -> FittedModel | FittedPanel`
 ---@param series_or_panel Series|number[]|Panel
 ---@param options? FittedModel.fine_tune.options
 ---@return FittedModel|FittedPanel
@@ -1930,7 +1930,7 @@ function Forecast:upper(level) end
 ---one record per step, for data.write_csv or printing
 ---
 ---`fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }`
----@return table<string, number|string>[]
+---@return table<string, number|string>[] { { date =, mean =, lower_80 =, upper_80 = ... }, ... }
 function Forecast:rows() end
 
 -- Type SamplePaths
@@ -1981,28 +1981,28 @@ local FittedPanel = {}
 ---the series' keys, in the panel's order
 ---
 ---`fp:keys() -> { key, ... }`
----@return string[]
+---@return string[] { key, ... }
 function FittedPanel:keys() end
 
 ---the fit of one series (nil if it failed and had no fallback)
 ---
 ---`fp:model(key) -> FittedModel`
 ---@param key string
----@return FittedModel|nil
+---@return FittedModel|nil FittedModel
 function FittedPanel:model(key) end
 
 ---what was fitted to each series ("ETS(M,A,N)")
 ---
 ---`fp:methods() -> { [key] = method }`
----@return table<string, string>
+---@return table<string, string> { [key] = method }
 function FittedPanel:methods() end
 
 ---a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)
 ---
----`fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }`
----@param request FittedPanel.ForecastRequest
----@return table<string, Forecast>
-function FittedPanel:forecast(request) end
+---`fp:forecast{ h =, levels = {80, 95}, future = nil, future_by_key = nil } -> { [key] = Forecast }`
+---@param options FittedPanel.forecast.options
+---@return table<string, Forecast> { [key] = Forecast }
+function FittedPanel:forecast(options) end
 
 -- Type Chart
 
@@ -2128,15 +2128,15 @@ function Chart:gnuplot(format) end
 
 ---@class forecast.fit_many.options
 ---@field fallback? almanac.ModelName|boolean the model for series that fail, or false (default "naive")
----@field threads? integer threads for native models (default: all cores)
+---@field threads? integer threads for native models (default: all cores) (>= 1 and <= 1024)
 ---@field progress? boolean show a progress bar (default: when stderr is a terminal)
 
 ---@class forecast.backtest.options
 ---@field h integer steps ahead (required; >= 1)
 ---@field windows? integer number of origins (default 1; >= 1)
 ---@field step? integer observations between origins (default h) (>= 1)
----@field levels? number|number[] interval levels whose coverage is scored (default { 80, 95 })
----@field refit? boolean re-estimate at every origin (default true); false replays the first fit's estimates
+---@field levels? number|number[] interval levels whose coverage is scored (default {80, 95})
+---@field refit? boolean re-estimate at every origin; false replays the first fit's estimates (default true)
 ---@field params? almanac.ModelParams the model's options
 ---@field covariates? table<string, number[]|Series> a series' covariates over the whole series (a panel's come from the panel)
 
@@ -2644,16 +2644,16 @@ function Chart:gnuplot(format) end
 ---@field remainder Series
 ---@field weights Series
 
----@class FittedModel.ForecastRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedModel.forecast.options
+---@field h integer steps ahead (required; >= 1 and <= 100000)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 
----@class FittedModel.SampleRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedModel.sample.options
+---@field h integer steps ahead (required; >= 1 and <= 100000)
+---@field n? integer how many paths (default 1000; >= 1 and <= 10000000)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
----@field n? integer how many paths (default 1000)
 
 ---@class FittedModel.fine_tune.options
 ---@field steps? integer most training steps per network (default 300; >= 1 and <= 1000000)
@@ -2665,9 +2665,9 @@ function Chart:gnuplot(format) end
 ---@field reason string
 ---@field fallback? almanac.ModelName
 
----@class FittedPanel.ForecastRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedPanel.forecast.options
+---@field h integer steps ahead (required; >= 1 and <= 100000)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step, for every key
 ---@field future_by_key? table<string, table<string, number[]|Series>> each key's own future covariates (taking precedence)
 

@@ -4,16 +4,9 @@ import LuaBridge
 import TimeSeries
 
 /// One model fitted to every series of a panel (from forecast.fit_many).
-public final class FittedPanelObject: LuaUserdata {
+public final class FittedPanelObject: LuaUserdata, ScriptReceiver {
     public static let luaClassName = "FittedPanel"
-    /// fp:forecast's request: a model's, plus each key's own future covariates.
-    static let panelRequestType = LuaType.record([
-        LuaField("h", .integer, doc: "steps ahead (required)"),
-        .optional("levels", .number | .array(.number), doc: "interval levels in percent (default { 80, 95 })"),
-        .optional("future", .covariates, doc: "covariates' future values, one per step, for every key"),
-        .optional("future_by_key", .map(key: .string, value: .covariates), doc: "each key's own future covariates (taking precedence)"),
-    ], named: "FittedPanel.ForecastRequest")
-
+    static let receiverName = "fp"
     struct Entry {
         let key: String
         let model: (any FittedModel)?
@@ -50,6 +43,35 @@ public final class FittedPanelObject: LuaUserdata {
         })
     }
 
+    /// fp:forecast: every key's model with the shared request, and its own future covariates over the shared ones.
+    func forecast(_ args: ForecastArguments, _ call: LuaCall) throws -> Int32 {
+        let request = try args.request.forecastRequest(owner: "forecast")
+        var byKey: [String: [String: [Double]]] = [:]
+        let keys = entries.map(\.key)
+        for (key, value) in args.futureByKey {
+            guard keys.contains(key) else {
+                let guess = closestMatch(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
+                throw ScriptError("forecast: future_by_key has '\(key)', which is not a key of this panel\(guess)")
+            }
+            guard case .record(let fields) = value else {
+                throw ScriptError("forecast: future_by_key.\(key) must be a table of covariates, e.g. { promo = { 0, 1, 0 } }")
+            }
+            byKey[key] = try CovariatesArgument.columns(fields, owner: "forecast", label: "future_by_key.\(key)")
+        }
+        var r: [String: LuaValue] = [:]
+        for e in entries {
+            guard let m = e.model else { continue }
+            var keyed = request
+            if let own = byKey[e.key] { keyed.future.merge(own) { _, mine in mine } }
+            do throws(ForecastError) {
+                r[e.key] = .object(ForecastObject(try context.runningModels(call) { () throws(ForecastError) in try m.forecast(keyed) }))
+            } catch {
+                throw error.scriptError()
+            }
+        }
+        return call.returning(.record(r))
+    }
+
     public static func luaClass() -> LuaClass<FittedPanelObject> {
         var c = LuaClass<FittedPanelObject>(summary: "a model fitted to every series of a panel (from forecast.fit_many)")
         c.properties = [
@@ -58,57 +80,26 @@ public final class FittedPanelObject: LuaUserdata {
                         "series the model could not fit: { { key =, reason =, fallback = }, ... }") { $0.failures },
         ]
         c.methods = [
-            LuaMethod("keys", signature: "fp:keys() -> { key, ... }", summary: "the series' keys, in the panel's order",
-                      types: LuaSignature(returns: [.array(.string)])) { me, call in
+            LuaMethod("keys", summary: "the series' keys, in the panel's order", returns: [.init(.array(.string), "{ key, ... }")]) { me, call in
                 call.returning(.array(me.entries.map { .string($0.key) }))
             },
-            LuaMethod("model", signature: "fp:model(key) -> FittedModel", summary: "the fit of one series (nil if it failed and had no fallback)",
-                      types: LuaSignature([.init("key", .string)], returns: [.fittedModel | .nil])) { me, call in
-                let e = try me.entry(try call.string(2, "key"))
+            LuaMethod("model", summary: "the fit of one series (nil if it failed and had no fallback)", arguments: KeyArguments.self,
+                      returns: [.init(.fittedModel | .nil, "FittedModel")]) { me, args, call in
+                let e = try me.entry(args.key)
                 guard let model = e.model, let forecaster = e.forecaster else { return call.returning(.nil) }
                 call.stack.pushUserdata(FittedModelObject(model, forecaster: forecaster, options: me.options, covariates: e.covariates, context: me.context))
                 return 1
             },
-            LuaMethod("methods", signature: "fp:methods() -> { [key] = method }", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
-                      types: LuaSignature(returns: [.map(key: .string, value: .string)])) { me, call in
+            LuaMethod("methods", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
+                      returns: [.init(.map(key: .string, value: .string), "{ [key] = method }")]) { me, call in
                 var r: [String: LuaValue] = [:]
                 for e in me.entries { r[e.key] = e.model.map { .string($0.method) } ?? .string("failed") }
                 return call.returning(.record(r))
             },
-            LuaMethod("forecast", signature: "fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }",
-                      summary: "a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)",
-                      types: LuaSignature([.init("request", panelRequestType)], returns: [.map(key: .string, value: .forecast)])) { me, call in
-                let options = try call.record(2, "request")
-                let (request, _) = try FittedModelObject.request(from: options, owner: "forecast", extra: ["future_by_key"])
-                var byKey: [String: [String: [Double]]] = [:]
-                switch options["future_by_key"] ?? .nil {
-                case .nil: break
-                case .record(let keyed):
-                    let keys = me.entries.map(\.key)
-                    for (key, value) in keyed {
-                        guard keys.contains(key) else {
-                            let guess = closestMatch(to: key, in: keys).map { " (did you mean '\($0)'?)" } ?? ""
-                            throw ScriptError("forecast: future_by_key has '\(key)', which is not a key of this panel\(guess)")
-                        }
-                        guard case .record(let fields) = value else {
-                            throw ScriptError("forecast: future_by_key.\(key) must be a table of covariates, e.g. { promo = { 0, 1, 0 } }")
-                        }
-                        byKey[key] = try FittedModelObject.covariateColumns(fields, owner: "forecast", label: "future_by_key.\(key)")
-                    }
-                default: throw ScriptError("forecast: future_by_key must be a table like { [key] = { promo = { 0, 1 } } }")
-                }
-                var r: [String: LuaValue] = [:]
-                for e in me.entries {
-                    guard let m = e.model else { continue }
-                    var keyed = request
-                    if let own = byKey[e.key] { keyed.future.merge(own) { _, mine in mine } }
-                    do throws(ForecastError) {
-                        r[e.key] = .object(ForecastObject(try me.context.runningModels(call) { () throws(ForecastError) in try m.forecast(keyed) }))
-                    } catch {
-                        throw error.scriptError()
-                    }
-                }
-                return call.returning(.record(r))
+            LuaMethod("forecast", summary: "a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)",
+                      arguments: ForecastArguments.self, returns: [.init(.map(key: .string, value: .forecast), "{ [key] = Forecast }")],
+                      owner: "forecast") { me, args, call in
+                try me.forecast(args, call)
             },
         ]
         c.length = { $0.entries.count }

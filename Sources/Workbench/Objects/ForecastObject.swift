@@ -1,18 +1,23 @@
 import AlmanacCore
-import CLua
 import Forecasting
 import LuaBridge
 import TimeSeries
 
 /// A forecast as Lua holds it: fc.mean (a Series), fc:lower(80), fc:upper(80).
-public final class ForecastObject: LuaUserdata {
+public final class ForecastObject: LuaUserdata, ScriptReceiver {
     public static let luaClassName = "Forecast"
+    static let receiverName = "fc"
     public let forecast: Forecast
 
     public init(_ forecast: Forecast) { self.forecast = forecast }
 
-    func bound(_ call: LuaCall, upper: Bool) throws -> Int32 {
-        let level = try call.number(2, "level")
+    /// The level of fc:lower and fc:upper.
+    struct Level: LuaArguments {
+        var level = 0.0
+        static let arguments: [LuaArgument<Self>] = [.required(\.level, "the interval's level in percent")]
+    }
+
+    func bound(_ level: Double, _ call: LuaCall, upper: Bool) throws -> Int32 {
         guard let b = forecast.bounds(at: level) else {
             let have = forecast.levels.map(formatNumber).joined(separator: ", ")
             throw ScriptError("no \(formatNumber(level))% interval: this forecast has \(have.isEmpty ? "none" : have + "%"); ask for it with levels = { \(formatNumber(level)) }")
@@ -32,24 +37,22 @@ public final class ForecastObject: LuaUserdata {
             LuaProperty("history", .series, "the data the model was fitted to") { .object(SeriesObject($0.forecast.history)) },
         ]
         c.methods = [
-            LuaMethod("lower", signature: "fc:lower(level) -> Series", summary: "lower bound of the level% interval",
-                      types: LuaSignature([.init("level", .number)], returns: [.series])) { me, call in
-                try me.bound(call, upper: false)
+            LuaMethod("lower", summary: "lower bound of the level% interval", arguments: Level.self, returns: [.init(.series)]) { me, args, call in
+                try me.bound(args.level, call, upper: false)
             },
-            LuaMethod("upper", signature: "fc:upper(level) -> Series", summary: "upper bound of the level% interval",
-                      types: LuaSignature([.init("level", .number)], returns: [.series])) { me, call in
-                try me.bound(call, upper: true)
+            LuaMethod("upper", summary: "upper bound of the level% interval", arguments: Level.self, returns: [.init(.series)]) { me, args, call in
+                try me.bound(args.level, call, upper: true)
             },
-            LuaMethod("rows", signature: "fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }",
-                      summary: "one record per step, for data.write_csv or printing",
-                      types: LuaSignature(returns: [.array(.map(key: .string, value: .number | .string))])) { me, call in
+            LuaMethod("rows", summary: "one record per step, for data.write_csv or printing",
+                      returns: [.init(.array(.map(key: .string, value: .number | .string)),
+                                      "{ { date =, mean =, lower_80 =, upper_80 = ... }, ... }")]) { me, call in
                 call.returning(.array(me.rows().map { .record($0) }))
             },
         ]
         c.length = { $0.forecast.horizon }
         c.indexTypes = (key: .integer, value: .number)
         c.index = { me, call in
-            guard lua_type(call.L, 2) == LUA_TNUMBER else { return nil }
+            guard call.stack.isNumber(at: 2) else { return nil }
             let i = try call.integer(2, "step")
             guard i >= 1, i <= me.forecast.horizon else { return call.returning(.nil) }
             return call.returning(.number(me.forecast.mean.values[i - 1]))

@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import Forecasting
 import LuaBridge
 import TimeSeries
@@ -77,7 +76,7 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
         } catch {
             throw model.failure(error, prefixing: false)
         }
-        defer { lua_settop(stack.L, -2) }
+        defer { stack.pop() }
         let value: LuaValue
         do { value = try stack.value(at: -1) } catch { throw ForecastError(error.message, underlying: error) }
         func numbers(_ v: LuaValue?, _ what: String) throws(ForecastError) -> [Double] {
@@ -138,7 +137,7 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
         } catch {
             throw model.failure(error, prefixing: false)
         }
-        defer { lua_settop(stack.L, -2) }
+        defer { stack.pop() }
         guard case .array(let rows)? = try? stack.value(at: -1), rows.count == count else {
             throw ForecastError("\(name): sample must return an array of \(count) paths")
         }

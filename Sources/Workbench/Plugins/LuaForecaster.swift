@@ -1,4 +1,3 @@
-import CLua
 import Foundation
 import Forecasting
 import LuaBridge
@@ -43,7 +42,7 @@ struct LuaForecaster: Forecaster, @unchecked Sendable {
         guard fittedTo != Self.fingerprint(data.series) else {
             let info = try LuaFitInfo(json: state, series: data.series, model: name)
             stack.push(LuaModelState.lua(savedState))
-            return LuaFittedModel(model: self, state: LuaReference(popping: stack.L), series: data.series, info: info,
+            return LuaFittedModel(model: self, state: stack.popReference(), series: data.series, info: info,
                                   savedState: .success(savedState))
         }
         guard let apply = functions["apply"] else {
@@ -64,10 +63,10 @@ struct LuaForecaster: Forecaster, @unchecked Sendable {
         }
         let reported: LuaValue
         do { reported = try stack.value(at: -1) } catch {
-            lua_settop(stack.L, -3)
+            stack.pop(2)
             throw ForecastError("\(name): fit's second result: \(error.message)")
         }
-        lua_settop(stack.L, -2)
+        stack.pop()
         let savedState: Result<JSONValue, ForecastError>
         do throws(ScriptError) {
             let value = try stack.value(at: -1)
@@ -77,7 +76,7 @@ struct LuaForecaster: Forecaster, @unchecked Sendable {
         } catch {
             savedState = .failure(ForecastError("state: \(error.message)"))
         }
-        let state = LuaReference(popping: stack.L)
+        let state = stack.popReference()
         let info = try LuaFitInfo(reported, series: series, model: name)
         return LuaFittedModel(model: self, state: state, series: series, info: info, savedState: savedState)
     }
