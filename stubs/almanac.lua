@@ -2146,7 +2146,7 @@ function Chart:gnuplot(format) end
 ---@field coverage? table<string, number> a series': share of actuals inside each level's interval
 ---@field windows? integer a series': how many origins
 ---@field forecasts? Forecast[] a series': the forecast from each origin
----@field series? table<string, table> a panel's: each key's metrics, mae_by_h, coverage and windows
+---@field series? table<string, forecast.SeriesBacktest> a panel's: each key's metrics, mae_by_h, coverage and windows
 ---@field failures? forecast.BacktestResult.failures[] a panel's: keys that failed
 
 ---@class forecast.accuracy.result
@@ -2157,7 +2157,7 @@ function Chart:gnuplot(format) end
 ---@field smape number
 ---@field mase number
 ---@field rmsse number
----@field n number
+---@field n integer
 ---@field coverage table<string, number> share of actuals inside each level's interval, by level ("95")
 
 ---@class optimize.scalar.options
@@ -2709,6 +2709,13 @@ function Chart:gnuplot(format) end
 ---@field range? string "> 0", ">= 1 and <= 100"
 ---@field choices? string[]
 
+---@class forecast.SeriesBacktest
+---@field metrics forecast.Metrics me, mae, rmse, mape, smape, mase, rmsse over all windows
+---@field mae_by_h number[] MAE at each step ahead
+---@field coverage table<string, number> share of actuals inside each level's interval
+---@field windows integer how many origins
+---@field forecasts Forecast[] the forecast from each origin (a series' result)
+
 ---@class forecast.BacktestResult.failures
 ---@field key string
 ---@field reason string
@@ -2730,4 +2737,14 @@ function Chart:gnuplot(format) end
 ---@field ordered number[]
 ---@field demand number[]
 ---@field short number[]
+
+---@class forecast.Metrics
+---@field me number
+---@field mae number
+---@field rmse number
+---@field mape number
+---@field smape number
+---@field mase number
+---@field rmsse number
+---@field n integer
 

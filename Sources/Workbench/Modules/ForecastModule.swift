@@ -68,9 +68,7 @@ enum ForecastModule {
                     } catch {
                         throw error.scriptError()
                     }
-                    var record = summaryRecord(summary)
-                    record["forecasts"] = .array(summary.windows.map { .object(ForecastObject($0.forecast)) })
-                    return call.returning(.record(record))
+                    return call.returning(record: SeriesBacktest(summary, forecasts: true))
                 }
             },
             LuaFunctionSpec(
@@ -82,7 +80,7 @@ enum ForecastModule {
                 local a = forecast.accuracy(fc, test)
                 print(a.mase, a.smape, a.coverage["95"])
                 """,
-                arguments: AccuracyArguments.self, returns: [.init(accuracyResultType, "{ me, mae, rmse, mape, smape, mase, rmsse, coverage = { [\"80\"] = ... } }")]
+                arguments: AccuracyArguments.self, returns: [.init(AccuracyResult.luaType, "{ me, mae, rmse, mape, smape, mase, rmsse, coverage = { [\"80\"] = ... } }")]
             ) { args, call in
                 guard let fc = args.forecast else { throw ScriptError("accuracy: no forecast") }
                 let s = args.actual.series
@@ -101,9 +99,7 @@ enum ForecastModule {
                 let window = Backtest.Window(trainingCount: fc.history.count, forecast: fc, actual: actual)
                 let summary = Backtest.summarize([window], period: fc.history.seasonalPeriod, series: fc.history.with(values: fc.history.values + actual),
                                                  options: Backtest.Options(horizon: fc.horizon, levels: fc.levels))
-                var record = metricsRecord(summary.metrics)
-                record["coverage"] = coverageRecord(summary.coverage)
-                return call.returning(.record(record))
+                return call.returning(record: AccuracyResult(metrics: Metrics(summary.metrics), coverage: Coverage(shares: summary.coverage)))
             },
             LuaFunctionSpec(
                 "load", in: "forecast",
@@ -137,10 +133,6 @@ enum ForecastModule {
         ])
     }
 
-    static let accuracyResultType = LuaType.record(
-        ["me", "mae", "rmse", "mape", "smape", "mase", "rmsse", "n"].map { LuaField($0, .number) }
-            + [LuaField("coverage", .map(key: .string, value: .number), doc: "share of actuals inside each level's interval, by level (\"95\")")])
-
     /// A series' backtest and a panel's share the class; the panel's fields are optional.
     static let backtestResultType = LuaType.record([
         LuaField("metrics", .map(key: .string, value: .number), doc: "me, mae, rmse, mape, smape, mase, rmsse over all windows (a panel: averaged over series)"),
@@ -148,7 +140,7 @@ enum ForecastModule {
         .optional("coverage", .map(key: .string, value: .number), doc: "a series': share of actuals inside each level's interval"),
         .optional("windows", .integer, doc: "a series': how many origins"),
         .optional("forecasts", .array(.forecast), doc: "a series': the forecast from each origin"),
-        .optional("series", .map(key: .string, value: .table), doc: "a panel's: each key's metrics, mae_by_h, coverage and windows"),
+        .optional("series", .map(key: .string, value: SeriesBacktest.luaType), doc: "a panel's: each key's metrics, mae_by_h, coverage and windows"),
         .optional("failures", .array(.record([LuaField("key", .string), LuaField("reason", .string)])), doc: "a panel's: keys that failed"),
     ], named: "forecast.BacktestResult")
 
@@ -226,9 +218,10 @@ enum ForecastModule {
         var sums: [String: (total: Double, count: Int)] = [:]
         for (key, summary, failure) in results {
             if let summary {
-                let record = metricsRecord(summary.metrics)
-                perSeries[key] = .record(summaryRecord(summary))
-                for (name, value) in record {
+                let record = SeriesBacktest(summary, forecasts: false)
+                perSeries[key] = record.luaValue
+                guard case .record(let metrics) = record.metrics.luaValue else { continue }
+                for (name, value) in metrics {
                     if let x = value.doubleValue, x.isFinite {
                         var entry = sums[name] ?? (0, 0)
                         entry.total += x
@@ -243,21 +236,5 @@ enum ForecastModule {
         var means: [String: LuaValue] = [:]
         for (name, entry) in sums { means[name] = .number(entry.total / Double(entry.count)) }
         return .record(["metrics": .record(means), "series": .record(perSeries), "failures": .array(failures)])
-    }
-
-    static func metricsRecord(_ r: Accuracy.Report) -> [String: LuaValue] {
-        ["me": .number(r.me), "mae": .number(r.mae), "rmse": .number(r.rmse), "mape": .number(r.mape),
-         "smape": .number(r.smape), "mase": .number(r.mase), "rmsse": .number(r.rmsse), "n": .integer(Int64(r.count))]
-    }
-
-    static func coverageRecord(_ coverage: [Double: Double]) -> LuaValue {
-        var r: [String: LuaValue] = [:]
-        for (level, share) in coverage { r[formatNumber(level)] = .number(share) }
-        return .record(r)
-    }
-
-    static func summaryRecord(_ s: Backtest.Summary) -> [String: LuaValue] {
-        ["metrics": .record(metricsRecord(s.metrics)), "mae_by_h": .array(s.maeByHorizon.map { .number($0) }),
-         "coverage": coverageRecord(s.coverage), "windows": .integer(Int64(s.windows.count))]
     }
 }
