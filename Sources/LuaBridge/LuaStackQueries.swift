@@ -10,14 +10,14 @@ extension LuaStack {
     /// The index of the top value (the number of values on this function's stack).
     public var top: Int32 { lua_gettop(L) }
 
-    /// Drops values above `index` (an absolute index at most `top`), as after a call whose results were read.
+    /// Drops values above `index` (an absolute index, clamped to 0...top), as after a call whose results were read.
     public func drop(to index: Int32) {
-        lua_settop(L, min(index, lua_gettop(L)))
+        lua_settop(L, max(0, min(index, lua_gettop(L))))
     }
 
-    /// Drops the top `count` values (at most `top`).
+    /// Drops the top `count` values (clamped to 0...top).
     public func pop(_ count: Int32 = 1) {
-        lua_settop(L, -min(count, lua_gettop(L)) - 1)
+        lua_settop(L, -max(0, min(count, lua_gettop(L))) - 1)
     }
 
     /// Whether the value at `index` is a number (a numeric string is not).
