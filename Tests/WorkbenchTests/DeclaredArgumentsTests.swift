@@ -1,3 +1,4 @@
+import Foundation
 import AlmanacCore
 import LuaBridge
 import Testing
@@ -183,6 +184,23 @@ import Testing
         let identifier = /^[A-Za-z_][A-Za-z0-9_]*$/
         let bad = all.filter { (try? identifier.wholeMatch(in: $0)) == nil }
         #expect(bad.isEmpty, "not Lua identifiers: \(Set(bad).sorted())")
+    }
+
+    /// No Workbench declaration writes a signature line or stub types by hand:
+    /// they come from the argument structs, so they cannot drift.
+    @Test func noSignatureIsWrittenByHand() throws {
+        let workbench = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Workbench")
+        guard let walker = FileManager.default.enumerator(atPath: workbench.path) else {
+            Issue.record("Sources/Workbench not found at \(workbench.path)")
+            return
+        }
+        var handWritten: [String] = []
+        for case let path as String in walker where path.hasSuffix(".swift") && !path.hasPrefix("Binding/") {
+            let text = try String(contentsOfFile: workbench.appendingPathComponent(path).path, encoding: .utf8)
+            if text.contains("signature: \"") || text.contains("types: LuaSignature(") { handWritten.append(path) }
+        }
+        #expect(handWritten.isEmpty, "hand-written signatures in \(handWritten.sorted())")
     }
 }
 
