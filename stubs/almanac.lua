@@ -1271,12 +1271,12 @@ function inventory.serial_base_stock(model) end
 ---print(inventory.serial_expected_cost(m))   --> 56.3...: these levels are not optimal
 ---```
 ---@param model inventory.serial_expected_cost.model
----@return number
+---@return number cost
 function inventory.serial_expected_cost(model) end
 
 ---Per SKU: probability of a stock-out within the lead time, expected shortage, periods of cover and excess stock after the horizon, from demand scenarios; sorted by exposure (expected shortage × unit cost).
 ---
----`demand` is a fitted model (its `n` sample paths are drawn), a SamplePaths (`m:sample{ h =, n = }`), a distribution of one period's demand (`n` paths of independent draws) or an array of scenarios (arrays of per-period demand). Stock available before a new order arrives is on hand + on order; negative sampled demand counts as zero. Each row: `key`, `on_hand`, `on_order`, `p_stockout`, `expected_shortage`, `periods_of_cover` (math.huge beyond the scenarios), `expected_excess`, `exposure`, `excess_value`. See docs/inventory.md, Risk.
+---Each item is `{ key =, on_hand =, on_order = 0, unit_cost = 1, demand = model | paths | dist | { {...}, ... } }`. `demand` is a fitted model (its `n` sample paths are drawn), a SamplePaths (`m:sample{ h =, n = }`), a distribution of one period's demand (`n` paths of independent draws) or an array of scenarios (arrays of per-period demand). Stock available before a new order arrives is on hand + on order; negative sampled demand counts as zero. Each row: `key`, `on_hand`, `on_order`, `p_stockout`, `expected_shortage`, `periods_of_cover` (math.huge beyond the scenarios), `expected_excess`, `exposure`, `excess_value`. See docs/inventory.md, Risk.
 ---
 ---```lua
 ---local p = data.synthetic_retail{ skus = 3, seed = 4 }
@@ -1753,28 +1753,28 @@ local Distribution = {}
 
 ---density, or probability of exactly x for a discrete distribution
 ---
----`d:pdf(x)`
+---`d:pdf(x) -> number`
 ---@param x number
 ---@return number
 function Distribution:pdf(x) end
 
 ---P(X ≤ x)
 ---
----`d:cdf(x)`
+---`d:cdf(x) -> number`
 ---@param x number
 ---@return number
 function Distribution:cdf(x) end
 
 ---the smallest x with P(X ≤ x) ≥ p (a whole number when discrete)
 ---
----`d:quantile(p)`
+---`d:quantile(p) -> number`
 ---@param p number
 ---@return number
 function Distribution:quantile(p) end
 
 ---seeded draws from the run's generator (almanac.seed)
 ---
----`d:sample([n]) -> x or { x1, ..., xn }`
+---`d:sample([n]) -> number | { number, ... }`
 ---@return number
 ---@overload fun(self: Distribution, n: integer): number[]
 function Distribution:sample() end
@@ -1797,7 +1797,7 @@ function Distribution:second_loss(x) end
 
 ---the demand of `periods` periods together (sum of independent copies) where it has a closed form
 ---
----`d:over(periods)`
+---`d:over(periods) -> Distribution`
 ---@param periods integer
 ---@return Distribution
 function Distribution:over(periods) end
@@ -1813,9 +1813,9 @@ function Distribution:over(periods) end
 ---@overload fun(x: number|number[]): number
 local Cost = {}
 
----the cost at x with its components (e.g. ordering and holding)
+---the cost at x with its components (e.g. ordering and holding), by name, and their `total`
 ---
----`cost:parts(x) -> { total =, <part> = ... }`
+---`cost:parts(x) -> { [string] = number }`
 ---@param x number|number[]
 ---@return table<string, number>
 function Cost:parts(x) end
@@ -1944,14 +1944,14 @@ local SamplePaths = {}
 
 ---every path's value at step h
 ---
----`p:step(h) -> { x1, ..., xn }`
+---`p:step(h) -> { number, ... }`
 ---@param h integer
 ---@return number[]
 function SamplePaths:step(h) end
 
 ---each path's sum over steps from..to (default all): e.g. demand over a lead time
 ---
----`p:totals([from, to]) -> { t1, ..., tn }`
+---`p:totals([from [, to]]) -> { number, ... }`
 ---@param from? integer
 ---@param to? integer
 ---@return number[]
@@ -1959,13 +1959,13 @@ function SamplePaths:totals(from, to) end
 
 ---the mean path, step by step
 ---
----`p:mean() -> { m1, ..., mh }`
+---`p:mean() -> { number, ... }`
 ---@return number[]
 function SamplePaths:mean() end
 
 ---the q-quantile at each step (0 < q < 1)
 ---
----`p:quantile(q) -> { x1, ..., xh }`
+---`p:quantile(q) -> { number, ... }`
 ---@param q number
 ---@return number[]
 function SamplePaths:quantile(q) end
@@ -2200,7 +2200,7 @@ function Chart:gnuplot(format) end
 ---@class inventory.newsvendor.model
 ---@field holding_cost number h, cost per unit left over (held) per period (required; > 0)
 ---@field stockout_cost number p, cost per unit short (backordered) per period (required; > 0)
----@field demand Distribution one period's demand (dist.*)
+---@field demand Distribution one period's demand (dist.*) (required)
 ---@field order_quantity? number evaluate this S instead of the optimum
 
 ---@class inventory.newsvendor.result
@@ -2219,22 +2219,23 @@ function Chart:gnuplot(format) end
 ---@field stockout_cost number p, cost per unit short (backordered) per period (required; > 0)
 ---@field lead_time? integer L, periods between ordering and receiving (default 0; >= 0)
 ---@field review_period? integer R: order up to S every R periods (periodic review (R, S)) (default 1; >= 1 and <= 10000)
----@field demand Distribution one period's demand (dist.*)
+---@field demand Distribution one period's demand (dist.*) (required)
 
 ---@class inventory.base_stock.result
----@field base_stock_level? number
+---@field base_stock_level number
 ---@field order_quantity? number
----@field cost? number
+---@field cost number
 ---@field expected_sales? number
 ---@field expected_leftover? number
 ---@field expected_shortage? number
----@field stockout_probability? number
+---@field stockout_probability number
 ---@field fill_rate? number
----@field critical_ratio? number
+---@field critical_ratio number
 ---@field order_up_to_level? number
 ---@field review_period? integer
 ---@field expected_backorders? number
 ---@field expected_on_hand? number
+---@field lead_time_demand_mean? number without review_period
 
 ---@class inventory.reorder_point.model
 ---@field lead_time? number L, periods from ordering to receiving (> 0)
@@ -2256,13 +2257,13 @@ function Chart:gnuplot(format) end
 
 ---@class inventory.rq.model
 ---@field holding_cost number h, cost per unit left over (held) per period (required; > 0)
----@field stockout_cost number p, cost per unit short (backordered) per period (required; > 0)
+---@field stockout_cost number p, cost per unit backordered per unit time (with method = "eil": per unit short) (required; > 0)
 ---@field fixed_cost number K, cost per order placed (required; > 0)
 ---@field lead_time number L, in the unit of the demand rate (required; > 0)
 ---@field method? "exact"|"eoq_ss"|"eoqb"|"loss_function"|"eil" how (r, Q) is chosen (default "exact")
 ---@field reorder_point? number evaluate this r (with order_quantity)
 ---@field order_quantity? number evaluate this Q (with reorder_point) (> 0)
----@field demand Distribution dist.normal(λ, σ) or dist.poisson(λ) per time unit
+---@field demand Distribution dist.normal(λ, σ) or dist.poisson(λ) per time unit (required)
 
 ---@class inventory.rq.result
 ---@field reorder_point number
@@ -2273,7 +2274,7 @@ function Chart:gnuplot(format) end
 
 ---@class inventory.eoq_multi.model
 ---@field limit number B, the shared budget or space (required; > 0)
----@field items inventory.eoq_multi.model.items[]
+---@field items inventory.eoq_multi.model.items[] the items, each { fixed_cost =, holding_cost =, demand_rate =, usage = } (required)
 
 ---@class inventory.eoq_multi.result
 ---@field order_quantities number[]
@@ -2300,7 +2301,7 @@ function Chart:gnuplot(format) end
 ---@field replications? integer runs (default 10; with paths, one per path, at least 2) (>= 2)
 ---@field seed? integer seed of this simulation; default a draw from the run's generator (>= 0)
 ---@field trace? boolean return the first run period by period (default false)
----@field demand Distribution|SamplePaths|number[][] a distribution, sample paths or scenarios
+---@field demand Distribution|SamplePaths|number[][] a distribution, sample paths or scenarios (required)
 ---@field lead_time? integer|Distribution whole periods, or a distribution of them (default 0)
 
 ---@class inventory.SimulationResult
@@ -2341,7 +2342,7 @@ function Chart:gnuplot(format) end
 ---@field holding_cost number h, cost per unit left over (held) per period (required; > 0)
 ---@field stockout_cost number p, cost per unit short (backordered) per period (required; > 0)
 ---@field fixed_cost number K, cost per order placed (required; > 0)
----@field demand Distribution one period's demand (dist.*)
+---@field demand Distribution one period's demand (dist.*) (required)
 
 ---@class inventory.ss.result
 ---@field reorder_point integer
@@ -2420,7 +2421,7 @@ function Chart:gnuplot(format) end
 ---@field method string
 
 ---@class inventory.serial_expected_cost.model
----@field echelon_S number[] node j's echelon level, node 1 first
+---@field echelon_S number[] node j's echelon level, node 1 first (required)
 ---@field num_nodes integer N, the number of stages; node 1 faces the customers (required; >= 1 and <= 1000)
 ---@field echelon_holding_cost number|number[] h_j, one per node from node N down to node 1 (stockpyl's order), or one number for all (required; >= 0)
 ---@field lead_time number|number[] L_j, periods for a shipment into node j, from node N down to node 1, or one number for all (required; >= 0)

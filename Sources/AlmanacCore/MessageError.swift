@@ -2,9 +2,11 @@
 /// (ParameterError, OptimizationError, ...) so callers can tell them apart;
 /// this protocol gives them their shared description.
 public protocol MessageError: Error, CustomStringConvertible, Sendable {
+    /// The complete text for a person, saying what went wrong (and where known, what to do instead).
     var message: String { get }
 }
 
 extension MessageError {
+    /// The message itself, so printing or interpolating the error shows exactly `message`.
     public var description: String { message }
 }

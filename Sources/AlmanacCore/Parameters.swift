@@ -1,10 +1,16 @@
 /// Typed, documented parameters: what every plugin declares and what the
 /// registry checks before a plugin runs.
 
+/// The type an option is declared with; the raw value is how the reference names it ("number[]").
 public enum ParameterType: String, Sendable, CaseIterable {
+    /// Scalars: a number (whole ones accepted and stored as `.number`), a whole number (a whole `.number`
+    /// is accepted and stored as `.integer`), a string, and true or false.
     case number, integer, string, boolean
+    /// An array of numbers; a lone number (or whole number) is accepted and wrapped in a one-item array.
     case numbers = "number[]"
+    /// An array of strings; a lone string is accepted and wrapped in a one-item array.
     case strings = "string[]"
+    /// Any Lua table (arrays of numbers or strings included) or a Lua function, passed through unread.
     case table, function
     /// A demand distribution object (normal, Poisson, ...).
     case distribution
@@ -31,14 +37,22 @@ public enum ParameterType: String, Sendable, CaseIterable {
 /// A parameter value, independent of Lua. Tables and functions meant for Lua
 /// plugins pass through untouched as `.opaque`.
 public enum ParameterValue: Sendable, Equatable, CustomStringConvertible {
+    /// A floating-point number (a Lua float); validation stores every value of a `.number` option this way.
     case number(Double)
+    /// A whole number (a Lua integer); validation stores every value of an `.integer` option this way.
     case integer(Int)
+    /// A string, stored without quotes (`description` adds them).
     case string(String)
+    /// A boolean (Lua true or false).
     case boolean(Bool)
+    /// An array of numbers, in order; from Lua, only a non-empty array whose items are all numbers.
     case numbers([Double])
+    /// An array of strings, in order; from Lua, only a non-empty array whose items are all strings.
     case strings([String])
+    /// A value Swift does not read, named by its Lua type ("table", "function") or class ("Distribution").
     case opaque(typeName: String)
 
+    /// The value as a script would write it: 1300, 0.225, "ets", {1, 2.5}, true; an opaque one as "a table".
     public var description: String {
         switch self {
         case .number(let x): return formatNumber(x)
@@ -74,11 +88,16 @@ public func formatNumber(_ x: Double) -> String {
 
 /// Allowed numeric range; bounds may be open ("> 0") or closed (">= 0").
 public struct ParameterRange: Sendable, Equatable {
+    /// The lower bound, or nil when there is none.
     public var lower: Double?
+    /// Whether `lower` itself is allowed (">= lower") or excluded ("> lower"); ignored when `lower` is nil.
     public var lowerInclusive: Bool
+    /// The upper bound, or nil when there is none.
     public var upper: Double?
+    /// Whether `upper` itself is allowed ("<= upper") or excluded ("< upper"); ignored when `upper` is nil.
     public var upperInclusive: Bool
 
+    /// A range with the given bounds, each absent and closed by default (`ParameterRange()` admits all but NaN).
     public init(lower: Double? = nil, lowerInclusive: Bool = true, upper: Double? = nil, upperInclusive: Bool = true) {
         self.lower = lower
         self.lowerInclusive = lowerInclusive
@@ -86,10 +105,14 @@ public struct ParameterRange: Sendable, Equatable {
         self.upperInclusive = upperInclusive
     }
 
+    /// x > 0, for quantities that must be strictly positive (a cost per order, a demand rate).
     public static let positive = ParameterRange(lower: 0, lowerInclusive: false)
+    /// x ≥ 0, for quantities that may be zero (a lead time, a holding cost).
     public static let nonNegative = ParameterRange(lower: 0)
+    /// 0 < x < 1, for probabilities and fractions that exclude both ends (a service level).
     public static let unitOpen = ParameterRange(lower: 0, lowerInclusive: false, upper: 1, upperInclusive: false)
 
+    /// Whether x satisfies both bounds; NaN is never contained.
     public func contains(_ x: Double) -> Bool {
         if x.isNaN { return false }
         if let lower, lowerInclusive ? x < lower : x <= lower { return false }
@@ -106,19 +129,31 @@ public struct ParameterRange: Sendable, Equatable {
     }
 }
 
+/// One option a plugin or built-in function declares: its name, type, default, constraints and meaning.
+/// A list of them checks what a script passes (`validate(_:for:)`) and documents it.
 public struct ParameterSpec: Sendable, Equatable {
     /// The largest magnitude a whole-number option may have unless its range
     /// says otherwise: 2³¹ − 1. Seeds are exempt: they are 64-bit and size nothing.
     public static let largestWholeNumber: UInt = 2_147_483_647
 
+    /// The option's key as a script writes it in its options table ("service_level"); unique within its list.
     public var name: String
+    /// The type a given value must have (see `ParameterType` for the conversions validation applies).
     public var type: ParameterType
+    /// The value used when the option is not given, or nil to leave the option out of the `ParameterSet`.
     public var defaultValue: ParameterValue?
+    /// Whether leaving the option out is an error; a required option's `defaultValue` is never used.
     public var required: Bool
+    /// Allowed values of a `.number` or `.integer` option and of every item of `.numbers`; nil means any.
+    /// With both bounds set it also lifts the ±`largestWholeNumber` limit on whole numbers.
     public var range: ParameterRange?
+    /// The allowed values of a `.string` option (a wrong one gets a did-you-mean); nil means any string.
     public var choices: [String]?
+    /// The option's meaning as a short phrase without a final period ("K, cost per order placed"),
+    /// shown in error messages and in the reference.
     public var doc: String
 
+    /// Declares option `name` of type `type`; the constraints are optional, the one-phrase `doc` is not.
     public init(_ name: String, _ type: ParameterType, default defaultValue: ParameterValue? = nil,
                 required: Bool = false, range: ParameterRange? = nil, choices: [String]? = nil, doc: String) {
         self.name = name
@@ -131,19 +166,27 @@ public struct ParameterSpec: Sendable, Equatable {
     }
 }
 
+/// Options or a plugin declaration that failed their checks, or a plugin lookup that failed; the message
+/// names the plugin or function ("eoq_cost: option 'fixd_cost' ...").
 public struct ParameterError: MessageError {
+    /// The complete message, starting with its owner ("eoq_cost: unknown option 'cost' ...").
     public let message: String
+    /// An error whose message is exactly `message`.
     public init(_ message: String) { self.message = message }
 }
 
 /// Validated parameters with defaults filled in.
 public struct ParameterSet: Sendable, Equatable {
+    /// Checked values by option name: every option given, plus the defaults of those left out.
     public private(set) var values: [String: ParameterValue]
 
+    /// Wraps values that are already checked and complete; `validate(_:for:)` builds sets this way.
     public init(_ values: [String: ParameterValue]) { self.values = values }
 
+    /// The value of option `name` as stored, or nil when it was neither given nor defaulted.
     public subscript(name: String) -> ParameterValue? { values[name] }
 
+    /// Option `name` as a Double (an integer converted), or nil when it is absent or not a number.
     public func number(_ name: String) -> Double? {
         switch values[name] {
         case .number(let x): return x
@@ -152,6 +195,7 @@ public struct ParameterSet: Sendable, Equatable {
         }
     }
 
+    /// Option `name` as an Int (a number only when exactly whole), or nil when it is absent or not whole.
     public func integer(_ name: String) -> Int? {
         switch values[name] {
         case .integer(let i): return i
@@ -160,16 +204,19 @@ public struct ParameterSet: Sendable, Equatable {
         }
     }
 
+    /// Option `name` when it holds a string, else nil.
     public func string(_ name: String) -> String? {
         if case .string(let s) = values[name] { return s }
         return nil
     }
 
+    /// Option `name` when it holds a boolean, else nil.
     public func boolean(_ name: String) -> Bool? {
         if case .boolean(let b) = values[name] { return b }
         return nil
     }
 
+    /// Option `name` when it holds an array of strings (validation wraps a lone string), else nil.
     public func strings(_ name: String) -> [String]? {
         if case .strings(let xs) = values[name] { return xs }
         return nil

@@ -1,5 +1,6 @@
 /// The plugin contract, independent of Lua: what a plugin declares about itself.
 
+/// What a plugin does; it fixes the functions a Lua plugin must provide and the capabilities it may claim.
 public enum PluginKind: String, Sendable, CaseIterable {
     /// fit(series, params) → fitted state; forecast(fitted, h, levels).
     case model
@@ -43,10 +44,14 @@ public enum PluginKind: String, Sendable, CaseIterable {
     }
 }
 
+/// Where a plugin was defined, shown by `almanac plugins`, in the reference and in "already registered" errors.
 public enum PluginSource: Sendable, Equatable, CustomStringConvertible {
+    /// Compiled into Almanac, written in Swift.
     case native
+    /// Registered by a Lua script: the script's path and the 1-based line of the registering call.
     case lua(file: String, line: Int)
 
+    /// "native", or "file:line" for a Lua plugin.
     public var description: String {
         switch self {
         case .native: return "native"
@@ -55,24 +60,40 @@ public enum PluginSource: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// Everything a plugin declares about itself, native or Lua alike: the registry validates it, and
+/// `almanac plugins` and the generated reference print it.
 public struct PluginDescriptor: Sendable, Equatable {
+    /// The plugin's registered name, unique across all kinds: lower-case letters, digits and "_", starting
+    /// with a letter ("eoq_cost", "brent").
     public var name: String
+    /// What the plugin is (model, cost or optimizer), which decides how it is called.
     public var kind: PluginKind
+    /// The plugin's own version, free text but required ("1.0.0").
     public var version: String
+    /// One required line without a final period, for listings and the reference
+    /// ("EOQ total cost per unit time, ...").
     public var summary: String
     /// Longer text for the reference (optional).
     public var doc: String?
+    /// The options the plugin accepts, each name declared once; a script passing any other is refused.
     public var parameters: [ParameterSpec]
+    /// The capabilities the plugin claims, each one of `kind.knownCapabilities` ("intervals", "parts").
     public var capabilities: [String]
     /// For costs: the decision variables, in order ("order_quantity", ...).
     public var decision: [String]
+    /// Where the plugin was defined: native Swift, or a Lua file and line.
     public var source: PluginSource
+    /// Who wrote the plugin, free text, if declared.
     public var author: String?
+    /// The plugin's license, free text (e.g. "MIT"), if declared.
     public var license: String?
+    /// A URL for the plugin's documentation or source, if declared.
     public var homepage: String?
     /// A short Lua snippet that uses the plugin.
     public var example: String?
 
+    /// A descriptor with the required name, kind, version and summary; the rest is optional. Nothing is
+    /// checked here: `PluginRegistry.register` calls `validateDeclaration()`.
     public init(name: String, kind: PluginKind, version: String, summary: String, doc: String? = nil,
                 parameters: [ParameterSpec] = [], capabilities: [String] = [], decision: [String] = [],
                 source: PluginSource = .native, author: String? = nil, license: String? = nil,

@@ -13,6 +13,7 @@ extension SeededGenerator {
         }
     }
 
+    /// Normal with the given mean and standard deviation (sd ≥ 0): mean + sd · `nextNormal()`.
     public mutating func nextNormal(mean: Double, sd: Double) -> Double { mean + sd * nextNormal() }
 
     /// Uniform on (lower, upper).

@@ -3,8 +3,11 @@
 /// Lua's math.random and every sampler in Almanac.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+    /// The seed this generator was created with; draws do not change it.
     public private(set) var seed: UInt64
 
+    /// A generator whose four state words are the first four SplitMix64 outputs from `seed`; any seed,
+    /// 0 included, gives a usable stream.
     public init(seed: UInt64) {
         self.seed = seed
         var sm = seed
@@ -18,6 +21,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
     }
 
+    /// The next 64 random bits (xoshiro256**), advancing the state.
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17

@@ -14,6 +14,8 @@ public enum UsageHint: Sendable, Equatable, CustomStringConvertible {
     /// A regression covariate the data lacks, and how to supply it.
     case passCovariate(name: String)
 
+    /// The advice in plain English, a fragment a message embeds; front ends look for this exact text
+    /// to replace it with their own.
     public var plainText: String {
         switch self {
         case .fillGaps: return "fill them first, e.g. by linear interpolation"
@@ -22,5 +24,6 @@ public enum UsageHint: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The same text as `plainText`.
     public var description: String { plainText }
 }

@@ -7,9 +7,13 @@
 /// `QRLeastSquares` refuses them and keeps R⁻¹ for inference, for the
 /// regression model. `summary` adds lm's standard errors.
 public enum LeastSquares {
+    /// The result of `fit`: the coefficients, and the fitted values and residuals at the n observations.
     public struct Fit: Sendable {
+        /// β̂, one per column of X in the given order; 0 for a column dependent on earlier ones.
         public let coefficients: [Double]
+        /// y − Xβ̂, one per observation.
         public let residuals: [Double]
+        /// Xβ̂, one per observation.
         public let fitted: [Double]
     }
 

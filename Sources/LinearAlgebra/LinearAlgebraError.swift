@@ -17,6 +17,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     /// The result holds infinities or NaNs (the input overflowed).
     case notFinite
 
+    /// A clause for a user's message, with 1-based column and pivot numbers
+    /// ("the matrix is singular (no pivot in column 2)").
     public var description: String {
         switch self {
         case .singular(let column): return "the matrix is singular (no pivot in column \(column + 1))"

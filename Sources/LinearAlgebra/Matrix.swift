@@ -6,7 +6,9 @@
 /// allocate per element. Accessors are `@inlinable` so a caller in another
 /// module compiles them into its own loops.
 public struct Matrix: Equatable, Sendable {
+    /// The number of rows (≥ 0).
     public let rows: Int
+    /// The number of columns (≥ 0); `values` holds rows · columns entries.
     public let columns: Int
     /// Row-major: element (i, j) is `values[i * columns + j]`.
     public var values: [Double]
@@ -26,6 +28,7 @@ public struct Matrix: Equatable, Sendable {
         self.init(rows: rowArrays.count, columns: width, values: Array(rowArrays.joined()))
     }
 
+    /// The n × n identity matrix.
     public static func identity(_ n: Int) -> Matrix {
         var m = Matrix(rows: n, columns: n)
         for i in 0..<n { m[i, i] = 1 }
@@ -39,6 +42,7 @@ public struct Matrix: Equatable, Sendable {
         set { values[i * columns + j] = newValue }
     }
 
+    /// Aᵀ, as a new columns × rows matrix.
     public var transposed: Matrix {
         var t = Matrix(rows: columns, columns: rows)
         for i in 0..<rows { for j in 0..<columns { t[j, i] = self[i, j] } }

@@ -2,6 +2,7 @@
 /// factor, so the sparse shift and selection matrices of state-space models
 /// cost little; sums run in index order, so results never depend on sparsity.
 extension Matrix {
+    /// The matrix product A B; A's column count must equal B's row count (a precondition).
     public static func * (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.columns == b.rows, "Matrix: \(a.rows)×\(a.columns) times \(b.rows)×\(b.columns)")
         var c = Matrix(rows: a.rows, columns: b.columns)
@@ -15,11 +16,13 @@ extension Matrix {
         return c
     }
 
+    /// The element-wise sum A + B; the shapes must match (a precondition).
     public static func + (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.columns == b.columns, "Matrix: sum of different shapes")
         return Matrix(rows: a.rows, columns: a.columns, values: zip(a.values, b.values).map { $0 + $1 })
     }
 
+    /// Every element multiplied by the scalar s.
     public static func * (s: Double, a: Matrix) -> Matrix {
         Matrix(rows: a.rows, columns: a.columns, values: a.values.map { s * $0 })
     }

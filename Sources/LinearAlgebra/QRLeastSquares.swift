@@ -8,6 +8,7 @@ public struct QRLeastSquares: Sendable {
     public let coefficients: [Double]
     /// R⁻¹, upper triangular, row-major p × p.
     public let inverseR: [Double]
+    /// p, the number of columns of X: the length of `coefficients` and the order of `inverseR`.
     public let columnCount: Int
 
     /// A solution saved earlier (`coefficients` and `inverseR` as `solve` made them).

@@ -1,3 +1,4 @@
+import Foundation
 import AlmanacCore
 import LuaBridge
 import Testing
@@ -153,4 +154,53 @@ import Testing
         #expect(message(state, "inventory.fill_rate(10, 50, { lead_tme = 3 })")
             == "s:1: inventory.fill_rate: unknown option 'lead_tme' (did you mean 'lead_time'?)")
     }
+
+    /// Names derived from key paths are Lua identifiers: a computed property's
+    /// key path has no name to derive, and must be given one (`name:`).
+    @Test func everyDeclaredNameIsALuaIdentifier() {
+        func names(in type: LuaType) -> [String] {
+            switch type {
+            case .shape(let record): return record.fields.flatMap { [$0.name] + names(in: $0.type) }
+            case .array(let element): return names(in: element)
+            case .union(let members): return members.flatMap(names(in:))
+            default: return []
+            }
+        }
+        func names(in signature: LuaSignature?) -> [String] {
+            guard let signature else { return [] }
+            var found: [String] = []
+            for parameter in signature.parameters { found += [parameter.name] + names(in: parameter.type) }
+            for result in signature.returns {
+                if let name = result.name { found.append(name) }
+                found += names(in: result.type)
+            }
+            for alternative in signature.alternatives { found += names(in: alternative) }
+            return found
+        }
+        var all: [String] = []
+        for module in ScriptHost.moduleSpecs() { all += module.functions.flatMap { names(in: $0.types) } }
+        for type in ScriptTypes.classes { all += type.methods.flatMap { names(in: $0.types) } }
+        #expect(all.count > 200)
+        let identifier = /^[A-Za-z_][A-Za-z0-9_]*$/
+        let bad = all.filter { (try? identifier.wholeMatch(in: $0)) == nil }
+        #expect(bad.isEmpty, "not Lua identifiers: \(Set(bad).sorted())")
+    }
+
+    /// No Workbench declaration writes a signature line or stub types by hand:
+    /// they come from the argument structs, so they cannot drift.
+    @Test func noSignatureIsWrittenByHand() throws {
+        let workbench = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Workbench")
+        guard let walker = FileManager.default.enumerator(atPath: workbench.path) else {
+            Issue.record("Sources/Workbench not found at \(workbench.path)")
+            return
+        }
+        var handWritten: [String] = []
+        for case let path as String in walker where path.hasSuffix(".swift") && !path.hasPrefix("Binding/") {
+            let text = try String(contentsOfFile: workbench.appendingPathComponent(path).path, encoding: .utf8)
+            if text.contains("signature: \"") || text.contains("types: LuaSignature(") { handWritten.append(path) }
+        }
+        #expect(handWritten.isEmpty, "hand-written signatures in \(handWritten.sorted())")
+    }
 }
+

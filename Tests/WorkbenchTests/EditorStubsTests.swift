@@ -57,32 +57,6 @@ import Testing
         }
     }
 
-    /// The argument names a signature shows are the typed parameters' names, in order.
-    @Test func typedParametersMatchTheSignaturesShown() {
-        var checked = 0
-        for module in ScriptHost.moduleSpecs() {
-            for function in module.functions {
-                checked += expectAgreement(function.signature, function.types, "\(module.name).\(function.name)")
-            }
-        }
-        for type in ScriptTypes.classes {
-            for method in type.methods { checked += expectAgreement(method.signature, method.types, "\(type.name):\(method.name)") }
-        }
-        #expect(checked > 100)
-    }
-
-    private func expectAgreement(_ signature: String, _ types: LuaSignature?, _ name: String) -> Int {
-        guard let types else { return 0 }
-        let shown = SignatureArguments.names(signature)
-        let candidates = [types] + types.alternatives
-        let matches = candidates.contains { candidate in
-            candidate.parameters.count == shown.count
-                && zip(candidate.parameters, shown).allSatisfy { typed, shownName in shownName == nil || shownName == typed.name }
-        }
-        #expect(matches, "\(name): \(signature) shows \(shown.map { $0 ?? "{...}" }), typed \(candidates.map { $0.parameters.map(\.name) })")
-        return 1
-    }
-
     /// Every userdata type the reference's examples meet is documented (and so in the stubs).
     @Test func everyUserdataTypeScriptsGetIsDocumented() throws {
         var met: Set<String> = []
@@ -113,40 +87,4 @@ import Testing
 /// The metamethods that need a `---@operator` type.
 enum StubOperators {
     static let arithmetic: Set<String> = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv", "__concat"]
-}
-
-/// The argument names a human-written signature shows: `f(a, b [, { x = }])`
-/// gives a, b and nil (a table written out); `f{ ... }` one table.
-enum SignatureArguments {
-    static func names(_ signature: String) -> [String?] {
-        guard let open = signature.firstIndex(where: { $0 == "(" || $0 == "{" }) else { return [] }
-        if signature[open] == "{" { return [nil] }
-        var depth = 0
-        var current = ""
-        var arguments: [String] = []
-        for character in signature[signature.index(after: open)...] {
-            switch character {
-            case "(", "{": depth += 1
-            case ")" where depth == 0:
-                arguments.append(current)
-                return arguments.compactMap(clean)
-            case ")", "}": depth -= 1
-            case "," where depth == 0:
-                arguments.append(current)
-                current = ""
-                continue
-            default: break
-            }
-            current.append(character)
-        }
-        return arguments.compactMap(clean)
-    }
-
-    /// `[, options]` → "options"; `{ ... }` → nil (an unnamed table); empty → dropped.
-    private static func clean(_ argument: String) -> String?? {
-        let text = argument.filter { $0 != "[" && $0 != "]" }.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return .none }
-        if text.hasPrefix("{") { return .some(nil) }
-        return .some(text)
-    }
 }

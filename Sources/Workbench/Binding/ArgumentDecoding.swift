@@ -26,17 +26,34 @@ extension LuaArguments {
                 index += 1
             }
         }
-        if hasOptions { try decodeOptions(try call.record(index, "options"), into: &decoded, owner: owner) }
+        if hasOptions {
+            let table = optionsTable
+            if table.required { try call.requireTable(index, table.name) }
+            try decodeOptions(try call.record(index, table.name), into: &decoded, owner: owner)
+        }
         return decoded
     }
 
-    /// Checks and decodes an options table given as a record.
+    /// Checks and decodes an options table given as a record. A required
+    /// option whose type words its own absence (a distribution: "'demand' must
+    /// be a distribution such as ..., got nothing") is reported in those words,
+    /// after the unknown names (a misspelt name is the likelier mistake) and the
+    /// other fields' checks; a field left out keeps the struct's initial value,
+    /// which is its default.
     static func decodeOptions(_ given: [String: LuaValue], into decoded: inout Self, owner: String) throws {
         let fields = options
-        let (checked, _) = try validateOptions(given, against: fields.map(\.spec), owner: owner)
+        let specs = fields.map { field in
+            var spec = field.spec
+            if field.missing != nil { spec.required = false }
+            return spec
+        }
+        let (checked, _) = try validateOptions(given, against: specs, owner: owner)
+        for field in fields where given[field.name] == nil {
+            if let missing = field.missing { throw missing }
+        }
         for field in fields {
-            guard let value = checked[field.name] else { continue }
-            try field.readOption(&decoded, value, given[field.name] ?? LuaValue(value))
+            guard let raw = given[field.name], let value = checked[field.name] else { continue }
+            try field.readOption(&decoded, value, raw)
         }
     }
 

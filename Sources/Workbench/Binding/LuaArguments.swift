@@ -12,6 +12,8 @@ protocol LuaArguments: SendableMetatype {
     init()
     /// In call order; a `static let`, so it is built once.
     static var arguments: [LuaArgument<Self>] { get }
+    /// What the options table is called and whether it must be given (default: `options`, may be left out).
+    static var optionsTable: LuaOptionsTable { get }
 }
 
 /// No arguments at all.
@@ -34,6 +36,8 @@ struct LuaArgument<Root>: Sendable {
     let spec: ParameterSpec
     let readArgument: @Sendable (inout Root, LuaCall, Int32) throws -> Void
     let readOption: @Sendable (inout Root, ParameterValue, LuaValue) throws -> Void
+    /// A required option's own message when it is left out (see LuaArgumentMissingMessage); nil: validation's.
+    let missing: ScriptError?
 
     var isOption: Bool { place == .option }
 }
@@ -70,10 +74,15 @@ extension LuaArgument where Root: LuaArguments {
         let spec = ParameterSpec(
             luaName, Value.parameterType, default: required ? nil : initial.shownDefault, required: required,
             range: range, choices: Value.choices, doc: doc)
+        var missing: ScriptError?
+        if place == .option, required, let worded = Value.self as? any LuaArgumentMissingMessage.Type {
+            missing = worded.missingOption(luaName)
+        }
         return LuaArgument(
             name: luaName, place: place, doc: doc, type: type ?? Value.luaType, spec: spec,
             readArgument: { root, call, index in root[keyPath: path] = try Value.argument(call, index, luaName) },
-            readOption: { root, value, raw in root[keyPath: path] = try Value(option: value, raw: raw, name: luaName) })
+            readOption: { root, value, raw in root[keyPath: path] = try Value(option: value, raw: raw, name: luaName) },
+            missing: missing)
     }
 }
 

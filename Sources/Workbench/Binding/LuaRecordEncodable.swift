@@ -13,11 +13,17 @@ protocol LuaRecordEncodable: SendableMetatype {
 extension LuaRecordEncodable {
     static var recordName: String? { nil }
 
-    static var luaType: LuaType { .record(fields.map { LuaField($0.name, $0.type, doc: $0.doc) }, named: recordName) }
+    static var luaType: LuaType {
+        .record(fields.map { LuaField($0.name, $0.type, optional: $0.optional, doc: $0.doc) }, named: recordName)
+    }
 
+    /// The table a script receives; an optional field that is nil is left out.
     var luaValue: LuaValue {
         var record: [String: LuaValue] = [:]
-        for field in Self.fields { record[field.name] = field.encode(self) }
+        for field in Self.fields {
+            let value = field.encode(self)
+            if value != .nil { record[field.name] = value }
+        }
         return .record(record)
     }
 }
@@ -26,13 +32,19 @@ extension LuaRecordEncodable {
 struct LuaRecordField<Root>: Sendable {
     let name: String
     let type: LuaType
+    /// Whether the field may be absent (an Optional property: present only in some results).
+    let optional: Bool
     let doc: String
     let encode: @Sendable (Root) -> LuaValue
 
-    static func field<Value: LuaResultValue>(_ path: KeyPath<Root, Value> & Sendable, _ doc: String = "", name: String? = nil)
-        -> LuaRecordField
-    {
-        LuaRecordField(name: name ?? LuaNames.snakeCase(of: path), type: Value.luaType, doc: doc) {
+    /// `type` narrows the value's own Lua type where the stubs can say more (`"A" | "B" | "C"` for a String).
+    static func field<Value: LuaResultValue>(
+        _ path: KeyPath<Root, Value> & Sendable, _ doc: String = "", name: String? = nil, type: LuaType? = nil
+    ) -> LuaRecordField {
+        LuaRecordField(
+            name: name ?? LuaNames.snakeCase(of: path), type: type ?? Value.luaType,
+            optional: Value.self is any LuaOptionalResult.Type, doc: doc
+        ) {
             $0[keyPath: path].luaValue
         }
     }

@@ -13,7 +13,7 @@ enum SignatureText {
         let options = arguments.options
         if !options.isEmpty {
             let fields = options.map { field in
-                if field.spec.required { return "\(field.name) =" }
+                if field.spec.required { return "\(field.name) =" + shownType(field.type) }
                 return "\(field.name) = " + (field.spec.defaultValue?.description ?? "nil")
             }
             let table = "{ " + fields.joined(separator: ", ") + " }"
@@ -40,6 +40,15 @@ enum SignatureText {
             }
         }
         return "\(qualifiedName)(\(text + closing))" + resultText(returns)
+    }
+
+    /// A required option's type where it says more than a scalar would
+    /// (`demand = Distribution`, `items = { { fixed_cost, usage }, ... }`); empty for a plain number or string.
+    static func shownType(_ type: LuaType) -> String {
+        switch type {
+        case .named, .array, .union, .shape, .map: return " " + describe(type)
+        default: return ""
+        }
     }
 
     static func resultText(_ returns: [LuaReturn]) -> String {
@@ -76,7 +85,9 @@ enum SignatureText {
         let options = arguments.options
         if !options.isEmpty {
             let fields = options.map { LuaField($0.name, $0.type, optional: !$0.spec.required, doc: $0.spec.typeNote) }
-            parameters.append(LuaParameter("options", .record(fields), optional: !options.contains(where: \.spec.required)))
+            let table = arguments.optionsTable
+            let optional = !table.required && !options.contains(where: \.spec.required)
+            parameters.append(LuaParameter(table.name, .record(fields), optional: optional))
         }
         return LuaSignature(parameters, namedReturns: returns)
     }

@@ -5,55 +5,121 @@ import TimeSeries
 
 /// `dist.*`: demand distributions for the inventory models.
 enum DistModule {
-    /// dist.negbin{ mean =, sd = }
-    static let negbinMoments = [
-        ParameterSpec("mean", .number, required: true, range: .positive, doc: "mean demand"),
-        ParameterSpec("sd", .number, required: true, range: .positive, doc: "standard deviation (sd² > mean)"),
-    ]
-
     static func spec(_ context: HostContext) -> LuaModuleSpec {
         func make(_ d: Distribution, _ call: LuaCall) throws -> Int32 {
             call.stack.pushUserdata(DistributionObject(try d.validated(), context: context))
             return 1
         }
+        let returns: [LuaReturn] = [.init(.distribution)]
         return LuaModuleSpec("dist", summary: "Demand distributions: density, CDF, quantiles, seeded samples and loss functions.", functions: [
-            LuaFunctionSpec("normal", signature: "dist.normal(mean, sd)", summary: "normal demand",
+            LuaFunctionSpec("normal", in: "dist", summary: "normal demand",
                             example: "local d = dist.normal(50, 8)\nprint(d:quantile(0.95), d:loss(56.6))",
-                            types: LuaSignature([.init("mean", .number), .init("sd", .number)], returns: [.distribution])) { call in
-                try make(.normal(mean: try call.finiteNumber(1, "mean"), sd: try call.finiteNumber(2, "sd")), call)
+                            arguments: Normal.self, returns: returns) { args, call in
+                try make(.normal(mean: args.mean.value, sd: args.sd.value), call)
             },
-            LuaFunctionSpec("lognormal", signature: "dist.lognormal(meanlog, sdlog)", summary: "log X ~ Normal(meanlog, sdlog), as R's dlnorm (scipy: lognorm(s = sdlog, scale = e^meanlog))",
+            LuaFunctionSpec("lognormal", in: "dist", summary: "log X ~ Normal(meanlog, sdlog), as R's dlnorm (scipy: lognorm(s = sdlog, scale = e^meanlog))",
                             example: "local d = dist.lognormal(3, 0.5)\nprint(d.mean, d:cdf(20))",
-                            types: LuaSignature([.init("meanlog", .number), .init("sdlog", .number)], returns: [.distribution])) { call in
-                try make(.lognormal(meanlog: try call.finiteNumber(1, "meanlog"), sdlog: try call.finiteNumber(2, "sdlog")), call)
+                            arguments: Lognormal.self, returns: returns) { args, call in
+                try make(.lognormal(meanlog: args.meanlog.value, sdlog: args.sdlog.value), call)
             },
-            LuaFunctionSpec("gamma", signature: "dist.gamma(shape, scale)", summary: "gamma demand: mean shape·scale, variance shape·scale²",
+            LuaFunctionSpec("gamma", in: "dist", summary: "gamma demand: mean shape·scale, variance shape·scale²",
                             example: "local d = dist.gamma(4, 12.5)\nprint(d.mean, d.sd)",
-                            types: LuaSignature([.init("shape", .number), .init("scale", .number)], returns: [.distribution])) { call in
-                try make(.gamma(shape: try call.finiteNumber(1, "shape"), scale: try call.finiteNumber(2, "scale")), call)
+                            arguments: Gamma.self, returns: returns) { args, call in
+                try make(.gamma(shape: args.shape.value, scale: args.scale.value), call)
             },
-            LuaFunctionSpec("poisson", signature: "dist.poisson(mean)", summary: "Poisson demand (whole numbers)",
+            LuaFunctionSpec("poisson", in: "dist", summary: "Poisson demand (whole numbers)",
                             example: "local d = dist.poisson(6)\nprint(d:pdf(6), d:quantile(0.9))",
-                            types: LuaSignature([.init("mean", .number)], returns: [.distribution])) { call in
-                try make(.poisson(mean: try call.finiteNumber(1, "mean")), call)
+                            arguments: Poisson.self, returns: returns) { args, call in
+                try make(.poisson(mean: args.mean.value), call)
             },
-            LuaFunctionSpec("negbin", signature: "dist.negbin(size, prob) or dist.negbin{ mean =, sd = }",
-                            summary: "negative binomial (failures before the size-th success; scipy's nbinom): mean size(1 − prob)/prob; or by mean and sd (sd² > mean)",
-                            example: "local d = dist.negbin(5, 0.25)\nprint(d.mean, d.variance)  --> 15.0  60.0\nprint(dist.negbin{ mean = 23, sd = 8 })",
-                            types: LuaSignature([.init("size", .number), .init("prob", .number)], returns: [.distribution],
-                                                  or: [LuaSignature([.init("spec", .options(negbinMoments))], returns: [.distribution])])) { call in
-                if call.argumentCount == 1, case .record = try call.value(1, "spec") {
-                    let (p, _) = try validateOptions(try call.record(1, "spec"), against: negbinMoments, owner: "dist.negbin")
-                    return try make(try Distribution.negativeBinomial(mean: p.number("mean") ?? .nan, sd: p.number("sd") ?? .nan), call)
+            LuaFunctionSpec(
+                "negbin",
+                signature: SignatureText.line("dist.negbin", NegbinShape.self, returns: returns) + " or "
+                    + SignatureText.line("dist.negbin", NegbinMoments.self, returns: returns),
+                summary: "negative binomial (failures before the size-th success; scipy's nbinom): mean size(1 − prob)/prob; or by mean and sd (sd² > mean)",
+                example: "local d = dist.negbin(5, 0.25)\nprint(d.mean, d.variance)  --> 15.0  60.0\nprint(dist.negbin{ mean = 23, sd = 8 })",
+                types: SignatureText.types(NegbinShape.self, returns: returns, or: [SignatureText.types(NegbinMoments.self, returns: returns)])
+            ) { call in
+                // Two ways to call it: one table is the moments form.
+                if call.argumentCount == 1, case .record(let given) = try call.value(1, "spec") {
+                    let args = try NegbinMoments.decodeOptions(given, owner: "dist.negbin")
+                    return try make(try Distribution.negativeBinomial(mean: args.mean, sd: args.sd), call)
                 }
-                return try make(.negativeBinomial(size: try call.finiteNumber(1, "size"), probability: try call.finiteNumber(2, "prob")), call)
+                let args = try NegbinShape.decode(call, from: 1, owner: "dist.negbin")
+                return try make(.negativeBinomial(size: args.size.value, probability: args.prob.value), call)
             },
-            LuaFunctionSpec("empirical", signature: "dist.empirical(samples)", summary: "equally likely values: an array or a Series (e.g. forecast sample paths summed over a lead time)",
+            LuaFunctionSpec("empirical", in: "dist", summary: "equally likely values: an array or a Series (e.g. forecast sample paths summed over a lead time)",
                             example: "local d = dist.empirical({ 3, 7, 7, 9, 12 })\nprint(d:quantile(0.5), d:loss(8))",
-                            types: LuaSignature([.init("samples", .seriesLike)], returns: [.distribution])) { call in
-                let samples = try SeriesObject.argument(call, 1, "samples").values.filter { !$0.isNaN }
-                return try make(.empirical(samples), call)
+                            arguments: Empirical.self, returns: returns) { args, call in
+                try make(.empirical(args.samples.values.filter { !$0.isNaN }), call)
             },
         ])
+    }
+}
+
+/// The declared arguments of `dist.*` (see LuaArguments): finite numbers, as the distributions need.
+extension DistModule {
+    struct Normal: LuaArguments {
+        var mean = FiniteNumber(), sd = FiniteNumber()
+        static let arguments: [LuaArgument<Self>] = [.required(\.mean, "the mean"), .required(\.sd, "the standard deviation")]
+    }
+
+    struct Lognormal: LuaArguments {
+        var meanlog = FiniteNumber(), sdlog = FiniteNumber()
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.meanlog, "the mean of log X"), .required(\.sdlog, "the standard deviation of log X"),
+        ]
+    }
+
+    struct Gamma: LuaArguments {
+        var shape = FiniteNumber(), scale = FiniteNumber()
+        static let arguments: [LuaArgument<Self>] = [.required(\.shape, "k"), .required(\.scale, "θ")]
+    }
+
+    struct Poisson: LuaArguments {
+        var mean = FiniteNumber()
+        static let arguments: [LuaArgument<Self>] = [.required(\.mean, "the mean")]
+    }
+
+    struct NegbinShape: LuaArguments {
+        var size = FiniteNumber(), prob = FiniteNumber()
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.size, "successes counted to"), .required(\.prob, "probability of a success"),
+        ]
+    }
+
+    /// dist.negbin{ mean =, sd = }
+    struct NegbinMoments: LuaArguments {
+        var mean = 0.0, sd = 0.0
+        static let arguments: [LuaArgument<Self>] = [
+            .option(\.mean, "mean demand", range: .positive, required: true),
+            .option(\.sd, "standard deviation (sd² > mean)", range: .positive, required: true),
+        ]
+        static var optionsTable: LuaOptionsTable { LuaOptionsTable(name: "spec") }
+    }
+
+    struct Empirical: LuaArguments {
+        var samples = SampleValues()
+        static let arguments: [LuaArgument<Self>] = [.required(\.samples, "the equally likely values")]
+    }
+
+    /// dist.empirical's samples: an array or a Series, read as SeriesObject.argument reads them.
+    struct SampleValues: LuaArgumentValue {
+        var values: [Double] = []
+
+        static var luaType: LuaType { .seriesLike }
+        static var parameterType: ParameterType { .any }
+
+        static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> SampleValues {
+            SampleValues(values: try SeriesObject.argument(call, index, name).values)
+        }
+
+        init() {}
+        init(values: [Double]) { self.values = values }
+
+        /// Only positional.
+        init(option value: ParameterValue, raw: LuaValue, name: String) throws { throw UnexpectedOption(name: name) }
+
+        var shownDefault: ParameterValue? { nil }
     }
 }

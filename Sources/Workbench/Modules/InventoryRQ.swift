@@ -6,7 +6,7 @@ import LuaBridge
 enum InventoryRQ {
     static var function: LuaFunctionSpec {
         LuaFunctionSpec(
-            "rq", signature: "inventory.rq{ holding_cost =, stockout_cost =, fixed_cost =, demand = dist.normal(λ, σ) | dist.poisson(λ), lead_time = L [, method =] } -> { reorder_point, order_quantity, cost, exact_cost, eil_cost }",
+            "rq", in: "inventory",
             summary: "The (r, Q) policy, continuous review with backorders: exact optimisation (default) or the EOQ+SS, loss-function and EIL approximations; cost is the cost the method minimises (p per unit backordered per unit time, or per unit short for EIL), with exact_cost and eil_cost both given.",
             details: """
             `demand` is the demand per unit time (normal: mean rate λ and sd σ over one unit of time; \
@@ -32,49 +32,65 @@ enum InventoryRQ {
             local e = inventory.rq(m)
             print(e.cost, e.exact_cost)                       --> 95.4511...  92.2868...
             """,
-            types: LuaSignature([.init("model", InventoryPolicies.model(InventoryPolicies.rqOptions,
-                                                                           [LuaField("demand", .distribution, doc: "dist.normal(λ, σ) or dist.poisson(λ) per time unit")]))],
-                                returns: [.numbers(["reorder_point", "order_quantity", "cost", "exact_cost", "eil_cost"])])
-        ) { call in
-            try call.requireTable(1, "model")
-            var given = try call.record(1, "model")
-            let owner = "inventory.rq"
-            let demand = try DistributionObject.argument(given.removeValue(forKey: "demand"), "demand", owner: owner)
-            let (set, _) = try validateOptions(given, against: InventoryPolicies.rqOptions, owner: owner)
+            arguments: RQArguments.self, returns: [.init(RQResult.luaType)]
+        ) { args, call in
             let sd: Double?
-            switch demand {
+            switch args.demand {
             case .normal(_, let s): sd = s
             case .poisson: sd = nil
-            default: throw ScriptError.named("\(owner): demand must be dist.normal(rate, sd) or dist.poisson(rate), got \(demand.name)")
+            default: throw ScriptError("demand must be dist.normal(rate, sd) or dist.poisson(rate), got \(args.demand.name)")
             }
-            let model = try RQModel(holdingCost: set.number("holding_cost") ?? .nan, stockoutCost: set.number("stockout_cost") ?? .nan,
-                                    fixedCost: set.number("fixed_cost") ?? .nan, demandMean: demand.mean, demandSD: sd,
-                                    leadTime: set.number("lead_time") ?? .nan)
-            let method = set.string("method") ?? "exact"
+            let model = try RQModel(holdingCost: args.holdingCost, stockoutCost: args.stockoutCost, fixedCost: args.fixedCost,
+                                    demandMean: args.demand.mean, demandSD: sd, leadTime: args.leadTime)
             let r: Double, q: Double
-            if let given = set.number("reorder_point"), let givenQ = set.number("order_quantity") {
+            if let given = args.reorderPoint, let givenQ = args.orderQuantity {
                 (r, q) = (given, givenQ)
             } else {
-                switch method {
-                case "eoq_ss": (r, q) = model.eoqSafetyStockApproximation()
-                case "loss_function": (r, q) = model.lossFunctionApproximation()
-                case "eil": (r, q) = try model.expectedInventoryLevelApproximation()
-                case "eoqb": (r, q) = try model.eoqWithBackordersApproximation()
-                default:
+                switch args.method {
+                case .eoqSS: (r, q) = model.eoqSafetyStockApproximation()
+                case .lossFunction: (r, q) = model.lossFunctionApproximation()
+                case .eil: (r, q) = try model.expectedInventoryLevelApproximation()
+                case .eoqb: (r, q) = try model.eoqWithBackordersApproximation()
+                case .exact:
                     let best = try model.optimize()
                     (r, q) = (best.reorderPoint, best.orderQuantity)
                 }
             }
             let exact = try model.cost(reorderPoint: r, orderQuantity: q)
             let eil = try model.expectedInventoryLevelCost(reorderPoint: r, orderQuantity: q)
-            return call.returning(.record(["reorder_point": .number(r), "order_quantity": .number(q),
-                                           "cost": .number(method == "eil" ? eil : exact),
-                                           "exact_cost": .number(exact), "eil_cost": .number(eil)]))
+            return call.returning(record: RQResult(reorderPoint: r, orderQuantity: q, cost: args.method == .eil ? eil : exact,
+                                                   exactCost: exact, eilCost: eil))
         }
     }
 
-    /// p, whose unit depends on the method's convention.
-    static let stockoutCost = ParameterSpec(
-        "stockout_cost", .number, required: true, range: .positive,
-        doc: "p, cost per unit backordered per unit time (with method = \"eil\": per unit short)")
+    /// How (r, Q) is chosen.
+    enum Method: String, LuaChoice {
+        case exact
+        case eoqSS = "eoq_ss"
+        case eoqb
+        case lossFunction = "loss_function"
+        case eil
+    }
+
+    /// inventory.rq's model: `demand` is per unit time, and p's unit depends on the method's convention.
+    struct RQArguments: LuaArguments {
+        var holdingCost = 0.0, stockoutCost = 0.0, fixedCost = 0.0
+        var leadTime = 0.0
+        var method = Method.exact
+        var reorderPoint: Double?
+        var orderQuantity: Double?
+        var demand = Distribution.unset
+        static let arguments: [LuaArgument<Self>] = [
+            InventoryPolicies.holdingCost(\.holdingCost),
+            .option(\.stockoutCost, "p, cost per unit backordered per unit time (with method = \"eil\": per unit short)",
+                    range: .positive, required: true),
+            InventoryPolicies.fixedCost(\.fixedCost),
+            .option(\.leadTime, "L, in the unit of the demand rate", range: .positive, required: true),
+            .option(\.method, "how (r, Q) is chosen"),
+            .option(\.reorderPoint, "evaluate this r (with order_quantity)"),
+            .option(\.orderQuantity, "evaluate this Q (with reorder_point)", range: .positive),
+            .option(\.demand, "dist.normal(λ, σ) or dist.poisson(λ) per time unit", required: true),
+        ]
+        static var optionsTable: LuaOptionsTable { .model }
+    }
 }

@@ -7,27 +7,44 @@ import LuaBridge
 enum InventoryRisk {
     static let itemFields = ["key", "on_hand", "on_order", "unit_cost", "demand"]
 
-    static let options = [
-        ParameterSpec("lead_time", .integer, default: .integer(1), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods until a new order would arrive"),
-        ParameterSpec("horizon", .integer, default: .integer(8), range: ParameterRange(lower: 1, upper: 10_000), doc: "periods over which excess stock is measured"),
-        ParameterSpec("n", .integer, default: .integer(1000), range: ParameterRange(lower: 10, upper: 1_000_000), doc: "paths to draw from a model or a distribution"),
-    ]
-
     static let itemType = LuaType.record([
         LuaField("key", .string), LuaField("on_hand", .number),
         .optional("on_order", .number, doc: "default 0"), .optional("unit_cost", .number, doc: "default 1"),
         LuaField("demand", .fittedModel | .samplePaths | .distribution | .array(.array(.number)),
                  doc: "a fitted model, sample paths, one period's distribution or scenarios"),
     ])
-    static let rowType = LuaType.record(
-        [LuaField("key", .string)] + ["on_hand", "on_order", "p_stockout", "expected_shortage", "periods_of_cover",
-                                      "expected_excess", "exposure", "excess_value"].map { LuaField($0, .number) })
+
+    /// The items, then the options.
+    struct Arguments: LuaArguments {
+        var items = LuaValue.nil
+        var leadTime = 1
+        var horizon = 8
+        var n = 1000
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.items, "the SKUs, each { key =, on_hand =, on_order =, unit_cost =, demand = }", type: .array(itemType)),
+            .option(\.leadTime, "periods until a new order would arrive", range: ParameterRange(lower: 1, upper: 10_000)),
+            .option(\.horizon, "periods over which excess stock is measured", range: ParameterRange(lower: 1, upper: 10_000)),
+            .option(\.n, "paths to draw from a model or a distribution", range: ParameterRange(lower: 10, upper: 1_000_000)),
+        ]
+    }
+
+    /// One row of the result: an item's risk.
+    struct Row: LuaRecordEncodable {
+        let risk: StockRisk
+        static let fields: [LuaRecordField<Self>] = [
+            .field(\.risk.key, name: "key"), .field(\.risk.onHand, name: "on_hand"), .field(\.risk.onOrder, name: "on_order"),
+            .field(\.risk.stockoutProbability, name: "p_stockout"), .field(\.risk.expectedShortage, name: "expected_shortage"),
+            .field(\.risk.periodsOfCover, name: "periods_of_cover"), .field(\.risk.expectedExcess, name: "expected_excess"),
+            .field(\.risk.exposure, name: "exposure"), .field(\.risk.excessValue, name: "excess_value"),
+        ]
+    }
 
     static func function(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
-            "risk", signature: "inventory.risk({ { key =, on_hand =, on_order = 0, unit_cost = 1, demand = model | paths | dist | { {...}, ... } }, ... } [, { lead_time = 1, horizon = 8, n = 1000 }]) -> { row, ... }",
+            "risk", in: "inventory",
             summary: "Per SKU: probability of a stock-out within the lead time, expected shortage, periods of cover and excess stock after the horizon, from demand scenarios; sorted by exposure (expected shortage × unit cost).",
             details: """
+            Each item is `{ key =, on_hand =, on_order = 0, unit_cost = 1, demand = model | paths | dist | { {...}, ... } }`. \
             `demand` is a fitted model (its `n` sample paths are drawn), a SamplePaths (`m:sample{ h =, n = }`), \
             a distribution of one period's demand (`n` paths of independent draws) or an array of scenarios \
             (arrays of per-period demand). Stock available before a new order arrives is on hand + on order; \
@@ -48,13 +65,12 @@ enum InventoryRisk {
               print(("%-9s P(out) %.2f  short %.1f  cover %.1f weeks"):format(r.key, r.p_stockout, r.expected_shortage, r.periods_of_cover))
             end
             """,
-            types: LuaSignature([.init("items", .array(itemType)), .optional("options", .options(options))], returns: [.array(rowType)])
-        ) { call in
-            guard case .array(let items) = try call.value(1, "items") else {
+            arguments: Arguments.self, returns: [.init(.array(Row.luaType))]
+        ) { args, call in
+            guard case .array(let items) = args.items else {
                 throw ScriptError("inventory.risk: argument 1 must be an array of items { key =, on_hand =, demand = ... }")
             }
-            let (o, _) = try validateOptions(try call.record(2, "options"), against: options, owner: "inventory.risk")
-            let lead = o.integer("lead_time") ?? 1, horizon = o.integer("horizon") ?? 8, n = o.integer("n") ?? 1000
+            let lead = args.leadTime, horizon = args.horizon, n = args.n
             guard max(lead, horizon) * n <= 50_000_000 else {
                 throw ScriptError("inventory.risk: \(n) paths of \(max(lead, horizon)) periods are too many (at most 50 million values); lower n")
             }
@@ -78,12 +94,7 @@ enum InventoryRisk {
                 let scenarios = try demandScenarios(fields["demand"], key: key, periods: max(lead, horizon), count: n, call: call, context: context)
                 risks.append(try StockRiskAnalysis.assess(position, demand: scenarios, leadTime: lead, horizon: horizon))
             }
-            return call.returning(.array(StockRiskAnalysis.sorted(risks).map { r in
-                .record(["key": .string(r.key), "on_hand": .number(r.onHand), "on_order": .number(r.onOrder),
-                         "p_stockout": .number(r.stockoutProbability), "expected_shortage": .number(r.expectedShortage),
-                         "periods_of_cover": .number(r.periodsOfCover), "expected_excess": .number(r.expectedExcess),
-                         "exposure": .number(r.exposure), "excess_value": .number(r.excessValue)])
-            }))
+            return call.returning(.array(StockRiskAnalysis.sorted(risks).map { Row(risk: $0).luaValue }))
         }
     }
 

@@ -6,7 +6,7 @@ import LuaBridge
 enum InventorySimulation {
     static func function(_ context: HostContext) -> LuaFunctionSpec {
         LuaFunctionSpec(
-            "simulate", signature: "inventory.simulate(policy, { demand = dist | paths | { {...}, ... }, lead_time = L | dist, holding_cost =, stockout_cost =, fixed_cost =, backorders =, orders_cross =, periods =, warmup =, replications =, seed =, trace = }) -> result",
+            "simulate", in: "inventory",
             summary: "Monte Carlo simulation of a periodic-review policy — { type = \"base_stock\", level = S }, { type = \"ss\", s =, S = } or { type = \"rq\", r =, Q = } — reporting costs by component, service per replenishment cycle and per period, fill rate, average on hand and order frequency, each with a 95% confidence interval.",
             details: """
             Each period: review and order, receive what was ordered `lead_time` periods ago, demand \
@@ -33,68 +33,35 @@ enum InventorySimulation {
                 periods = 5000, replications = 10, seed = 1 })
             print(r.cost.mean, "±", r.cost.half_width)  --> about 8.03 (Zheng–Federgruen's exact cost)
             """,
-            types: LuaSignature([.init("policy", InventoryPolicies.simulatePolicy), .init("options", InventoryPolicies.simulateOptionsType)],
-                                returns: [InventoryPolicies.simulateResult])
-        ) { call in
-            let policyFields = try call.record(1, "policy")
-            let owner = "inventory.simulate"
-            func field(_ name: String) throws -> Double {
-                guard let x = policyFields[name]?.doubleValue else {
-                    throw ScriptError.named("\(owner): the policy needs '\(name)' (a number)")
-                }
-                return x
-            }
-            let policy: PolicySimulation.Policy
-            switch policyFields["type"] ?? .nil {
-            case .string("base_stock"): policy = .baseStock(level: try field("level"))
-            case .string("ss"): policy = .sS(reorderPoint: try field("s"), orderUpTo: try field("S"))
-            case .string("rq"): policy = .rQ(reorderPoint: try field("r"), orderQuantity: try field("Q"))
-            default: throw ScriptError.named("\(owner): the policy's type must be \"base_stock\", \"ss\" or \"rq\"")
-            }
-            var given = try call.record(2, "options")
-            let demand = try SimulationArguments.demand(given.removeValue(forKey: "demand"), owner: owner)
-            let leadTime = try SimulationArguments.leadTime(given.removeValue(forKey: "lead_time"), owner: owner)
-            let (set, _) = try validateOptions(given, against: InventoryPolicies.simulateOptions, owner: owner)
+            arguments: SimulationArguments.self, returns: [.init(SimulationResult.luaType)]
+        ) { args, call in
             var sim: PolicySimulation
-            switch demand {
+            switch args.demand {
             case .distribution(let d):
-                sim = PolicySimulation(policy: policy, demand: d)
-                sim.warmup = set.integer("warmup") ?? 100
-                sim.periods = set.integer("periods") ?? 1000
-                sim.replications = set.integer("replications") ?? 10
+                sim = PolicySimulation(policy: args.policy.policy, demand: d)
             case .paths(let paths):
-                sim = PolicySimulation(policy: policy, demandPaths: paths)
-                sim.warmup = set.integer("warmup") ?? 0
+                sim = PolicySimulation(policy: args.policy.policy, demandPaths: paths)
+                // With paths the run follows them: no warm-up, their length, one replication each (at least 2).
+                sim.warmup = 0
                 // Clamped at 1 so a warm-up as long as the paths gets validation's message.
-                sim.periods = set.integer("periods") ?? max(1, (paths.first?.count ?? 0) - sim.warmup)
-                sim.replications = set.integer("replications") ?? max(2, paths.count)
+                sim.periods = max(1, (paths.first?.count ?? 0) - (args.warmup ?? sim.warmup))
+                sim.replications = max(2, paths.count)
             }
-            switch leadTime {
+            if let warmup = args.warmup { sim.warmup = warmup }
+            if let periods = args.periods { sim.periods = periods }
+            if let replications = args.replications { sim.replications = replications }
+            switch args.leadTime {
             case .fixed(let l): sim.leadTime = l
             case .random(let d): sim.leadTimeDistribution = d
             }
-            sim.ordersCross = set.boolean("orders_cross") ?? false
-            sim.holdingCost = set.number("holding_cost") ?? 1
-            sim.stockoutCost = set.number("stockout_cost") ?? 1
-            sim.fixedCost = set.number("fixed_cost") ?? 0
-            sim.backorders = set.boolean("backorders") ?? true
-            sim.seed = set.integer("seed").map(UInt64.init) ?? context.generator.next()
-            sim.trace = set.boolean("trace") ?? false
-            let r = try sim.run()
-            func e(_ x: PolicySimulation.Estimate) -> LuaValue { .record(["mean": .number(x.mean), "half_width": .number(x.halfWidth)]) }
-            var record: [String: LuaValue] = [
-                "cost": e(r.cost), "holding_cost": e(r.holdingCost), "stockout_cost": e(r.stockoutCost),
-                "ordering_cost": e(r.orderingCost), "period_service_level": e(r.periodServiceLevel), "fill_rate": e(r.fillRate),
-                "average_on_hand": e(r.averageOnHand), "order_frequency": e(r.orderFrequency), "cycles": .integer(Int64(r.cyclesCounted)),
-                "periods_simulated": .integer(Int64(r.periodsSimulated)), "replications": .integer(Int64(sim.replications)),
-            ]
-            if let cycleService = r.cycleServiceLevel { record["cycle_service_level"] = e(cycleService) }
-            if let t = r.trace {
-                func a(_ xs: [Double]) -> LuaValue { .array(xs.map { .number($0) }) }
-                record["trace"] = .record(["on_hand": a(t.onHand), "backordered": a(t.backordered), "on_order": a(t.onOrder),
-                                           "ordered": a(t.ordered), "demand": a(t.demand), "short": a(t.short)])
-            }
-            return call.returning(.record(record))
+            sim.ordersCross = args.ordersCross
+            sim.holdingCost = args.holdingCost
+            sim.stockoutCost = args.stockoutCost
+            sim.fixedCost = args.fixedCost
+            sim.backorders = args.backorders
+            sim.seed = args.seed.map(UInt64.init) ?? context.generator.next()
+            sim.trace = args.trace
+            return call.returning(record: SimulationResult(try sim.run(), replications: sim.replications))
         }
     }
 }

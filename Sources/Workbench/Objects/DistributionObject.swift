@@ -1,12 +1,12 @@
 import AlmanacCore
-import CLua
 import Inventory
 import LuaBridge
 import TimeSeries
 
 /// A demand distribution as Lua holds it (from dist.normal, dist.poisson, ...).
-public final class DistributionObject: LuaUserdata {
+public final class DistributionObject: LuaUserdata, ScriptReceiver {
     public static let luaClassName = "Distribution"
+    static let receiverName = "d"
     public let distribution: Distribution
     /// Sampling draws from the host's one generator, so almanac.seed governs it.
     let context: HostContext
@@ -39,55 +39,37 @@ public final class DistributionObject: LuaUserdata {
             LuaProperty("discrete", .boolean, "true for poisson and negbin (values are whole numbers)") { .boolean($0.distribution.isDiscrete) },
         ]
         c.methods = [
-            LuaMethod("pdf", signature: "d:pdf(x)", summary: "density, or probability of exactly x for a discrete distribution",
-                      types: LuaSignature([.init("x", .number)], returns: [.number])) { me, call in
-                call.returning(me.distribution.density(try call.number(2, "x")))
+            LuaMethod("pdf", summary: "density, or probability of exactly x for a discrete distribution",
+                      arguments: Point.self, returns: [.init(.number)]) { me, args, call in
+                call.returning(me.distribution.density(args.x))
             },
-            LuaMethod("cdf", signature: "d:cdf(x)", summary: "P(X ≤ x)",
-                      types: LuaSignature([.init("x", .number)], returns: [.number])) { me, call in
-                call.returning(me.distribution.cdf(try call.number(2, "x")))
+            LuaMethod("cdf", summary: "P(X ≤ x)", arguments: Point.self, returns: [.init(.number)]) { me, args, call in
+                call.returning(me.distribution.cdf(args.x))
             },
-            LuaMethod("quantile", signature: "d:quantile(p)", summary: "the smallest x with P(X ≤ x) ≥ p (a whole number when discrete)",
-                      types: LuaSignature([.init("p", .number)], returns: [.number])) { me, call in
-                let p = try call.number(2, "p")
-                guard p >= 0, p <= 1 else { throw ScriptError("argument 2 'p' must be between 0 and 1, got \(p)") }
-                return call.returning(me.distribution.quantile(p))
+            LuaMethod("quantile", summary: "the smallest x with P(X ≤ x) ≥ p (a whole number when discrete)",
+                      arguments: Probability.self, returns: [.init(.number)]) { me, args, call in
+                guard args.p >= 0, args.p <= 1 else { throw ScriptError("argument 2 'p' must be between 0 and 1, got \(args.p)") }
+                return call.returning(me.distribution.quantile(args.p))
             },
-            LuaMethod("sample", signature: "d:sample([n]) -> x or { x1, ..., xn }", summary: "seeded draws from the run's generator (almanac.seed)",
-                      types: LuaSignature(returns: [.number], or: [LuaSignature([.init("n", .integer)], returns: [.array(.number)])])) { me, call in
-                if call.isNil(2) { return call.returning(me.distribution.sample(using: &me.context.generator)) }
-                let n = try call.integer(2, "n")
-                guard n >= 0, n <= 100_000_000 else { throw ScriptError("argument 2 'n' must be between 0 and 100000000, got \(n)") }
-                var draws: [Double] = []
-                draws.reserveCapacity(n)
-                for _ in 0..<n { draws.append(me.distribution.sample(using: &me.context.generator)) }
-                call.stack.push(numbers: draws)
-                return 1
-            },
-            LuaMethod("loss", signature: "d:loss(x) -> shortage, leftover", summary: "first-order loss functions n(x) = E[(X − x)⁺] and n̄(x) = E[(x − X)⁺]",
-                      types: LuaSignature([.init("x", .number)], namedReturns: [.init(.number, "shortage"), .init(.number, "leftover")])) { me, call in
-                let (n, nBar) = me.distribution.loss(try call.number(2, "x"))
+            sample,
+            LuaMethod("loss", summary: "first-order loss functions n(x) = E[(X − x)⁺] and n̄(x) = E[(x − X)⁺]",
+                      arguments: Point.self, returns: lossReturns) { me, args, call in
+                let (n, nBar) = me.distribution.loss(args.x)
                 return call.returning(.number(n), .number(nBar))
             },
-            LuaMethod("second_loss", signature: "d:second_loss(x) -> shortage, leftover", summary: "second-order loss functions n²(x), n̄²(x) (docs/inventory.md gives the definitions)",
-                      types: LuaSignature([.init("x", .number)], namedReturns: [.init(.number, "shortage"), .init(.number, "leftover")])) { me, call in
-                let (n, nBar) = me.distribution.secondLoss(try call.number(2, "x"))
+            LuaMethod("second_loss", summary: "second-order loss functions n²(x), n̄²(x) (docs/inventory.md gives the definitions)",
+                      arguments: Point.self, returns: lossReturns) { me, args, call in
+                let (n, nBar) = me.distribution.secondLoss(args.x)
                 return call.returning(.number(n), .number(nBar))
             },
-            LuaMethod("over", signature: "d:over(periods)", summary: "the demand of `periods` periods together (sum of independent copies) where it has a closed form",
-                      types: LuaSignature([.init("periods", .integer)], returns: [.distribution])) { me, call in
-                let d = try me.distribution.convolved(periods: try call.integer(2, "periods"))
+            LuaMethod("over", summary: "the demand of `periods` periods together (sum of independent copies) where it has a closed form",
+                      arguments: Periods.self, returns: [.init(.distribution)]) { me, args, call in
+                let d = try me.distribution.convolved(periods: args.periods)
                 call.stack.pushUserdata(DistributionObject(d, context: me.context))
                 return 1
             },
         ]
         c.tostring = { "Distribution \($0.distribution.name)(\($0.parameters))" }
         return c
-    }
-
-    /// A Distribution argument (or named option), with a message that says how to make one.
-    static func argument(_ value: LuaValue?, _ name: String, owner: String) throws -> Distribution {
-        if case .object(let o as DistributionObject) = value ?? .nil { return o.distribution }
-        throw ScriptError.named("\(owner): '\(name)' must be a distribution such as dist.normal(50, 8) or dist.poisson(6), got \(value?.typeName ?? "nothing")")
     }
 }

@@ -1,12 +1,12 @@
 import AlmanacCore
-import CLua
 import LuaBridge
 
 /// A cost plugin with its parameters bound: `almanac.cost(name, params)`.
 /// Callable from Lua (`c(q)`) and, without crossing into Lua, from native
 /// optimizers when the plugin is native.
-public final class CostHandle: LuaUserdata {
+public final class CostHandle: LuaUserdata, ScriptReceiver {
     public static let luaClassName = "Cost"
+    static let receiverName = "cost"
     let plugin: RegisteredPlugin
     let parameters: ParameterSet
     let luaParameters: [String: LuaValue]
@@ -43,7 +43,7 @@ public final class CostHandle: LuaUserdata {
                 }
                 throw error
             }
-            defer { lua_settop(stack.L, -3) }
+            defer { stack.pop(2) }
             return try Self.costValue(on: stack, owner: name, at: "")
         case .nativeOptimizer, .nativeModel:
             throw ScriptError.named("\(name): is not a cost plugin")
@@ -53,10 +53,9 @@ public final class CostHandle: LuaUserdata {
     /// What a Lua cost function left as its two results: the total (a number) and,
     /// optionally, a table of named parts. `point` says where it was evaluated, for messages.
     static func costValue(on stack: LuaStack, owner: String, at point: String) throws -> CostValue {
-        guard lua_type(stack.L, -2) == LUA_TNUMBER else {
-            throw ScriptError.named("\(owner): the cost function must return a number\(point), got \(String(cString: almanac_typename(stack.L, -2)))")
+        guard let total = stack.number(at: -2) else {
+            throw ScriptError.named("\(owner): the cost function must return a number\(point), got \(stack.luaTypeName(at: -2))")
         }
-        let total = lua_tonumberx(stack.L, -2, nil)
         var parts: [(name: String, value: Double)] = []
         if case .record(let fields) = try stack.value(at: -1) {
             for key in fields.keys.sorted() {
@@ -71,7 +70,7 @@ public final class CostHandle: LuaUserdata {
 
     /// The decision from Lua: a number, or an array of numbers.
     static func decision(_ call: LuaCall, at index: Int32) throws -> [Double] {
-        if lua_type(call.L, index) == LUA_TNUMBER { return [lua_tonumberx(call.L, index, nil)] }
+        if let x = call.stack.number(at: index) { return [x] }
         return try call.numbers(index, "x")
     }
 
@@ -83,10 +82,9 @@ public final class CostHandle: LuaUserdata {
         }
         c.callTypes = LuaSignature([.init("x", .number | .array(.number))], returns: [.number])
         c.methods = [
-            LuaMethod("parts", signature: "cost:parts(x) -> { total =, <part> = ... }",
-                      summary: "the cost at x with its components (e.g. ordering and holding)",
-                      types: LuaSignature([.init("x", .number | .array(.number))], returns: [.map(key: .string, value: .number)])) { me, call in
-                let value = try me.evaluate(try decision(call, at: 2), on: call.stack)
+            LuaMethod("parts", summary: "the cost at x with its components (e.g. ordering and holding), by name, and their `total`",
+                      arguments: Point.self, returns: [.init(.map(key: .string, value: .number))]) { me, args, call in
+                let value = try me.evaluate(args.x.values, on: call.stack)
                 var record: [String: LuaValue] = ["total": .number(value.total)]
                 for part in value.parts { record[part.name] = .number(part.value) }
                 return call.returning(.record(record))
@@ -103,5 +101,35 @@ public final class CostHandle: LuaUserdata {
             return "Cost \(me.name) { \(params.joined(separator: ", ")) }"
         }
         return c
+    }
+}
+
+extension CostHandle {
+    /// cost:parts(x)'s argument.
+    struct Point: LuaArguments {
+        var x = Decision()
+        static let arguments: [LuaArgument<Self>] = [.required(\.x, "the decision: a number, or one per variable")]
+    }
+
+    /// A decision: a number, or an array of numbers (read as `decision(_:at:)` reads it).
+    struct Decision: LuaArgumentValue {
+        var values: [Double] = []
+
+        static var luaType: LuaType { .number | .array(.number) }
+        static var parameterType: ParameterType { .numbers }
+
+        static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Decision {
+            Decision(values: try CostHandle.decision(call, at: index))
+        }
+
+        init() {}
+        init(values: [Double]) { self.values = values }
+
+        init(option value: ParameterValue, raw: LuaValue, name: String) throws {
+            guard case .numbers(let xs) = value else { throw UnexpectedOption(name: name) }
+            values = xs
+        }
+
+        var shownDefault: ParameterValue? { nil }
     }
 }
