@@ -936,7 +936,7 @@ function forecast.backtest(name, series_or_panel, options) end
 ---```
 ---@param fc Forecast
 ---@param actual Series|number[]
----@return forecast.accuracy.result { me, mae, rmse, mape, smape, mase, rmsse, coverage = { ["80"] = ... } }
+---@return forecast.accuracy.result
 function forecast.accuracy(fc, actual) end
 
 ---Reads a model saved with m:save(path); it forecasts exactly as the saved one (nothing is re-estimated).
@@ -1849,10 +1849,10 @@ function FittedModel:forecast(options) end
 ---@return SamplePaths
 function FittedModel:sample(options) end
 
----estimated parameters and initial states
+---estimated parameters and initial states, by name ({ alpha = ..., l = ... })
 ---
----`m:params() -> { name = value, ... }`
----@return table<string, number> { name = value, ... }
+---`m:params() -> { [string] = number }`
+---@return table<string, number>
 function FittedModel:params() end
 
 ---a readable summary: model, parameters, fit statistics, notes
@@ -1927,10 +1927,10 @@ function Forecast:lower(level) end
 ---@return Series
 function Forecast:upper(level) end
 
----one record per step, for data.write_csv or printing
+---one record per step ({ date =, h =, mean =, lower_80 =, upper_80 =, ... }), for data.write_csv or printing
 ---
----`fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }`
----@return table<string, number|string>[] { { date =, mean =, lower_80 =, upper_80 = ... }, ... }
+---`fc:rows() -> { { [string] = number | string }, ... }`
+---@return table<string, number|string>[]
 function Forecast:rows() end
 
 -- Type SamplePaths
@@ -1980,28 +1980,28 @@ local FittedPanel = {}
 
 ---the series' keys, in the panel's order
 ---
----`fp:keys() -> { key, ... }`
----@return string[] { key, ... }
+---`fp:keys() -> { string, ... }`
+---@return string[]
 function FittedPanel:keys() end
 
 ---the fit of one series (nil if it failed and had no fallback)
 ---
----`fp:model(key) -> FittedModel`
+---`fp:model(key) -> FittedModel | nil`
 ---@param key string
----@return FittedModel|nil FittedModel
+---@return FittedModel|nil
 function FittedPanel:model(key) end
 
----what was fitted to each series ("ETS(M,A,N)")
+---what was fitted to each series, by key ("ETS(M,A,N)"; "failed" for none)
 ---
----`fp:methods() -> { [key] = method }`
----@return table<string, string> { [key] = method }
+---`fp:methods() -> { [string] = string }`
+---@return table<string, string>
 function FittedPanel:methods() end
 
 ---a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)
 ---
----`fp:forecast{ h =, levels = {80, 95}, future = nil, future_by_key = nil } -> { [key] = Forecast }`
+---`fp:forecast{ h =, levels = {80, 95}, future = nil, future_by_key = nil } -> { [string] = Forecast }`
 ---@param options FittedPanel.forecast.options
----@return table<string, Forecast> { [key] = Forecast }
+---@return table<string, Forecast>
 function FittedPanel:forecast(options) end
 
 -- Type Chart
@@ -2715,7 +2715,7 @@ function Chart:gnuplot(format) end
 ---@field mae_by_h number[] MAE at each step ahead
 ---@field coverage table<string, number> share of actuals inside each level's interval
 ---@field windows integer how many origins
----@field forecasts Forecast[] the forecast from each origin (a series' result)
+---@field forecasts? Forecast[] the forecast from each origin (a series' result)
 
 ---@class forecast.BacktestResult.failures
 ---@field key string

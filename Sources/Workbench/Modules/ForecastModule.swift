@@ -80,7 +80,7 @@ enum ForecastModule {
                 local a = forecast.accuracy(fc, test)
                 print(a.mase, a.smape, a.coverage["95"])
                 """,
-                arguments: AccuracyArguments.self, returns: [.init(AccuracyResult.luaType, "{ me, mae, rmse, mape, smape, mase, rmsse, coverage = { [\"80\"] = ... } }")]
+                arguments: AccuracyArguments.self, returns: [.init(AccuracyResult.luaType)]
             ) { args, call in
                 guard let fc = args.forecast else { throw ScriptError("accuracy: no forecast") }
                 let s = args.actual.series

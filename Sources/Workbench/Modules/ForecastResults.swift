@@ -54,7 +54,9 @@ extension ForecastModule {
 
         static let fields: [LuaRecordField<Self>] =
             Metrics.fields.map { field in
-                LuaRecordField(name: field.name, type: field.type, doc: field.doc) { field.encode($0.metrics) }
+                LuaRecordField(name: field.name, type: field.type, optional: field.optional, doc: field.doc) {
+                    field.encode($0.metrics)
+                }
             } + [.field(\.coverage, "share of actuals inside each level's interval, by level (\"95\")")]
     }
 

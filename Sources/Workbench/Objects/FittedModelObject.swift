@@ -67,8 +67,8 @@ public final class FittedModelObject: LuaUserdata, ScriptReceiver {
                 call.stack.pushUserdata(SamplePathsObject(paths))
                 return 1
             },
-            LuaMethod("params", summary: "estimated parameters and initial states",
-                      returns: [.init(.map(key: .string, value: .number), "{ name = value, ... }")]) { me, call in
+            LuaMethod("params", summary: "estimated parameters and initial states, by name ({ alpha = ..., l = ... })",
+                      returns: [.init(.map(key: .string, value: .number))]) { me, call in
                 var record: [String: LuaValue] = [:]
                 for p in me.model.parameters { record[p.name] = .number(p.value) }
                 return call.returning(.record(record))

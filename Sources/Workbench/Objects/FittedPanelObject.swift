@@ -80,24 +80,24 @@ public final class FittedPanelObject: LuaUserdata, ScriptReceiver {
                         "series the model could not fit: { { key =, reason =, fallback = }, ... }") { $0.failures },
         ]
         c.methods = [
-            LuaMethod("keys", summary: "the series' keys, in the panel's order", returns: [.init(.array(.string), "{ key, ... }")]) { me, call in
+            LuaMethod("keys", summary: "the series' keys, in the panel's order", returns: [.init(.array(.string))]) { me, call in
                 call.returning(.array(me.entries.map { .string($0.key) }))
             },
             LuaMethod("model", summary: "the fit of one series (nil if it failed and had no fallback)", arguments: KeyArguments.self,
-                      returns: [.init(.fittedModel | .nil, "FittedModel")]) { me, args, call in
+                      returns: [.init(.fittedModel | .nil)]) { me, args, call in
                 let e = try me.entry(args.key)
                 guard let model = e.model, let forecaster = e.forecaster else { return call.returning(.nil) }
                 call.stack.pushUserdata(FittedModelObject(model, forecaster: forecaster, options: me.options, covariates: e.covariates, context: me.context))
                 return 1
             },
-            LuaMethod("methods", summary: "what was fitted to each series (\"ETS(M,A,N)\")",
-                      returns: [.init(.map(key: .string, value: .string), "{ [key] = method }")]) { me, call in
+            LuaMethod("methods", summary: "what was fitted to each series, by key (\"ETS(M,A,N)\"; \"failed\" for none)",
+                      returns: [.init(.map(key: .string, value: .string))]) { me, call in
                 var r: [String: LuaValue] = [:]
                 for e in me.entries { r[e.key] = e.model.map { .string($0.method) } ?? .string("failed") }
                 return call.returning(.record(r))
             },
             LuaMethod("forecast", summary: "a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)",
-                      arguments: ForecastArguments.self, returns: [.init(.map(key: .string, value: .forecast), "{ [key] = Forecast }")],
+                      arguments: ForecastArguments.self, returns: [.init(.map(key: .string, value: .forecast))],
                       owner: "forecast") { me, args, call in
                 try me.forecast(args, call)
             },

@@ -43,9 +43,8 @@ public final class ForecastObject: LuaUserdata, ScriptReceiver {
             LuaMethod("upper", summary: "upper bound of the level% interval", arguments: Level.self, returns: [.init(.series)]) { me, args, call in
                 try me.bound(args.level, call, upper: true)
             },
-            LuaMethod("rows", summary: "one record per step, for data.write_csv or printing",
-                      returns: [.init(.array(.map(key: .string, value: .number | .string)),
-                                      "{ { date =, mean =, lower_80 =, upper_80 = ... }, ... }")]) { me, call in
+            LuaMethod("rows", summary: "one record per step ({ date =, h =, mean =, lower_80 =, upper_80 =, ... }), for data.write_csv or printing",
+                      returns: [.init(.array(.map(key: .string, value: .number | .string)))]) { me, call in
                 call.returning(.array(me.rows().map { .record($0) }))
             },
         ]
