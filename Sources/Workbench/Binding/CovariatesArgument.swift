@@ -42,7 +42,8 @@ struct CovariatesArgument: LuaArgumentValue {
         var columns: [String: [Double]] = [:]
         for (name, value) in fields {
             switch value {
-            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): columns[name] = items.compactMap(\.doubleValue)
+            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+                columns[name] = items.compactMap(\.doubleValue)
             case .object(let s as SeriesObject): columns[name] = s.series.values
             default: throw ScriptError("\(owner): \(label).\(name) must be an array of numbers or a Series")
             }

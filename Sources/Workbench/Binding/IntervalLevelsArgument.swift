@@ -22,7 +22,8 @@ struct IntervalLevels: LuaArgumentValue {
         switch raw {
         case .number(let x): values = [x]
         case .integer(let x): values = [Double(x)]
-        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): values = items.compactMap(\.doubleValue)
+        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+            values = items.compactMap(\.doubleValue)
         default: throw ScriptError("option '\(name)' must be an array of percentages like { 80, 95 }")
         }
     }

@@ -13,7 +13,8 @@ extension ForecastModule {
         var params: [String: LuaValue] = [:]
 
         static let nameDoc = "a model plugin (almanac plugins lists them)"
-        static let paramsDoc = "the model's options (see almanac plugins show NAME); every model also takes lambda, biasadj and non_negative"
+        static let paramsDoc =
+            "the model's options (see almanac plugins show NAME); every model also takes lambda, biasadj and non_negative"
 
         func handle(_ context: HostContext) throws -> ModelHandle {
             try ModelHandle(name, options: params, context: context)
@@ -28,7 +29,9 @@ extension ForecastModule {
             .required(\.model.name, ModelChoice.nameDoc, type: .pluginName(.model)),
             .required(\.series, "the data"),
             .optional(\.model.params, ModelChoice.paramsDoc, type: .pluginParameters(.model)),
-            .optional(\.covariates, "regressors' values by name, one per observation; values past the series' end are known future values"),
+            .optional(
+                \.covariates,
+                "regressors' values by name, one per observation; values past the series' end are known future values"),
         ]
     }
 
@@ -44,7 +47,9 @@ extension ForecastModule {
             .required(\.model.name, ModelChoice.nameDoc, type: .pluginName(.model)),
             .optional(\.model.params, ModelChoice.paramsDoc, type: .pluginParameters(.model)),
             .option(\.fallback, "the model for series that fail, or false", type: .pluginName(.model) | .boolean),
-            .option(\.threads, "threads for native models (default: all cores)", range: ParameterRange(lower: 1, upper: 1024)),
+            .option(
+                \.threads, "threads for native models (default: all cores)",
+                range: ParameterRange(lower: 1, upper: 1024)),
             .option(\.progress, "show a progress bar (default: when stderr is a terminal)"),
         ]
 

@@ -31,7 +31,8 @@ extension ForecastModule {
 
         static var recordName: String? { "forecast.Metrics" }
         static let fields: [LuaRecordField<Self>] = [
-            .field(\.me), .field(\.mae), .field(\.rmse), .field(\.mape), .field(\.smape), .field(\.mase), .field(\.rmsse), .field(\.n),
+            .field(\.me), .field(\.mae), .field(\.rmse), .field(\.mape), .field(\.smape), .field(\.mase),
+            .field(\.rmsse), .field(\.n),
         ]
     }
 

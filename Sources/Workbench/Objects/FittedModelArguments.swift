@@ -14,7 +14,8 @@ extension FittedModelObject {
 
         /// The request; `owner` names the method in covariate messages (`forecast: future.promo must be ...`).
         func forecastRequest(owner: String) throws -> ForecastRequest {
-            ForecastRequest(horizon: h, levels: levels.values, future: try future.columns(owner: owner, label: "future"))
+            ForecastRequest(
+                horizon: h, levels: levels.values, future: try future.columns(owner: owner, label: "future"))
         }
 
         static let hRange = ParameterRange(lower: 1, upper: Double(ForecastRequest.maximumHorizon))
@@ -46,8 +47,9 @@ extension FittedModelObject {
         var attributes: [String: LuaValue] = [:]
         static let arguments: [LuaArgument<Self>] = [
             .required(\.series, "the new data"),
-            .optional(\.attributes, "a new SKU's attributes ({ category = \"toys\" }) for a global network's embeddings",
-                      type: .map(key: .string, value: .string | .number)),
+            .optional(
+                \.attributes, "a new SKU's attributes ({ category = \"toys\" }) for a global network's embeddings",
+                type: .map(key: .string, value: .string | .number)),
         ]
     }
 
@@ -59,15 +61,18 @@ extension FittedModelObject {
         static let arguments: [LuaArgument<Self>] = [
             .required(\.data, "the new data", name: "series_or_panel"),
             .option(\.steps, "most training steps per network", range: ParameterRange(lower: 1, upper: 1_000_000)),
-            .option(\.learningRate, "Adam's step size (smaller than for training from scratch)",
-                    range: ParameterRange(lower: 0, lowerInclusive: false, upper: 1)),
+            .option(
+                \.learningRate, "Adam's step size (smaller than for training from scratch)",
+                range: ParameterRange(lower: 0, lowerInclusive: false, upper: 1)),
             .option(\.seed, "seed of the training windows", range: ParameterRange(lower: 0)),
         ]
     }
 
     struct PathArguments: LuaArguments {
         var path = ""
-        static let arguments: [LuaArgument<Self>] = [.required(\.path, "where to write it (relative paths go to the output folder)")]
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.path, "where to write it (relative paths go to the output folder)")
+        ]
     }
 }
 
@@ -79,7 +84,9 @@ extension FittedPanelObject {
             .option(\.request.h, "steps ahead", range: FittedModelObject.Request.hRange, required: true),
             .option(\.request.levels, "interval levels in percent"),
             .option(\.request.future, FittedModelObject.Request.futureDoc + ", for every key"),
-            .option(\.futureByKey, "each key's own future covariates (taking precedence)", type: .map(key: .string, value: .covariates)),
+            .option(
+                \.futureByKey, "each key's own future covariates (taking precedence)",
+                type: .map(key: .string, value: .covariates)),
         ]
     }
 
