@@ -2128,11 +2128,11 @@ function Chart:gnuplot(format) end
 
 ---@class forecast.fit_many.options
 ---@field fallback? almanac.ModelName|boolean the model for series that fail, or false (default "naive")
----@field threads? integer threads for native models (default: all cores) (>= 1 and <= 1024)
+---@field threads? integer threads for native models, 1 to 1024 (default: all cores)
 ---@field progress? boolean show a progress bar (default: when stderr is a terminal)
 
 ---@class forecast.backtest.options
----@field h integer steps ahead (required; >= 1)
+---@field h integer steps ahead, 1 to 100000 (required)
 ---@field windows? integer number of origins (default 1; >= 1)
 ---@field step? integer observations between origins (default h) (>= 1)
 ---@field levels? number|number[] interval levels whose coverage is scored (default {80, 95})
@@ -2646,13 +2646,13 @@ function Chart:gnuplot(format) end
 ---@field weights Series
 
 ---@class FittedModel.forecast.options
----@field h integer steps ahead (required; >= 1 and <= 100000)
+---@field h integer steps ahead, 1 to 100000 (required)
 ---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 
 ---@class FittedModel.sample.options
----@field h integer steps ahead (required; >= 1 and <= 100000)
----@field n? integer how many paths (default 1000; >= 1 and <= 10000000)
+---@field h integer steps ahead, 1 to 100000 (required)
+---@field n? integer how many paths, 1 to 10000000 (default 1000)
 ---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 
@@ -2667,7 +2667,7 @@ function Chart:gnuplot(format) end
 ---@field fallback? almanac.ModelName
 
 ---@class FittedPanel.forecast.options
----@field h integer steps ahead (required; >= 1 and <= 100000)
+---@field h integer steps ahead, 1 to 100000 (required)
 ---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step, for every key
 ---@field future_by_key? table<string, table<string, number[]|Series>> each key's own future covariates (taking precedence)

@@ -28,7 +28,7 @@ import Testing
                 == "fit_many: unknown option 'thread' (did you mean 'threads'?)")
         #expect(
             try message("forecast.fit_many(panel, 'naive', {}, { threads = 0 })")
-                == "fit_many: option 'threads' must be >= 1 and <= 1024, got 0")
+                == "forecast.fit_many: option 'threads' must be a whole number between 1 and 1024, got 0")
         #expect(
             try message("forecast.fit_many(panel, 'naive', {}, { fallback = 3 })")
                 .hasSuffix("fit_many: option 'fallback' must be a model name or false"))
@@ -37,20 +37,22 @@ import Testing
                 == "backtest: unknown option 'windowz' (did you mean 'windows'?)")
         #expect(
             try message("forecast.backtest('naive', air, {})")
-                == "backtest: option 'h' is required (a whole number: steps ahead)")
+                == "forecast.backtest: needs the horizon, e.g. { h = 12 }")
         #expect(
             try message("forecast.backtest('naive', panel, { h = 2, covariates = { x = { 1 } } })")
                 .hasSuffix("backtest: a panel's covariates come from the panel; drop the 'covariates' option"))
     }
 
     @Test func theForecastRequestIsOneDeclaration() throws {
-        for (method, owner) in [
-            ("m:forecast", "forecast"), ("m:sample", "sample"),
-            ("forecast.fit_many(panel, 'naive'):forecast", "forecast"),
+        for (method, owner, receiver) in [
+            ("m:forecast", "forecast", "FittedModel:forecast"), ("m:sample", "sample", "FittedModel:sample"),
+            ("forecast.fit_many(panel, 'naive'):forecast", "forecast", "FittedPanel:forecast"),
         ] {
             #expect(try message("\(method){ hh = 2 }") == "\(owner): unknown option 'hh' (did you mean 'h'?)")
-            #expect(try message("\(method){}") == "\(owner): option 'h' is required (a whole number: steps ahead)")
-            #expect(try message("\(method){ h = 0 }") == "\(owner): option 'h' must be >= 1 and <= 100000, got 0")
+            #expect(try message("\(method){}") == "\(receiver): needs the horizon, e.g. { h = 12 }")
+            #expect(
+                try message("\(method){ h = 0 }")
+                    == "\(receiver): option 'h' must be a whole number between 1 and 100000, got 0")
             #expect(
                 try message("\(method){ h = 2, levels = 'a' }")
                     .hasSuffix("option 'levels' must be an array of percentages like { 80, 95 }"))

@@ -40,7 +40,7 @@ extension ForecastModule {
         var model = ModelChoice()
         /// A model name, or false for none (checked in the body, which words its own message).
         var fallback = LuaValue.string("naive")
-        var threads: Int?
+        var threads: BoundedWholeNumber<ThreadCount>?
         var progress: Bool?
         static let arguments: [LuaArgument<Self>] = [
             .required(\.panel, "the series to fit"),
@@ -48,8 +48,8 @@ extension ForecastModule {
             .optional(\.model.params, ModelChoice.paramsDoc, type: .pluginParameters(.model)),
             .option(\.fallback, "the model for series that fail, or false", type: .pluginName(.model) | .boolean),
             .option(
-                \.threads, "threads for native models (default: all cores)",
-                range: ParameterRange(lower: 1, upper: 1024)),
+                \.threads,
+                "threads for native models, \(BoundedWholeNumber<ThreadCount>.boundsText) (default: all cores)"),
             .option(\.progress, "show a progress bar (default: when stderr is a terminal)"),
         ]
 
@@ -66,7 +66,7 @@ extension ForecastModule {
     struct BacktestArguments: LuaArguments {
         var model = ModelChoice()
         var data = SeriesOrPanel()
-        var h = 0
+        var h = Horizon()
         var windows = 1
         var step: Int?
         var levels = IntervalLevels([80, 95])
@@ -75,7 +75,7 @@ extension ForecastModule {
         static let arguments: [LuaArgument<Self>] = [
             .required(\.model.name, ModelChoice.nameDoc, type: .pluginName(.model)),
             .required(\.data, "a series, or a panel to backtest series by series", name: "series_or_panel"),
-            .option(\.h, "steps ahead", range: ParameterRange(lower: 1), required: true),
+            .option(\.h, FittedModelObject.Request.hDoc, required: true),
             .option(\.windows, "number of origins", range: ParameterRange(lower: 1)),
             .option(\.step, "observations between origins (default h)", range: ParameterRange(lower: 1)),
             .option(\.levels, "interval levels whose coverage is scored"),
@@ -85,7 +85,7 @@ extension ForecastModule {
         ]
 
         var settings: Backtest.Options {
-            Backtest.Options(horizon: h, windows: windows, step: step, levels: levels.values)
+            Backtest.Options(horizon: h.value, windows: windows, step: step, levels: levels.values)
         }
     }
 
@@ -102,4 +102,10 @@ extension ForecastModule {
         var path = ""
         static let arguments: [LuaArgument<Self>] = [.required(\.path, "a file written by m:save")]
     }
+}
+
+/// fit_many's worker threads.
+enum ThreadCount: WholeNumberBounds {
+    static var lower: Int { 1 }
+    static var upper: Int { 1024 }
 }

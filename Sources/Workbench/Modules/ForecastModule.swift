@@ -161,7 +161,7 @@ enum ForecastModule {
             trainingProgress = { report in trainingBar.update(report) }
             seriesProgress = nil
         }
-        let threads = args.threads ?? ParallelMap.defaultThreads
+        let threads = args.threads?.value ?? ParallelMap.defaultThreads
         let outcomes: [FitMany.Outcome]
         do throws(ForecastError) {
             // A Lua model (or fallback) runs series after series on this thread (FitMany sees to it).

@@ -8,24 +8,24 @@ import LuaBridge
 extension FittedModelObject {
     /// `{ h =, levels =, future = }`: what every forecast request holds.
     struct Request {
-        var h = 0
+        var h = Horizon()
         var levels = IntervalLevels([80, 95])
         var future = CovariatesArgument()
 
         /// The request; `owner` names the method in covariate messages (`forecast: future.promo must be ...`).
         func forecastRequest(owner: String) throws -> ForecastRequest {
             ForecastRequest(
-                horizon: h, levels: levels.values, future: try future.columns(owner: owner, label: "future"))
+                horizon: h.value, levels: levels.values, future: try future.columns(owner: owner, label: "future"))
         }
 
-        static let hRange = ParameterRange(lower: 1, upper: Double(ForecastRequest.maximumHorizon))
+        static let hDoc = "steps ahead, \(Horizon.boundsText)"
         static let futureDoc = "covariates' future values, one per step"
     }
 
     struct ForecastArguments: LuaArguments {
         var request = Request()
         static let arguments: [LuaArgument<Self>] = [
-            .option(\.request.h, "steps ahead", range: Request.hRange, required: true),
+            .option(\.request.h, Request.hDoc, required: true),
             .option(\.request.levels, "interval levels in percent"),
             .option(\.request.future, Request.futureDoc),
         ]
@@ -33,10 +33,10 @@ extension FittedModelObject {
 
     struct SampleArguments: LuaArguments {
         var request = Request()
-        var n = 1000
+        var n = BoundedWholeNumber<PathCount>(1000)
         static let arguments: [LuaArgument<Self>] = [
-            .option(\.request.h, "steps ahead", range: Request.hRange, required: true),
-            .option(\.n, "how many paths", range: ParameterRange(lower: 1, upper: 10_000_000)),
+            .option(\.request.h, Request.hDoc, required: true),
+            .option(\.n, "how many paths, \(BoundedWholeNumber<PathCount>.boundsText)"),
             .option(\.request.levels, "interval levels in percent"),
             .option(\.request.future, Request.futureDoc),
         ]
@@ -81,7 +81,7 @@ extension FittedPanelObject {
         var request = FittedModelObject.Request()
         var futureByKey: [String: LuaValue] = [:]
         static let arguments: [LuaArgument<Self>] = [
-            .option(\.request.h, "steps ahead", range: FittedModelObject.Request.hRange, required: true),
+            .option(\.request.h, FittedModelObject.Request.hDoc, required: true),
             .option(\.request.levels, "interval levels in percent"),
             .option(\.request.future, FittedModelObject.Request.futureDoc + ", for every key"),
             .option(
@@ -94,4 +94,13 @@ extension FittedPanelObject {
         var key = ""
         static let arguments: [LuaArgument<Self>] = [.required(\.key, "a series' key")]
     }
+}
+
+/// A forecast request's horizon (and a backtest's): a whole number of steps that words its own errors.
+typealias Horizon = BoundedWholeNumber<StepsAhead>
+
+/// How many sample paths m:sample draws.
+enum PathCount: WholeNumberBounds {
+    static var lower: Int { 1 }
+    static var upper: Int { 10_000_000 }
 }

@@ -61,7 +61,7 @@ public final class FittedModelObject: LuaUserdata, ScriptReceiver {
                       arguments: SampleArguments.self, returns: [.init(.samplePaths)], owner: "sample") { me, args, call in
                 let request = try args.request.forecastRequest(owner: "sample")
                 guard request.horizon <= 100_000 else { throw ScriptError("sample: h = \(request.horizon) is too long") }
-                let n = args.n
+                let n = args.n.value
                 guard n * request.horizon <= 200_000_000 else { throw ScriptError("sample: \(n) × \(request.horizon) values are too many") }
                 let paths = try me.context.samplePaths(me.model, horizon: request.horizon, count: n, future: request.future, call: call)
                 call.stack.pushUserdata(SamplePathsObject(paths))
