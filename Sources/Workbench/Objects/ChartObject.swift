@@ -6,7 +6,8 @@ import Reports
 
 /// A chart as Lua holds it (from plot.*): it can be saved again, or show the
 /// gnuplot program that draws it (every step visible, for teaching).
-public final class ChartObject: LuaUserdata {
+public final class ChartObject: LuaUserdata, ScriptReceiver {
+    static let receiverName = "chart"
     public static let luaClassName = "Chart"
     let figure: Figure
     let context: HostContext
@@ -23,16 +24,15 @@ public final class ChartObject: LuaUserdata {
             LuaProperty("panels", .integer, "how many panels it has") { .integer(Int64($0.figure.panels.count)) },
         ]
         c.methods = [
-            LuaMethod("save", signature: "chart:save(path) -> path", summary: "draws it into a .png, .svg, .pdf or .txt file (relative paths go into the output folder)",
-                      types: LuaSignature([.init("path", .string)], returns: [.string])) { me, call in
-                let path = try me.save(to: try call.string(2, "path"))
+            LuaMethod("save", summary: "draws it into a .png, .svg, .pdf or .txt file (relative paths go into the output folder)",
+                      arguments: SaveArguments.self, returns: [.init(.string, "path")]) { me, args, call in
+                let path = try me.save(to: args.path)
                 return call.returning(.string(path))
             },
-            LuaMethod("gnuplot", signature: "chart:gnuplot([format]) -> string", summary: "the gnuplot program that draws it (format \"svg\" by default, or \"png\", \"pdf\", \"text\")",
-                      types: LuaSignature([.optional("format", .oneOf(["svg", "png", "pdf", "text"]))], returns: [.string])) { me, call in
-                let name = call.isNil(2) ? "svg" : try call.string(2, "format")
-                guard let format = OutputFormat(rawValue: name) else {
-                    throw ScriptError("chart:gnuplot: format must be one of png, svg, pdf, text; got '\(name)'")
+            LuaMethod("gnuplot", summary: "the gnuplot program that draws it (format \"svg\" by default, or \"png\", \"pdf\", \"text\")",
+                      arguments: GnuplotArguments.self, returns: [.init(.string)]) { me, args, call in
+                guard let format = OutputFormat(rawValue: args.format) else {
+                    throw ScriptError("chart:gnuplot: format must be one of png, svg, pdf, text; got '\(args.format)'")
                 }
                 return call.returning(.string(try GnuplotScript.render(me.figure, format: format)))
             },
@@ -53,6 +53,22 @@ public final class ChartObject: LuaUserdata {
         let script = try GnuplotScript.render(figure, format: format, textSize: ChartOutput.textSize())
         try context.gnuplot().write(script, format: format, to: full)
         return full
+    }
+}
+
+/// The declared arguments of the Chart methods (see LuaArguments).
+extension ChartObject {
+    struct SaveArguments: LuaArguments {
+        var path = ""
+        static let arguments: [LuaArgument<Self>] = [.required(\.path, "a file ending in .png, .svg, .pdf or .txt")]
+    }
+
+    struct GnuplotArguments: LuaArguments {
+        /// A String, not a choice: the message for an unknown format is the method's own.
+        var format = "svg"
+        static let arguments: [LuaArgument<Self>] = [
+            .optional(\.format, "the terminal the program draws for", type: .oneOf(["svg", "png", "pdf", "text"])),
+        ]
     }
 }
 

@@ -1,10 +1,10 @@
 import AlmanacCore
-import CLua
 import LuaBridge
 import TimeSeries
 
 /// A Panel as Lua holds it: p:keys(), p[key] → Series, #p.
-public final class PanelObject: LuaUserdata {
+public final class PanelObject: LuaUserdata, ScriptReceiver {
+    static let receiverName = "p"
     public static let luaClassName = "Panel"
     public let panel: Panel
 
@@ -13,17 +13,16 @@ public final class PanelObject: LuaUserdata {
     public static func luaClass() -> LuaClass<PanelObject> {
         var c = LuaClass<PanelObject>(summary: "many keyed series (one per SKU, store, ...) with attributes and covariates")
         c.methods = [
-            LuaMethod("keys", signature: "p:keys() -> { key, ... }", summary: "the keys, sorted",
-                      types: LuaSignature(returns: [.array(.string)])) { me, call in
+            LuaMethod("keys", summary: "the keys, sorted", returns: [.init(.array(.string), "keys")]) { me, call in
                 call.returning(.array(me.panel.keys.map { .string($0) }))
             },
-            LuaMethod("series", signature: "p:series(key) -> Series", summary: "the series of one key (the same as p[key])",
-                      types: LuaSignature([.init("key", .string)], returns: [.series])) { me, call in
-                try me.series(try call.string(2, "key"), call)
+            LuaMethod("series", summary: "the series of one key (the same as p[key])", arguments: KeyArguments.self,
+                      returns: [.init(.series)]) { me, args, call in
+                try me.series(args.key, call)
             },
-            LuaMethod("attributes", signature: "p:attributes(key) -> { name = value, ... }", summary: "static attributes of one key (category, unit cost, ...)",
-                      types: LuaSignature([.init("key", .string)], returns: [.map(key: .string, value: .number | .string)])) { me, call in
-                let entry = try me.entry(try call.string(2, "key"))
+            LuaMethod("attributes", summary: "static attributes of one key (category, unit cost, ...)", arguments: KeyArguments.self,
+                      returns: [.init(.map(key: .string, value: .number | .string), "attributes")]) { me, args, call in
+                let entry = try me.entry(args.key)
                 var record: [String: LuaValue] = [:]
                 for (name, value) in entry.attributes {
                     switch value {
@@ -33,9 +32,9 @@ public final class PanelObject: LuaUserdata {
                 }
                 return call.returning(.record(record))
             },
-            LuaMethod("covariate", signature: "p:covariate(key, name) -> Series", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar",
-                      types: LuaSignature([.init("key", .string), .init("name", .string)], returns: [.series])) { me, call in
-                let key = try call.string(2, "key"), name = try call.string(3, "name")
+            LuaMethod("covariate", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar",
+                      arguments: CovariateArguments.self, returns: [.init(.series)]) { me, args, call in
+                let key = args.key, name = args.name
                 let entry = try me.entry(key)
                 guard let values = entry.covariates[name] else {
                     let names = entry.covariates.keys.sorted()
@@ -46,8 +45,7 @@ public final class PanelObject: LuaUserdata {
                 s.name = "\(key) \(name)"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("covariates", signature: "p:covariates() -> { name, ... }", summary: "names of the covariates any key has",
-                      types: LuaSignature(returns: [.array(.string)])) { me, call in
+            LuaMethod("covariates", summary: "names of the covariates any key has", returns: [.init(.array(.string), "names")]) { me, call in
                 call.returning(.array(Set(me.panel.entries.values.flatMap(\.covariates.keys)).sorted().map { .string($0) }))
             },
         ]
@@ -77,5 +75,21 @@ public final class PanelObject: LuaUserdata {
 
     func series(_ key: String, _ call: LuaCall) throws -> Int32 {
         SeriesObject.push(try entry(key).series, call)
+    }
+}
+
+/// The declared arguments of the Panel methods (see LuaArguments).
+extension PanelObject {
+    struct KeyArguments: LuaArguments {
+        var key = ""
+        static let arguments: [LuaArgument<Self>] = [.required(\.key, "the key (SKU, store, ...)")]
+    }
+
+    struct CovariateArguments: LuaArguments {
+        var key = ""
+        var name = ""
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.key, "the key (SKU, store, ...)"), .required(\.name, "the covariate's name"),
+        ]
     }
 }

@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import Foundation
 import LuaBridge
 import TimeSeries
@@ -21,7 +20,7 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
     /// A Series argument, or an array of numbers taken as a plain series.
     static func argument(_ call: LuaCall, _ index: Int32, _ parameter: String) throws -> Series {
         if let object = call.stack.object(at: index, as: SeriesObject.self) { return object.series }
-        if lua_type(call.L, index) == LUA_TTABLE { return Series(values: try call.numbers(index, parameter)) }
+        if call.stack.isTable(at: index) { return Series(values: try call.numbers(index, parameter)) }
         throw ScriptError("argument \(index) '\(parameter)' must be a Series or an array of numbers, got \(call.isNil(index) ? "nothing" : "a " + call.typeName(index))")
     }
 
@@ -40,7 +39,7 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
         c.indexTypes = (key: .integer, value: .number)
         c.index = { me, call in
             // s[i]: the i-th value (1-based), nil outside the series.
-            guard lua_type(call.L, 2) == LUA_TNUMBER else { return nil }
+            guard call.stack.isNumber(at: 2) else { return nil }
             let i = try call.integer(2, "index")
             guard i >= 1, i <= me.series.count else { return call.returning(.nil) }
             let v = me.series.values[i - 1]
