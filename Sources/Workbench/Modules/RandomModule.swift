@@ -13,19 +13,20 @@ enum RandomModule {
                 alternatives: [SignatureText.types(NoArguments.self, returns: [.init(.number)]),
                                SignatureText.types(RandomRangeArguments.self, returns: [.init(.integer)])],
                 decodingItself: { call in
-                // Decoded here: how many arguments were passed (nil counts) decides the form, as in Lua.
-                switch call.argumentCount {
-                case 0:
-                    return call.returning(.number(context.generator.nextDouble()))
-                case 1, 2:
-                    let lo = call.argumentCount == 1 ? 1 : try call.integer(1, "m")
-                    let hi = try call.integer(call.argumentCount, call.argumentCount == 1 ? "m" : "n")
-                    guard lo <= hi else { throw ScriptError("interval is empty: \(lo) > \(hi)") }
-                    return call.returning(.integer(context.generator.nextInt(in: Int64(lo), Int64(hi))))
-                default:
-                    throw ScriptError("takes at most 2 arguments, got \(call.argumentCount)")
+                    // Decoded here: how many arguments were passed (nil counts) decides the form, as in Lua.
+                    switch call.argumentCount {
+                    case 0:
+                        return call.returning(.number(context.generator.nextDouble()))
+                    case 1, 2:
+                        let lo = call.argumentCount == 1 ? 1 : try call.integer(1, "m")
+                        let hi = try call.integer(call.argumentCount, call.argumentCount == 1 ? "m" : "n")
+                        guard lo <= hi else { throw ScriptError("interval is empty: \(lo) > \(hi)") }
+                        return call.returning(.integer(context.generator.nextInt(in: Int64(lo), Int64(hi))))
+                    default:
+                        throw ScriptError("takes at most 2 arguments, got \(call.argumentCount)")
+                    }
                 }
-            }),
+            ),
             LuaFunctionSpec(
                 "randomseed", in: "math",
                 summary: "Same as almanac.seed(n). Without n it reseeds with the run's seed (--seed), so a run stays reproducible.",
