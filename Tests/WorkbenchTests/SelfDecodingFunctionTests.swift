@@ -1,6 +1,7 @@
 import AlmanacCore
 import LuaBridge
 import Testing
+
 @testable import Workbench
 
 /// Functions that decode their own arguments still take their signature line
@@ -22,8 +23,9 @@ import Testing
     }
 
     @Test func aLeadingOptionalArgumentIsShownBeforeTheDeclaredOnes() {
-        let spec = LuaFunctionSpec("f", in: "t", summary: "s", leading: LuaParameter("history", .series),
-                                   arguments: Rest.self, returns: [.init(.number)], decodingItself: { _ in 0 })
+        let spec = LuaFunctionSpec(
+            "f", in: "t", summary: "s", leading: LuaParameter("history", .series),
+            arguments: Rest.self, returns: [.init(.number)], decodingItself: { _ in 0 })
         #expect(spec.signature == "t.f([history,] fc [, { last = nil }]) -> number")
         #expect(spec.types?.parameters.map(\.name) == ["history", "fc", "options"])
         #expect(spec.types?.alternatives.first?.parameters.map(\.name) == ["fc", "options"])

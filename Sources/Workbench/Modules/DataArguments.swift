@@ -41,7 +41,9 @@ struct TableReadOptions {
         case .string(let s): return [s]
         case .array(let items):
             return try items.map { item in
-                guard case .string(let s) = item else { throw ScriptError.named("\(owner): option '\(name)' must be an array of column names") }
+                guard case .string(let s) = item else {
+                    throw ScriptError.named("\(owner): option '\(name)' must be an array of column names")
+                }
                 return s
             }
         default: throw ScriptError.named("\(owner): option '\(name)' must be an array of column names")
@@ -55,18 +57,28 @@ protocol TableReading: LuaArguments {
 }
 
 extension TableReading {
-    static var tableOptions: [LuaArgument<Self>] { [
-        .option(\.table.date, "the date column; default a column named date, else the first"),
-        .option(\.table.key, "the key column (SKU, store): given, the result is a Panel (long form)"),
-        .option(\.table.value, "the value column; default the only other column, or every other column as a Panel (wide form)"),
-        .option(\.table.freq, "the calendar; default inferred from the dates"),
-        .option(\.table.period, "seasonal period; default from freq", range: ParameterRange(lower: 1, upper: Double(Series.maximumSeasonalPeriod))),
-        .option(\.table.dateFormat, "iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020"),
-        .option(\.table.delimiter, "field separator (one character)"),
-        .option(\.table.fillGaps, "how to fill dates missing inside a series; without it a gap is an error"),
-        .option(\.table.covariates, "numeric columns kept per key as dynamic covariates, e.g. { \"price\", \"promo\" }", type: .array(.string)),
-        .option(\.table.attributes, "columns kept per key as static attributes, e.g. { \"category\" }", type: .array(.string)),
-    ] }
+    static var tableOptions: [LuaArgument<Self>] {
+        [
+            .option(\.table.date, "the date column; default a column named date, else the first"),
+            .option(\.table.key, "the key column (SKU, store): given, the result is a Panel (long form)"),
+            .option(
+                \.table.value,
+                "the value column; default the only other column, or every other column as a Panel (wide form)"),
+            .option(\.table.freq, "the calendar; default inferred from the dates"),
+            .option(
+                \.table.period, "seasonal period; default from freq",
+                range: ParameterRange(lower: 1, upper: Double(Series.maximumSeasonalPeriod))),
+            .option(\.table.dateFormat, "iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020"),
+            .option(\.table.delimiter, "field separator (one character)"),
+            .option(\.table.fillGaps, "how to fill dates missing inside a series; without it a gap is an error"),
+            .option(
+                \.table.covariates, "numeric columns kept per key as dynamic covariates, e.g. { \"price\", \"promo\" }",
+                type: .array(.string)),
+            .option(
+                \.table.attributes, "columns kept per key as static attributes, e.g. { \"category\" }",
+                type: .array(.string)),
+        ]
+    }
 
     /// The options as the reference lists them in data.csv's details.
     static var tableOptionsText: String {
@@ -82,13 +94,18 @@ struct WritableTable: LuaArgumentValue {
     static var parameterType: ParameterType { .any }
 
     static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> WritableTable {
-        if let s = call.stack.object(at: index, as: SeriesObject.self) { return WritableTable(table: Table(series: s.series)) }
-        if let p = call.stack.object(at: index, as: PanelObject.self) { return WritableTable(table: Table(panel: p.panel)) }
+        if let s = call.stack.object(at: index, as: SeriesObject.self) {
+            return WritableTable(table: Table(series: s.series))
+        }
+        if let p = call.stack.object(at: index, as: PanelObject.self) {
+            return WritableTable(table: Table(panel: p.panel))
+        }
         switch try call.value(index, name) {
         case .array(let items):
             let records: [[String: Table.Cell]] = try items.enumerated().map { i, item in
                 guard case .record(let fields) = item else {
-                    throw ScriptError("argument \(index) '\(name)': item \(i + 1) must be a record like { sku = \"A\", q = 1 }")
+                    throw ScriptError(
+                        "argument \(index) '\(name)': item \(i + 1) must be a record like { sku = \"A\", q = 1 }")
                 }
                 return try fields.mapValues { value in
                     switch value {
@@ -97,13 +114,18 @@ struct WritableTable: LuaArgumentValue {
                     case .string(let s): return .text(s)
                     case .boolean(let b): return .text(b ? "true" : "false")
                     case .nil: return .missing
-                    default: throw ScriptError("argument \(index) '\(name)': item \(i + 1) has a \(value.typeName); cells must be numbers, strings or booleans")
+                    default:
+                        throw ScriptError(
+                            "argument \(index) '\(name)': item \(i + 1) has a \(value.typeName); cells must be numbers, strings or booleans"
+                        )
                     }
                 }
             }
             return WritableTable(table: Table(records: records))
         default:
-            throw ScriptError("argument \(index) '\(name)' must be a Series, a Panel or an array of records, got a \(call.typeName(index))")
+            throw ScriptError(
+                "argument \(index) '\(name)' must be a Series, a Panel or an array of records, got a \(call.typeName(index))"
+            )
         }
     }
 
@@ -118,7 +140,7 @@ extension DataModule {
     struct DatasetArguments: LuaArguments {
         var name = ""
         static let arguments: [LuaArgument<Self>] = [
-            .required(\.name, "the dataset's name", type: .oneOf(BundledDataset.names)),
+            .required(\.name, "the dataset's name", type: .oneOf(BundledDataset.names))
         ]
     }
 
@@ -132,9 +154,10 @@ extension DataModule {
         var path = ""
         var sql = ""
         var table = TableReadOptions()
-        static let arguments: [LuaArgument<Self>] = [
-            .required(\.path, "the SQLite file (opened read-only)"), .required(\.sql, "the query"),
-        ] + tableOptions
+        static let arguments: [LuaArgument<Self>] =
+            [
+                .required(\.path, "the SQLite file (opened read-only)"), .required(\.sql, "the query"),
+            ] + tableOptions
     }
 
     struct WriteCSVArguments: LuaArguments {
@@ -164,11 +187,15 @@ extension DataModule {
         var attributes = TableArgument()
         var covariates = TableArgument()
         static let arguments: [LuaArgument<Self>] = [
-            .required(\.seriesByKey, "series (or arrays of numbers) by key", type: .map(key: .string, value: .seriesLike)),
-            .option(\.attributes, "per key, its static attributes: { [key] = { category = \"toys\", store = 3 } }",
-                    type: .map(key: .string, value: .map(key: .string, value: .string | .number))),
-            .option(\.covariates, "per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }",
-                    type: .map(key: .string, value: .map(key: .string, value: .array(.number)))),
+            .required(
+                \.seriesByKey, "series (or arrays of numbers) by key", type: .map(key: .string, value: .seriesLike)),
+            .option(
+                \.attributes, "per key, its static attributes: { [key] = { category = \"toys\", store = 3 } }",
+                type: .map(key: .string, value: .map(key: .string, value: .string | .number))),
+            .option(
+                \.covariates,
+                "per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }",
+                type: .map(key: .string, value: .map(key: .string, value: .array(.number)))),
         ]
     }
 
@@ -209,7 +236,7 @@ struct DatasetInfo: LuaRecordEncodable {
 
     static let recordName: String? = "data.DatasetInfo"
     static let fields: [LuaRecordField<Self>] = [
-        .field(\.name), LuaRecordField(name: "freq", type: .frequency, doc: "") { .string($0.freq) }, .field(\.period),
+        .field(\.name), .field(\.freq, type: .frequency), .field(\.period),
         .field(\.start), .field(\.length), .field(\.units), .field(\.summary), .field(\.source),
     ]
 }

@@ -46,7 +46,8 @@ extension MetricsModule {
         var forecast = LuaValue.nil
         var training = LuaValue.nil
         static let arguments: [LuaArgument<Self>] = [
-            .required(\.actual, "what happened, by key", type: .panel), .required(\.forecast, "what was forecast, by key", type: .panel),
+            .required(\.actual, "what happened, by key", type: .panel),
+            .required(\.forecast, "what was forecast, by key", type: .panel),
             .option(\.training, "the in-sample series, by key", type: .panel),
         ]
     }
@@ -78,7 +79,8 @@ extension MetricsModule {
         var level = 0.0
         static let arguments: [LuaArgument<Self>] = [
             .required(\.actual, "what happened"), .required(\.lower, "the interval's lower ends"),
-            .required(\.upper, "the interval's upper ends"), .required(\.level, "the interval's coverage, 0 < level < 1"),
+            .required(\.upper, "the interval's upper ends"),
+            .required(\.level, "the interval's coverage, 0 < level < 1"),
         ]
     }
 }
@@ -121,7 +123,8 @@ struct PanelAccuracyMean: LuaRecordEncodable {
     ]
 
     /// The whole panel result: `{ per_series = { [key] = {...} }, mean = {...} }`.
-    static let panelType = LuaType.record([
-        LuaField("per_series", .map(key: .string, value: AccuracyRecord.luaType)), LuaField("mean", luaType),
-    ], named: "metrics.PanelAccuracy")
+    static let panelType = LuaType.record(
+        [
+            LuaField("per_series", .map(key: .string, value: AccuracyRecord.luaType)), LuaField("mean", luaType),
+        ], named: "metrics.PanelAccuracy")
 }

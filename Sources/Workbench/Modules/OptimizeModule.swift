@@ -6,61 +6,71 @@ import Optimization
 /// objective, a Lua function or a bound cost plugin.
 enum OptimizeModule {
     static let resultDoc = """
-    The result is a table: `x` (a number for one variable, else an array), `f` (the value at x), \
-    `iterations`, `evaluations`, `converged` (false when a budget ran out first), `message` and `method`.
-    """
+        The result is a table: `x` (a number for one variable, else an array), `f` (the value at x), \
+        `iterations`, `evaluations`, `converged` (false when a budget ran out first), `message` and `method`.
+        """
 
     static func spec(_ context: HostContext) -> LuaModuleSpec {
-        LuaModuleSpec("optimize", summary: "Minimize a Lua function or a cost plugin with any optimizer plugin.", functions: [
-            LuaFunctionSpec(
-                "scalar", in: "optimize",
-                summary: "Minimizes f(x) for one variable x in [lo, hi]; `options.method` names the optimizer (default brent), the other options are its parameters.",
-                details: resultDoc,
-                example: """
-                local eoq = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
-                local r = optimize.scalar(eoq, 1, 2000)
-                print(r.x, r.f, r.converged)  --> 304.0468...  68.4105...  true
-                """,
-                arguments: ScalarArguments.self, returns: [.init(OptimizeResult.luaType, "result")]
-            ) { args, call in
-                var objective = args.f
-                objective.scalar = true
-                let lo = args.lo.value, hi = args.hi.value
-                guard lo < hi else { throw ScriptError("lo (\(formatNumber(lo))) must be less than hi (\(formatNumber(hi)))") }
-                var options = args.options
-                let method = try methodName(&options, default: "brent")
-                let start = OptimizerStart(lower: [lo], upper: [hi])
-                return try run(method, objective, start, options, call, context, scalar: true)
-            },
-            LuaFunctionSpec(
-                "minimize", in: "optimize",
-                summary: "Minimizes f(x) from the start x0 (an array, or a number for one variable); options: `method` (default nelder_mead), `lower` and `upper` bounds, and the optimizer's parameters.",
-                details: resultDoc + " f receives x as an array (a number when x0 is a number).",
-                example: """
-                local rosen = function(x) return (1 - x[1])^2 + 100 * (x[2] - x[1]^2)^2 end
-                local r = optimize.minimize(rosen, { -1.2, 1 })
-                print(r.x[1], r.x[2], r.evaluations)
-                """,
-                arguments: MinimizeArguments.self, returns: [.init(OptimizeResult.luaType, "result")]
-            ) { args, call in
-                let scalar = args.x0.isNumber
-                var objective = args.f
-                objective.scalar = scalar
-                let x0 = args.x0.values
-                guard !x0.isEmpty else { throw ScriptError("argument 2 'x0' is empty: give a start value for each variable") }
-                // Every optimizer keeps a few vectors or a simplex of (n + 1)·n values: bounded so
-                // that memory stays sane whatever the array a script passes.
-                guard x0.count <= Self.largestDimension else {
-                    throw ScriptError("argument 2 'x0' has \(x0.count) variables; optimize.minimize handles at most \(Self.largestDimension)")
-                }
-                var options = args.options
-                let method = try methodName(&options, default: "nelder_mead")
-                let lower = try bound(&options, "lower", count: x0.count)
-                let upper = try bound(&options, "upper", count: x0.count)
-                let start = OptimizerStart(point: x0, lower: lower, upper: upper)
-                return try run(method, objective, start, options, call, context, scalar: scalar)
-            },
-        ])
+        LuaModuleSpec(
+            "optimize", summary: "Minimize a Lua function or a cost plugin with any optimizer plugin.",
+            functions: [
+                LuaFunctionSpec(
+                    "scalar", in: "optimize",
+                    summary:
+                        "Minimizes f(x) for one variable x in [lo, hi]; `options.method` names the optimizer (default brent), the other options are its parameters.",
+                    details: resultDoc,
+                    example: """
+                        local eoq = almanac.cost("eoq_cost", { fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 })
+                        local r = optimize.scalar(eoq, 1, 2000)
+                        print(r.x, r.f, r.converged)  --> 304.0468...  68.4105...  true
+                        """,
+                    arguments: ScalarArguments.self, returns: [.init(OptimizeResult.luaType, "result")]
+                ) { args, call in
+                    var objective = args.f
+                    objective.scalar = true
+                    let lo = args.lo.value, hi = args.hi.value
+                    guard lo < hi else {
+                        throw ScriptError("lo (\(formatNumber(lo))) must be less than hi (\(formatNumber(hi)))")
+                    }
+                    var options = args.options
+                    let method = try methodName(&options, default: "brent")
+                    let start = OptimizerStart(lower: [lo], upper: [hi])
+                    return try run(method, objective, start, options, call, context, scalar: true)
+                },
+                LuaFunctionSpec(
+                    "minimize", in: "optimize",
+                    summary:
+                        "Minimizes f(x) from the start x0 (an array, or a number for one variable); options: `method` (default nelder_mead), `lower` and `upper` bounds, and the optimizer's parameters.",
+                    details: resultDoc + " f receives x as an array (a number when x0 is a number).",
+                    example: """
+                        local rosen = function(x) return (1 - x[1])^2 + 100 * (x[2] - x[1]^2)^2 end
+                        local r = optimize.minimize(rosen, { -1.2, 1 })
+                        print(r.x[1], r.x[2], r.evaluations)
+                        """,
+                    arguments: MinimizeArguments.self, returns: [.init(OptimizeResult.luaType, "result")]
+                ) { args, call in
+                    let scalar = args.x0.isNumber
+                    var objective = args.f
+                    objective.scalar = scalar
+                    let x0 = args.x0.values
+                    guard !x0.isEmpty else {
+                        throw ScriptError("argument 2 'x0' is empty: give a start value for each variable")
+                    }
+                    // Every optimizer keeps a few vectors or a simplex of (n + 1)·n values: bounded so
+                    // that memory stays sane whatever the array a script passes.
+                    guard x0.count <= Self.largestDimension else {
+                        throw ScriptError(
+                            "argument 2 'x0' has \(x0.count) variables; optimize.minimize handles at most \(Self.largestDimension)"
+                        )
+                    }
+                    var options = args.options
+                    let method = try methodName(&options, default: "nelder_mead")
+                    let lower = try bound(&options, "lower", count: x0.count)
+                    let upper = try bound(&options, "upper", count: x0.count)
+                    let start = OptimizerStart(point: x0, lower: lower, upper: upper)
+                    return try run(method, objective, start, options, call, context, scalar: scalar)
+                },
+            ])
     }
 
     /// f: a Lua function (of a number for optimize.scalar, else of an array) or a bound cost.
@@ -75,12 +85,15 @@ enum OptimizeModule {
 
     /// `method` and the bounds, or the chosen optimizer's parameters in the same table.
     static func optionsType(extra: [LuaField]) -> LuaType {
-        .record([.optional("method", .pluginName(.optimizer), doc: "the optimizer plugin")] + extra) | .pluginParameters(.optimizer)
+        .record([.optional("method", .pluginName(.optimizer), doc: "the optimizer plugin")] + extra)
+            | .pluginParameters(.optimizer)
     }
 
     static func methodName(_ options: inout [String: LuaValue], default name: String) throws(ScriptError) -> String {
         guard let value = options.removeValue(forKey: "method") else { return name }
-        guard case .string(let s) = value else { throw ScriptError("option 'method' must be the name of an optimizer plugin") }
+        guard case .string(let s) = value else {
+            throw ScriptError("option 'method' must be the name of an optimizer plugin")
+        }
         return s
     }
 
@@ -92,7 +105,8 @@ enum OptimizeModule {
         let numbers: [Double]
         switch value {
         case .number, .integer: numbers = [value.doubleValue ?? .nan]
-        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): numbers = items.compactMap(\.doubleValue)
+        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+            numbers = items.compactMap(\.doubleValue)
         default: throw ScriptError("option '\(key)' must be an array of numbers")
         }
         guard numbers.count == count else {
@@ -101,8 +115,10 @@ enum OptimizeModule {
         return numbers
     }
 
-    static func run(_ method: String, _ objective: Objective, _ start: OptimizerStart, _ given: [String: LuaValue],
-                    _ call: LuaCall, _ context: HostContext, scalar: Bool) throws -> Int32 {
+    static func run(
+        _ method: String, _ objective: Objective, _ start: OptimizerStart, _ given: [String: LuaValue],
+        _ call: LuaCall, _ context: HostContext, scalar: Bool
+    ) throws -> Int32 {
         let plugin = try context.registry.find(method, kind: .optimizer)
         let caps = plugin.descriptor.capabilities
         if start.dimension > 1, caps.contains("scalar"), !caps.contains("multivariate") {
@@ -133,8 +149,10 @@ enum OptimizeModule {
     }
 
     /// A Lua optimizer receives f as a function of an array, whatever the user passed.
-    static func runLuaOptimizer(_ method: String, _ minimize: LuaReference, _ objective: Objective, _ start: OptimizerStart,
-                                _ params: [String: LuaValue], _ call: LuaCall) throws -> OptimizationResult {
+    static func runLuaOptimizer(
+        _ method: String, _ minimize: LuaReference, _ objective: Objective, _ start: OptimizerStart,
+        _ params: [String: LuaValue], _ call: LuaCall
+    ) throws -> OptimizationResult {
         var evaluations = 0
         call.stack.pushFunction(name: "\(method) objective") { inner in
             evaluations += 1
@@ -145,7 +163,8 @@ enum OptimizeModule {
         if let p = start.point { startRecord["x0"] = .array(p.map { .number($0) }) }
         if let l = start.lower { startRecord["lower"] = .array(l.map { .number($0) }) }
         if let u = start.upper { startRecord["upper"] = .array(u.map { .number($0) }) }
-        try call.stack.call(minimize, [.function(f), .record(startRecord), .record(params)], results: 1, caller: method)
+        try call.stack.call(
+            minimize, [.function(f), .record(startRecord), .record(params)], results: 1, caller: method)
         let value = try call.stack.value(at: -1)
         call.stack.pop()
         func fail(_ what: String) -> ScriptError {
@@ -164,9 +183,10 @@ enum OptimizeModule {
         if case .boolean(let c) = r["converged"] ?? .nil { converged = c }
         var message = converged ? "converged" : "not converged"
         if case .string(let m) = r["message"] ?? .nil { message = m }
-        return OptimizationResult(x: x, value: fx, iterations: Int(r["iterations"]?.doubleValue ?? 0),
-                                  evaluations: Int(r["evaluations"]?.doubleValue ?? Double(evaluations)),
-                                  converged: converged, message: message)
+        return OptimizationResult(
+            x: x, value: fx, iterations: Int(r["iterations"]?.doubleValue ?? 0),
+            evaluations: Int(r["evaluations"]?.doubleValue ?? Double(evaluations)),
+            converged: converged, message: message)
     }
 }
 
@@ -195,7 +215,9 @@ struct Objective: LuaArgumentValue {
         } else if call.stack.isFunction(at: index) {
             objective.target = .function(try call.requireFunction(index, name))
         } else {
-            throw ScriptError("argument \(index) '\(name)' must be a function or a cost from almanac.cost, got a \(call.typeName(index))")
+            throw ScriptError(
+                "argument \(index) '\(name)' must be a function or a cost from almanac.cost, got a \(call.typeName(index))"
+            )
         }
         return objective
     }
@@ -264,7 +286,9 @@ extension OptimizeModule {
         static let arguments: [LuaArgument<Self>] = [
             .required(\.f, "the objective: a Lua function of x, or a bound cost", type: objectiveType(scalar: false)),
             .required(\.x0, "the start, one value per variable"),
-            .optional(\.options, "`method`, `lower` and `upper` bounds and the optimizer's parameters", type: optionsType(extra: boundFields)),
+            .optional(
+                \.options, "`method`, `lower` and `upper` bounds and the optimizer's parameters",
+                type: optionsType(extra: boundFields)),
         ]
     }
 }
@@ -287,11 +311,13 @@ struct OptimizeResult: LuaRecordEncodable {
 
     static let recordName: String? = "optimize.Result"
     static let fields: [LuaRecordField<Self>] = [
-        LuaRecordField(name: "x", type: .number | .array(.number), doc: "the minimizer: a number for one variable") {
+        LuaRecordField(
+            name: "x", type: .number | .array(.number), optional: false, doc: "the minimizer: a number for one variable"
+        ) {
             $0.scalar ? .number($0.x.first ?? .nan) : .array($0.x.map { .number($0) })
         },
         .field(\.f, "the value at x"), .field(\.iterations), .field(\.evaluations),
         .field(\.converged, "false when a budget ran out first"), .field(\.message),
-        LuaRecordField(name: "method", type: .pluginName(.optimizer), doc: "") { .string($0.method) },
+        .field(\.method, type: .pluginName(.optimizer)),
     ]
 }

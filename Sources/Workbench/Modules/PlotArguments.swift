@@ -25,23 +25,35 @@ protocol PlotArgumentList: LuaArguments {
 
 extension PlotArgumentList {
     /// The common options' declarations, appended to each function's own.
-    static var commonOptions: [LuaArgument<Self>] { [
-        .option(\.common.title, "the chart's title"),
-        .option(\.common.out, "a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text"),
-        .option(\.common.size, "screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)"),
-        .option(\.common.width, "width in pixels (overrides size)", range: ParameterRange(lower: 200, upper: 4000)),
-        .option(\.common.height, "height in pixels (overrides size)", range: ParameterRange(lower: 150, upper: 4000)),
-        .option(\.common.caption, "the figure's caption in a report; default the title"),
-    ] }
+    static var commonOptions: [LuaArgument<Self>] {
+        [
+            .option(\.common.title, "the chart's title"),
+            .option(
+                \.common.out,
+                "a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text"
+            ),
+            .option(\.common.size, "screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)"),
+            .option(\.common.width, "width in pixels (overrides size)", range: ParameterRange(lower: 200, upper: 4000)),
+            .option(
+                \.common.height, "height in pixels (overrides size)", range: ParameterRange(lower: 150, upper: 4000)),
+            .option(\.common.caption, "the figure's caption in a report; default the title"),
+        ]
+    }
 }
 
 /// What plot functions share: the finishing step, and the Lua values charts are made from.
 enum PlotArguments {
     /// Applies title and size, draws the chart where it should go, and returns it to Lua.
-    static func finish(_ figure: Figure, _ options: PlotCommonOptions, _ call: LuaCall, context: HostContext) throws -> Int32 {
+    static func finish(_ figure: Figure, _ options: PlotCommonOptions, _ call: LuaCall, context: HostContext) throws
+        -> Int32
+    {
         var figure = figure
         if let title = options.title {
-            if figure.panels.count == 1 { figure.panels[0].title = title; figure.title = "" } else { figure.title = title }
+            if figure.panels.count == 1 {
+                figure.panels[0].title = title; figure.title = ""
+            } else {
+                figure.title = title
+            }
         }
         switch options.size {
         case .slide: figure.size = .slide
@@ -69,11 +81,16 @@ enum PlotArguments {
         case .array(let items):
             var values: [Double] = []
             for (i, item) in items.enumerated() {
-                guard let x = item.doubleValue else { throw ScriptError("\(what): item \(i + 1) is a \(item.typeName), not a number") }
+                guard let x = item.doubleValue else {
+                    throw ScriptError("\(what): item \(i + 1) is a \(item.typeName), not a number")
+                }
                 values.append(x)
             }
             return Series(values: values)
-        default: throw ScriptError("\(what) must be a Series or an array of numbers, got \(value.typeName == "nil" ? "nothing" : "a " + value.typeName)")
+        default:
+            throw ScriptError(
+                "\(what) must be a Series or an array of numbers, got \(value.typeName == "nil" ? "nothing" : "a " + value.typeName)"
+            )
         }
     }
 

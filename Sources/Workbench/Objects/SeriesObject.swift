@@ -21,17 +21,28 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
     static func argument(_ call: LuaCall, _ index: Int32, _ parameter: String) throws -> Series {
         if let object = call.stack.object(at: index, as: SeriesObject.self) { return object.series }
         if call.stack.isTable(at: index) { return Series(values: try call.numbers(index, parameter)) }
-        throw ScriptError("argument \(index) '\(parameter)' must be a Series or an array of numbers, got \(call.isNil(index) ? "nothing" : "a " + call.typeName(index))")
+        throw ScriptError(
+            "argument \(index) '\(parameter)' must be a Series or an array of numbers, got \(call.isNil(index) ? "nothing" : "a " + call.typeName(index))"
+        )
     }
 
     public static func luaClass() -> LuaClass<SeriesObject> {
-        var c = LuaClass<SeriesObject>(summary: "a time series on a regular calendar (from series.new, data.csv, data.dataset)")
+        var c = LuaClass<SeriesObject>(
+            summary: "a time series on a regular calendar (from series.new, data.csv, data.dataset)")
         c.properties = [
             LuaProperty("name", .string, "the series' name") { .string($0.series.name) },
-            LuaProperty("freq", .frequency, "its calendar: day, week, month, quarter, year or none") { .string($0.series.frequency.rawValue) },
-            LuaProperty("period", .integer, "observations per seasonal cycle") { .integer(Int64($0.series.seasonalPeriod)) },
-            LuaProperty("start", .string, "label of the first observation (\"1949-01\")") { $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil },
-            LuaProperty("finish", .string, "label of the last observation") { $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil },
+            LuaProperty("freq", .frequency, "its calendar: day, week, month, quarter, year or none") {
+                .string($0.series.frequency.rawValue)
+            },
+            LuaProperty("period", .integer, "observations per seasonal cycle") {
+                .integer(Int64($0.series.seasonalPeriod))
+            },
+            LuaProperty("start", .string, "label of the first observation (\"1949-01\")") {
+                $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil
+            },
+            LuaProperty("finish", .string, "label of the last observation") {
+                $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil
+            },
         ]
         c.methods = SeriesMethods.all
         c.length = { $0.series.count }
@@ -82,7 +93,9 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
     /// A readable table: header, then label and value rows (the middle elided when long).
     static func describe(_ s: Series) -> String {
         let span = s.count == 0 ? "empty" : "\(s.label(at: 0)) to \(s.label(at: s.count - 1))"
-        var lines = ["Series\(s.name.isEmpty ? "" : " '\(s.name)'") (\(s.frequency.rawValue), period \(s.seasonalPeriod), \(s.count) obs, \(span))"]
+        var lines = [
+            "Series\(s.name.isEmpty ? "" : " '\(s.name)'") (\(s.frequency.rawValue), period \(s.seasonalPeriod), \(s.count) obs, \(span))"
+        ]
         let shown: [Int] = s.count <= 12 ? Array(0..<s.count) : Array(0..<6) + [-1] + Array((s.count - 3)..<s.count)
         for i in shown {
             if i < 0 { lines.append("  ..."); continue }
