@@ -509,7 +509,7 @@ function almanac.register(plugin) end
 ---for _, p in ipairs(almanac.plugins("optimizer")) do print(p.name, p.summary) end
 ---```
 ---@param kind? "model"|"cost"|"optimizer"
----@return almanac.PluginDescriptor[]
+---@return almanac.PluginDescriptor[] descriptors
 function almanac.plugins(kind) end
 
 ---One plugin's descriptor: name, kind, version, summary, params (with types, defaults, ranges, docs), capabilities, source.
@@ -518,7 +518,7 @@ function almanac.plugins(kind) end
 ---print(almanac.inspect(almanac.plugin("eoq_cost").params[1]))
 ---```
 ---@param name almanac.PluginName
----@return almanac.PluginDescriptor
+---@return almanac.PluginDescriptor descriptor
 function almanac.plugin(name) end
 
 ---Binds a cost plugin to its parameters (checked now); the result is callable: c(x) gives the total cost.
@@ -578,9 +578,9 @@ series = {}
 ---local q = series.new{ values = { 1, 2, 3, 4, 5, 6, 7, 8 }, period = 4 }
 ---print((q * 2 + 1):values()[8])  --> 17.0
 ---```
----@param spec series.new.spec
+---@param options series.new.options
 ---@return Series
-function series.new(spec) end
+function series.new(options) end
 
 -- Module data
 
@@ -619,7 +619,7 @@ function data.datasets() end
 ---print(#p, p:keys()[1], p["A"]:values()[2])  --> 2  A  7.0
 ---```
 ---@param path string
----@param options? data.TableOptions
+---@param options? data.csv.options
 ---@return Series|Panel
 function data.csv(path, options) end
 
@@ -633,7 +633,7 @@ function data.csv(path, options) end
 ---```
 ---@param path string
 ---@param sql string
----@param options? data.TableOptions
+---@param options? data.sqlite.options
 ---@return Series|Panel
 function data.sqlite(path, sql, options) end
 
@@ -648,6 +648,8 @@ function data.sqlite(path, sql, options) end
 function data.write_csv(path, x) end
 
 ---Writes a Series, Panel or array of records into a table of a SQLite file (created if missing), in one transaction: a failure leaves it as it was.
+---
+---`mode` is `"replace"` or `"append"`.
 ---
 ---```lua
 ---data.write_sqlite("results.sqlite", "eoq", { { sku = "A", q = 304.05 }, { sku = "B", q = 120 } })
@@ -671,9 +673,9 @@ function data.write_sqlite(path, table, x, options) end
 ---print(q:attributes("b").store)
 ---```
 ---@param series_by_key table<string, Series|number[]>
----@param extras? data.PanelExtras
+---@param options? data.panel.options
 ---@return Panel
-function data.panel(series_by_key, extras) end
+function data.panel(series_by_key, options) end
 
 ---A seeded synthetic e-commerce panel: trend, seasonality, price changes, promotions, intermittent slow movers, late launches and stock-outs (docs/data.md lists the generating parameters).
 ---
@@ -753,7 +755,7 @@ function metrics.bias(actual, forecast) end
 ---```
 ---@param actual Series|number[]
 ---@param forecast Series|number[]
----@param options metrics.ScaledOptions
+---@param options metrics.mase.options
 ---@return number
 function metrics.mase(actual, forecast, options) end
 
@@ -766,7 +768,7 @@ function metrics.mase(actual, forecast, options) end
 ---```
 ---@param actual Series|number[]
 ---@param forecast Series|number[]
----@param options metrics.ScaledOptions
+---@param options metrics.rmsse.options
 ---@return number
 function metrics.rmsse(actual, forecast, options) end
 
@@ -815,9 +817,9 @@ function metrics.winkler(actual, lower, upper, level) end
 ---```
 ---@param actual Series|number[]
 ---@param forecast Series|number[]
----@param options? metrics.ScaledOptions
----@return metrics.accuracy.result
----@overload fun(actual: Panel, forecast: Panel, options?: metrics.accuracy.options): metrics.accuracy.result
+---@param options? metrics.accuracy.options
+---@return metrics.Accuracy
+---@overload fun(actual: Panel, forecast: Panel, options?: metrics.PanelAccuracyOptions): metrics.PanelAccuracy
 function metrics.accuracy(actual, forecast, options) end
 
 -- Module forecast
@@ -923,7 +925,7 @@ function forecast.fit_many(panel, name, params, options) end
 ---@param name almanac.ModelName
 ---@param series_or_panel Series|number[]|Panel
 ---@param options forecast.backtest.options
----@return forecast.BacktestResult result
+---@return forecast.BacktestResult
 function forecast.backtest(name, series_or_panel, options) end
 
 ---Scores a forecast against actual values (a Series, aligned by date, or an array by position); MASE and RMSSE are scaled by the forecast's own training data.
@@ -970,7 +972,7 @@ optimize = {}
 ---@param lo number
 ---@param hi number
 ---@param options? optimize.scalar.options|almanac.OptimizerParams
----@return optimize.Result
+---@return optimize.Result result
 function optimize.scalar(f, lo, hi, options) end
 
 ---Minimizes f(x) from the start x0 (an array, or a number for one variable); options: `method` (default nelder_mead), `lower` and `upper` bounds, and the optimizer's parameters.
@@ -985,7 +987,7 @@ function optimize.scalar(f, lo, hi, options) end
 ---@param f (fun(x: number|number[]): number)|Cost
 ---@param x0 number|number[]
 ---@param options? optimize.minimize.options|almanac.OptimizerParams
----@return optimize.Result
+---@return optimize.Result result
 function optimize.minimize(f, x0, options) end
 
 -- Module dist
@@ -1400,7 +1402,7 @@ function plot.cost_curve(cost, lo, hi, options) end
 
 ---The EOQ total cost K·D/Q + h·Q/2 against Q, with its ordering and holding parts and Q* marked: the flat bottom in one picture.
 ---
----The range defaults to Q*/4 … 3·Q*. Every plot function also takes `title`, `out`, `size`, `width`, `height` and `caption` (see docs/charts.md) and returns a Chart (`chart:save(path)`, `chart:gnuplot()`).
+---`model` is `{ fixed_cost =, holding_cost =, demand_rate = }`. The range defaults to Q*/4 … 3·Q*. Every plot function also takes `title`, `out`, `size`, `width`, `height` and `caption` (see docs/charts.md) and returns a Chart (`chart:save(path)`, `chart:gnuplot()`).
 ---
 ---```lua
 ---plot.eoq({ fixed_cost = 8, holding_cost = 0.225, demand_rate = 1300 }, { out = "eoq.png" })
@@ -1708,8 +1710,8 @@ local Panel = {}
 
 ---the keys, sorted
 ---
----`p:keys() -> { key, ... }`
----@return string[]
+---`p:keys() -> keys`
+---@return string[] keys
 function Panel:keys() end
 
 ---the series of one key (the same as p[key])
@@ -1721,9 +1723,9 @@ function Panel:series(key) end
 
 ---static attributes of one key (category, unit cost, ...)
 ---
----`p:attributes(key) -> { name = value, ... }`
+---`p:attributes(key) -> attributes`
 ---@param key string
----@return table<string, number|string>
+---@return table<string, number|string> attributes
 function Panel:attributes(key) end
 
 ---a dynamic covariate of one key (price, promo, ...) on the key's calendar
@@ -1736,8 +1738,8 @@ function Panel:covariate(key, name) end
 
 ---names of the covariates any key has
 ---
----`p:covariates() -> { name, ... }`
----@return string[]
+---`p:covariates() -> names`
+---@return string[] names
 function Panel:covariates() end
 
 -- Type Distribution
@@ -1837,21 +1839,21 @@ local FittedModel = {}
 
 ---point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values
 ---
----`m:forecast{ h =, levels = {80, 95}, future = nil } -> Forecast`
----@param options FittedModel.forecast.options
+---`m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast`
+---@param request FittedModel.ForecastRequest
 ---@return Forecast
-function FittedModel:forecast(options) end
+function FittedModel:forecast(request) end
 
 ---n simulated future paths of h steps, from the run's seeded generator
 ---
----`m:sample{ h =, n = 1000, levels = {80, 95}, future = nil } -> SamplePaths`
----@param options FittedModel.sample.options
+---`m:sample{ h =, n = } -> SamplePaths`
+---@param request FittedModel.SampleRequest
 ---@return SamplePaths
-function FittedModel:sample(options) end
+function FittedModel:sample(request) end
 
----estimated parameters and initial states, by name ({ alpha = ..., l = ... })
+---estimated parameters and initial states
 ---
----`m:params() -> { [string] = number }`
+---`m:params() -> { name = value, ... }`
 ---@return table<string, number>
 function FittedModel:params() end
 
@@ -1889,7 +1891,7 @@ function FittedModel:apply(series, attributes) end
 
 ---a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel
 ---
----`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 0.0001, seed = 1 }]) -> FittedModel | FittedPanel`
+---`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel`
 ---@param series_or_panel Series|number[]|Panel
 ---@param options? FittedModel.fine_tune.options
 ---@return FittedModel|FittedPanel
@@ -1927,9 +1929,9 @@ function Forecast:lower(level) end
 ---@return Series
 function Forecast:upper(level) end
 
----one record per step ({ date =, h =, mean =, lower_80 =, upper_80 =, ... }), for data.write_csv or printing
+---one record per step, for data.write_csv or printing
 ---
----`fc:rows() -> { { [string] = number | string }, ... }`
+---`fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }`
 ---@return table<string, number|string>[]
 function Forecast:rows() end
 
@@ -1980,29 +1982,29 @@ local FittedPanel = {}
 
 ---the series' keys, in the panel's order
 ---
----`fp:keys() -> { string, ... }`
+---`fp:keys() -> { key, ... }`
 ---@return string[]
 function FittedPanel:keys() end
 
 ---the fit of one series (nil if it failed and had no fallback)
 ---
----`fp:model(key) -> FittedModel | nil`
+---`fp:model(key) -> FittedModel`
 ---@param key string
 ---@return FittedModel|nil
 function FittedPanel:model(key) end
 
----what was fitted to each series, by key ("ETS(M,A,N)"; "failed" for none)
+---what was fitted to each series ("ETS(M,A,N)")
 ---
----`fp:methods() -> { [string] = string }`
+---`fp:methods() -> { [key] = method }`
 ---@return table<string, string>
 function FittedPanel:methods() end
 
 ---a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)
 ---
----`fp:forecast{ h =, levels = {80, 95}, future = nil, future_by_key = nil } -> { [string] = Forecast }`
----@param options FittedPanel.forecast.options
+---`fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }`
+---@param request FittedPanel.ForecastRequest
 ---@return table<string, Forecast>
-function FittedPanel:forecast(options) end
+function FittedPanel:forecast(request) end
 
 -- Type Chart
 
@@ -2016,7 +2018,7 @@ local Chart = {}
 ---
 ---`chart:save(path) -> path`
 ---@param path string
----@return string
+---@return string path
 function Chart:save(path) end
 
 ---the gnuplot program that draws it (format "svg" by default, or "png", "pdf", "text")
@@ -2065,8 +2067,8 @@ function Chart:gnuplot(format) end
 ---@field depth? integer how deep tables are shown (default 4)
 ---@field width? integer line width that fits on one line (default 80)
 
----@class series.new.spec
----@field values number|number[] the observations; 0/0 (or series.na) marks a missing one (required)
+---@class series.new.options
+---@field values number[] the observations; 0/0 (or series.na) marks a missing one (required)
 ---@field start? string label of the first observation: "2020-01", "2020-Q1", "2020", "2020-01-06"
 ---@field freq? "day"|"week"|"month"|"quarter"|"year"|"none" the calendar; default: read from the form of start, or none (positions 1, 2, ...) without start
 ---@field period? integer observations per seasonal cycle; default from freq (7, 52, 12, 4, 1) (>= 1 and <= 1000000)
@@ -2082,7 +2084,7 @@ function Chart:gnuplot(format) end
 ---@field summary string
 ---@field source string
 
----@class data.TableOptions
+---@class data.csv.options
 ---@field date? string the date column; default a column named date, else the first
 ---@field key? string the key column (SKU, store): given, the result is a Panel (long form)
 ---@field value? string the value column; default the only other column, or every other column as a Panel (wide form)
@@ -2091,15 +2093,27 @@ function Chart:gnuplot(format) end
 ---@field date_format? "iso"|"dmy"|"mdy" iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020 (default "iso")
 ---@field delimiter? string field separator (one character) (default ",")
 ---@field fill_gaps? "zero"|"previous"|"linear"|"na" how to fill dates missing inside a series; without it a gap is an error
----@field covariates? table numeric columns kept per key as dynamic covariates, e.g. { "price", "promo" }
----@field attributes? table columns kept per key as static attributes, e.g. { "category" }
+---@field covariates? string[] numeric columns kept per key as dynamic covariates, e.g. { "price", "promo" }
+---@field attributes? string[] columns kept per key as static attributes, e.g. { "category" }
+
+---@class data.sqlite.options
+---@field date? string the date column; default a column named date, else the first
+---@field key? string the key column (SKU, store): given, the result is a Panel (long form)
+---@field value? string the value column; default the only other column, or every other column as a Panel (wide form)
+---@field freq? "day"|"week"|"month"|"quarter"|"year"|"none" the calendar; default inferred from the dates
+---@field period? integer seasonal period; default from freq (>= 1 and <= 1000000)
+---@field date_format? "iso"|"dmy"|"mdy" iso: 2020-12-31, 2020-12, 2020-Q4, 2020; dmy: 31/12/2020; mdy: 12/31/2020 (default "iso")
+---@field delimiter? string field separator (one character) (default ",")
+---@field fill_gaps? "zero"|"previous"|"linear"|"na" how to fill dates missing inside a series; without it a gap is an error
+---@field covariates? string[] numeric columns kept per key as dynamic covariates, e.g. { "price", "promo" }
+---@field attributes? string[] columns kept per key as static attributes, e.g. { "category" }
 
 ---@class data.write_sqlite.options
 ---@field mode? "replace"|"append" replace the table or add rows to it (default "replace")
 
----@class data.PanelExtras
----@field attributes? table per key, its static attributes: { [key] = { category = "toys", store = 3 } }
----@field covariates? table per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }
+---@class data.panel.options
+---@field attributes? table<string, table<string, string|number>> per key, its static attributes: { [key] = { category = "toys", store = 3 } }
+---@field covariates? table<string, table<string, number[]>> per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }
 
 ---@class data.synthetic_retail.options
 ---@field skus? integer how many series (default 20; >= 1 and <= 100000)
@@ -2107,11 +2121,19 @@ function Chart:gnuplot(format) end
 ---@field seed? integer seed of its own generator (independent of almanac.seed) (default 1; >= 0)
 ---@field freq? "week"|"day" weekly or daily periods (default "week")
 
----@class metrics.ScaledOptions
----@field training Series|number[] the in-sample series the scale comes from (a Series or array)
+---@class metrics.mase.options
+---@field training Series|number[] the in-sample series the scale comes from (a Series or array) (required)
 ---@field period? integer seasonal period of the naive benchmark; default the training series' period (>= 1)
 
----@class metrics.accuracy.result
+---@class metrics.rmsse.options
+---@field training Series|number[] the in-sample series the scale comes from (a Series or array) (required)
+---@field period? integer seasonal period of the naive benchmark; default the training series' period (>= 1)
+
+---@class metrics.accuracy.options
+---@field training? Series|number[] the in-sample series the scale comes from (a Series or array)
+---@field period? integer seasonal period of the naive benchmark; default the training series' period (>= 1)
+
+---@class metrics.Accuracy
 ---@field me number
 ---@field mae number
 ---@field rmse number
@@ -2121,22 +2143,26 @@ function Chart:gnuplot(format) end
 ---@field rmsse number
 ---@field mase_scale number
 ---@field rmsse_scale number
----@field n number
+---@field n integer pairs compared
 
----@class metrics.accuracy.options
----@field training? Panel
+---@class metrics.PanelAccuracyOptions
+---@field training? Panel the in-sample series, by key
+
+---@class metrics.PanelAccuracy
+---@field per_series table<string, metrics.Accuracy>
+---@field mean metrics.PanelAccuracyMean
 
 ---@class forecast.fit_many.options
 ---@field fallback? almanac.ModelName|boolean the model for series that fail, or false (default "naive")
----@field threads? integer threads for native models, 1 to 1024 (default: all cores)
+---@field threads? integer threads for native models (default: all cores)
 ---@field progress? boolean show a progress bar (default: when stderr is a terminal)
 
 ---@class forecast.backtest.options
----@field h integer steps ahead, 1 to 100000 (required)
+---@field h integer steps ahead (required; >= 1)
 ---@field windows? integer number of origins (default 1; >= 1)
 ---@field step? integer observations between origins (default h) (>= 1)
----@field levels? number|number[] interval levels whose coverage is scored (default {80, 95})
----@field refit? boolean re-estimate at every origin; false replays the first fit's estimates (default true)
+---@field levels? number|number[] interval levels whose coverage is scored (default { 80, 95 })
+---@field refit? boolean re-estimate at every origin (default true); false replays the first fit's estimates
 ---@field params? almanac.ModelParams the model's options
 ---@field covariates? table<string, number[]|Series> a series' covariates over the whole series (a panel's come from the panel)
 
@@ -2146,7 +2172,7 @@ function Chart:gnuplot(format) end
 ---@field coverage? table<string, number> a series': share of actuals inside each level's interval
 ---@field windows? integer a series': how many origins
 ---@field forecasts? Forecast[] a series': the forecast from each origin
----@field series? table<string, forecast.SeriesBacktest> a panel's: each key's metrics, mae_by_h, coverage and windows
+---@field series? table<string, table> a panel's: each key's metrics, mae_by_h, coverage and windows
 ---@field failures? forecast.BacktestResult.failures[] a panel's: keys that failed
 
 ---@class forecast.accuracy.result
@@ -2157,7 +2183,7 @@ function Chart:gnuplot(format) end
 ---@field smape number
 ---@field mase number
 ---@field rmsse number
----@field n integer
+---@field n number
 ---@field coverage table<string, number> share of actuals inside each level's interval, by level ("95")
 
 ---@class optimize.scalar.options
@@ -2462,7 +2488,7 @@ function Chart:gnuplot(format) end
 ---@field excess_value number
 
 ---@class plot.series.options
----@field ylabel? string the y axis label
+---@field ylabel? string the y axis label (default "")
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
@@ -2483,14 +2509,14 @@ function Chart:gnuplot(format) end
 
 ---@class plot.forecast.options
 ---@field last? integer show only the last observations of the history (>= 1)
----@field ylabel? string the y axis label
+---@field ylabel? string the y axis label (default "")
+---@field actuals? Series|number[] what happened, drawn over the forecast
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
 ---@field width? integer width in pixels (overrides size) (>= 200 and <= 4000)
 ---@field height? integer height in pixels (overrides size) (>= 150 and <= 4000)
 ---@field caption? string the figure's caption in a report; default the title
----@field actuals? Series|number[] what happened, drawn over the forecast
 
 ---@class plot.acf.options
 ---@field lags? integer the largest lag (>= 1)
@@ -2551,13 +2577,13 @@ function Chart:gnuplot(format) end
 
 ---@class plot.simulation.options
 ---@field periods? integer draw only the first periods (>= 1)
+---@field levels? table<string, number> policy levels to draw as lines, e.g. { s = 20, S = 60 }
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
 ---@field width? integer width in pixels (overrides size) (>= 200 and <= 4000)
 ---@field height? integer height in pixels (overrides size) (>= 150 and <= 4000)
 ---@field caption? string the figure's caption in a report; default the title
----@field levels? table<string, number> policy levels to draw as lines, e.g. { s = 20, S = 60 }
 
 ---@class plot.pareto.options
 ---@field a? number cumulative share that closes class A (default 0.8; >= 0 and <= 1)
@@ -2572,7 +2598,7 @@ function Chart:gnuplot(format) end
 
 ---@class plot.histogram.options
 ---@field bins? integer number of bins (>= 1 and <= 1000)
----@field xlabel? string the x axis label
+---@field xlabel? string the x axis label (default "")
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
@@ -2582,8 +2608,8 @@ function Chart:gnuplot(format) end
 
 ---@class plot.scatter.options
 ---@field fit? boolean draw the least-squares line (default false)
----@field xlabel? string the x axis label
----@field ylabel? string the y axis label
+---@field xlabel? string the x axis label (default "")
+---@field ylabel? string the y axis label (default "")
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
@@ -2594,7 +2620,7 @@ function Chart:gnuplot(format) end
 ---@class plot.heatmap.options
 ---@field rows? string|string[] row names (default 1, 2, ...)
 ---@field columns? string|string[] column names (default 1, 2, ...)
----@field label? string what the colours measure
+---@field label? string what the colours measure (default "")
 ---@field title? string the chart's title
 ---@field out? string a file to draw into, .png, .svg, .pdf or .txt (relative paths go into the output folder); without it the chart goes into the report when rendering, else to the terminal as text
 ---@field size? "screen"|"slide"|"tall" screen (800×450, the default), slide (1280×720, larger type) or tall (800×800)
@@ -2645,16 +2671,16 @@ function Chart:gnuplot(format) end
 ---@field remainder Series
 ---@field weights Series
 
----@class FittedModel.forecast.options
----@field h integer steps ahead, 1 to 100000 (required)
----@field levels? number|number[] interval levels in percent (default {80, 95})
+---@class FittedModel.ForecastRequest
+---@field h integer steps ahead (required)
+---@field levels? number|number[] interval levels in percent (default { 80, 95 })
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 
----@class FittedModel.sample.options
----@field h integer steps ahead, 1 to 100000 (required)
----@field n? integer how many paths, 1 to 10000000 (default 1000)
----@field levels? number|number[] interval levels in percent (default {80, 95})
+---@class FittedModel.SampleRequest
+---@field h integer steps ahead (required)
+---@field levels? number|number[] interval levels in percent (default { 80, 95 })
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
+---@field n? integer how many paths (default 1000)
 
 ---@class FittedModel.fine_tune.options
 ---@field steps? integer most training steps per network (default 300; >= 1 and <= 1000000)
@@ -2666,9 +2692,9 @@ function Chart:gnuplot(format) end
 ---@field reason string
 ---@field fallback? almanac.ModelName
 
----@class FittedPanel.forecast.options
----@field h integer steps ahead, 1 to 100000 (required)
----@field levels? number|number[] interval levels in percent (default {80, 95})
+---@class FittedPanel.ForecastRequest
+---@field h integer steps ahead (required)
+---@field levels? number|number[] interval levels in percent (default { 80, 95 })
 ---@field future? table<string, number[]|Series> covariates' future values, one per step, for every key
 ---@field future_by_key? table<string, table<string, number[]|Series>> each key's own future covariates (taking precedence)
 
@@ -2710,12 +2736,15 @@ function Chart:gnuplot(format) end
 ---@field range? string "> 0", ">= 1 and <= 100"
 ---@field choices? string[]
 
----@class forecast.SeriesBacktest
----@field metrics forecast.Metrics me, mae, rmse, mape, smape, mase, rmsse over all windows
----@field mae_by_h number[] MAE at each step ahead
----@field coverage table<string, number> share of actuals inside each level's interval
----@field windows integer how many origins
----@field forecasts? Forecast[] the forecast from each origin (a series' result)
+---@class metrics.PanelAccuracyMean
+---@field me number
+---@field mae number
+---@field rmse number
+---@field mape number
+---@field smape number
+---@field mase number
+---@field rmsse number
+---@field series integer series compared
 
 ---@class forecast.BacktestResult.failures
 ---@field key string
@@ -2738,14 +2767,4 @@ function Chart:gnuplot(format) end
 ---@field ordered number[]
 ---@field demand number[]
 ---@field short number[]
-
----@class forecast.Metrics
----@field me number
----@field mae number
----@field rmse number
----@field mape number
----@field smape number
----@field mase number
----@field rmsse number
----@field n integer
 

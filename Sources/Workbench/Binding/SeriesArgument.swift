@@ -26,12 +26,14 @@ struct SeriesArgument: LuaArgumentValue {
         switch raw {
         case .object(let object as SeriesObject): series = object.series
         case .array(let items):
-            series = Series(values: try items.enumerated().map { position, item in
-                guard let x = item.doubleValue else {
-                    throw ScriptError("option '\(name)': item \(position + 1) must be a number, got a \(item.typeName)")
-                }
-                return x
-            })
+            series = Series(
+                values: try items.enumerated().map { position, item in
+                    guard let x = item.doubleValue else {
+                        throw ScriptError(
+                            "option '\(name)': item \(position + 1) must be a number, got a \(item.typeName)")
+                    }
+                    return x
+                })
         default: throw ScriptError("option '\(name)' must be a Series or an array of numbers, got a \(raw.typeName)")
         }
     }

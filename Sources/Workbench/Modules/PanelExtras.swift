@@ -2,43 +2,41 @@ import AlmanacCore
 import LuaBridge
 import TimeSeries
 
-/// data.panel's optional second argument: each key's static attributes and
+/// data.panel's options: each key's static attributes and
 /// dynamic covariates, as data.csv reads them from long-form columns.
 enum PanelExtras {
-    static let options = [
-        ParameterSpec("attributes", .table, doc: "per key, its static attributes: { [key] = { category = \"toys\", store = 3 } }"),
-        ParameterSpec("covariates", .table, doc: "per key, its covariates, each at least as long as the key's series (longer: known future values): { [key] = { promo = { 0, 1, ... } } }"),
-    ]
-
-    static let type = LuaType.options(options, named: "data.PanelExtras")
-
-    /// Adds the attributes and covariates in `extras` to the entries they name.
-    static func apply(_ extras: [String: LuaValue], to entries: inout [String: Panel.Entry]) throws {
-        let (_, lua) = try validateOptions(extras, against: options, owner: "data.panel")
+    /// Adds the attributes and covariates (data.panel's options, checked to be tables) to the entries they name.
+    static func apply(attributes: LuaValue, covariates: LuaValue, to entries: inout [String: Panel.Entry]) throws {
         let keys = entries.keys.sorted()
-        for (key, fields) in try perKey(lua["attributes"], "attributes", keys: keys) {
+        for (key, fields) in try perKey(attributes, "attributes", keys: keys) {
             for (name, value) in fields {
                 guard let attribute = attributeValue(value) else {
-                    throw ScriptError("data.panel: attributes['\(key)'].\(name) must be a string or a number, got \(value.typeName)")
+                    throw ScriptError(
+                        "data.panel: attributes['\(key)'].\(name) must be a string or a number, got \(value.typeName)")
                 }
                 entries[key]?.attributes[name] = attribute
             }
         }
-        for (key, fields) in try perKey(lua["covariates"], "covariates", keys: keys) {
+        for (key, fields) in try perKey(covariates, "covariates", keys: keys) {
             let n = entries[key]?.series.count ?? 0
             for (name, value) in fields {
                 guard case .array(let items) = value else {
-                    throw ScriptError("data.panel: covariates['\(key)'].\(name) must be an array of numbers, got \(value.typeName)")
+                    throw ScriptError(
+                        "data.panel: covariates['\(key)'].\(name) must be an array of numbers, got \(value.typeName)")
                 }
                 var column: [Double] = []
                 for (i, item) in items.enumerated() {
                     guard let x = item.doubleValue, x.isFinite else {
-                        throw ScriptError("data.panel: covariates['\(key)'].\(name)[\(i + 1)] must be a finite number, got \(item.typeName == "number" ? "\(item.doubleValue ?? .nan)" : item.typeName)")
+                        throw ScriptError(
+                            "data.panel: covariates['\(key)'].\(name)[\(i + 1)] must be a finite number, got \(item.typeName == "number" ? "\(item.doubleValue ?? .nan)" : item.typeName)"
+                        )
                     }
                     column.append(x)
                 }
                 guard column.count >= n else {
-                    throw ScriptError("data.panel: covariates['\(key)'].\(name) has \(column.count) values, the series has \(n); it needs one per observation (more for known future values)")
+                    throw ScriptError(
+                        "data.panel: covariates['\(key)'].\(name) has \(column.count) values, the series has \(n); it needs one per observation (more for known future values)"
+                    )
                 }
                 entries[key]?.covariates[name] = column
             }
@@ -55,13 +53,17 @@ enum PanelExtras {
     }
 
     /// A record keyed by panel key, each value a record; an unknown key is an error with a suggestion.
-    private static func perKey(_ value: LuaValue?, _ field: String, keys: [String]) throws -> [(String, [String: LuaValue])] {
-        guard let value, value != .nil else { return [] }
+    private static func perKey(_ value: LuaValue, _ field: String, keys: [String]) throws -> [(
+        String, [String: LuaValue]
+    )] {
+        guard value != .nil else { return [] }
         let byKey: [String: LuaValue]
         switch value {
         case .record(let r): byKey = r
         case .array(let a) where a.isEmpty: return []
-        default: throw ScriptError("data.panel: \(field) must be a table keyed by the panel's keys, like { [key] = { ... } }")
+        default:
+            throw ScriptError(
+                "data.panel: \(field) must be a table keyed by the panel's keys, like { [key] = { ... } }")
         }
         var out: [(String, [String: LuaValue])] = []
         for key in byKey.keys.sorted() {
@@ -72,7 +74,10 @@ enum PanelExtras {
             switch byKey[key] {
             case .record(let fields)?: out.append((key, fields))
             case .array(let a)? where a.isEmpty: continue
-            case let other: throw ScriptError("data.panel: \(field)['\(key)'] must be a table of named values, got \(other?.typeName ?? "nothing")")
+            case let other:
+                throw ScriptError(
+                    "data.panel: \(field)['\(key)'] must be a table of named values, got \(other?.typeName ?? "nothing")"
+                )
             }
         }
         return out

@@ -1,29 +1,34 @@
 import AlmanacCore
-import CLua
 import LuaBridge
 import TimeSeries
 
 /// A Panel as Lua holds it: p:keys(), p[key] → Series, #p.
-public final class PanelObject: LuaUserdata {
+public final class PanelObject: LuaUserdata, ScriptReceiver {
+    static let receiverName = "p"
     public static let luaClassName = "Panel"
     public let panel: Panel
 
     public init(_ panel: Panel) { self.panel = panel }
 
     public static func luaClass() -> LuaClass<PanelObject> {
-        var c = LuaClass<PanelObject>(summary: "many keyed series (one per SKU, store, ...) with attributes and covariates")
+        var c = LuaClass<PanelObject>(
+            summary: "many keyed series (one per SKU, store, ...) with attributes and covariates")
         c.methods = [
-            LuaMethod("keys", signature: "p:keys() -> { key, ... }", summary: "the keys, sorted",
-                      types: LuaSignature(returns: [.array(.string)])) { me, call in
+            LuaMethod("keys", summary: "the keys, sorted", returns: [.init(.array(.string), "keys")]) { me, call in
                 call.returning(.array(me.panel.keys.map { .string($0) }))
             },
-            LuaMethod("series", signature: "p:series(key) -> Series", summary: "the series of one key (the same as p[key])",
-                      types: LuaSignature([.init("key", .string)], returns: [.series])) { me, call in
-                try me.series(try call.string(2, "key"), call)
+            LuaMethod(
+                "series", summary: "the series of one key (the same as p[key])", arguments: KeyArguments.self,
+                returns: [.init(.series)]
+            ) { me, args, call in
+                try me.series(args.key, call)
             },
-            LuaMethod("attributes", signature: "p:attributes(key) -> { name = value, ... }", summary: "static attributes of one key (category, unit cost, ...)",
-                      types: LuaSignature([.init("key", .string)], returns: [.map(key: .string, value: .number | .string)])) { me, call in
-                let entry = try me.entry(try call.string(2, "key"))
+            LuaMethod(
+                "attributes", summary: "static attributes of one key (category, unit cost, ...)",
+                arguments: KeyArguments.self,
+                returns: [.init(.map(key: .string, value: .number | .string), "attributes")]
+            ) { me, args, call in
+                let entry = try me.entry(args.key)
                 var record: [String: LuaValue] = [:]
                 for (name, value) in entry.attributes {
                     switch value {
@@ -33,22 +38,28 @@ public final class PanelObject: LuaUserdata {
                 }
                 return call.returning(.record(record))
             },
-            LuaMethod("covariate", signature: "p:covariate(key, name) -> Series", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar",
-                      types: LuaSignature([.init("key", .string), .init("name", .string)], returns: [.series])) { me, call in
-                let key = try call.string(2, "key"), name = try call.string(3, "name")
+            LuaMethod(
+                "covariate", summary: "a dynamic covariate of one key (price, promo, ...) on the key's calendar",
+                arguments: CovariateArguments.self, returns: [.init(.series)]
+            ) { me, args, call in
+                let key = args.key, name = args.name
                 let entry = try me.entry(key)
                 guard let values = entry.covariates[name] else {
                     let names = entry.covariates.keys.sorted()
                     let guess = closestMatch(to: name, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                    throw ScriptError("key '\(key)' has no covariate '\(name)'\(guess); it has: \(names.isEmpty ? "none" : names.joined(separator: ", "))")
+                    throw ScriptError(
+                        "key '\(key)' has no covariate '\(name)'\(guess); it has: \(names.isEmpty ? "none" : names.joined(separator: ", "))"
+                    )
                 }
                 var s = entry.series.with(values: values)
                 s.name = "\(key) \(name)"
                 return SeriesObject.push(s, call)
             },
-            LuaMethod("covariates", signature: "p:covariates() -> { name, ... }", summary: "names of the covariates any key has",
-                      types: LuaSignature(returns: [.array(.string)])) { me, call in
-                call.returning(.array(Set(me.panel.entries.values.flatMap(\.covariates.keys)).sorted().map { .string($0) }))
+            LuaMethod(
+                "covariates", summary: "names of the covariates any key has", returns: [.init(.array(.string), "names")]
+            ) { me, call in
+                call.returning(
+                    .array(Set(me.panel.entries.values.flatMap(\.covariates.keys)).sorted().map { .string($0) }))
             },
         ]
         c.length = { $0.panel.count }
@@ -62,7 +73,9 @@ public final class PanelObject: LuaUserdata {
             let lengths = p.keys.compactMap { p.series($0)?.count }
             let freq = p.keys.first.flatMap { p.series($0)?.frequency.rawValue } ?? "?"
             var text = "Panel of \(p.count) series (\(freq))"
-            if let lo = lengths.min(), let hi = lengths.max() { text += ", \(lo == hi ? "\(lo)" : "\(lo) to \(hi)") obs each" }
+            if let lo = lengths.min(), let hi = lengths.max() {
+                text += ", \(lo == hi ? "\(lo)" : "\(lo) to \(hi)") obs each"
+            }
             let shown = p.keys.prefix(8).joined(separator: ", ")
             return text + ": " + shown + (p.count > 8 ? ", ..." : "")
         }
@@ -77,5 +90,21 @@ public final class PanelObject: LuaUserdata {
 
     func series(_ key: String, _ call: LuaCall) throws -> Int32 {
         SeriesObject.push(try entry(key).series, call)
+    }
+}
+
+/// The declared arguments of the Panel methods (see LuaArguments).
+extension PanelObject {
+    struct KeyArguments: LuaArguments {
+        var key = ""
+        static let arguments: [LuaArgument<Self>] = [.required(\.key, "the key (SKU, store, ...)")]
+    }
+
+    struct CovariateArguments: LuaArguments {
+        var key = ""
+        var name = ""
+        static let arguments: [LuaArgument<Self>] = [
+            .required(\.key, "the key (SKU, store, ...)"), .required(\.name, "the covariate's name"),
+        ]
     }
 }

@@ -1,5 +1,4 @@
 import AlmanacCore
-import CLua
 import Foundation
 import LuaBridge
 import TimeSeries
@@ -21,18 +20,29 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
     /// A Series argument, or an array of numbers taken as a plain series.
     static func argument(_ call: LuaCall, _ index: Int32, _ parameter: String) throws -> Series {
         if let object = call.stack.object(at: index, as: SeriesObject.self) { return object.series }
-        if lua_type(call.L, index) == LUA_TTABLE { return Series(values: try call.numbers(index, parameter)) }
-        throw ScriptError("argument \(index) '\(parameter)' must be a Series or an array of numbers, got \(call.isNil(index) ? "nothing" : "a " + call.typeName(index))")
+        if call.stack.isTable(at: index) { return Series(values: try call.numbers(index, parameter)) }
+        throw ScriptError(
+            "argument \(index) '\(parameter)' must be a Series or an array of numbers, got \(call.isNil(index) ? "nothing" : "a " + call.typeName(index))"
+        )
     }
 
     public static func luaClass() -> LuaClass<SeriesObject> {
-        var c = LuaClass<SeriesObject>(summary: "a time series on a regular calendar (from series.new, data.csv, data.dataset)")
+        var c = LuaClass<SeriesObject>(
+            summary: "a time series on a regular calendar (from series.new, data.csv, data.dataset)")
         c.properties = [
             LuaProperty("name", .string, "the series' name") { .string($0.series.name) },
-            LuaProperty("freq", .frequency, "its calendar: day, week, month, quarter, year or none") { .string($0.series.frequency.rawValue) },
-            LuaProperty("period", .integer, "observations per seasonal cycle") { .integer(Int64($0.series.seasonalPeriod)) },
-            LuaProperty("start", .string, "label of the first observation (\"1949-01\")") { $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil },
-            LuaProperty("finish", .string, "label of the last observation") { $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil },
+            LuaProperty("freq", .frequency, "its calendar: day, week, month, quarter, year or none") {
+                .string($0.series.frequency.rawValue)
+            },
+            LuaProperty("period", .integer, "observations per seasonal cycle") {
+                .integer(Int64($0.series.seasonalPeriod))
+            },
+            LuaProperty("start", .string, "label of the first observation (\"1949-01\")") {
+                $0.series.count > 0 ? .string($0.series.label(at: 0)) : .nil
+            },
+            LuaProperty("finish", .string, "label of the last observation") {
+                $0.series.count > 0 ? .string($0.series.label(at: $0.series.count - 1)) : .nil
+            },
         ]
         c.methods = SeriesMethods.all
         c.length = { $0.series.count }
@@ -40,7 +50,7 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
         c.indexTypes = (key: .integer, value: .number)
         c.index = { me, call in
             // s[i]: the i-th value (1-based), nil outside the series.
-            guard lua_type(call.L, 2) == LUA_TNUMBER else { return nil }
+            guard call.stack.isNumber(at: 2) else { return nil }
             let i = try call.integer(2, "index")
             guard i >= 1, i <= me.series.count else { return call.returning(.nil) }
             let v = me.series.values[i - 1]
@@ -83,7 +93,9 @@ public final class SeriesObject: LuaUserdata, ScriptReceiver {
     /// A readable table: header, then label and value rows (the middle elided when long).
     static func describe(_ s: Series) -> String {
         let span = s.count == 0 ? "empty" : "\(s.label(at: 0)) to \(s.label(at: s.count - 1))"
-        var lines = ["Series\(s.name.isEmpty ? "" : " '\(s.name)'") (\(s.frequency.rawValue), period \(s.seasonalPeriod), \(s.count) obs, \(span))"]
+        var lines = [
+            "Series\(s.name.isEmpty ? "" : " '\(s.name)'") (\(s.frequency.rawValue), period \(s.seasonalPeriod), \(s.count) obs, \(span))"
+        ]
         let shown: [Int] = s.count <= 12 ? Array(0..<s.count) : Array(0..<6) + [-1] + Array((s.count - 3)..<s.count)
         for i in shown {
             if i < 0 { lines.append("  ..."); continue }
