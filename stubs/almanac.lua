@@ -925,7 +925,7 @@ function forecast.fit_many(panel, name, params, options) end
 ---@param name almanac.ModelName
 ---@param series_or_panel Series|number[]|Panel
 ---@param options forecast.backtest.options
----@return forecast.BacktestResult
+---@return forecast.BacktestResult result
 function forecast.backtest(name, series_or_panel, options) end
 
 ---Scores a forecast against actual values (a Series, aligned by date, or an array by position); MASE and RMSSE are scaled by the forecast's own training data.
@@ -1839,21 +1839,21 @@ local FittedModel = {}
 
 ---point forecasts and prediction intervals h steps ahead; `future` gives covariates' future values
 ---
----`m:forecast{ h = [, levels = { 80, 95 }] [, future = { x = { ... } }] } -> Forecast`
----@param request FittedModel.ForecastRequest
+---`m:forecast{ h =, levels = {80, 95}, future = nil } -> Forecast`
+---@param options FittedModel.forecast.options
 ---@return Forecast
-function FittedModel:forecast(request) end
+function FittedModel:forecast(options) end
 
 ---n simulated future paths of h steps, from the run's seeded generator
 ---
----`m:sample{ h =, n = } -> SamplePaths`
----@param request FittedModel.SampleRequest
+---`m:sample{ h =, n = 1000, levels = {80, 95}, future = nil } -> SamplePaths`
+---@param options FittedModel.sample.options
 ---@return SamplePaths
-function FittedModel:sample(request) end
+function FittedModel:sample(options) end
 
----estimated parameters and initial states
+---estimated parameters and initial states, by name ({ alpha = ..., l = ... })
 ---
----`m:params() -> { name = value, ... }`
+---`m:params() -> { [string] = number }`
 ---@return table<string, number>
 function FittedModel:params() end
 
@@ -1891,7 +1891,7 @@ function FittedModel:apply(series, attributes) end
 
 ---a global network (nbeats, lstm) trained further on new data from its current weights: a new season of sales, new SKUs; a panel gives a FittedPanel, a series a FittedModel
 ---
----`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 1e-4, seed = 1 }]) -> FittedModel | FittedPanel`
+---`m:fine_tune(series_or_panel [, { steps = 300, learning_rate = 0.0001, seed = 1 }]) -> FittedModel | FittedPanel`
 ---@param series_or_panel Series|number[]|Panel
 ---@param options? FittedModel.fine_tune.options
 ---@return FittedModel|FittedPanel
@@ -1929,9 +1929,9 @@ function Forecast:lower(level) end
 ---@return Series
 function Forecast:upper(level) end
 
----one record per step, for data.write_csv or printing
+---one record per step ({ date =, h =, mean =, lower_80 =, upper_80 =, ... }), for data.write_csv or printing
 ---
----`fc:rows() -> { { date =, mean =, lower_80 =, upper_80 = ... }, ... }`
+---`fc:rows() -> { { [string] = number | string }, ... }`
 ---@return table<string, number|string>[]
 function Forecast:rows() end
 
@@ -1982,29 +1982,29 @@ local FittedPanel = {}
 
 ---the series' keys, in the panel's order
 ---
----`fp:keys() -> { key, ... }`
+---`fp:keys() -> { string, ... }`
 ---@return string[]
 function FittedPanel:keys() end
 
 ---the fit of one series (nil if it failed and had no fallback)
 ---
----`fp:model(key) -> FittedModel`
+---`fp:model(key) -> FittedModel | nil`
 ---@param key string
 ---@return FittedModel|nil
 function FittedPanel:model(key) end
 
----what was fitted to each series ("ETS(M,A,N)")
+---what was fitted to each series, by key ("ETS(M,A,N)"; "failed" for none)
 ---
----`fp:methods() -> { [key] = method }`
+---`fp:methods() -> { [string] = string }`
 ---@return table<string, string>
 function FittedPanel:methods() end
 
 ---a forecast for every series that has a model, keyed like the panel; `future` gives covariates' future values for every key, `future_by_key = { [key] = { promo = { ... } } }` each key's own (taking precedence)
 ---
----`fp:forecast{ h = [, levels =] [, future =] [, future_by_key =] } -> { [key] = Forecast }`
----@param request FittedPanel.ForecastRequest
+---`fp:forecast{ h =, levels = {80, 95}, future = nil, future_by_key = nil } -> { [string] = Forecast }`
+---@param options FittedPanel.forecast.options
 ---@return table<string, Forecast>
-function FittedPanel:forecast(request) end
+function FittedPanel:forecast(options) end
 
 -- Type Chart
 
@@ -2154,15 +2154,15 @@ function Chart:gnuplot(format) end
 
 ---@class forecast.fit_many.options
 ---@field fallback? almanac.ModelName|boolean the model for series that fail, or false (default "naive")
----@field threads? integer threads for native models (default: all cores)
+---@field threads? integer threads for native models, 1 to 1024 (default: all cores)
 ---@field progress? boolean show a progress bar (default: when stderr is a terminal)
 
 ---@class forecast.backtest.options
----@field h integer steps ahead (required; >= 1)
+---@field h integer steps ahead, 1 to 100000 (required)
 ---@field windows? integer number of origins (default 1; >= 1)
 ---@field step? integer observations between origins (default h) (>= 1)
----@field levels? number|number[] interval levels whose coverage is scored (default { 80, 95 })
----@field refit? boolean re-estimate at every origin (default true); false replays the first fit's estimates
+---@field levels? number|number[] interval levels whose coverage is scored (default {80, 95})
+---@field refit? boolean re-estimate at every origin; false replays the first fit's estimates (default true)
 ---@field params? almanac.ModelParams the model's options
 ---@field covariates? table<string, number[]|Series> a series' covariates over the whole series (a panel's come from the panel)
 
@@ -2172,7 +2172,7 @@ function Chart:gnuplot(format) end
 ---@field coverage? table<string, number> a series': share of actuals inside each level's interval
 ---@field windows? integer a series': how many origins
 ---@field forecasts? Forecast[] a series': the forecast from each origin
----@field series? table<string, table> a panel's: each key's metrics, mae_by_h, coverage and windows
+---@field series? table<string, forecast.SeriesBacktest> a panel's: each key's metrics, mae_by_h, coverage and windows
 ---@field failures? forecast.BacktestResult.failures[] a panel's: keys that failed
 
 ---@class forecast.accuracy.result
@@ -2183,7 +2183,7 @@ function Chart:gnuplot(format) end
 ---@field smape number
 ---@field mase number
 ---@field rmsse number
----@field n number
+---@field n integer
 ---@field coverage table<string, number> share of actuals inside each level's interval, by level ("95")
 
 ---@class optimize.scalar.options
@@ -2671,16 +2671,16 @@ function Chart:gnuplot(format) end
 ---@field remainder Series
 ---@field weights Series
 
----@class FittedModel.ForecastRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedModel.forecast.options
+---@field h integer steps ahead, 1 to 100000 (required)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
 
----@class FittedModel.SampleRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedModel.sample.options
+---@field h integer steps ahead, 1 to 100000 (required)
+---@field n? integer how many paths, 1 to 10000000 (default 1000)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step
----@field n? integer how many paths (default 1000)
 
 ---@class FittedModel.fine_tune.options
 ---@field steps? integer most training steps per network (default 300; >= 1 and <= 1000000)
@@ -2692,9 +2692,9 @@ function Chart:gnuplot(format) end
 ---@field reason string
 ---@field fallback? almanac.ModelName
 
----@class FittedPanel.ForecastRequest
----@field h integer steps ahead (required)
----@field levels? number|number[] interval levels in percent (default { 80, 95 })
+---@class FittedPanel.forecast.options
+---@field h integer steps ahead, 1 to 100000 (required)
+---@field levels? number|number[] interval levels in percent (default {80, 95})
 ---@field future? table<string, number[]|Series> covariates' future values, one per step, for every key
 ---@field future_by_key? table<string, table<string, number[]|Series>> each key's own future covariates (taking precedence)
 
@@ -2746,6 +2746,13 @@ function Chart:gnuplot(format) end
 ---@field rmsse number
 ---@field series integer series compared
 
+---@class forecast.SeriesBacktest
+---@field metrics forecast.Metrics me, mae, rmse, mape, smape, mase, rmsse over all windows
+---@field mae_by_h number[] MAE at each step ahead
+---@field coverage table<string, number> share of actuals inside each level's interval
+---@field windows integer how many origins
+---@field forecasts? Forecast[] the forecast from each origin (a series' result)
+
 ---@class forecast.BacktestResult.failures
 ---@field key string
 ---@field reason string
@@ -2767,4 +2774,14 @@ function Chart:gnuplot(format) end
 ---@field ordered number[]
 ---@field demand number[]
 ---@field short number[]
+
+---@class forecast.Metrics
+---@field me number
+---@field mae number
+---@field rmse number
+---@field mape number
+---@field smape number
+---@field mase number
+---@field rmsse number
+---@field n integer
 
