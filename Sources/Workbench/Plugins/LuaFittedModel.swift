@@ -19,7 +19,10 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
     /// The state as JSON, or why it has none (it holds a function, a userdata).
     let stateData: Result<JSONValue, ForecastError>
 
-    init(model: LuaForecaster, state: LuaReference, series: Series, info: LuaFitInfo, savedState: Result<JSONValue, ForecastError>) {
+    init(
+        model: LuaForecaster, state: LuaReference, series: Series, info: LuaFitInfo,
+        savedState: Result<JSONValue, ForecastError>
+    ) {
         self.model = model
         self.state = state
         self.series = series
@@ -52,27 +55,35 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
     func reapplied(to data: ModelData) -> (any FittedModel)? {
         if LuaForecaster.fingerprint(data.series) == LuaForecaster.fingerprint(series) { return self }
         guard let apply = model.functions["apply"] else { return nil }
-        return try? model.fitted(calling: apply, [.function(state), .object(SeriesObject(data.series)), .record(model.params)],
-                                 series: data.series)
+        return try? model.fitted(
+            calling: apply, [.function(state), .object(SeriesObject(data.series)), .record(model.params)],
+            series: data.series)
     }
 
     var savedStateProblem: String? {
-        if case .failure(let error) = stateData { return "the Lua model '\(name)' cannot be saved: its \(error.message)" }
+        if case .failure(let error) = stateData {
+            return "the Lua model '\(name)' cannot be saved: its \(error.message)"
+        }
         return nil
     }
 
     func fail(_ what: String) -> ForecastError {
-        ForecastError("\(name): forecast must return an array of numbers, or { mean = { ... }, lower = { ... }, upper = { ... } } "
-                      + "with one array of bounds per level in lower and upper, in the order of the levels; \(what)")
+        ForecastError(
+            "\(name): forecast must return an array of numbers, or { mean = { ... }, lower = { ... }, upper = { ... } } "
+                + "with one array of bounds per level in lower and upper, in the order of the levels; \(what)")
     }
 
     func forecast(_ asked: ForecastRequest) throws(ForecastError) -> Forecast {
-        guard let forecast = model.functions["forecast"] else { throw ForecastError("\(name): has no forecast function") }
+        guard let forecast = model.functions["forecast"] else {
+            throw ForecastError("\(name): has no forecast function")
+        }
         let request = try asked.validated(owner: name)
         let stack = try model.context.luaModels.stack(for: name)
         do {
-            try stack.call(forecast, [.function(state), .integer(Int64(request.horizon)), .array(request.levels.map { .number($0) })],
-                           results: 1, caller: name)
+            try stack.call(
+                forecast,
+                [.function(state), .integer(Int64(request.horizon)), .array(request.levels.map { .number($0) })],
+                results: 1, caller: name)
         } catch {
             throw model.failure(error, prefixing: false)
         }
@@ -81,7 +92,8 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
         do { value = try stack.value(at: -1) } catch { throw ForecastError(error.message, underlying: error) }
         func numbers(_ v: LuaValue?, _ what: String) throws(ForecastError) -> [Double] {
             switch v ?? .nil {
-            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): return items.compactMap(\.doubleValue)
+            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+                return items.compactMap(\.doubleValue)
             case .object(let o as SeriesObject): return o.series.values
             default: throw fail("\(what) is not an array of numbers")
             }
@@ -113,7 +125,9 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
             }
         default: throw fail("got a \(value.typeName)")
         }
-        guard mean.count == request.horizon else { throw fail("it gave \(mean.count) values for h = \(request.horizon)") }
+        guard mean.count == request.horizon else {
+            throw fail("it gave \(mean.count) values for h = \(request.horizon)")
+        }
         if lower.contains(where: { $0.count != mean.count }) || upper.contains(where: { $0.count != mean.count }) {
             throw fail("the bounds have a different length from the mean")
         }
@@ -123,8 +137,10 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
     /// The plugin's sample function draws with dist:sample and math.random, which
     /// use the run's generator: `generator` is handed to the run for the call and
     /// taken back after, so draws continue one stream whoever makes them.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         guard let sample = model.functions["sample"] else {
             throw ForecastError("\(name): this Lua model gives no sample paths (its plugin has no sample function)")
         }
@@ -133,7 +149,8 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
         context.generator = generator
         defer { generator = context.generator }
         do {
-            try stack.call(sample, [.function(state), .integer(Int64(horizon)), .integer(Int64(count))], results: 1, caller: name)
+            try stack.call(
+                sample, [.function(state), .integer(Int64(horizon)), .integer(Int64(count))], results: 1, caller: name)
         } catch {
             throw model.failure(error, prefixing: false)
         }
@@ -143,7 +160,8 @@ struct LuaFittedModel: FittedModel, @unchecked Sendable {
         }
         var values: [Double] = []
         for row in rows {
-            guard case .array(let items) = row, items.count == horizon, items.allSatisfy({ $0.doubleValue != nil }) else {
+            guard case .array(let items) = row, items.count == horizon, items.allSatisfy({ $0.doubleValue != nil })
+            else {
                 throw ForecastError("\(name): each sample path must be an array of \(horizon) numbers")
             }
             values.append(contentsOf: items.compactMap(\.doubleValue))

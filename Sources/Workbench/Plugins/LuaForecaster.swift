@@ -1,5 +1,5 @@
-import Foundation
 import Forecasting
+import Foundation
 import LuaBridge
 import TimeSeries
 
@@ -42,19 +42,24 @@ struct LuaForecaster: Forecaster, @unchecked Sendable {
         guard fittedTo != Self.fingerprint(data.series) else {
             let info = try LuaFitInfo(json: state, series: data.series, model: name)
             stack.push(LuaModelState.lua(savedState))
-            return LuaFittedModel(model: self, state: stack.popReference(), series: data.series, info: info,
-                                  savedState: .success(savedState))
+            return LuaFittedModel(
+                model: self, state: stack.popReference(), series: data.series, info: info,
+                savedState: .success(savedState))
         }
         guard let apply = functions["apply"] else {
-            throw ForecastError("\(name): this Lua model cannot be applied to other data without estimating again "
-                                + "(its plugin has no apply function); fit it to that data instead")
+            throw ForecastError(
+                "\(name): this Lua model cannot be applied to other data without estimating again "
+                    + "(its plugin has no apply function); fit it to that data instead")
         }
-        return try fitted(calling: apply, [LuaModelState.lua(savedState), .object(SeriesObject(data.series)), .record(params)],
-                          series: data.series)
+        return try fitted(
+            calling: apply, [LuaModelState.lua(savedState), .object(SeriesObject(data.series)), .record(params)],
+            series: data.series)
     }
 
     /// Calls the plugin's `fit` or `apply` and keeps the state it returns, with what it reports.
-    func fitted(calling function: LuaReference, _ arguments: [LuaValue], series: Series) throws(ForecastError) -> LuaFittedModel {
+    func fitted(calling function: LuaReference, _ arguments: [LuaValue], series: Series) throws(ForecastError)
+        -> LuaFittedModel
+    {
         let stack = try context.luaModels.stack(for: name)
         do {
             try stack.call(function, arguments, results: 2, caller: name)
