@@ -58,7 +58,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["AlmanacCore", .product(name: "Ink", package: "Ink")]),
         .target(
             name: "Workbench",
-            dependencies: ["LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting", "NeuralForecasting", "Charts", "Reports"]
+            dependencies: [
+                "LuaBridge", "AlmanacCore", "Optimization", "Inventory", "TimeSeries", "DataSources", "Forecasting",
+                "NeuralForecasting", "Charts", "Reports",
+            ]
         ),
         .executableTarget(
             name: "almanac",
@@ -75,8 +78,11 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "InventoryTests", dependencies: ["Inventory"]),
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
-        .testTarget(name: "NeuralForecastingTests", dependencies: ["NeuralForecasting", "Forecasting", "AlmanacCore", "TimeSeries"]),
+        .testTarget(
+            name: "ForecastingTests", dependencies: ["Forecasting", "TimeSeries", "AlmanacCore", "TestSupport"]),
+        .testTarget(
+            name: "NeuralForecastingTests",
+            dependencies: ["NeuralForecasting", "Forecasting", "AlmanacCore", "TimeSeries"]),
         .testTarget(name: "TimeSeriesTests", dependencies: ["TimeSeries", "TestSupport"]),
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "CSQLite", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TimeSeries", "TestSupport"], exclude: ["Golden"]),

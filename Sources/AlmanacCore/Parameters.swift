@@ -154,8 +154,10 @@ public struct ParameterSpec: Sendable, Equatable {
     public var doc: String
 
     /// Declares option `name` of type `type`; the constraints are optional, the one-phrase `doc` is not.
-    public init(_ name: String, _ type: ParameterType, default defaultValue: ParameterValue? = nil,
-                required: Bool = false, range: ParameterRange? = nil, choices: [String]? = nil, doc: String) {
+    public init(
+        _ name: String, _ type: ParameterType, default defaultValue: ParameterValue? = nil,
+        required: Bool = false, range: ParameterRange? = nil, choices: [String]? = nil, doc: String
+    ) {
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
@@ -244,7 +246,8 @@ extension Array where Element == ParameterSpec {
         for spec in self {
             guard let value = given[spec.name] else {
                 if spec.required {
-                    throw ParameterError("\(owner): option '\(spec.name)' is required (\(spec.type.phrase): \(spec.doc))")
+                    throw ParameterError(
+                        "\(owner): option '\(spec.name)' is required (\(spec.type.phrase): \(spec.doc))")
                 }
                 if let d = spec.defaultValue { result[spec.name] = d }
                 continue
@@ -279,12 +282,13 @@ extension ParameterSpec {
                 throw ParameterError("\(owner): option '\(name)' must be a whole number, got \(formatNumber(x))")
             }
             checked = .integer(i)
-        case (.numbers, .opaque("table")) :
+        case (.numbers, .opaque("table")):
             throw ParameterError("\(owner): option '\(name)' must be an array of numbers")
         case (.strings, .opaque("table")):
-            throw ParameterError("\(owner): option '\(name)' must be an array of strings, e.g. { \"price\", \"promo\" }")
+            throw ParameterError(
+                "\(owner): option '\(name)' must be an array of strings, e.g. { \"price\", \"promo\" }")
         case (.table, .opaque("table")), (.table, .numbers), (.table, .strings), (.function, .opaque("function")),
-             (.distribution, .opaque("Distribution")), (.any, _):
+            (.distribution, .opaque("Distribution")), (.any, _):
             break
         default:
             throw wrongType()
@@ -293,8 +297,10 @@ extension ParameterSpec {
         // are mistakes, and keeping them there means a product of two of them
         // can never overflow Int where a size is computed from them.
         if case .integer(let i) = checked, i.magnitude > ParameterSpec.largestWholeNumber, name != "seed",
-           range?.upper == nil || range?.lower == nil {
-            let bound = i > 0 ? "at most \(ParameterSpec.largestWholeNumber)" : "at least -\(ParameterSpec.largestWholeNumber)"
+            range?.upper == nil || range?.lower == nil
+        {
+            let bound =
+                i > 0 ? "at most \(ParameterSpec.largestWholeNumber)" : "at least -\(ParameterSpec.largestWholeNumber)"
             throw ParameterError("\(owner): option '\(name)' must be \(bound), got \(i)")
         }
         if let range {
@@ -310,7 +316,8 @@ extension ParameterSpec {
             }
         }
         if let choices, case .string(let s) = checked, !choices.contains(s) {
-            var message = "\(owner): option '\(name)' must be one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
+            var message =
+                "\(owner): option '\(name)' must be one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
                 + ", got '\(s)'"
             if let guess = closestMatch(to: s, in: choices) { message += " (did you mean '\(guess)'?)" }
             throw ParameterError(message)

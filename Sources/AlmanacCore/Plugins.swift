@@ -13,16 +13,20 @@ public enum PluginKind: String, Sendable, CaseIterable {
     public var knownCapabilities: [(name: String, meaning: String)] {
         switch self {
         case .model:
-            return [("intervals", "gives prediction intervals"), ("samples", "gives sample paths"),
-                    ("seasonal", "models seasonality"), ("exogenous", "uses covariates"),
-                    ("intermittent", "suits intermittent demand"), ("non_negative", "can keep forecasts >= 0")]
+            return [
+                ("intervals", "gives prediction intervals"), ("samples", "gives sample paths"),
+                ("seasonal", "models seasonality"), ("exogenous", "uses covariates"),
+                ("intermittent", "suits intermittent demand"), ("non_negative", "can keep forecasts >= 0"),
+            ]
         case .cost:
             return [("parts", "reports the cost's components"), ("integer", "decision is a whole number")]
         case .optimizer:
-            return [("scalar", "minimizes over one variable"), ("multivariate", "minimizes over several"),
-                    ("bounds", "respects lower and upper bounds"), ("requires_bounds", "needs bounds"),
-                    ("derivative_free", "needs no gradient"), ("noisy", "tolerates noisy objectives"),
-                    ("integer", "searches whole numbers only")]
+            return [
+                ("scalar", "minimizes over one variable"), ("multivariate", "minimizes over several"),
+                ("bounds", "respects lower and upper bounds"), ("requires_bounds", "needs bounds"),
+                ("derivative_free", "needs no gradient"), ("noisy", "tolerates noisy objectives"),
+                ("integer", "searches whole numbers only"),
+            ]
         }
     }
 
@@ -94,10 +98,12 @@ public struct PluginDescriptor: Sendable, Equatable {
 
     /// A descriptor with the required name, kind, version and summary; the rest is optional. Nothing is
     /// checked here: `PluginRegistry.register` calls `validateDeclaration()`.
-    public init(name: String, kind: PluginKind, version: String, summary: String, doc: String? = nil,
-                parameters: [ParameterSpec] = [], capabilities: [String] = [], decision: [String] = [],
-                source: PluginSource = .native, author: String? = nil, license: String? = nil,
-                homepage: String? = nil, example: String? = nil) {
+    public init(
+        name: String, kind: PluginKind, version: String, summary: String, doc: String? = nil,
+        parameters: [ParameterSpec] = [], capabilities: [String] = [], decision: [String] = [],
+        source: PluginSource = .native, author: String? = nil, license: String? = nil,
+        homepage: String? = nil, example: String? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.version = version
@@ -116,18 +122,23 @@ public struct PluginDescriptor: Sendable, Equatable {
     /// Checks the declaration itself: a usable name, a version, known
     /// capabilities, parameters declared once with defaults of their own type.
     public func validateDeclaration() throws(ParameterError) {
-        let validName = name.first.map { $0.isLetter && $0.isLowercase } == true
+        let validName =
+            name.first.map { $0.isLetter && $0.isLowercase } == true
             && name.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" }
         guard validName else {
-            throw ParameterError("plugin name '\(name)' must be lower case letters, digits and '_', starting with a letter")
+            throw ParameterError(
+                "plugin name '\(name)' must be lower case letters, digits and '_', starting with a letter")
         }
         guard !version.isEmpty else { throw ParameterError("plugin '\(name)': 'version' is required (e.g. \"1.0.0\")") }
         guard !summary.isEmpty else { throw ParameterError("plugin '\(name)': 'summary' is required (one line)") }
         let known = kind.knownCapabilities.map(\.name)
         for capability in capabilities where !known.contains(capability) {
             var message = "plugin '\(name)': unknown capability '\(capability)' for a \(kind.rawValue)"
-            if let guess = closestMatch(to: capability, in: known) { message += " (did you mean '\(guess)'?)" }
-            else { message += "; known: " + known.joined(separator: ", ") }
+            if let guess = closestMatch(to: capability, in: known) {
+                message += " (did you mean '\(guess)'?)"
+            } else {
+                message += "; known: " + known.joined(separator: ", ")
+            }
             throw ParameterError(message)
         }
         var seen: Set<String> = []

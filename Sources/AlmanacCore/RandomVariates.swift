@@ -17,7 +17,9 @@ extension SeededGenerator {
     public mutating func nextNormal(mean: Double, sd: Double) -> Double { mean + sd * nextNormal() }
 
     /// Uniform on (lower, upper).
-    public mutating func nextUniform(_ lower: Double, _ upper: Double) -> Double { lower + (upper - lower) * nextDouble() }
+    public mutating func nextUniform(_ lower: Double, _ upper: Double) -> Double {
+        lower + (upper - lower) * nextDouble()
+    }
 
     /// Gamma(shape, scale) by Marsaglia & Tsang (2000); shape < 1 by boosting with U^(1/shape).
     public mutating func nextGamma(shape: Double, scale: Double) -> Double {

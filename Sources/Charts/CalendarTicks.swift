@@ -12,8 +12,10 @@ enum CalendarTicks {
     }
 
     private enum Unit { case day(Int), month(Int), year(Int) }
-    private static let units: [Unit] = [.day(1), .day(2), .day(7), .day(14), .month(1), .month(2), .month(3), .month(6),
-                                        .year(1), .year(2), .year(5), .year(10), .year(20), .year(50), .year(100)]
+    private static let units: [Unit] = [
+        .day(1), .day(2), .day(7), .day(14), .month(1), .month(2), .month(3), .month(6),
+        .year(1), .year(2), .year(5), .year(10), .year(20), .year(50), .year(100),
+    ]
 
     static func ticks(from first: Double, to last: Double, maxTicks: Int) -> [Tick] {
         guard first.isFinite, last.isFinite, last >= first else { return [] }

@@ -49,7 +49,9 @@ struct Writer {
         line("plot " + items.joined(separator: ", \\\n     "))
     }
 
-    private mutating func axis(_ axis: Axis, name: String, panel: ChartPanel, format: OutputFormat, columns: Int, labelRoom: Int) {
+    private mutating func axis(
+        _ axis: Axis, name: String, panel: ChartPanel, format: OutputFormat, columns: Int, labelRoom: Int
+    ) {
         let q = GnuplotQuoting.quoted
         if !axis.label.isEmpty { line("set \(name)label \(q(axis.label))") }
         if axis.logarithmic { line("set logscale \(name)") }
@@ -68,8 +70,10 @@ struct Writer {
             line("set autoscale \(name)fix")
         case .categories(let names):
             let rotate = names.count > 8 || names.contains { $0.count > 6 }
-            line("set \(name)tics (" + names.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ") + ")"
-                 + (rotate ? " rotate by 45 right" : ""))
+            line(
+                "set \(name)tics (" + names.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ")
+                    + ")"
+                    + (rotate ? " rotate by 45 right" : ""))
             line("set \(name)range [-0.5:\(GnuplotQuoting.number(Double(names.count) - 0.5))]")
         }
         if axis.lower != nil || axis.upper != nil {
@@ -86,13 +90,18 @@ struct Writer {
     /// anti-aliased seams between cells, so raster and PDF output keep the bitmap.)
     private mutating func heatmap(_ h: Heatmap, format: OutputFormat) -> String {
         let q = GnuplotQuoting.quoted
-        let stops = ChartStyle.heatmapPalette.enumerated().map { "\($0.offset) '\($0.element)'" }.joined(separator: ", ")
+        let stops = ChartStyle.heatmapPalette.enumerated().map { "\($0.offset) '\($0.element)'" }.joined(
+            separator: ", ")
         line("set palette defined (\(stops))")
         if !h.colorbarLabel.isEmpty { line("set cblabel \(q(h.colorbarLabel))") }
         let rotate = h.columnNames.count > 8 || h.columnNames.contains { $0.count > 6 }
-        line("set xtics (" + h.columnNames.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ") + ")"
-             + (rotate ? " rotate by 45 right" : ""))
-        line("set ytics (" + h.rowNames.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ") + ")")
+        line(
+            "set xtics (" + h.columnNames.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ")
+                + ")"
+                + (rotate ? " rotate by 45 right" : ""))
+        line(
+            "set ytics (" + h.rowNames.enumerated().map { "\(q($0.element)) \($0.offset)" }.joined(separator: ", ")
+                + ")")
         line("set xrange [-0.5:\(GnuplotQuoting.number(Double(h.values[0].count) - 0.5))]")
         line("set yrange [\(GnuplotQuoting.number(Double(h.values.count) - 0.5)):-0.5]")
         line("unset grid")
@@ -110,35 +119,53 @@ struct Writer {
             let data = dataBlock(x, ys)
             let style = m.steps ? "steps" : m.withPoints && format != .text ? "linespoints pt 7 ps 0.5" : "lines"
             let axes = m.onSecondAxis ? " axes x1y2" : ""
-            return ["\(data) using 1:2\(axes) with \(style) lw \(GnuplotQuoting.number(m.width)) dt \(m.dashed ? 2 : 1) \(color(m.color)) \(title(m.name))"]
+            return [
+                "\(data) using 1:2\(axes) with \(style) lw \(GnuplotQuoting.number(m.width)) dt \(m.dashed ? 2 : 1) \(color(m.color)) \(title(m.name))"
+            ]
         case .band(let m):
             let data = dataBlock(x, ys)
             if format == .text {  // a filled area would hide everything in text; draw its edges
-                return ["\(data) using 1:2 with lines dt 2 \(color(m.color)) \(title(m.name))",
-                        "\(data) using 1:3 with lines dt 2 \(color(m.color)) notitle"]
+                return [
+                    "\(data) using 1:2 with lines dt 2 \(color(m.color)) \(title(m.name))",
+                    "\(data) using 1:3 with lines dt 2 \(color(m.color)) notitle",
+                ]
             }
-            return ["\(data) using 1:2:3 with filledcurves fc rgb '\(m.color.hex)' fs transparent solid \(GnuplotQuoting.number(m.opacity)) noborder \(title(m.name))"]
+            return [
+                "\(data) using 1:2:3 with filledcurves fc rgb '\(m.color.hex)' fs transparent solid \(GnuplotQuoting.number(m.opacity)) noborder \(title(m.name))"
+            ]
         case .bars(let m):
             let data = dataBlock(x, ys)
             let width = m.width.map { ":(\(GnuplotQuoting.number($0)))" } ?? ""
             let axes = m.onSecondAxis ? " axes x1y2" : ""
-            return ["\(data) using 1:2\(width)\(axes) with boxes fc rgb '\(m.color.hex)' fs solid 0.85 noborder \(title(m.name))"]
+            return [
+                "\(data) using 1:2\(width)\(axes) with boxes fc rgb '\(m.color.hex)' fs solid 0.85 noborder \(title(m.name))"
+            ]
         case .impulses(let m):
             let data = dataBlock(x, ys)
-            return ["\(data) using 1:2 with impulses lw \(GnuplotQuoting.number(m.width)) \(color(m.color)) \(title(m.name))"]
+            return [
+                "\(data) using 1:2 with impulses lw \(GnuplotQuoting.number(m.width)) \(color(m.color)) \(title(m.name))"
+            ]
         case .points(let m):
             let data = dataBlock(x, ys)
-            return ["\(data) using 1:2 with points pt \(m.shape.rawValue) ps \(GnuplotQuoting.number(m.size)) \(color(m.color)) \(title(m.name))"]
+            return [
+                "\(data) using 1:2 with points pt \(m.shape.rawValue) ps \(GnuplotQuoting.number(m.size)) \(color(m.color)) \(title(m.name))"
+            ]
         case .rule(let r):
             let at = GnuplotQuoting.number(r.at)
             let system = r.onSecondAxis ? "second" : "first"
-            let from = r.orientation == .horizontal ? "graph 0, \(system) \(at) to graph 1, \(system) \(at)" : "first \(at), graph 0 to first \(at), graph 1"
+            let from =
+                r.orientation == .horizontal
+                ? "graph 0, \(system) \(at) to graph 1, \(system) \(at)"
+                : "first \(at), graph 0 to first \(at), graph 1"
             line("set arrow from \(from) nohead \(color(r.color)) lw 1.5 dt \(r.dashed ? 2 : 1) back")
             // A named rule also needs a legend entry: an empty line of its style.
-            return r.name.isEmpty ? [] : ["NaN with lines lw 1.5 dt \(r.dashed ? 2 : 1) \(color(r.color)) \(title(r.name))"]
+            return r.name.isEmpty
+                ? [] : ["NaN with lines lw 1.5 dt \(r.dashed ? 2 : 1) \(color(r.color)) \(title(r.name))"]
         case .label(let l):
             let placement = l.side == .right ? "front offset 0.5,1" : "right front offset -0.5,1"
-            line("set label \(q(l.text)) at first \(GnuplotQuoting.number(l.x)), first \(GnuplotQuoting.number(l.y)) \(placement)")
+            line(
+                "set label \(q(l.text)) at first \(GnuplotQuoting.number(l.x)), first \(GnuplotQuoting.number(l.y)) \(placement)"
+            )
             return []
         }
     }

@@ -13,7 +13,9 @@ public struct GnuplotRunner: Sendable {
     }
 
     /// The gnuplot on this machine, or an error that says how to install it.
-    public static func located(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ChartError) -> GnuplotRunner {
+    public static func located(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ChartError)
+        -> GnuplotRunner
+    {
         if let path = environment["ALMANAC_GNUPLOT"], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path) else {
                 throw ChartError("ALMANAC_GNUPLOT names '\(path)', which is not an executable program")
@@ -24,12 +26,14 @@ public struct GnuplotRunner: Sendable {
             let path = String(folder) + "/gnuplot"
             if FileManager.default.isExecutableFile(atPath: path) { return GnuplotRunner(executable: path) }
         }
-        throw ChartError("gnuplot is not installed, so charts cannot be drawn; install it (Debian: sudo apt-get install gnuplot-nox) or name it with ALMANAC_GNUPLOT")
+        throw ChartError(
+            "gnuplot is not installed, so charts cannot be drawn; install it (Debian: sudo apt-get install gnuplot-nox) or name it with ALMANAC_GNUPLOT"
+        )
     }
 
     /// gnuplot's own version line ("gnuplot 5.4 patchlevel 4").
     public func version() -> String? {
-        guard let out = try? execute(arguments: ["--version"], script: nil) , out.status == 0 else { return nil }
+        guard let out = try? execute(arguments: ["--version"], script: nil), out.status == 0 else { return nil }
         return String(decoding: out.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -49,7 +53,8 @@ public struct GnuplotRunner: Sendable {
         let data = try run(script, format: format)
         let url = URL(fileURLWithPath: path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)  // a temporary file renamed into place
         } catch {
             throw ChartError("cannot write the chart to '\(path)': \(error.localizedDescription)")
@@ -62,7 +67,10 @@ public struct GnuplotRunner: Sendable {
         switch format {
         case .png: valid = bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         case .pdf: valid = bytes.starts(with: Array("%PDF-".utf8))
-        case .svg: valid = String(decoding: data.prefix(200), as: UTF8.self).contains("<svg") || String(decoding: data.prefix(400), as: UTF8.self).contains("<svg")
+        case .svg:
+            valid =
+                String(decoding: data.prefix(200), as: UTF8.self).contains("<svg")
+                || String(decoding: data.prefix(400), as: UTF8.self).contains("<svg")
         case .text: valid = !data.isEmpty
         }
         guard valid, data.count > 64 else {
@@ -86,7 +94,8 @@ public struct GnuplotRunner: Sendable {
 
     /// Output goes to temporary files, not pipes, so a large chart cannot deadlock on a full pipe.
     private func execute(arguments: [String], script: String?) throws(ChartError) -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-gnuplot-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "almanac-gnuplot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -106,7 +115,9 @@ public struct GnuplotRunner: Sendable {
             process.waitUntilExit()
             try outHandle.close()
             try errHandle.close()
-            return Outcome(status: process.terminationStatus, stdout: try Data(contentsOf: output), stderr: try Data(contentsOf: errors))
+            return Outcome(
+                status: process.terminationStatus, stdout: try Data(contentsOf: output),
+                stderr: try Data(contentsOf: errors))
         } catch let error as ChartError {
             throw error
         } catch {

@@ -2,7 +2,9 @@
 /// blocks, every user string single-quoted, output to standard output (so
 /// the program names no file). The text is what golden tests compare.
 public enum GnuplotScript {
-    public static func render(_ figure: Figure, format: OutputFormat, textSize: TextSize = .standard) throws(ChartError) -> String {
+    public static func render(_ figure: Figure, format: OutputFormat, textSize: TextSize = .standard) throws(ChartError)
+        -> String
+    {
         try validate(figure)
         var w = Writer()
         w.line("# Almanac figure: \(oneLine(figure.title.isEmpty ? figure.panels.first?.title ?? "" : figure.title))")
@@ -11,7 +13,10 @@ public enum GnuplotScript {
         let multi = figure.panels.count > 1
         if multi {
             var layout = "set multiplot layout \(figure.rows),\(figure.columns)"
-            if !figure.title.isEmpty { layout += " title \(GnuplotQuoting.quoted(figure.title)) font ',\(ChartStyle.fontSize(for: figure.size) + 2)'" }
+            if !figure.title.isEmpty {
+                layout +=
+                    " title \(GnuplotQuoting.quoted(figure.title)) font ',\(ChartStyle.fontSize(for: figure.size) + 2)'"
+            }
             w.line(layout)
         }
         for (p, panel) in figure.panels.enumerated() {
@@ -28,11 +33,13 @@ public enum GnuplotScript {
     static func terminal(_ format: OutputFormat, size: ChartSize, text: TextSize) -> String {
         let font = "font '\(ChartStyle.fontFamily),\(ChartStyle.fontSize(for: size))'"
         switch format {
-        case .png: return "set terminal pngcairo size \(size.width),\(size.height) \(font) background rgb 'white' noenhanced"
+        case .png:
+            return "set terminal pngcairo size \(size.width),\(size.height) \(font) background rgb 'white' noenhanced"
         case .svg: return "set terminal svg size \(size.width),\(size.height) \(font) background rgb 'white' noenhanced"
         case .pdf:
             let inches = { (px: Int) in GnuplotQuoting.number(Double(px) / 100) + "in" }
-            return "set terminal pdfcairo size \(inches(size.width)),\(inches(size.height)) \(font) background rgb 'white' noenhanced"
+            return
+                "set terminal pdfcairo size \(inches(size.width)),\(inches(size.height)) \(font) background rgb 'white' noenhanced"
         case .text: return "set terminal dumb size \(text.columns),\(text.rows) noenhanced"
         }
     }
@@ -51,7 +58,8 @@ public enum GnuplotScript {
             }
             if let heatmap = panel.heatmap {
                 guard !heatmap.values.isEmpty, let width = heatmap.values.first?.count, width > 0,
-                      heatmap.values.allSatisfy({ $0.count == width }) else {
+                    heatmap.values.allSatisfy({ $0.count == width })
+                else {
                     throw ChartError("\(name): a heatmap needs a non-empty matrix with rows of equal length")
                 }
             }

@@ -6,8 +6,10 @@ extension BundledDataset {
         BundledDataset(
             name: "airpassengers", frequency: .month, period: 12,
             start: "1949-01", units: "thousands of passengers",
-            summary: "Monthly totals of international airline passengers, 1949-1960 (the classic Box & Jenkins airline data).",
-            source: "R datasets::AirPassengers (Box, G.E.P., Jenkins, G.M. and Reinsel, G.C. (1976) Time Series Analysis, Forecasting and Control, 3rd ed., Holden-Day, Series G)",
+            summary:
+                "Monthly totals of international airline passengers, 1949-1960 (the classic Box & Jenkins airline data).",
+            source:
+                "R datasets::AirPassengers (Box, G.E.P., Jenkins, G.M. and Reinsel, G.C. (1976) Time Series Analysis, Forecasting and Control, 3rd ed., Holden-Day, Series G)",
             values: [
                 112.0, 118.0, 132.0, 129.0, 121.0, 135.0, 148.0, 148.0, 136.0, 119.0, 104.0, 118.0,
                 115.0, 126.0, 141.0, 135.0, 125.0, 149.0, 170.0, 170.0, 158.0, 133.0, 114.0, 140.0,
@@ -25,8 +27,10 @@ extension BundledDataset {
         BundledDataset(
             name: "co2", frequency: .week, period: 52,
             start: "1958-03-29", units: "ppmv (parts per million by volume)",
-            summary: "Weekly atmospheric CO2 at Mauna Loa (SIO flask samples), weeks ending Saturday, 1958-03-29 to 2001-12-29; 59 weeks have no measurement and are empty value cells (2225 of 2284 weeks observed). A year holds 52 or 53 of these weeks: period 52 is the conventional approximation (mean 52.18).",
-            source: "statsmodels.datasets.co2 (file co2.csv in the package), from Keeling, C.D. and Whorf, T.P. (2004) Atmospheric CO2 concentrations derived from flask air samples at sites in the SIO network, in Trends: A Compendium of Data on Global Change, CDIAC, Oak Ridge National Laboratory",
+            summary:
+                "Weekly atmospheric CO2 at Mauna Loa (SIO flask samples), weeks ending Saturday, 1958-03-29 to 2001-12-29; 59 weeks have no measurement and are empty value cells (2225 of 2284 weeks observed). A year holds 52 or 53 of these weeks: period 52 is the conventional approximation (mean 52.18).",
+            source:
+                "statsmodels.datasets.co2 (file co2.csv in the package), from Keeling, C.D. and Whorf, T.P. (2004) Atmospheric CO2 concentrations derived from flask air samples at sites in the SIO network, in Trends: A Compendium of Data on Global Change, CDIAC, Oak Ridge National Laboratory",
             values: [
                 316.1, 317.3, 317.6, 317.5, 316.4, 316.9, .nan, 317.5, 317.9, .nan, .nan, .nan,
                 .nan, .nan, 315.8, 315.8, 315.4, 315.5, 315.6, 315.1, 315.0, .nan, 314.1, 313.5,
@@ -224,7 +228,8 @@ extension BundledDataset {
             name: "nile", frequency: .year, period: 1,
             start: "1871", units: "10^8 m^3",
             summary: "Annual flow of the river Nile at Aswan, 1871-1970, with an apparent changepoint near 1898.",
-            source: "R datasets::Nile (Durbin, J. and Koopman, S.J. (2001) Time Series Analysis by State Space Methods, Oxford University Press; Cobb, G.W. (1978) Biometrika 65, 243-251)",
+            source:
+                "R datasets::Nile (Durbin, J. and Koopman, S.J. (2001) Time Series Analysis by State Space Methods, Oxford University Press; Cobb, G.W. (1978) Biometrika 65, 243-251)",
             values: [
                 1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0,
                 1110.0, 994.0, 1020.0, 960.0, 1180.0, 799.0, 958.0, 1140.0, 1100.0, 1210.0, 1150.0, 1250.0,
@@ -240,7 +245,8 @@ extension BundledDataset {
             name: "ukgas", frequency: .quarter, period: 4,
             start: "1960-Q1", units: "millions of therms",
             summary: "Quarterly UK gas consumption, 1960 Q1 to 1986 Q4.",
-            source: "R datasets::UKgas (Durbin, J. and Koopman, S.J. (2001) Time Series Analysis by State Space Methods, Oxford University Press)",
+            source:
+                "R datasets::UKgas (Durbin, J. and Koopman, S.J. (2001) Time Series Analysis by State Space Methods, Oxford University Press)",
             values: [
                 160.1, 129.7, 84.8, 120.1, 160.1, 124.9, 84.8, 116.9, 169.7, 140.9, 89.7, 123.3,
                 187.3, 144.1, 92.9, 120.1, 176.1, 147.3, 89.7, 123.3, 185.7, 155.3, 99.3, 131.3,
@@ -256,7 +262,8 @@ extension BundledDataset {
             name: "usaccdeaths", frequency: .month, period: 12,
             start: "1973-01", units: "deaths",
             summary: "Monthly totals of accidental deaths in the USA, 1973-1978.",
-            source: "R datasets::USAccDeaths (Brockwell, P.J. and Davis, R.A. (1991) Time Series: Theory and Methods, Springer, New York)",
+            source:
+                "R datasets::USAccDeaths (Brockwell, P.J. and Davis, R.A. (1991) Time Series: Theory and Methods, Springer, New York)",
             values: [
                 9007.0, 8106.0, 8928.0, 9137.0, 10017.0, 10826.0, 11317.0, 10744.0, 9713.0, 9938.0, 9161.0, 8927.0,
                 7750.0, 6981.0, 8038.0, 8422.0, 8714.0, 9512.0, 10120.0, 9823.0, 8743.0, 9129.0, 8710.0, 8680.0,
@@ -268,8 +275,10 @@ extension BundledDataset {
         BundledDataset(
             name: "vatnsdalsa", frequency: .day, period: 7,
             start: "1972-01-01", units: "m^3/s (cumecs)",
-            summary: "Mean daily flow of the Vatnsdalsa river, Iceland, 1972-01-01 to 1974-12-31 (1096 days, the 1972 leap day included). River flow has an annual cycle, not a weekly one: period 7 is only the convention for daily data.",
-            source: "R tseries::ice.river, column flow.vat (Tong, H. (1990) Non-Linear Time Series: A Dynamical System Approach, Oxford University Press, pp. 432-440; Tong, Thanoon and Gudmundsson (1985) Water Resources Bulletin 21, 651-661; via Hyndman's Time Series Data Library)",
+            summary:
+                "Mean daily flow of the Vatnsdalsa river, Iceland, 1972-01-01 to 1974-12-31 (1096 days, the 1972 leap day included). River flow has an annual cycle, not a weekly one: period 7 is only the convention for daily data.",
+            source:
+                "R tseries::ice.river, column flow.vat (Tong, H. (1990) Non-Linear Time Series: A Dynamical System Approach, Oxford University Press, pp. 432-440; Tong, Thanoon and Gudmundsson (1985) Water Resources Bulletin 21, 651-661; via Hyndman's Time Series Data Library)",
             values: [
                 16.1, 19.2, 14.5, 11.0, 13.6, 12.5, 10.5, 10.1, 9.68, 9.02, 8.8, 8.58,
                 8.14, 7.5, 7.92, 7.92, 7.71, 7.1, 6.7, 3.98, 5.16, 6.1, 6.9, 6.9,

@@ -30,7 +30,9 @@ public enum CSVReader {
                     throw DataError("\(shown):\(line): a quoted field is never closed")
                 }
                 guard row.count == width else {
-                    throw DataError("\(shown):\(line): \(row.count) fields, but the header has \(width) (\(header.joined(separator: ", ")))")
+                    throw DataError(
+                        "\(shown):\(line): \(row.count) fields, but the header has \(width) (\(header.joined(separator: ", ")))"
+                    )
                 }
                 try assembler?.add(CSVRow(bytes: bytes, row: row), line: line)
             }) {}

@@ -31,7 +31,11 @@ struct CSVScanner {
         var unterminatedQuote = false
 
         mutating func add(_ start: Int, _ end: Int, _ quoted: Bool) {
-            if count < fields.count { fields[count] = (start, end, quoted) } else { fields.append((start, end, quoted)) }
+            if count < fields.count {
+                fields[count] = (start, end, quoted)
+            } else {
+                fields.append((start, end, quoted))
+            }
             count += 1
         }
     }
@@ -163,7 +167,9 @@ func fieldText(_ bytes: UnsafeBufferPointer<UInt8>, _ field: (start: Int, end: I
 }
 
 /// The field's bytes without quotes (for numbers and dates, which never contain "").
-func fieldBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ field: (start: Int, end: Int, quoted: Bool)) -> UnsafeBufferPointer<UInt8> {
+func fieldBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ field: (start: Int, end: Int, quoted: Bool))
+    -> UnsafeBufferPointer<UInt8>
+{
     var start = field.start, end = field.end
     if field.quoted {
         start += 1

@@ -29,7 +29,8 @@ public enum CSVWriter {
     }
 
     static func quote(_ s: String, _ delimiter: Character) -> String {
-        let needs = s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
+        let needs =
+            s.contains(delimiter) || s.contains("\"") || s.contains("\n") || s.contains("\r")
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

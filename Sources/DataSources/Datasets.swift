@@ -17,7 +17,8 @@ public struct BundledDataset: Sendable {
     public var series: Series {
         let index = TimeIndex(frequency: frequency, start: 0)
         let ordinal = index.ordinal(ofLabel: start) ?? 0
-        return Series(name: name, values: values, index: TimeIndex(frequency: frequency, start: ordinal), seasonalPeriod: period)
+        return Series(
+            name: name, values: values, index: TimeIndex(frequency: frequency, start: ordinal), seasonalPeriod: period)
     }
 
     public static var names: [String] { all.map(\.name) }

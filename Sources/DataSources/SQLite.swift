@@ -6,7 +6,9 @@ import Foundation
 public enum SQLite {
     /// Runs `sql` on the database at `path` (opened read-only) and reads the
     /// result like a CSV file with the same options.
-    public static func read(path: String, sql: String, options: TableOptions = TableOptions()) throws(DataError) -> TableContents {
+    public static func read(path: String, sql: String, options: TableOptions = TableOptions()) throws(DataError)
+        -> TableContents
+    {
         guard FileManager.default.fileExists(atPath: path) else { throw DataError("\(path): no such file") }
         let db = try open(path, flags: SQLITE_OPEN_READONLY)
         defer { sqlite3_close_v2(db) }
@@ -39,7 +41,9 @@ public enum SQLite {
 
     /// Writes `table` into table `name` of the database at `path` (created if
     /// missing), all in one transaction.
-    public static func write(_ table: Table, to path: String, table name: String, mode: WriteMode = .replace) throws(DataError) {
+    public static func write(_ table: Table, to path: String, table name: String, mode: WriteMode = .replace)
+        throws(DataError)
+    {
         guard !name.isEmpty else { throw DataError("\(path): the table name is empty") }
         try table.validate(for: path)
         let db = try open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
@@ -53,7 +57,9 @@ public enum SQLite {
                 }
             }
         }
-        let definition = table.columns.indices.map { "\(identifier(table.columns[$0])) \(numeric[$0] ? "REAL" : "TEXT")" }
+        let definition = table.columns.indices.map {
+            "\(identifier(table.columns[$0])) \(numeric[$0] ? "REAL" : "TEXT")"
+        }
         try execute(db, "BEGIN IMMEDIATE", path)
         do throws(DataError) {
             if mode == .replace { try execute(db, "DROP TABLE IF EXISTS \(quotedName)", path) }
@@ -61,8 +67,12 @@ public enum SQLite {
             let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
             let columnList = table.columns.map(identifier).joined(separator: ", ")
             var insert: OpaquePointer?
-            guard sqlite3_prepare_v2(db, "INSERT INTO \(quotedName) (\(columnList)) VALUES (\(placeholders))", -1, &insert, nil) == SQLITE_OK,
-                  let insert else {
+            guard
+                sqlite3_prepare_v2(
+                    db, "INSERT INTO \(quotedName) (\(columnList)) VALUES (\(placeholders))", -1, &insert, nil)
+                    == SQLITE_OK,
+                let insert
+            else {
                 throw DataError("\(path): cannot insert into '\(name)': \(message(db))")
             }
             defer { sqlite3_finalize(insert) }
@@ -77,7 +87,8 @@ public enum SQLite {
                     }
                 }
                 guard sqlite3_step(insert) == SQLITE_DONE else {
-                    throw DataError("\(path): row \(r + 1) could not be written to '\(name)': \(message(db)); nothing was changed")
+                    throw DataError(
+                        "\(path): row \(r + 1) could not be written to '\(name)': \(message(db)); nothing was changed")
                 }
             }
             try execute(db, "COMMIT", path)
@@ -116,7 +127,9 @@ struct SQLiteRow: RowSource {
 
     func withBytes<R>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let c = Int32(column)
-        guard let text = sqlite3_column_text(statement, c) else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        guard let text = sqlite3_column_text(statement, c) else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         return try body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, c))))
     }
 

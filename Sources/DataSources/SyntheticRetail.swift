@@ -22,8 +22,12 @@ public struct SyntheticRetail: Sendable {
     static let categories = ["grocery", "apparel", "electronics", "home"]
 
     public func generate() throws(DataError) -> Panel {
-        guard (1...100_000).contains(skus) else { throw DataError("synthetic_retail: skus must be between 1 and 100000, got \(skus)") }
-        guard periods >= 8, periods <= 100_000 else { throw DataError("synthetic_retail: periods must be between 8 and 100000, got \(periods)") }
+        guard (1...100_000).contains(skus) else {
+            throw DataError("synthetic_retail: skus must be between 1 and 100000, got \(skus)")
+        }
+        guard periods >= 8, periods <= 100_000 else {
+            throw DataError("synthetic_retail: periods must be between 8 and 100000, got \(periods)")
+        }
         guard frequency == .week || frequency == .day else {
             throw DataError("synthetic_retail: freq must be \"week\" or \"day\", got \"\(frequency.rawValue)\"")
         }
@@ -68,7 +72,8 @@ public struct SyntheticRetail: Sendable {
                 mean *= pow(paid / basePrice, elasticity)
                 if promo { mean *= uplift }
                 if segment == "new" { mean *= 1 - exp(-Double(t - launch + 1) / 8) }
-                let demand = segment == "slow" ? g.nextPoisson(mean: mean) : g.nextNegativeBinomial(mean: mean, size: 10)
+                let demand =
+                    segment == "slow" ? g.nextPoisson(mean: mean) : g.nextNegativeBinomial(mean: mean, size: 10)
                 if stockoutLeft == 0 && segment != "slow" && g.nextDouble() < stockoutChance {
                     stockoutLeft = Int(g.nextInt(in: 1, 3))
                 }
@@ -87,9 +92,11 @@ public struct SyntheticRetail: Sendable {
             entries[key] = Panel.Entry(
                 series: series,
                 covariates: ["price": prices, "promo": promos, "stockout": stockouts, "demand": demands],
-                attributes: ["category": .text(category), "segment": .text(segment),
-                             "unit_cost": .number((basePrice * 0.6 * 100).rounded() / 100),
-                             "launch": .text(index.label(at: 0))])
+                attributes: [
+                    "category": .text(category), "segment": .text(segment),
+                    "unit_cost": .number((basePrice * 0.6 * 100).rounded() / 100),
+                    "launch": .text(index.label(at: 0)),
+                ])
         }
         return Panel(entries: entries)
     }

@@ -56,7 +56,9 @@ public struct Table: Sendable, Equatable {
     public func validate(for destination: String) throws(DataError) {
         guard !columns.isEmpty else { throw DataError("\(destination): the table has no columns") }
         for (i, row) in rows.enumerated() where row.count != columns.count {
-            throw DataError("\(destination): row \(i + 1) has \(row.count) values for \(columns.count) columns (\(columns.joined(separator: ", ")))")
+            throw DataError(
+                "\(destination): row \(i + 1) has \(row.count) values for \(columns.count) columns (\(columns.joined(separator: ", ")))"
+            )
         }
     }
 }

@@ -58,7 +58,8 @@ struct TableAssembler {
         for name in columns where !seen.insert(name).inserted {
             throw DataError("\(source): the header names column '\(name)' twice")
         }
-        dateColumn = try options.date.map { name throws(DataError) in try find(name, "date") }
+        dateColumn =
+            try options.date.map { name throws(DataError) in try find(name, "date") }
             ?? columns.firstIndex(of: "date") ?? 0
         keyColumn = try options.key.map { name throws(DataError) in try find(name, "key") }
         var covariates: [Int] = [], attributes: [Int] = []
@@ -72,10 +73,15 @@ struct TableAssembler {
         } else {
             let used = Set([dateColumn] + (keyColumn.map { [$0] } ?? []) + covariates + attributes)
             let rest = columns.indices.filter { !used.contains($0) }
-            guard !rest.isEmpty else { throw DataError("\(source): no column is left for the values; the columns are: " + columns.joined(separator: ", ")) }
+            guard !rest.isEmpty else {
+                throw DataError(
+                    "\(source): no column is left for the values; the columns are: " + columns.joined(separator: ", "))
+            }
             if keyColumn != nil {
                 guard rest.count == 1 else {
-                    throw DataError("\(source): with key = '\(columns[keyColumn ?? 0])', say which column holds the values (value = one of \(rest.map { "'\(columns[$0])'" }.joined(separator: ", ")))")
+                    throw DataError(
+                        "\(source): with key = '\(columns[keyColumn ?? 0])', say which column holds the values (value = one of \(rest.map { "'\(columns[$0])'" }.joined(separator: ", ")))"
+                    )
                 }
                 layout = .long
             } else {
@@ -97,7 +103,9 @@ struct TableAssembler {
         if options.frequency == Frequency.none {
             let text = row.text(dateColumn).trimmingCharacters(in: .whitespaces)
             guard let i = Int(text), let raw = Int32(exactly: i) else {
-                throw DataError("\(at(dateColumn)): '\(text)' is not a whole number (with freq = \"none\" the date column numbers the periods 1, 2, 3, …)")
+                throw DataError(
+                    "\(at(dateColumn)): '\(text)' is not a whole number (with freq = \"none\" the date column numbers the periods 1, 2, 3, …)"
+                )
             }
             if precision == nil {
                 precision = .year
@@ -108,21 +116,25 @@ struct TableAssembler {
         }
         // The date, at the precision its text has; YYYY-MM-DD goes straight to a day number.
         if precision == .day, options.dateOrder == .iso,
-           let days = row.withBytes(dateColumn, { DateParser.isoDayNumber($0) }), let raw = Int32(exactly: days) {
+            let days = row.withBytes(dateColumn, { DateParser.isoDayNumber($0) }), let raw = Int32(exactly: days)
+        {
             try addValues(row, raw: raw, line: line)
             return
         }
         let parsed: DateParser.Parsed? = row.withBytes(dateColumn) { parser.parse(bytes: $0) }
         guard let parsed else {
             let text = row.text(dateColumn)
-            let hint = options.dateOrder == .iso
+            let hint =
+                options.dateOrder == .iso
                 ? "expected YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY; for 31/12/2020 give date_format = \"dmy\", for 12/31/2020 \"mdy\""
                 : "expected \(options.dateOrder == .dayFirst ? "DD/MM/YYYY" : "MM/DD/YYYY")"
             throw DataError("\(at(dateColumn)): '\(text)' is not a date (\(hint))")
         }
         let p = DatePrecision(parsed)
         if let precision, precision != p {
-            throw DataError("\(at(dateColumn)): '\(row.text(dateColumn))' is a \(p.frequency.rawValue) but line \(precisionLine) has a \(precision.frequency.rawValue); use one form throughout")
+            throw DataError(
+                "\(at(dateColumn)): '\(row.text(dateColumn))' is a \(p.frequency.rawValue) but line \(precisionLine) has a \(precision.frequency.rawValue); use one form throughout"
+            )
         } else if precision == nil {
             precision = p
             precisionLine = line
@@ -146,14 +158,18 @@ struct TableAssembler {
             groups[g].values.append(value)
             groups[g].lines.append(Int32(clamping: line))
             for (k, c) in covariateColumns.enumerated() {
-                guard let x = row.number(c) else { throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c))) }
+                guard let x = row.number(c) else {
+                    throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c)))
+                }
                 groups[g].covariates[k].append(x)
             }
             for c in attributeColumns {
                 let text = row.text(c)
                 if let existing = groups[g].attributes[columns[c]] {
                     guard existing.text == text else {
-                        throw DataError("\(at(c)): '\(text)' differs from '\(existing.text)' on line \(existing.line) for key '\(groups[g].name)'; an attribute must be the same on every row of a key")
+                        throw DataError(
+                            "\(at(c)): '\(text)' differs from '\(existing.text)' on line \(existing.line) for key '\(groups[g].name)'; an attribute must be the same on every row of a key"
+                        )
                     }
                 } else {
                     groups[g].attributes[columns[c]] = (text, line)
@@ -161,7 +177,9 @@ struct TableAssembler {
             }
         case .single, .wide:
             for (g, c) in valueColumns.enumerated() {
-                guard let value = row.number(c) else { throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c))) }
+                guard let value = row.number(c) else {
+                    throw DataError("\(at(c)): " + NumberParser.describeRejected(row.text(c)))
+                }
                 groups[g].dates.append(raw)
                 groups[g].values.append(value)
                 groups[g].lines.append(Int32(clamping: line))
@@ -174,7 +192,8 @@ struct TableAssembler {
         let same = row.withBytes(keyColumn) { bytes -> Bool in
             guard bytes.count == lastKey.count else { return false }
             guard let a = bytes.baseAddress else { return lastKey.isEmpty }
-            return lastKey.withUnsafeBufferPointer { b in b.baseAddress.map { memcmp(a, $0, bytes.count) == 0 } ?? false }
+            return lastKey.withUnsafeBufferPointer { b in b.baseAddress.map { memcmp(a, $0, bytes.count) == 0 } ?? false
+            }
         }
         if same && lastGroup >= 0 { return lastGroup }
         let key = row.text(keyColumn)
@@ -183,7 +202,9 @@ struct TableAssembler {
             lastGroup = g
             return g
         }
-        guard !key.isEmpty else { throw DataError("\(source): a row has an empty key in column '\(columns[keyColumn])'") }
+        guard !key.isEmpty else {
+            throw DataError("\(source): a row has an empty key in column '\(columns[keyColumn])'")
+        }
         groups.append(SeriesRows(name: key, covariateCount: covariateColumns.count))
         groupIndex[key] = groups.count - 1
         lastGroup = groups.count - 1
@@ -213,7 +234,9 @@ struct TableAssembler {
         if let f = options.frequency {
             if f == .none { return .none }
             guard precision.ordinal(0, at: f) != nil || precision == .day else {
-                throw DataError("\(source): the dates are \(precision.frequency.rawValue)s, too coarse for freq = \"\(f.rawValue)\"")
+                throw DataError(
+                    "\(source): the dates are \(precision.frequency.rawValue)s, too coarse for freq = \"\(f.rawValue)\""
+                )
             }
             return f
         }
@@ -222,7 +245,9 @@ struct TableAssembler {
         var smallest = Int.max
         for rows in groups {
             let sorted = rows.dates.sorted()
-            for i in 1..<max(1, sorted.count) where sorted[i] > sorted[i - 1] { smallest = min(smallest, Int(sorted[i] - sorted[i - 1])) }
+            for i in 1..<max(1, sorted.count) where sorted[i] > sorted[i - 1] {
+                smallest = min(smallest, Int(sorted[i] - sorted[i - 1]))
+            }
         }
         switch smallest {
         case 1: return .day
@@ -231,13 +256,19 @@ struct TableAssembler {
         case 89...92: return .quarter
         case 365...366: return .year
         case Int.max:
-            throw DataError("\(source): every series has a single date, so the frequency cannot be inferred; give freq = \"day\", \"week\", \"month\", \"quarter\" or \"year\"")
+            throw DataError(
+                "\(source): every series has a single date, so the frequency cannot be inferred; give freq = \"day\", \"week\", \"month\", \"quarter\" or \"year\""
+            )
         default:
-            throw DataError("\(source): dates are \(smallest) days apart, which is no calendar Almanac knows; give freq = \"day\", \"week\", \"month\", \"quarter\" or \"year\"")
+            throw DataError(
+                "\(source): dates are \(smallest) days apart, which is no calendar Almanac knows; give freq = \"day\", \"week\", \"month\", \"quarter\" or \"year\""
+            )
         }
     }
 
-    private func build(_ rows: SeriesRows, precision: DatePrecision, frequency: Frequency) throws(DataError) -> Panel.Entry {
+    private func build(_ rows: SeriesRows, precision: DatePrecision, frequency: Frequency) throws(DataError)
+        -> Panel.Entry
+    {
         let name = layout == .single ? "" : " for '\(rows.name)'"
         let n = rows.dates.count
         var ordinals = [Int](repeating: 0, count: n)
@@ -251,10 +282,14 @@ struct TableAssembler {
         // Rows usually arrive in date order; sort (stably) only when they do not.
         var inOrder = true
         for i in 1..<max(1, n) where ordinals[i] <= ordinals[i - 1] { inOrder = false; break }
-        let order = inOrder ? Array(0..<n) : (0..<n).sorted { ordinals[$0] < ordinals[$1] || (ordinals[$0] == ordinals[$1] && $0 < $1) }
+        let order =
+            inOrder
+            ? Array(0..<n) : (0..<n).sorted { ordinals[$0] < ordinals[$1] || (ordinals[$0] == ordinals[$1] && $0 < $1) }
         for k in 1..<max(1, n) where !inOrder && ordinals[order[k]] == ordinals[order[k - 1]] {
             let label = TimeIndex.label(ordinal: ordinals[order[k]], frequency: frequency)
-            throw DataError("\(source):\(rows.lines[order[k]]): \(label) appears twice\(name) (also on line \(rows.lines[order[k - 1]]))\(frequency == .day ? "" : "; at freq = \"\(frequency.rawValue)\" each period may appear once — sum them first or pick a finer freq")")
+            throw DataError(
+                "\(source):\(rows.lines[order[k]]): \(label) appears twice\(name) (also on line \(rows.lines[order[k - 1]]))\(frequency == .day ? "" : "; at freq = \"\(frequency.rawValue)\" each period may appear once — sum them first or pick a finer freq")"
+            )
         }
         let step = frequency == .week ? 7 : 1
         guard let firstIndex = order.first else {
@@ -264,7 +299,9 @@ struct TableAssembler {
         let last = ordinals[order[n - 1]]
         if step == 7 {
             for k in order where (ordinals[k] - start) % 7 != 0 {
-                throw DataError("\(source):\(rows.lines[k]): \(TimeIndex.label(ordinal: ordinals[k], frequency: .day)) is not a whole number of weeks after \(TimeIndex.label(ordinal: start, frequency: .day))\(name); weekly data must fall on the same weekday (irregular calendar)")
+                throw DataError(
+                    "\(source):\(rows.lines[k]): \(TimeIndex.label(ordinal: ordinals[k], frequency: .day)) is not a whole number of weeks after \(TimeIndex.label(ordinal: start, frequency: .day))\(name); weekly data must fall on the same weekday (irregular calendar)"
+                )
             }
         }
         let length = (last - start) / step + 1
@@ -292,7 +329,9 @@ struct TableAssembler {
         if !gaps.isEmpty {
             guard let fill = options.fillGaps else {
                 let first = gaps.prefix(3).map { index.label(at: $0) }.joined(separator: ", ")
-                throw DataError("\(source): \(gaps.count) date\(gaps.count == 1 ? " is" : "s are") missing\(name) (\(first)\(gaps.count > 3 ? ", ..." : "")); Almanac never fills gaps silently: pass fill_gaps = \"zero\", \"previous\", \"linear\" or \"na\"")
+                throw DataError(
+                    "\(source): \(gaps.count) date\(gaps.count == 1 ? " is" : "s are") missing\(name) (\(first)\(gaps.count > 3 ? ", ..." : "")); Almanac never fills gaps silently: pass fill_gaps = \"zero\", \"previous\", \"linear\" or \"na\""
+                )
             }
             do { series = try series.fillingGaps(fill) } catch {
                 throw DataError("\(source)\(name): \(error.message)")

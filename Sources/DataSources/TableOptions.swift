@@ -27,7 +27,7 @@ public struct TableOptions: Sendable {
 /// Rows gathered for one series before its calendar is checked.
 struct SeriesRows {
     var name: String
-    var dates: [Int32] = []     // raw ordinal at the dates' own precision (days fit in 32 bits)
+    var dates: [Int32] = []  // raw ordinal at the dates' own precision (days fit in 32 bits)
     var values: [Double] = []
     var lines = LineLog()
     var covariates: [[Double]]
@@ -78,8 +78,12 @@ enum DatePrecision: Int, Comparable {
         case .day:
             if frequency == .day || frequency == .week { return raw }  // already a day count
             return TimeIndex.ordinal(of: CivilDate(daysSinceEpoch: raw), frequency: frequency)
-        case .month: return DateParser.Parsed.month(year: floorDiv(raw, 12), month: raw - floorDiv(raw, 12) * 12 + 1).ordinal(for: frequency)
-        case .quarter: return DateParser.Parsed.quarter(year: floorDiv(raw, 4), quarter: raw - floorDiv(raw, 4) * 4 + 1).ordinal(for: frequency)
+        case .month:
+            return DateParser.Parsed.month(year: floorDiv(raw, 12), month: raw - floorDiv(raw, 12) * 12 + 1).ordinal(
+                for: frequency)
+        case .quarter:
+            return DateParser.Parsed.quarter(year: floorDiv(raw, 4), quarter: raw - floorDiv(raw, 4) * 4 + 1).ordinal(
+                for: frequency)
         case .year: return DateParser.Parsed.year(raw).ordinal(for: frequency)
         }
     }

@@ -17,11 +17,15 @@ public struct SerialSystem: Sendable, Equatable {
     /// One period's demand at stage 1: `.normal` or `.poisson`.
     public let demand: Distribution
 
-    public init(echelonHoldingCost: [Double], leadTime: [Double], stockoutCost: Double,
-                demand: Distribution) throws(InventoryError) {
+    public init(
+        echelonHoldingCost: [Double], leadTime: [Double], stockoutCost: Double,
+        demand: Distribution
+    ) throws(InventoryError) {
         guard !echelonHoldingCost.isEmpty else { throw InventoryError("a serial system needs at least one stage") }
         guard leadTime.count == echelonHoldingCost.count else {
-            throw InventoryError("lead_time has \(leadTime.count) values but echelon_holding_cost has \(echelonHoldingCost.count); give one per stage")
+            throw InventoryError(
+                "lead_time has \(leadTime.count) values but echelon_holding_cost has \(echelonHoldingCost.count); give one per stage"
+            )
         }
         for (j, h) in echelonHoldingCost.enumerated() where !(h.isFinite && h >= 0) {
             throw InventoryError("echelon_holding_cost of stage \(j + 1) must be a number >= 0, got \(h)")
@@ -51,7 +55,9 @@ public struct SerialSystem: Sendable, Equatable {
     /// h'_j = Σ_{i ≥ j} h_i: the cost of holding a unit at stage j.
     public var localHoldingCost: [Double] {
         var total = 0.0
-        return echelonHoldingCost.reversed().map { total += $0; return total }.reversed()
+        return echelonHoldingCost.reversed().map {
+            total += $0; return total
+        }.reversed()
     }
 
     /// Demand over `periods` periods (normal: mean μL, sd σ√L; poisson: mean μL).
@@ -115,7 +121,9 @@ public enum ClarkScarf {
         case stockpylGrid(StockpylGrid)
     }
 
-    public static func optimize(_ system: SerialSystem, method: Method = .fine()) throws(InventoryError) -> SerialBaseStockSolution {
+    public static func optimize(_ system: SerialSystem, method: Method = .fine()) throws(InventoryError)
+        -> SerialBaseStockSolution
+    {
         switch method {
         case .fine(let points):
             guard points >= 2 else { throw InventoryError("points_per_sd must be at least 2, got \(points)") }
@@ -131,23 +139,30 @@ public enum ClarkScarf {
 
     /// The expected cost per period of given echelon base-stock levels (node 1 first), by the same
     /// recursion with S_j in place of each minimiser (stockpyl's `ssm_serial.expected_cost`).
-    public static func expectedCost(_ system: SerialSystem, echelonBaseStock levels: [Double],
-                                    method: Method = .fine()) throws(InventoryError) -> Double {
+    public static func expectedCost(
+        _ system: SerialSystem, echelonBaseStock levels: [Double],
+        method: Method = .fine()
+    ) throws(InventoryError) -> Double {
         guard levels.count == system.stageCount else {
             throw InventoryError("echelon_S has \(levels.count) levels but the system has \(system.stageCount) nodes")
         }
-        if let bad = levels.first(where: { !$0.isFinite }) { throw InventoryError("echelon_S: a level is \(bad); levels must be finite") }
+        if let bad = levels.first(where: { !$0.isFinite }) {
+            throw InventoryError("echelon_S: a level is \(bad); levels must be finite")
+        }
         switch method {
         case .fine(let points):
             guard points >= 2 else { throw InventoryError("points_per_sd must be at least 2, got \(points)") }
             guard let solution = FineRecursion(system: system, pointsPerSD: points).solve(fixedLevels: levels) else {
-                throw InventoryError("echelon_S: a level lies outside the range the recursion covers (about 8.5 standard deviations of the demand over all lead times); it cannot be a sensible base-stock level")
+                throw InventoryError(
+                    "echelon_S: a level lies outside the range the recursion covers (about 8.5 standard deviations of the demand over all lead times); it cannot be a sensible base-stock level"
+                )
             }
             return solution.cost
         case .stockpylGrid:
             // stockpyl's expected_cost re-derives its grid from the levels and does not agree with its own
             // optimiser (C* 47.6654 but expected_cost(S*) 47.6459 on Example 6.1); we do not imitate that.
-            throw InventoryError("the expected cost at given levels is computed with method = \"fine\" only (docs/inventory.md)")
+            throw InventoryError(
+                "the expected cost at given levels is computed with method = \"fine\" only (docs/inventory.md)")
         }
     }
 }

@@ -21,8 +21,10 @@ public struct StockpylGrid: Sendable, Equatable {
     /// 1 − Φ(4), stockpyl's default for all four tails.
     public static let defaultTail = 1 - SpecialFunctions.normalCDF(4)
 
-    public init(xNum: Int = 1000, dNum: Int = 100, lowerTail: Double = defaultTail, upperTail: Double = defaultTail,
-                sumLowerTail: Double = defaultTail, sumUpperTail: Double = defaultTail) {
+    public init(
+        xNum: Int = 1000, dNum: Int = 100, lowerTail: Double = defaultTail, upperTail: Double = defaultTail,
+        sumLowerTail: Double = defaultTail, sumUpperTail: Double = defaultTail
+    ) {
         self.xNum = xNum
         self.dNum = dNum
         self.lowerTail = lowerTail
@@ -34,8 +36,10 @@ public struct StockpylGrid: Sendable, Equatable {
     func validate() throws(InventoryError) {
         guard xNum >= 1 else { throw InventoryError("x_num must be at least 1, got \(xNum)") }
         guard dNum >= 1 else { throw InventoryError("d_num must be at least 1, got \(dNum)") }
-        for (name, tail) in [("ltd_lower_tail_prob", lowerTail), ("ltd_upper_tail_prob", upperTail),
-                             ("sum_ltd_lower_tail_prob", sumLowerTail), ("sum_ltd_upper_tail_prob", sumUpperTail)]
+        for (name, tail) in [
+            ("ltd_lower_tail_prob", lowerTail), ("ltd_upper_tail_prob", upperTail),
+            ("sum_ltd_lower_tail_prob", sumLowerTail), ("sum_ltd_upper_tail_prob", sumUpperTail),
+        ]
         where !(tail > 0 && tail < 0.5) {
             throw InventoryError("\(name) must be between 0 and 0.5 (exclusive), got \(tail)")
         }
@@ -135,7 +139,8 @@ struct StockpylGridRecursion {
         for j in 0..<n {
             for k in 0..<x.count { cHat[k] = system.echelonHoldingCost[j] * x.value(k) + cBar[k] }
             let line = system.lowerAsymptote(stage: j)
-            let demand = DiscretisedDemand(system.demand(over: system.leadTime[j]), grid: grid, periods: system.leadTime[j])
+            let demand = DiscretisedDemand(
+                system.demand(over: system.leadTime[j]), grid: grid, periods: system.leadTime[j])
             for k in 0..<x.count {
                 let y = x.value(k)
                 var expected = 0.0

@@ -32,15 +32,19 @@ public enum ABCXYZ {
 
     /// `items`: key, value (e.g. units × unit cost over the horizon) and the demand
     /// history whose coefficient of variation sets the XYZ class.
-    public static func classify(_ items: [(key: String, value: Double, demand: [Double])],
-                                thresholds: Thresholds = Thresholds(),
-                                serviceLevels: [String: Double] = defaultServiceLevels) throws(InventoryError) -> [Item] {
+    public static func classify(
+        _ items: [(key: String, value: Double, demand: [Double])],
+        thresholds: Thresholds = Thresholds(),
+        serviceLevels: [String: Double] = defaultServiceLevels
+    ) throws(InventoryError) -> [Item] {
         guard !items.isEmpty else { throw InventoryError("abc_xyz: there are no items to classify") }
         guard thresholds.a > 0, thresholds.a < thresholds.b, thresholds.b < 1 else {
-            throw InventoryError("abc_xyz: need 0 < a < b < 1 for the ABC shares, got a = \(thresholds.a), b = \(thresholds.b)")
+            throw InventoryError(
+                "abc_xyz: need 0 < a < b < 1 for the ABC shares, got a = \(thresholds.a), b = \(thresholds.b)")
         }
         guard thresholds.x > 0, thresholds.x < thresholds.y else {
-            throw InventoryError("abc_xyz: need 0 < x < y for the XYZ limits, got x = \(thresholds.x), y = \(thresholds.y)")
+            throw InventoryError(
+                "abc_xyz: need 0 < x < y for the XYZ limits, got x = \(thresholds.x), y = \(thresholds.y)")
         }
         for item in items where !(item.value.isFinite && item.value >= 0) {
             throw InventoryError("abc_xyz: the value of '\(item.key)' must be a number ≥ 0, got \(item.value)")
@@ -58,12 +62,14 @@ public enum ABCXYZ {
             let abc = before < thresholds.a ? "A" : (before < thresholds.b ? "B" : "C")
             let demand = item.demand.filter { !$0.isNaN }
             let mean = demand.isEmpty ? 0 : demand.reduce(0, +) / Double(demand.count)
-            let sd = demand.count > 1
+            let sd =
+                demand.count > 1
                 ? (demand.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(demand.count - 1)).squareRoot() : 0
             let cv = mean > 0 ? sd / mean : .infinity
             let xyz = cv <= thresholds.x ? "X" : (cv <= thresholds.y ? "Y" : "Z")
-            return Item(key: item.key, value: item.value, share: share, cumulativeShare: cumulative, abc: abc,
-                        coefficientOfVariation: cv, xyz: xyz, serviceLevel: serviceLevels[abc + xyz] ?? .nan)
+            return Item(
+                key: item.key, value: item.value, share: share, cumulativeShare: cumulative, abc: abc,
+                coefficientOfVariation: cv, xyz: xyz, serviceLevel: serviceLevels[abc + xyz] ?? .nan)
         }
     }
 }

@@ -22,7 +22,9 @@ public enum Distribution: Sendable, Equatable {
     /// size = mean²/(sd² − mean), probability = mean/sd².
     public static func negativeBinomial(mean: Double, sd: Double) throws(InventoryError) -> Distribution {
         guard mean.isFinite, mean > 0, sd.isFinite, sd * sd > mean else {
-            throw InventoryError("negbin: needs mean > 0 and sd² > mean (over-dispersion), got mean \(mean), sd \(sd); for sd² = mean use poisson")
+            throw InventoryError(
+                "negbin: needs mean > 0 and sd² > mean (over-dispersion), got mean \(mean), sd \(sd); for sd² = mean use poisson"
+            )
         }
         return .negativeBinomial(size: mean * mean / (sd * sd - mean), probability: mean / (sd * sd))
     }
@@ -36,7 +38,9 @@ public enum Distribution: Sendable, Equatable {
     /// Checks the parameters, with messages that name them.
     public func validated() throws(InventoryError) -> Distribution {
         func positive(_ x: Double, _ name: String) throws(InventoryError) {
-            guard x.isFinite, x > 0 else { throw InventoryError("\(self.name): \(name) must be a positive number, got \(x)") }
+            guard x.isFinite, x > 0 else {
+                throw InventoryError("\(self.name): \(name) must be a positive number, got \(x)")
+            }
         }
         switch self {
         case .normal(let m, let s):
@@ -50,17 +54,25 @@ public enum Distribution: Sendable, Equatable {
         case .poisson(let m):
             try positive(m, "mean")
             guard m <= Self.largestDiscreteMean else {
-                throw InventoryError("poisson: mean must be at most \(formatNumber(Self.largestDiscreteMean)) (a count model sums its support term by term), got \(formatNumber(m)); use dist.normal for demand this large")
+                throw InventoryError(
+                    "poisson: mean must be at most \(formatNumber(Self.largestDiscreteMean)) (a count model sums its support term by term), got \(formatNumber(m)); use dist.normal for demand this large"
+                )
             }
         case .negativeBinomial(let n, let p):
             try positive(n, "size")
-            guard p > 0, p < 1 else { throw InventoryError("negbin: probability must be between 0 and 1 (exclusive), got \(p)") }
+            guard p > 0, p < 1 else {
+                throw InventoryError("negbin: probability must be between 0 and 1 (exclusive), got \(p)")
+            }
             guard mean <= Self.largestDiscreteMean, variance.squareRoot() <= Self.largestDiscreteSD else {
-                throw InventoryError("negbin: mean must be at most \(formatNumber(Self.largestDiscreteMean)) and sd at most \(formatNumber(Self.largestDiscreteSD)) (a count model sums its support term by term), got mean \(formatNumber(mean)), sd \(formatNumber(variance.squareRoot())); use dist.normal or dist.gamma for demand this large")
+                throw InventoryError(
+                    "negbin: mean must be at most \(formatNumber(Self.largestDiscreteMean)) and sd at most \(formatNumber(Self.largestDiscreteSD)) (a count model sums its support term by term), got mean \(formatNumber(mean)), sd \(formatNumber(variance.squareRoot())); use dist.normal or dist.gamma for demand this large"
+                )
             }
         case .empirical(let xs):
             guard !xs.isEmpty else { throw InventoryError("empirical: needs at least one sample") }
-            guard xs.allSatisfy(\.isFinite) else { throw InventoryError("empirical: every sample must be a finite number") }
+            guard xs.allSatisfy(\.isFinite) else {
+                throw InventoryError("empirical: every sample must be a finite number")
+            }
             return .empirical(xs.sorted())
         }
         return self

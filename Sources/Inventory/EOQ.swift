@@ -25,7 +25,9 @@ public struct EOQ: Sendable, Equatable {
     public var cycleTime: Double { orderQuantity / demandRate }
 
     /// Cost per unit time of ordering `q`, split into its two parts.
-    public func cost(orderQuantity q: Double) throws(InventoryError) -> (total: Double, ordering: Double, holding: Double) {
+    public func cost(orderQuantity q: Double) throws(InventoryError) -> (
+        total: Double, ordering: Double, holding: Double
+    ) {
         try requirePositive(q, "order_quantity")
         let ordering = fixedCost * demandRate / q
         let holding = holdingCost * q / 2

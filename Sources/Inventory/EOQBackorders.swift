@@ -6,7 +6,8 @@ public struct EOQWithBackorders: Sendable, Equatable {
     public let base: EOQ
     public let stockoutCost: Double
 
-    public init(fixedCost: Double, holdingCost: Double, stockoutCost: Double, demandRate: Double) throws(InventoryError) {
+    public init(fixedCost: Double, holdingCost: Double, stockoutCost: Double, demandRate: Double) throws(InventoryError)
+    {
         base = try EOQ(fixedCost: fixedCost, holdingCost: holdingCost, demandRate: demandRate)
         try requirePositive(stockoutCost, "stockout_cost")
         self.stockoutCost = stockoutCost

@@ -5,18 +5,25 @@ public struct EPQ: Sendable, Equatable {
     public let base: EOQ
     public let productionRate: Double
 
-    public init(fixedCost: Double, holdingCost: Double, demandRate: Double, productionRate: Double) throws(InventoryError) {
+    public init(fixedCost: Double, holdingCost: Double, demandRate: Double, productionRate: Double)
+        throws(InventoryError)
+    {
         base = try EOQ(fixedCost: fixedCost, holdingCost: holdingCost, demandRate: demandRate)
         try requirePositive(productionRate, "production_rate")
         guard productionRate > demandRate else {
-            throw InventoryError("production_rate (\(productionRate)) must exceed demand_rate (\(demandRate)), or stock never builds up")
+            throw InventoryError(
+                "production_rate (\(productionRate)) must exceed demand_rate (\(demandRate)), or stock never builds up")
         }
         self.productionRate = productionRate
     }
 
     private var rho: Double { base.demandRate / productionRate }
-    public var orderQuantity: Double { (2 * base.fixedCost * base.demandRate / (base.holdingCost * (1 - rho))).squareRoot() }
-    public var optimalCost: Double { (2 * base.fixedCost * base.demandRate * base.holdingCost * (1 - rho)).squareRoot() }
+    public var orderQuantity: Double {
+        (2 * base.fixedCost * base.demandRate / (base.holdingCost * (1 - rho))).squareRoot()
+    }
+    public var optimalCost: Double {
+        (2 * base.fixedCost * base.demandRate * base.holdingCost * (1 - rho)).squareRoot()
+    }
 }
 
 /// EOQ with quantity discounts (Snyder & Shen §3.5): unit cost c_j applies from
@@ -32,15 +39,21 @@ public struct QuantityDiscountEOQ: Sendable {
     public let unitCosts: [Double]
     public let kind: Kind
 
-    public init(fixedCost: Double, holdingCostRate: Double, demandRate: Double, breakpoints: [Double],
-                unitCosts: [Double], kind: Kind) throws(InventoryError) {
+    public init(
+        fixedCost: Double, holdingCostRate: Double, demandRate: Double, breakpoints: [Double],
+        unitCosts: [Double], kind: Kind
+    ) throws(InventoryError) {
         try requirePositive(fixedCost, "fixed_cost")
         try requirePositive(holdingCostRate, "holding_cost_rate")
         try requirePositive(demandRate, "demand_rate")
         guard !breakpoints.isEmpty, breakpoints.count == unitCosts.count else {
-            throw InventoryError("breakpoints and unit_costs must be non-empty and of the same length (\(breakpoints.count) and \(unitCosts.count))")
+            throw InventoryError(
+                "breakpoints and unit_costs must be non-empty and of the same length (\(breakpoints.count) and \(unitCosts.count))"
+            )
         }
-        guard breakpoints[0] == 0 else { throw InventoryError("the first breakpoint must be 0 (the price of the first unit), got \(breakpoints[0])") }
+        guard breakpoints[0] == 0 else {
+            throw InventoryError("the first breakpoint must be 0 (the price of the first unit), got \(breakpoints[0])")
+        }
         for i in 1..<breakpoints.count where !(breakpoints[i] > breakpoints[i - 1]) {
             throw InventoryError("breakpoints must increase, but \(breakpoints[i]) follows \(breakpoints[i - 1])")
         }

@@ -82,8 +82,14 @@ extension Distribution {
             return (whole - leftover, leftover)
         case .empirical(let xs):
             let count = Double(xs.count)
-            let n2 = xs.reduce(0) { let d = max($1 - x, 0); return $0 + d * d } / count / 2
-            let nBar2 = xs.reduce(0) { let d = max(x - $1, 0); return $0 + d * d } / count / 2
+            let n2 =
+                xs.reduce(0) {
+                    let d = max($1 - x, 0); return $0 + d * d
+                } / count / 2
+            let nBar2 =
+                xs.reduce(0) {
+                    let d = max(x - $1, 0); return $0 + d * d
+                } / count / 2
             return (n2, nBar2)
         }
     }
@@ -94,14 +100,18 @@ extension Distribution {
         case .lognormal(let m, let s):
             guard x > 0 else { return (variance + mean * mean, mean, 1) }
             let l = log(x)
-            return (exp(2 * m + 2 * s * s) * SpecialFunctions.normalCDF((m + 2 * s * s - l) / s),
-                    exp(m + s * s / 2) * SpecialFunctions.normalCDF((m + s * s - l) / s),
-                    SpecialFunctions.normalCDF((m - l) / s))
+            return (
+                exp(2 * m + 2 * s * s) * SpecialFunctions.normalCDF((m + 2 * s * s - l) / s),
+                exp(m + s * s / 2) * SpecialFunctions.normalCDF((m + s * s - l) / s),
+                SpecialFunctions.normalCDF((m - l) / s)
+            )
         case .gamma(let k, let t):
             guard x > 0 else { return (variance + mean * mean, mean, 1) }
-            return (k * (k + 1) * t * t * SpecialFunctions.upperIncompleteGamma(k + 2, x / t),
-                    k * t * SpecialFunctions.upperIncompleteGamma(k + 1, x / t),
-                    SpecialFunctions.upperIncompleteGamma(k, x / t))
+            return (
+                k * (k + 1) * t * t * SpecialFunctions.upperIncompleteGamma(k + 2, x / t),
+                k * t * SpecialFunctions.upperIncompleteGamma(k + 1, x / t),
+                SpecialFunctions.upperIncompleteGamma(k, x / t)
+            )
         default:
             return (.nan, .nan, .nan)
         }

@@ -13,7 +13,8 @@ public enum LotSizing {
     static func perPeriod(_ values: [Double], _ name: String, periods: Int) throws(InventoryError) -> [Double] {
         let v = values.count == 1 ? [Double](repeating: values[0], count: periods) : values
         guard v.count == periods else {
-            throw InventoryError("\(name) has \(values.count) values for \(periods) periods; give one, or one per period")
+            throw InventoryError(
+                "\(name) has \(values.count) values for \(periods) periods; give one, or one per period")
         }
         if let i = v.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw InventoryError("\(name) in period \(i + 1) must be ≥ 0, got \(v[i])")
@@ -22,12 +23,15 @@ public enum LotSizing {
     }
 
     /// Checks the common inputs; returns the per-period holding costs.
-    static func validate(demand: [Double], fixedCost: Double, holdingCost: [Double]) throws(InventoryError) -> [Double] {
+    static func validate(demand: [Double], fixedCost: Double, holdingCost: [Double]) throws(InventoryError) -> [Double]
+    {
         guard !demand.isEmpty else { throw InventoryError("demand is empty: give one number per period") }
         if let i = demand.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
             throw InventoryError("demand in period \(i + 1) must be a finite number ≥ 0, got \(demand[i])")
         }
-        guard fixedCost.isFinite, fixedCost >= 0 else { throw InventoryError("fixed_cost must be ≥ 0, got \(fixedCost)") }
+        guard fixedCost.isFinite, fixedCost >= 0 else {
+            throw InventoryError("fixed_cost must be ≥ 0, got \(fixedCost)")
+        }
         return try perPeriod(holdingCost, "holding_cost", periods: demand.count)
     }
 
@@ -57,8 +61,10 @@ public enum LotSizing {
     /// order period, O(T²). Periods without demand never need an order of their own.
     /// `purchaseCost` (per unit, one value or one per period) is paid in the period
     /// the unit is ordered; when it varies by period it changes the plan.
-    public static func wagnerWhitin(demand: [Double], fixedCost k: Double, holdingCost: [Double],
-                                    purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
+    public static func wagnerWhitin(
+        demand: [Double], fixedCost k: Double, holdingCost: [Double],
+        purchaseCost: [Double] = [0]
+    ) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
         let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
         let t = demand.count
@@ -80,22 +86,27 @@ public enum LotSizing {
 
     /// Silver–Meal (1973): extend each order while the cost per period covered falls.
     /// The purchase cost is added to the plan's cost (it does not steer the heuristic).
-    public static func silverMeal(demand: [Double], fixedCost k: Double, holdingCost: [Double],
-                                  purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
+    public static func silverMeal(
+        demand: [Double], fixedCost k: Double, holdingCost: [Double],
+        purchaseCost: [Double] = [0]
+    ) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
         let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
         return withPurchases(greedy(demand, h, k) { cost, start, end in cost / Double(end - start + 1) }, c)
     }
 
     /// Least unit cost: extend each order while the cost per unit ordered falls.
-    public static func leastUnitCost(demand: [Double], fixedCost k: Double, holdingCost: [Double],
-                                     purchaseCost: [Double] = [0]) throws(InventoryError) -> LotSizingPlan {
+    public static func leastUnitCost(
+        demand: [Double], fixedCost k: Double, holdingCost: [Double],
+        purchaseCost: [Double] = [0]
+    ) throws(InventoryError) -> LotSizingPlan {
         let h = try validate(demand: demand, fixedCost: k, holdingCost: holdingCost)
         let c = try perPeriod(purchaseCost, "purchase_cost", periods: demand.count)
-        return withPurchases(greedy(demand, h, k) { cost, start, end in
-            let units = demand[start...end].reduce(0, +)
-            return units > 0 ? cost / units : .infinity
-        }, c)
+        return withPurchases(
+            greedy(demand, h, k) { cost, start, end in
+                let units = demand[start...end].reduce(0, +)
+                return units > 0 ? cost / units : .infinity
+            }, c)
     }
 
     static func withPurchases(_ p: LotSizingPlan, _ c: [Double]) -> LotSizingPlan {
@@ -103,8 +114,10 @@ public enum LotSizing {
         return LotSizingPlan(orderPeriods: p.orderPeriods, orderQuantities: p.orderQuantities, cost: p.cost + purchases)
     }
 
-    static func greedy(_ demand: [Double], _ h: [Double], _ k: Double,
-                       _ criterion: (Double, Int, Int) -> Double) -> LotSizingPlan {
+    static func greedy(
+        _ demand: [Double], _ h: [Double], _ k: Double,
+        _ criterion: (Double, Int, Int) -> Double
+    ) -> LotSizingPlan {
         var starts: [Int] = []
         var start = 0
         while start < demand.count {

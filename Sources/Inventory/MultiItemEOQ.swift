@@ -33,8 +33,13 @@ public enum MultiItemEOQ {
         guard !items.isEmpty else { throw InventoryError("multi-item EOQ: there are no items") }
         try requirePositive(limit, "limit")
         for (i, item) in items.enumerated() {
-            for (value, name) in [(item.fixedCost, "fixed_cost"), (item.holdingCost, "holding_cost"), (item.demandRate, "demand_rate"), (item.usage, "usage")] {
-                guard value.isFinite, value > 0 else { throw InventoryError("item \(i + 1): \(name) must be a positive number, got \(value)") }
+            for (value, name) in [
+                (item.fixedCost, "fixed_cost"), (item.holdingCost, "holding_cost"), (item.demandRate, "demand_rate"),
+                (item.usage, "usage"),
+            ] {
+                guard value.isFinite, value > 0 else {
+                    throw InventoryError("item \(i + 1): \(name) must be a positive number, got \(value)")
+                }
             }
         }
         func quantities(_ theta: Double) -> [Double] {
@@ -54,7 +59,9 @@ public enum MultiItemEOQ {
             theta = hi
             q = quantities(theta)
         }
-        let cost = zip(items, q).reduce(0) { $0 + $1.0.fixedCost * $1.0.demandRate / $1.1 + $1.0.holdingCost * $1.1 / 2 }
+        let cost = zip(items, q).reduce(0) {
+            $0 + $1.0.fixedCost * $1.0.demandRate / $1.1 + $1.0.holdingCost * $1.1 / 2
+        }
         return Solution(orderQuantities: q, cost: cost, multiplier: theta, resourceUsed: used(q))
     }
 }

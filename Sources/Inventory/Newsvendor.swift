@@ -55,12 +55,16 @@ extension Distribution {
         case .poisson(let m): return .poisson(mean: n * m)
         case .negativeBinomial(let r, let p): return .negativeBinomial(size: n * r, probability: p)
         case .lognormal:
-            throw InventoryError("a sum of lognormal demands has no closed form; give the lead-time demand distribution itself (e.g. fitted to simulated sums)")
+            throw InventoryError(
+                "a sum of lognormal demands has no closed form; give the lead-time demand distribution itself (e.g. fitted to simulated sums)"
+            )
         case .empirical(let xs):
             var sums = xs
             for _ in 1..<periods {
                 guard sums.count * xs.count <= 1_000_000 else {
-                    throw InventoryError("convolving \(xs.count) samples over \(periods) periods is too large; pass lead-time demand samples instead")
+                    throw InventoryError(
+                        "convolving \(xs.count) samples over \(periods) periods is too large; pass lead-time demand samples instead"
+                    )
                 }
                 sums = sums.flatMap { a in xs.map { a + $0 } }
             }
@@ -79,7 +83,8 @@ public struct BaseStock: Sendable {
     public init(holdingCost: Double, stockoutCost: Double, demand: Distribution, leadTime: Int) throws(InventoryError) {
         guard leadTime >= 0 else { throw InventoryError("lead_time must be a whole number ≥ 0, got \(leadTime)") }
         self.leadTime = leadTime
-        newsvendor = try Newsvendor(holdingCost: holdingCost, stockoutCost: stockoutCost,
-                                    demand: try demand.validated().convolved(periods: leadTime + 1))
+        newsvendor = try Newsvendor(
+            holdingCost: holdingCost, stockoutCost: stockoutCost,
+            demand: try demand.validated().convolved(periods: leadTime + 1))
     }
 }

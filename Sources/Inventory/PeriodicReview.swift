@@ -11,13 +11,20 @@ public struct PeriodicReview: Sendable {
     /// The newsvendors on D(L + 1) … D(L + R).
     let stages: [Newsvendor]
 
-    public init(holdingCost: Double, stockoutCost: Double, demand: Distribution, leadTime: Int, reviewPeriod: Int) throws(InventoryError) {
+    public init(holdingCost: Double, stockoutCost: Double, demand: Distribution, leadTime: Int, reviewPeriod: Int)
+        throws(InventoryError)
+    {
         guard leadTime >= 0 else { throw InventoryError("lead_time must be a whole number ≥ 0, got \(leadTime)") }
-        guard reviewPeriod >= 1 else { throw InventoryError("review_period must be a whole number ≥ 1, got \(reviewPeriod)") }
+        guard reviewPeriod >= 1 else {
+            throw InventoryError("review_period must be a whole number ≥ 1, got \(reviewPeriod)")
+        }
         let d = try demand.validated()
         var stages: [Newsvendor] = []
         for j in 1...reviewPeriod {
-            stages.append(try Newsvendor(holdingCost: holdingCost, stockoutCost: stockoutCost, demand: try d.convolved(periods: leadTime + j)))
+            stages.append(
+                try Newsvendor(
+                    holdingCost: holdingCost, stockoutCost: stockoutCost, demand: try d.convolved(periods: leadTime + j)
+                ))
         }
         self.stages = stages
         self.leadTime = leadTime
@@ -52,7 +59,9 @@ public struct PeriodicReview: Sendable {
     }
 
     /// Cycle averages at level s: cost, expected backorders at period end, fill rate over the cycle.
-    public func evaluate(_ s: Double) -> (cost: Double, stockoutProbability: Double, expectedBackorders: Double, expectedOnHand: Double) {
+    public func evaluate(_ s: Double) -> (
+        cost: Double, stockoutProbability: Double, expectedBackorders: Double, expectedOnHand: Double
+    ) {
         var cost = 0.0, shortage = 0.0, leftover = 0.0, out = 0.0
         for stage in stages {
             let o = stage.evaluate(s)

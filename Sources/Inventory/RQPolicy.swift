@@ -13,8 +13,10 @@ public struct RQModel: Sendable {
     public let demandRate: Double
     public let leadTimeDemand: Distribution
 
-    public init(holdingCost: Double, stockoutCost: Double, fixedCost: Double, demandMean: Double, demandSD: Double?,
-                leadTime: Double) throws(InventoryError) {
+    public init(
+        holdingCost: Double, stockoutCost: Double, fixedCost: Double, demandMean: Double, demandSD: Double?,
+        leadTime: Double
+    ) throws(InventoryError) {
         try requirePositive(holdingCost, "holding_cost")
         try requirePositive(stockoutCost, "stockout_cost")
         try requirePositive(fixedCost, "fixed_cost")
@@ -56,7 +58,8 @@ public struct RQModel: Sendable {
             return total / q
         default:
             let mean = leadTimeDemand.mean
-            let integral = h * (q * (r - mean) + q * q / 2)
+            let integral =
+                h * (q * (r - mean) + q * q / 2)
                 + (h + p) * (leadTimeDemand.secondLoss(r).shortage - leadTimeDemand.secondLoss(r + q).shortage)
             return (fixedCost * demandRate + integral) / q
         }
@@ -125,8 +128,11 @@ public struct RQModel: Sendable {
         var c = b - invPhi * (b - a), d = a + invPhi * (b - a)
         var fc = objective(c), fd = objective(d)
         for _ in 0..<200 where b - a > 1e-10 * max(1, b) {
-            if fc <= fd { b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = objective(c) }
-            else { a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = objective(d) }
+            if fc <= fd {
+                b = d; d = c; fd = fc; c = b - invPhi * (b - a); fc = objective(c)
+            } else {
+                a = c; c = d; fc = fd; d = a + invPhi * (b - a); fd = objective(d)
+            }
         }
         if let failure { throw failure }
         let q = (a + b) / 2
@@ -142,7 +148,8 @@ public struct RQModel: Sendable {
 
     /// EOQ with backorders (Zheng 1992): Q from the EOQ with planned backorders,
     /// √(2Kλ(h + p)/(hp)), then the exact optimal r for that Q (g(r) = g(r + Q)).
-    public func eoqWithBackordersApproximation() throws(InventoryError) -> (reorderPoint: Double, orderQuantity: Double) {
+    public func eoqWithBackordersApproximation() throws(InventoryError) -> (reorderPoint: Double, orderQuantity: Double)
+    {
         let q = (2 * fixedCost * demandRate * (h + p) / (h * p)).squareRoot()
         return (try optimalReorderPoint(orderQuantity: q), q)
     }

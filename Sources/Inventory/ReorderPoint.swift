@@ -16,9 +16,13 @@ public struct ReorderPoint: Sendable {
         self.leadTimeDemand = try leadTimeDemand.validated()
         switch service {
         case .cycle(let a):
-            guard a > 0, a < 1 else { throw InventoryError("service_level must be between 0 and 1 (exclusive), got \(a)") }
+            guard a > 0, a < 1 else {
+                throw InventoryError("service_level must be between 0 and 1 (exclusive), got \(a)")
+            }
         case .fillRate(let b, let q):
-            guard b > 0, b < 1 else { throw InventoryError("service_level must be between 0 and 1 (exclusive), got \(b)") }
+            guard b > 0, b < 1 else {
+                throw InventoryError("service_level must be between 0 and 1 (exclusive), got \(b)")
+            }
             try requirePositive(q, "order_quantity")
         }
         self.service = service
@@ -29,9 +33,13 @@ public struct ReorderPoint: Sendable {
     /// period demand (exact for the closed-form families; a normal lead time may be
     /// fractional); a random one uses the normal approximation with
     /// E = E[L]·μ and Var = E[L]·σ² + μ²·Var[L].
-    public static func leadTimeDemand(perPeriod d: Distribution, leadTime mean: Double, sd: Double = 0) throws(InventoryError) -> Distribution {
+    public static func leadTimeDemand(perPeriod d: Distribution, leadTime mean: Double, sd: Double = 0)
+        throws(InventoryError) -> Distribution
+    {
         let d = try d.validated()
-        guard mean.isFinite, mean > 0 else { throw InventoryError("lead_time must be a positive number of periods, got \(mean)") }
+        guard mean.isFinite, mean > 0 else {
+            throw InventoryError("lead_time must be a positive number of periods, got \(mean)")
+        }
         guard sd.isFinite, sd >= 0 else { throw InventoryError("lead_time_sd must be ≥ 0, got \(sd)") }
         if sd > 0 {
             let m = mean * d.mean, v = mean * d.variance + d.mean * d.mean * sd * sd
@@ -39,10 +47,14 @@ public struct ReorderPoint: Sendable {
         }
         if case .normal(let mu, let sigma) = d { return .normal(mean: mean * mu, sd: sigma * mean.squareRoot()) }
         guard mean <= Double(PolicySimulation.RandomLeadTime.limit) else {
-            throw InventoryError("a lead time of \(mean) periods is longer than the \(PolicySimulation.RandomLeadTime.limit) periods a lead-time demand is summed over")
+            throw InventoryError(
+                "a lead time of \(mean) periods is longer than the \(PolicySimulation.RandomLeadTime.limit) periods a lead-time demand is summed over"
+            )
         }
         guard mean == mean.rounded() else {
-            throw InventoryError("a lead time of \(mean) periods needs whole periods for \(d.name) demand (or give lead_time_sd, or the lead-time demand itself)")
+            throw InventoryError(
+                "a lead time of \(mean) periods needs whole periods for \(d.name) demand (or give lead_time_sd, or the lead-time demand itself)"
+            )
         }
         return try d.convolved(periods: Int(mean))
     }
@@ -90,7 +102,8 @@ public struct ReorderPoint: Sendable {
             }
         }
         let shortage = d.loss(r).shortage
-        return Result(reorderPoint: r, safetyStock: r - d.mean, cycleServiceLevel: d.cdf(r),
-                      fillRate: q.isNaN ? .nan : 1 - shortage / q, expectedShortagePerCycle: shortage)
+        return Result(
+            reorderPoint: r, safetyStock: r - d.mean, cycleServiceLevel: d.cdf(r),
+            fillRate: q.isNaN ? .nan : 1 - shortage / q, expectedShortagePerCycle: shortage)
     }
 }

@@ -90,22 +90,37 @@ public struct PolicySimulation: Sendable {
         }
         if let d = leadTimeDistribution { _ = try RandomLeadTime.validated(d) }
         guard leadTime >= 0 else { throw InventoryError("lead_time must be ≥ 0, got \(leadTime)") }
-        guard periods >= 1, periods <= 100_000_000 else { throw InventoryError("periods must be between 1 and 100000000, got \(periods)") }
+        guard periods >= 1, periods <= 100_000_000 else {
+            throw InventoryError("periods must be between 1 and 100000000, got \(periods)")
+        }
         guard warmup >= 0 else { throw InventoryError("warmup must be ≥ 0, got \(warmup)") }
-        guard replications >= 2, replications <= 100_000 else { throw InventoryError("replications must be between 2 and 100000 (a confidence interval needs 2), got \(replications)") }
-        for (x, name) in [(holdingCost, "holding_cost"), (stockoutCost, "stockout_cost"), (fixedCost, "fixed_cost")] where !(x.isFinite && x >= 0) {
+        guard replications >= 2, replications <= 100_000 else {
+            throw InventoryError(
+                "replications must be between 2 and 100000 (a confidence interval needs 2), got \(replications)")
+        }
+        for (x, name) in [(holdingCost, "holding_cost"), (stockoutCost, "stockout_cost"), (fixedCost, "fixed_cost")]
+        where !(x.isFinite && x >= 0) {
             throw InventoryError("\(name) must be a number ≥ 0, got \(x)")
         }
         switch policy {
-        case .baseStock(let s): guard s.isFinite else { throw InventoryError("the base-stock level must be a finite number") }
-        case .sS(let s, let S): guard s.isFinite, S.isFinite, S > s else { throw InventoryError("(s, S) needs S > s, got s = \(s), S = \(S)") }
-        case .rQ(let r, let q): guard r.isFinite, q.isFinite, q > 0 else { throw InventoryError("(r, Q) needs Q > 0, got r = \(r), Q = \(q)") }
+        case .baseStock(let s):
+            guard s.isFinite else { throw InventoryError("the base-stock level must be a finite number") }
+        case .sS(let s, let S):
+            guard s.isFinite, S.isFinite, S > s else {
+                throw InventoryError("(s, S) needs S > s, got s = \(s), S = \(S)")
+            }
+        case .rQ(let r, let q):
+            guard r.isFinite, q.isFinite, q > 0 else {
+                throw InventoryError("(r, Q) needs Q > 0, got r = \(r), Q = \(q)")
+            }
         }
     }
 
     public func run() throws(InventoryError) -> Result {
         try validate()
-        guard leadTime <= RandomLeadTime.limit else { throw InventoryError("lead_time must be at most \(RandomLeadTime.limit) periods, got \(leadTime)") }
+        guard leadTime <= RandomLeadTime.limit else {
+            throw InventoryError("lead_time must be at most \(RandomLeadTime.limit) periods, got \(leadTime)")
+        }
         if let paths = demandPaths {
             var demand = PathDemand(paths)
             return try run(&demand)
@@ -137,18 +152,21 @@ public struct PolicySimulation: Sendable {
         func estimate(_ value: (ReplicationOutcome) -> Double) -> Estimate { Estimate.mean(of: outcomes.map(value)) }
         let cycles = outcomes.map { Double($0.cycles) }
         let cyclesWithoutShortage = outcomes.map { Double($0.cycles - $0.cyclesWithShortage) }
-        return Result(cost: estimate(\.cost), holdingCost: estimate(\.holding),
-                      stockoutCost: estimate(\.stockout), orderingCost: estimate(\.ordering),
-                      periodServiceLevel: estimate(\.periodsWithoutShortage),
-                      cycleServiceLevel: Estimate.ratio(cyclesWithoutShortage, over: cycles),
-                      cyclesCounted: outcomes.reduce(0) { $0 + $1.cycles },
-                      fillRate: estimate(\.fillRate), averageOnHand: estimate(\.averageOnHand),
-                      orderFrequency: estimate(\.orderFrequency), periodsSimulated: periods * replications, trace: firstTrace)
+        return Result(
+            cost: estimate(\.cost), holdingCost: estimate(\.holding),
+            stockoutCost: estimate(\.stockout), orderingCost: estimate(\.ordering),
+            periodServiceLevel: estimate(\.periodsWithoutShortage),
+            cycleServiceLevel: Estimate.ratio(cyclesWithoutShortage, over: cycles),
+            cyclesCounted: outcomes.reduce(0) { $0 + $1.cycles },
+            fillRate: estimate(\.fillRate), averageOnHand: estimate(\.averageOnHand),
+            orderFrequency: estimate(\.orderFrequency), periodsSimulated: periods * replications, trace: firstTrace)
     }
 
     /// One replication: per-period averages and replenishment cycles after the warm-up.
-    private func simulateOnce<D: DemandSource, L: LeadTimeSource>(_ demand: inout D, _ leadTimes: inout L,
-                                                                keepTrace: Bool) -> ReplicationOutcome {
+    private func simulateOnce<D: DemandSource, L: LeadTimeSource>(
+        _ demand: inout D, _ leadTimes: inout L,
+        keepTrace: Bool
+    ) -> ReplicationOutcome {
         // Pipeline: pipeline[a % size] arrives at period a; no order is due more than `longest` ahead.
         let size = leadTimes.longest + 1
         var pipeline = [Double](repeating: 0, count: size)
@@ -221,14 +239,14 @@ public struct PolicySimulation: Sendable {
             // (4) Costs and service, after the warm-up.
             if t >= warmup {
                 onHandSum += max(net, 0)
-                backlogOrLostSum += backorders ? max(-net, 0) : short     // units backordered (or lost) this period
+                backlogOrLostSum += backorders ? max(-net, 0) : short  // units backordered (or lost) this period
                 if q > 0 { orders += 1 }
-                if arriving > 0 {                                   // an arrival closes the open cycle
+                if arriving > 0 {  // an arrival closes the open cycle
                     if cycleOpen {
                         cycles += 1
                         if cycleShort { cyclesWithShortage += 1 }
                     }
-                    cycleOpen = true                                // and this period begins the next
+                    cycleOpen = true  // and this period begins the next
                     cycleShort = false
                 }
                 if short > 0 { cycleShort = true } else { periodsOK += 1 }
@@ -236,17 +254,21 @@ public struct PolicySimulation: Sendable {
                 metFromStock += fromStock
             }
             if trace != nil {
-                trace?.onHand.append(max(net, 0)); trace?.backordered.append(max(-net, 0)); trace?.onOrder.append(onOrder)
+                trace?.onHand.append(max(net, 0)); trace?.backordered.append(max(-net, 0));
+                trace?.onOrder.append(onOrder)
                 trace?.ordered.append(q); trace?.demand.append(x); trace?.short.append(short)
             }
             head += 1
             if head == size { head = 0 }
         }
         let n = Double(periods)
-        let holding = holdingCost * onHandSum, shortageCost = stockoutCost * backlogOrLostSum, ordering = fixedCost * orders
-        return ReplicationOutcome(cost: (holding + shortageCost + ordering) / n, holding: holding / n, stockout: shortageCost / n, ordering: ordering / n,
-                                  periodsWithoutShortage: Double(periodsOK) / n, fillRate: demanded > 0 ? metFromStock / demanded : 1,
-                                  averageOnHand: onHandSum / n, orderFrequency: orders / n,
-                                  cycles: cycles, cyclesWithShortage: cyclesWithShortage, trace: trace)
+        let holding = holdingCost * onHandSum, shortageCost = stockoutCost * backlogOrLostSum,
+            ordering = fixedCost * orders
+        return ReplicationOutcome(
+            cost: (holding + shortageCost + ordering) / n, holding: holding / n, stockout: shortageCost / n,
+            ordering: ordering / n,
+            periodsWithoutShortage: Double(periodsOK) / n, fillRate: demanded > 0 ? metFromStock / demanded : 1,
+            averageOnHand: onHandSum / n, orderFrequency: orders / n,
+            cycles: cycles, cyclesWithShortage: cyclesWithShortage, trace: trace)
     }
 }

@@ -35,14 +35,18 @@ extension PolicySimulation {
         for (i, path) in paths.enumerated() {
             guard !path.isEmpty else { throw InventoryError("demand: path \(i + 1) is empty") }
             guard path.count == length else {
-                throw InventoryError("demand: every path must have the same length; path 1 has \(length) periods, path \(i + 1) has \(path.count)")
+                throw InventoryError(
+                    "demand: every path must have the same length; path 1 has \(length) periods, path \(i + 1) has \(path.count)"
+                )
             }
             if let bad = path.firstIndex(where: { !$0.isFinite }) {
-                throw InventoryError("demand: path \(i + 1) has a value that is not a finite number at period \(bad + 1)")
+                throw InventoryError(
+                    "demand: path \(i + 1) has a value that is not a finite number at period \(bad + 1)")
             }
         }
         guard warmup + periods <= length else {
-            throw InventoryError("demand: warmup + periods (\(warmup) + \(periods)) exceed the paths' length (\(length))")
+            throw InventoryError(
+                "demand: warmup + periods (\(warmup) + \(periods)) exceed the paths' length (\(length))")
         }
     }
 }

@@ -27,7 +27,9 @@ extension PolicySimulation {
                 return sum + residual * residual
             }
             let sd = (squares / (n - 1)).squareRoot()
-            return Estimate(mean: ratio, halfWidth: PolicySimulation.t975(denominators.count - 1) * sd / (n.squareRoot() * total / n))
+            return Estimate(
+                mean: ratio,
+                halfWidth: PolicySimulation.t975(denominators.count - 1) * sd / (n.squareRoot() * total / n))
         }
     }
 

@@ -60,10 +60,13 @@ extension PolicySimulation {
             do { checked = try d.validated() } catch { throw InventoryError("lead_time: \(error.message)") }
             switch checked {
             case .normal:
-                throw InventoryError("lead_time: a normal distribution takes negative values; use dist.poisson, dist.negbin, dist.gamma, dist.lognormal or dist.empirical")
+                throw InventoryError(
+                    "lead_time: a normal distribution takes negative values; use dist.poisson, dist.negbin, dist.gamma, dist.lognormal or dist.empirical"
+                )
             case .empirical(let xs):
                 if let low = xs.first, low < 0 {
-                    throw InventoryError("lead_time: the empirical distribution has a negative value (\(low)); lead times must be ≥ 0")
+                    throw InventoryError(
+                        "lead_time: the empirical distribution has a negative value (\(low)); lead times must be ≥ 0")
                 }
             default: break
             }

@@ -7,7 +7,8 @@ public struct DemandScenarios: Sendable, Equatable {
 
     public init(horizon: Int, count: Int, values: [Double]) throws(InventoryError) {
         guard horizon >= 1, count >= 1, values.count == horizon * count else {
-            throw InventoryError("demand scenarios: \(values.count) values do not make \(count) paths of \(horizon) periods")
+            throw InventoryError(
+                "demand scenarios: \(values.count) values do not make \(count) paths of \(horizon) periods")
         }
         if let bad = values.first(where: { !$0.isFinite }) {
             throw InventoryError("demand scenarios: a value is \(bad); every demand must be a finite number")
@@ -61,14 +62,22 @@ public struct StockRisk: Sendable, Equatable {
 /// Stock-out and overstock risk from demand scenarios, so a forecast's
 /// uncertainty (its sample paths) reaches the decision.
 public enum StockRiskAnalysis {
-    public static func assess(_ position: StockPosition, demand: DemandScenarios, leadTime: Int, horizon: Int) throws(InventoryError) -> StockRisk {
+    public static func assess(_ position: StockPosition, demand: DemandScenarios, leadTime: Int, horizon: Int)
+        throws(InventoryError) -> StockRisk
+    {
         let name = position.key.isEmpty ? "risk" : "risk for '\(position.key)'"
-        guard leadTime >= 1 else { throw InventoryError("\(name): lead_time must be at least 1 period, got \(leadTime)") }
+        guard leadTime >= 1 else {
+            throw InventoryError("\(name): lead_time must be at least 1 period, got \(leadTime)")
+        }
         guard horizon >= 1 else { throw InventoryError("\(name): horizon must be at least 1 period, got \(horizon)") }
         guard demand.horizon >= max(leadTime, horizon) else {
-            throw InventoryError("\(name): the demand scenarios cover \(demand.horizon) periods but the lead time is \(leadTime) and the horizon \(horizon)")
+            throw InventoryError(
+                "\(name): the demand scenarios cover \(demand.horizon) periods but the lead time is \(leadTime) and the horizon \(horizon)"
+            )
         }
-        for (label, v) in [("on_hand", position.onHand), ("on_order", position.onOrder), ("unit_cost", position.unitCost)] where !(v.isFinite && v >= 0) {
+        for (label, v) in [
+            ("on_hand", position.onHand), ("on_order", position.onOrder), ("unit_cost", position.unitCost),
+        ] where !(v.isFinite && v >= 0) {
             throw InventoryError("\(name): \(label) must be a number ≥ 0, got \(v)")
         }
         let available = position.onHand + position.onOrder
@@ -79,10 +88,11 @@ public enum StockRiskAnalysis {
             excess += max(0, available - demand.total(path: i, periods: horizon))
         }
         let n = Double(demand.count)
-        return StockRisk(key: position.key, onHand: position.onHand, onOrder: position.onOrder,
-                         stockoutProbability: Double(outs) / n, expectedShortage: shortage / n,
-                         periodsOfCover: cover(available, demand), expectedExcess: excess / n,
-                         exposure: shortage / n * position.unitCost, excessValue: excess / n * position.unitCost)
+        return StockRisk(
+            key: position.key, onHand: position.onHand, onOrder: position.onOrder,
+            stockoutProbability: Double(outs) / n, expectedShortage: shortage / n,
+            periodsOfCover: cover(available, demand), expectedExcess: excess / n,
+            exposure: shortage / n * position.unitCost, excessValue: excess / n * position.unitCost)
     }
 
     /// Highest exposure first; ties by key, so the order never depends on the input's.

@@ -15,14 +15,17 @@ public enum ZhengFedergruen {
     /// Exact optimisation. The search moves s and S one unit at a time and only
     /// where the paper's bounds allow, evaluating c(s, S) with sums kept in
     /// arrays, so it costs O((S − s)·range) at worst and far less in practice.
-    public static func optimize(holdingCost h: Double, stockoutCost p: Double, fixedCost k: Double,
-                                demand: Distribution) throws(InventoryError) -> SSPolicy {
+    public static func optimize(
+        holdingCost h: Double, stockoutCost p: Double, fixedCost k: Double,
+        demand: Distribution
+    ) throws(InventoryError) -> SSPolicy {
         try requirePositive(h, "holding_cost")
         try requirePositive(p, "stockout_cost")
         try requirePositive(k, "fixed_cost")
         let demand = try demand.validated()
         guard demand.isDiscrete else {
-            throw InventoryError("the Zheng–Federgruen algorithm needs discrete demand (poisson or negbin), got \(demand.name)")
+            throw InventoryError(
+                "the Zheng–Federgruen algorithm needs discrete demand (poisson or negbin), got \(demand.name)")
         }
         let model = Model(h: h, p: p, k: k, demand: demand)
         return model.solve()
@@ -32,7 +35,7 @@ public enum ZhengFedergruen {
     /// bound upwards (arrays grow on demand).
     struct Model: Sendable {
         let h: Double, p: Double, k: Double
-        let pmf: [Double]        // P(D = d), d = 0...dmax (tail beyond dmax < 1e-16)
+        let pmf: [Double]  // P(D = d), d = 0...dmax (tail beyond dmax < 1e-16)
         let mean: Double
 
         init(h: Double, p: Double, k: Double, demand: Distribution) {

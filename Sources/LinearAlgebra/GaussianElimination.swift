@@ -16,8 +16,10 @@ public enum GaussianElimination {
     /// n·rhs values (row-major n × rhs). Every index below is row·n + column or
     /// row·rhs + k with row, column < n and k < rhs, so it stays inside them.
     @inlinable
-    public static func solveInPlace(_ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
-                                    n: Int, rhs: Int = 1, pivotFloor: Double = 0) throws(LinearAlgebraError) {
+    public static func solveInPlace(
+        _ a: UnsafeMutablePointer<Double>, _ b: UnsafeMutablePointer<Double>,
+        n: Int, rhs: Int = 1, pivotFloor: Double = 0
+    ) throws(LinearAlgebraError) {
         for col in 0..<n {
             var pivot = col
             for row in (col + 1)..<max(n, col + 1) where abs(a[row * n + col]) > abs(a[pivot * n + col]) { pivot = row }
@@ -25,7 +27,9 @@ public enum GaussianElimination {
             guard abs(pv) > pivotFloor, pivotFloor > 0 || pv.isFinite else { throw .singular(column: col) }
             if pivot != col {
                 for c in 0..<n { let t = a[col * n + c]; a[col * n + c] = a[pivot * n + c]; a[pivot * n + c] = t }
-                for k in 0..<rhs { let t = b[col * rhs + k]; b[col * rhs + k] = b[pivot * rhs + k]; b[pivot * rhs + k] = t }
+                for k in 0..<rhs {
+                    let t = b[col * rhs + k]; b[col * rhs + k] = b[pivot * rhs + k]; b[pivot * rhs + k] = t
+                }
             }
             for row in (col + 1)..<max(n, col + 1) {
                 let f = a[row * n + col] / pv

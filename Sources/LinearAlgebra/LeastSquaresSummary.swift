@@ -4,7 +4,8 @@ extension LeastSquares {
     /// `inverseCheckingCondition` (so a near-singular design is refused as R
     /// refuses it). Needs n > k ≥ 1; throws when X′X cannot be inverted.
     public static func summary(columns: [[Double]], _ y: [Double])
-        throws(LinearAlgebraError) -> (coefficients: [Double], standardErrors: [Double]) {
+        throws(LinearAlgebraError) -> (coefficients: [Double], standardErrors: [Double])
+    {
         let k = columns.count, n = y.count
         guard k > 0, n > k else { throw .singular(column: 0) }
         let solution = Self.fit(columns: columns, y)

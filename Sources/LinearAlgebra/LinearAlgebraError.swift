@@ -22,9 +22,11 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case .singular(let column): return "the matrix is singular (no pivot in column \(column + 1))"
-        case .illConditioned(let rcond): return "the matrix is too ill-conditioned to invert (reciprocal condition number \(rcond))"
+        case .illConditioned(let rcond):
+            return "the matrix is too ill-conditioned to invert (reciprocal condition number \(rcond))"
         case .notPositiveDefinite(let pivot): return "the matrix is not positive definite (pivot \(pivot + 1))"
-        case .dependentColumn(let column): return "column \(column + 1) is a linear combination of the columns before it"
+        case .dependentColumn(let column):
+            return "column \(column + 1) is a linear combination of the columns before it"
         case .notFinite: return "the result is not finite"
         }
     }

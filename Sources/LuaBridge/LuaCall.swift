@@ -54,7 +54,9 @@ public struct LuaCall {
     /// A number that is neither NaN nor infinite.
     public func finiteNumber(_ index: Int32, _ parameter: String) throws(ScriptError) -> Double {
         let x = try number(index, parameter)
-        guard x.isFinite else { throw ScriptError("argument \(index) '\(parameter)' must be a finite number, got \(x)") }
+        guard x.isFinite else {
+            throw ScriptError("argument \(index) '\(parameter)' must be a finite number, got \(x)")
+        }
         return x
     }
 
@@ -99,7 +101,8 @@ public struct LuaCall {
             lua_rawgeti(L, index, lua_Integer(i + 1))
             defer { lua_settop(L, -2) }
             guard lua_type(L, -1) == LUA_TNUMBER else {
-                throw ScriptError("argument \(index) '\(parameter)': item \(i + 1) must be a number, got a \(typeName(-1))")
+                throw ScriptError(
+                    "argument \(index) '\(parameter)': item \(i + 1) must be a number, got a \(typeName(-1))")
             }
             result[i] = lua_tonumberx(L, -1, nil)
         }
@@ -120,12 +123,15 @@ public struct LuaCall {
         switch try value(index, parameter) {
         case .record(let fields): return fields
         case .array(let items) where items.isEmpty: return [:]
-        default: throw ScriptError("argument \(index) '\(parameter)' must be a table of named options like { name = value }")
+        default:
+            throw ScriptError("argument \(index) '\(parameter)' must be a table of named options like { name = value }")
         }
     }
 
     /// A Swift object of type T that was handed to Lua as userdata.
-    public func object<T: LuaUserdata>(_ index: Int32, _ parameter: String, as type: T.Type = T.self) throws(ScriptError) -> T {
+    public func object<T: LuaUserdata>(_ index: Int32, _ parameter: String, as type: T.Type = T.self)
+        throws(ScriptError) -> T
+    {
         guard let object = stack.userdataObject(at: index) as? T else {
             throw mismatch(index, parameter, "a \(T.luaClassName)")
         }

@@ -60,7 +60,8 @@ private func leaveOnStack(_ error: any Error, of box: NativeFunctionBox, _ L: Lu
 /// `message` through the owning state's `errorWording`, if it has one.
 private func worded(_ message: String, _ L: LuaStatePointer) -> String {
     guard let owner = almanac_limits_of(L).pointee.owner,
-          let wording = Unmanaged<LuaState>.fromOpaque(owner).takeUnretainedValue().errorWording else { return message }
+        let wording = Unmanaged<LuaState>.fromOpaque(owner).takeUnretainedValue().errorWording
+    else { return message }
     return wording(message)
 }
 

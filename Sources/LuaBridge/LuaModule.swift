@@ -21,14 +21,19 @@ public struct LuaFunctionSpec {
         case lua(String)
     }
 
-    public init(_ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
-                types: LuaSignature? = nil, body: @escaping LuaNativeBody) {
-        self.init(name, signature: signature, summary: summary, details: details, example: example, types: types,
-                  implementation: .native(body))
+    public init(
+        _ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
+        types: LuaSignature? = nil, body: @escaping LuaNativeBody
+    ) {
+        self.init(
+            name, signature: signature, summary: summary, details: details, example: example, types: types,
+            implementation: .native(body))
     }
 
-    public init(_ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
-                types: LuaSignature? = nil, implementation: Implementation) {
+    public init(
+        _ name: String, signature: String, summary: String, details: String? = nil, example: String? = nil,
+        types: LuaSignature? = nil, implementation: Implementation
+    ) {
         self.name = name
         self.signature = signature
         self.summary = summary

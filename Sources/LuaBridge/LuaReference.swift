@@ -42,7 +42,8 @@ extension LuaStack {
     /// Calls `function` with `arguments` under pcall, from Swift code that Lua called.
     /// A Lua error comes back as a LuaError that keeps the original error value,
     /// so re-raising it through the trampoline gives Lua the same value.
-    public func call(_ function: LuaReference, _ arguments: [LuaValue], results: Int32, caller: String) throws(LuaError) {
+    public func call(_ function: LuaReference, _ arguments: [LuaValue], results: Int32, caller: String) throws(LuaError)
+    {
         guard lua_checkstack(L, Int32(arguments.count) + 2) != 0 else {
             throw LuaError(kind: .runtime, message: "\(caller): Lua stack overflow")
         }
@@ -60,12 +61,17 @@ extension LuaStack {
         var message = string(at: -1) ?? "(error object is a \(String(cString: almanac_typename(L, -1))) value)"
         if message.hasSuffix("attempt to yield across a C-call boundary") {
             lua_settop(L, -2)
-            message = "\(caller): cannot yield here: Almanac's native functions run to completion, "
+            message =
+                "\(caller): cannot yield here: Almanac's native functions run to completion, "
                 + "so coroutine.yield cannot be called from code that \(caller) calls"
             throw LuaError(kind: .runtime, message: message)
         }
-        let kind: LuaError.Kind = killed == 1 ? .timeLimit : killed == 2 ? .interrupted
-            : status == LUA_ERRMEM ? .memory : .runtime
+        let kind: LuaError.Kind =
+            killed == 1
+            ? .timeLimit
+            : killed == 2
+                ? .interrupted
+                : status == LUA_ERRMEM ? .memory : .runtime
         throw LuaError(kind: kind, message: message, value: LuaReference(popping: L))
     }
 }
@@ -82,4 +88,3 @@ extension LuaStack {
         return string(at: -1)
     }
 }
-

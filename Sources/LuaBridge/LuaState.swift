@@ -160,7 +160,8 @@ public final class LuaState {
             traceback = String(text[text.index(after: range.lowerBound)...])
         }
         if kind == .memory && limits.pointee.limit != 0 && !message.contains("--max-memory") {
-            message = "not enough memory: over the memory limit of \(limits.pointee.limit / (1024 * 1024)) MB (--max-memory)"
+            message =
+                "not enough memory: over the memory limit of \(limits.pointee.limit / (1024 * 1024)) MB (--max-memory)"
         }
         return LuaError(kind: kind, message: message, traceback: traceback)
     }
@@ -242,4 +243,3 @@ extension LuaState {
         }
     }
 }
-

@@ -1,5 +1,5 @@
-import Suggestions
 import CLua
+import Suggestions
 
 /// A Swift class whose instances Lua holds as userdata. Lua keeps the object
 /// alive until it collects the userdata; the metatable is built once per state,
@@ -20,8 +20,10 @@ public struct LuaMethod<T: AnyObject> {
     public let types: LuaSignature?
     public let body: (T, LuaCall) throws -> Int32
 
-    public init(_ name: String, signature: String, summary: String, types: LuaSignature? = nil,
-                body: @escaping (T, LuaCall) throws -> Int32) {
+    public init(
+        _ name: String, signature: String, summary: String, types: LuaSignature? = nil,
+        body: @escaping (T, LuaCall) throws -> Int32
+    ) {
         self.name = name
         self.signature = signature
         self.summary = summary
@@ -93,8 +95,9 @@ extension LuaStack {
     /// Pushes `object` as userdata with its type's metatable.
     public func pushUserdata<T: LuaUserdata>(_ object: T) {
         let slot = almanac_newuserdata(L, MemoryLayout<UnsafeRawPointer?>.size)!
-        slot.storeBytes(of: UnsafeRawPointer(Unmanaged.passRetained(object as AnyObject).toOpaque()),
-                        as: UnsafeRawPointer?.self)
+        slot.storeBytes(
+            of: UnsafeRawPointer(Unmanaged.passRetained(object as AnyObject).toOpaque()),
+            as: UnsafeRawPointer?.self)
         pushMetatable(for: T.self)
         lua_setmetatable(L, -2)
     }
@@ -110,14 +113,16 @@ extension LuaStack {
         let ours = lua_type(L, -1) == LUA_TLIGHTUSERDATA && lua_touserdata(L, -1) == almanacMetatableMark
         lua_settop(L, -3)
         guard ours, let slot = lua_touserdata(L, index),
-              let raw = slot.load(as: UnsafeRawPointer?.self) else { return nil }
+            let raw = slot.load(as: UnsafeRawPointer?.self)
+        else { return nil }
         return Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as? any LuaUserdata
     }
 
     /// The object at `index` if it is a T (checked by metatable, no dynamic cast).
     public func object<T: LuaUserdata>(at index: Int32, as type: T.Type) -> T? {
         guard let slot = luaL_testudata(L, index, T.metatableName),
-              let raw = slot.load(as: UnsafeRawPointer?.self) else { return nil }
+            let raw = slot.load(as: UnsafeRawPointer?.self)
+        else { return nil }
         return Unmanaged<T>.fromOpaque(raw).takeUnretainedValue()
     }
 
@@ -133,7 +138,8 @@ extension LuaStack {
 
         pushFunction(name: "") { call in
             if let slot = lua_touserdata(call.L, 1),
-               let raw = slot.load(as: UnsafeRawPointer?.self) {
+                let raw = slot.load(as: UnsafeRawPointer?.self)
+            {
                 Unmanaged<AnyObject>.fromOpaque(raw).release()
                 slot.storeBytes(of: nil, as: UnsafeRawPointer?.self)
             }
@@ -241,11 +247,14 @@ public struct LuaClassDoc: Sendable {
 extension LuaUserdata {
     public static var documentation: LuaClassDoc {
         let c = luaClass()
-        return LuaClassDoc(name: luaClassName, summary: c.summary,
-                           methods: c.methods.map { .init(name: $0.name, signature: $0.signature, summary: $0.summary, types: $0.types) },
-                           properties: c.properties.map { .init(name: $0.name, type: $0.type, summary: $0.summary) },
-                           callable: c.call != nil, callTypes: c.callTypes, indexable: c.index != nil, indexTypes: c.indexTypes,
-                           metamethods: c.metamethods.keys.sorted(), operators: c.operators)
+        return LuaClassDoc(
+            name: luaClassName, summary: c.summary,
+            methods: c.methods.map {
+                .init(name: $0.name, signature: $0.signature, summary: $0.summary, types: $0.types)
+            },
+            properties: c.properties.map { .init(name: $0.name, type: $0.type, summary: $0.summary) },
+            callable: c.call != nil, callTypes: c.callTypes, indexable: c.index != nil, indexTypes: c.indexTypes,
+            metamethods: c.metamethods.keys.sorted(), operators: c.operators)
     }
 }
 

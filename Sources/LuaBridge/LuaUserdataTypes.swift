@@ -11,7 +11,8 @@ extension LuaState {
         while lua_next(L, registry) != 0 {
             // Key at -2, value at -1; a metatable of ours is a table with __almanac.
             if lua_type(L, -2) == LUA_TSTRING, lua_type(L, -1) == LUA_TTABLE,
-               let key = lua_tolstring(L, -2, nil).map({ String(cString: $0) }), key.hasPrefix("almanac.") {
+                let key = lua_tolstring(L, -2, nil).map({ String(cString: $0) }), key.hasPrefix("almanac.")
+            {
                 lua_pushstring(L, "__almanac")
                 if lua_rawget(L, -2) == LUA_TLIGHTUSERDATA, lua_touserdata(L, -1) == almanacMetatableMark {
                     names.append(String(key.dropFirst("almanac.".count)))

@@ -171,7 +171,9 @@ public struct LuaStack {
             if let pointer = lua_topointer(L, index), !sharing.seen.insert(pointer).inserted {
                 sharing.repeats += 1
                 guard sharing.repeats <= Self.largestSharing else {
-                    throw ScriptError("a table reaches the same subtables more than \(Self.largestSharing) times; each would be copied")
+                    throw ScriptError(
+                        "a table reaches the same subtables more than \(Self.largestSharing) times; each would be copied"
+                    )
                 }
             }
             return try table(at: index, depth: depth, sharing: &sharing)
@@ -210,7 +212,8 @@ public struct LuaStack {
                 if key < 1 { largestIndex = .max } else { largestIndex = max(largestIndex, key) }
             } else {
                 lua_settop(L, -3)
-                throw ScriptError("a table key must be a string or an integer, got \(String(cString: almanac_typename(L, -2)))")
+                throw ScriptError(
+                    "a table key must be a string or an integer, got \(String(cString: almanac_typename(L, -2)))")
             }
             lua_settop(L, -2)
         }

@@ -20,7 +20,9 @@ public struct CategoryEmbeddings: Sendable, Equatable {
         self.dimensions = dimensions
         self.offset = offset
         var at = offset
-        starts = zip(levels, dimensions).map { n, d in defer { at += n * d }; return at }
+        starts = zip(levels, dimensions).map { n, d in
+            defer { at += n * d }; return at
+        }
     }
 
     /// The usual rule of thumb: about half the levels, between 2 and 8 weights.
@@ -34,7 +36,6 @@ public struct CategoryEmbeddings: Sendable, Equatable {
     public var width: Int { dimensions.reduce(0, +) }
     public var parameterCount: Int { zip(levels, dimensions).reduce(0) { $0 + $1.0 * $1.1 } }
     public var end: Int { offset + parameterCount }
-
 
     /// A level index read from the batch (stored as Float), clamped into the table.
     @inline(__always)
@@ -52,8 +53,10 @@ public struct CategoryEmbeddings: Sendable, Equatable {
     /// attribute: the table row's place in the parameters, the row's embedded
     /// values at `r * stride` plus the attribute's column.
     @inline(__always)
-    private func forEachLookup(_ categories: UnsafePointer<Float>, rows: Int, stride: Int,
-                               _ body: (_ table: Int, _ slot: Int, _ width: Int) -> Void) {
+    private func forEachLookup(
+        _ categories: UnsafePointer<Float>, rows: Int, stride: Int,
+        _ body: (_ table: Int, _ slot: Int, _ width: Int) -> Void
+    ) {
         for r in 0..<rows {
             var column = 0
             for j in 0..<count {
@@ -66,16 +69,20 @@ public struct CategoryEmbeddings: Sendable, Equatable {
 
     /// Writes each row's embedded levels (width values) at `out + r * stride`;
     /// `categories` holds rows × count level indices.
-    public func gather(_ categories: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
-                       into out: UnsafeMutablePointer<Float>, stride: Int) {
+    public func gather(
+        _ categories: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
+        into out: UnsafeMutablePointer<Float>, stride: Int
+    ) {
         forEachLookup(categories, rows: rows, stride: stride) { table, slot, d in
             (out + slot).update(from: p + table, count: d)
         }
     }
 
     /// Adds dLoss/dEmbedding (rows × width at `gradient + r * stride`) into the looked-up rows of `g`.
-    public func scatter(_ categories: UnsafePointer<Float>, rows: Int, gradient dOut: UnsafePointer<Float>, stride: Int,
-                        into g: UnsafeMutablePointer<Float>) {
+    public func scatter(
+        _ categories: UnsafePointer<Float>, rows: Int, gradient dOut: UnsafePointer<Float>, stride: Int,
+        into g: UnsafeMutablePointer<Float>
+    ) {
         forEachLookup(categories, rows: rows, stride: stride) { table, slot, d in
             for k in 0..<d { g[table + k] += dOut[slot + k] }
         }

@@ -23,8 +23,10 @@ public struct DenseLayer: Sendable, Equatable, Codable {
     /// the parameter vector p (and gradient g) at least `end` = offset + inputs·outputs + outputs,
     /// which the network's layout guarantees (its parameter count is at least every layer's end).
     @inline(__always)
-    public func forward(_ x: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
-                        into y: UnsafeMutablePointer<Float>) {
+    public func forward(
+        _ x: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
+        into y: UnsafeMutablePointer<Float>
+    ) {
         let bias = p + biasOffset
         for r in 0..<rows { (y + r * outputs).update(from: bias, count: outputs) }
         MatrixProduct.multiply(x, p + offset, into: y, m: rows, n: outputs, k: inputs, accumulate: true)
@@ -33,10 +35,13 @@ public struct DenseLayer: Sendable, Equatable, Codable {
     /// Given dL/dy, adds dL/dW and dL/db to `gradient` and, when `dx` is given,
     /// writes dL/dx (rows×inputs).
     @inline(__always)
-    public func backward(_ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, rows: Int,
-                         parameters p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>,
-                         dx: UnsafeMutablePointer<Float>?) {
-        MatrixProduct.multiply(x, transposeA: true, dy, into: g + offset, m: inputs, n: outputs, k: rows, accumulate: true)
+    public func backward(
+        _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, rows: Int,
+        parameters p: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>,
+        dx: UnsafeMutablePointer<Float>?
+    ) {
+        MatrixProduct.multiply(
+            x, transposeA: true, dy, into: g + offset, m: inputs, n: outputs, k: rows, accumulate: true)
         let db = g + biasOffset
         for r in 0..<rows {
             let row = dy + r * outputs
@@ -65,7 +70,8 @@ public enum ReLU {
     }
 
     @inline(__always)
-    public static func backward(activation a: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, count: Int) {
+    public static func backward(activation a: UnsafePointer<Float>, gradient g: UnsafeMutablePointer<Float>, count: Int)
+    {
         for i in 0..<count where a[i] <= 0 { g[i] = 0 }
     }
 }

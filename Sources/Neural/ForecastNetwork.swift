@@ -24,7 +24,8 @@ extension ForecastNetwork {
     /// ", 2 covariates, 1 category" for a label: the inputs besides the series (empty for none).
     public var extraInputsLabel: String {
         let c = covariateCount, k = categoryCount
-        return (c > 0 ? ", \(c) covariate\(c == 1 ? "" : "s")" : "") + (k > 0 ? ", \(k) categor\(k == 1 ? "y" : "ies")" : "")
+        return (c > 0 ? ", \(c) covariate\(c == 1 ? "" : "s")" : "")
+            + (k > 0 ? ", \(k) categor\(k == 1 ? "y" : "ies")" : "")
     }
 
     /// Forecasts (rows × horizon·quantiles) for `rows` windows of scaled values and masks
@@ -32,7 +33,9 @@ extension ForecastNetwork {
     /// when the network takes them).
     /// Bounds: the workspace is made for `rows`, so its forecast holds rows·outputWidth floats, the
     /// count read back; the arrays must not exceed the sizes `load` allows.
-    public func predict(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int) -> [Float] {
+    public func predict(values: [Float], mask: [Float], covariates: [Float] = [], categories: [Float] = [], rows: Int)
+        -> [Float]
+    {
         let workspace = makeWorkspace(rows: rows)
         workspace.load(values: values, mask: mask, covariates: covariates, categories: categories, rows: rows)
         parameters.withUnsafeBufferPointer { p in
@@ -73,10 +76,14 @@ extension NetworkWorkspace {
         values.withUnsafeBufferPointer { v in if let b = v.baseAddress { inputValues.update(from: b, count: n) } }
         mask.withUnsafeBufferPointer { m in if let b = m.baseAddress { inputMask.update(from: b, count: n) } }
         if let c = inputCovariates {
-            covariates.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: b.count) } }
+            covariates.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { c.update(from: base, count: b.count) }
+            }
         }
         if let c = inputCategories {
-            categories.withUnsafeBufferPointer { b in if let base = b.baseAddress { c.update(from: base, count: b.count) } }
+            categories.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { c.update(from: base, count: b.count) }
+            }
         }
     }
 }

@@ -56,10 +56,12 @@ final class GradientShards: @unchecked Sendable {
     /// Bounds: those arrays must hold the `rows` this object was made for, with this network's
     /// lookback, horizon and widths; p and `gradient` need parameterCount floats. Shard s copies
     /// sizes[s] rows from row starts[s], inside both the batch and its workspace.
-    func compute(parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
-                 covariates: UnsafePointer<Float>?, categories: UnsafePointer<Float>?,
-                 targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,
-                 threads: Int, into gradient: UnsafeMutablePointer<Float>) -> Float {
+    func compute(
+        parameters p: UnsafePointer<Float>, values: UnsafePointer<Float>, mask: UnsafePointer<Float>,
+        covariates: UnsafePointer<Float>?, categories: UnsafePointer<Float>?,
+        targets: UnsafePointer<Float>, targetMask: UnsafePointer<Float>, loss: PinballLoss,
+        threads: Int, into gradient: UnsafeMutablePointer<Float>
+    ) -> Float {
         let l = lookback, h = horizon
         let shards = sizes.count
         var losses = [Float](repeating: 0, count: shards)
@@ -82,8 +84,9 @@ final class GradientShards: @unchecked Sendable {
                     let g = self.gradients[s]
                     g.update(repeating: 0, count: self.parameterCount)
                     space.forward(parameters: p, rows: rows)
-                    lossOut[s] = loss.evaluate(predictions: space.forecast, targets: targets + start * h,
-                                               mask: targetMask + start * h, rows: rows, gradient: space.forecastGradient)
+                    lossOut[s] = loss.evaluate(
+                        predictions: space.forecast, targets: targets + start * h,
+                        mask: targetMask + start * h, rows: rows, gradient: space.forecastGradient)
                     var count: Float = 0
                     for i in 0..<(rows * h) { count += targetMask[start * h + i] }
                     presentOut[s] = count

@@ -25,10 +25,13 @@ public struct LSTMNetwork: ForecastNetwork, Equatable {
     /// What the head reads: the last state, the covariates over the horizon, the embedded categories.
     var headInputs: Int { hidden + covariateCount * horizon + embeddingDimensions.reduce(0, +) }
 
-    public init(lookback: Int, horizon: Int, quantiles: [Float], hidden: Int, covariates: Int = 0,
-                categoryLevels: [Int] = [], embeddingDimensions: [Int] = [], seed: UInt64) {
-        self.init(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: hidden, covariates: covariates,
-                  categoryLevels: categoryLevels, embeddingDimensions: embeddingDimensions, parameters: [])
+    public init(
+        lookback: Int, horizon: Int, quantiles: [Float], hidden: Int, covariates: Int = 0,
+        categoryLevels: [Int] = [], embeddingDimensions: [Int] = [], seed: UInt64
+    ) {
+        self.init(
+            lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: hidden, covariates: covariates,
+            categoryLevels: categoryLevels, embeddingDimensions: embeddingDimensions, parameters: [])
         var p = [Float](repeating: 0, count: layout.count)
         var random = NeuralRandom(seed: seed)
         let bound = 1 / Double(hidden).squareRoot()
@@ -41,8 +44,10 @@ public struct LSTMNetwork: ForecastNetwork, Equatable {
         parameters = p
     }
 
-    public init(lookback: Int, horizon: Int, quantiles: [Float], hidden: Int, covariates: Int = 0,
-                categoryLevels: [Int] = [], embeddingDimensions: [Int] = [], parameters: [Float]) {
+    public init(
+        lookback: Int, horizon: Int, quantiles: [Float], hidden: Int, covariates: Int = 0,
+        categoryLevels: [Int] = [], embeddingDimensions: [Int] = [], parameters: [Float]
+    ) {
         self.lookback = lookback
         self.horizon = horizon
         self.quantiles = quantiles
@@ -66,8 +71,9 @@ public struct LSTMNetwork: ForecastNetwork, Equatable {
         let bias = recurrent + hidden * g
         let head = DenseLayer(inputs: headInputs, outputs: hidden, offset: bias + g)
         let output = DenseLayer(inputs: hidden, outputs: horizon * quantiles.count, offset: head.end)
-        return Layout(inputWeights: 0, recurrentWeights: recurrent, bias: bias, head: head, output: output,
-                      embeddings: CategoryEmbeddings(levels: categoryLevels, dimensions: embeddingDimensions, offset: output.end))
+        return Layout(
+            inputWeights: 0, recurrentWeights: recurrent, bias: bias, head: head, output: output,
+            embeddings: CategoryEmbeddings(levels: categoryLevels, dimensions: embeddingDimensions, offset: output.end))
     }
 
     public var embeddings: CategoryEmbeddings { layout.embeddings }

@@ -9,12 +9,12 @@ final class LSTMWorkspace: NetworkWorkspace {
     // Buffers, each `rows` × width, at these offsets.
     private let valuesAt: Int, maskAt: Int
     private let covariatesAt: Int, categoriesAt: Int
-    private let headInputAt: Int    // rows × headInputs: h_L, the covariates over the horizon, the embedded categories
+    private let headInputAt: Int  // rows × headInputs: h_L, the covariates over the horizon, the embedded categories
     private let dHeadInputAt: Int
-    private let gatesAt: Int        // lookback × (rows × 4h): i, f, g, o after their activations
-    private let cellAt: Int         // (lookback + 1) × (rows × h): c_{-1} = 0, c_0 … c_{L-1}
-    private let stateAt: Int        // (lookback + 1) × (rows × h): h_{-1} = 0, h_0 …
-    private let cellTanhAt: Int     // lookback × (rows × h)
+    private let gatesAt: Int  // lookback × (rows × 4h): i, f, g, o after their activations
+    private let cellAt: Int  // (lookback + 1) × (rows × h): c_{-1} = 0, c_0 … c_{L-1}
+    private let stateAt: Int  // (lookback + 1) × (rows × h): h_{-1} = 0, h_0 …
+    private let cellTanhAt: Int  // lookback × (rows × h)
     private let headAt: Int, forecastAt: Int, dForecastAt: Int
     private let dGatesAt: Int, dStateAt: Int, dCellAt: Int, dHeadAt: Int
 
@@ -67,11 +67,19 @@ final class LSTMWorkspace: NetworkWorkspace {
     var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
     var forecastGradient: UnsafeMutablePointer<Float> { storage + dForecastAt }
 
-    private func gates(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + gatesAt + t * rows * 4 * hidden }
+    private func gates(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> {
+        storage + gatesAt + t * rows * 4 * hidden
+    }
     /// c_{t-1} for t = 0 is slot 0 (zeros); c_t is slot t + 1. The same for h.
-    private func cell(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + cellAt + slot * rows * hidden }
-    private func state(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + stateAt + slot * rows * hidden }
-    private func cellTanh(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> { storage + cellTanhAt + t * rows * hidden }
+    private func cell(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> {
+        storage + cellAt + slot * rows * hidden
+    }
+    private func state(_ slot: Int, _ rows: Int) -> UnsafeMutablePointer<Float> {
+        storage + stateAt + slot * rows * hidden
+    }
+    private func cellTanh(_ t: Int, _ rows: Int) -> UnsafeMutablePointer<Float> {
+        storage + cellTanhAt + t * rows * hidden
+    }
 
     func forward(parameters p: UnsafePointer<Float>, rows: Int) {
         let h = hidden, g4 = 4 * hidden, l = lookback
@@ -92,7 +100,8 @@ final class LSTMWorkspace: NetworkWorkspace {
                     for j in 0..<g4 { row[j] += v * w[j] }
                 }
             }
-            MatrixProduct.multiply(state(t, rows), p + layout.recurrentWeights, into: z, m: rows, n: g4, k: h, accumulate: true)
+            MatrixProduct.multiply(
+                state(t, rows), p + layout.recurrentWeights, into: z, m: rows, n: g4, k: h, accumulate: true)
             let cPrev = cell(t, rows), cNext = cell(t + 1, rows), hNext = state(t + 1, rows), tc = cellTanh(t, rows)
             typealias F = FastActivations
             for r in 0..<rows {
@@ -101,7 +110,8 @@ final class LSTMWorkspace: NetworkWorkspace {
                     let n = min(8, h - j), k = r * h + j
                     let i = F.sigmoid(F.load(row + j, n)), f = F.sigmoid(F.load(row + h + j, n))
                     let c = F.tanh(F.load(row + 2 * h + j, n)), o = F.sigmoid(F.load(row + 3 * h + j, n))
-                    F.store(i, row + j, n); F.store(f, row + h + j, n); F.store(c, row + 2 * h + j, n); F.store(o, row + 3 * h + j, n)
+                    F.store(i, row + j, n); F.store(f, row + h + j, n); F.store(c, row + 2 * h + j, n);
+                    F.store(o, row + 3 * h + j, n)
                     let next = f * F.load(cPrev + k, n) + i * c
                     F.store(next, cNext + k, n)
                     let squashed = F.tanh(next)
@@ -117,7 +127,8 @@ final class LSTMWorkspace: NetworkWorkspace {
             row.update(from: last + r * h, count: h)
             for c in 0..<nc { (row + h + c * h0).update(from: cov + r * nc * span + c * span + l, count: h0) }
         }
-        layout.embeddings.gather(storage + categoriesAt, rows: rows, parameters: p, into: headInput + h + nc * h0, stride: hi)
+        layout.embeddings.gather(
+            storage + categoriesAt, rows: rows, parameters: p, into: headInput + h + nc * h0, stride: hi)
         layout.head.forward(headInput, rows: rows, parameters: p, into: head)
         ReLU.apply(head, count: rows * h)
         layout.output.forward(head, rows: rows, parameters: p, into: storage + forecastAt)
@@ -132,8 +143,9 @@ final class LSTMWorkspace: NetworkWorkspace {
         let dHeadInput = storage + dHeadInputAt, hi = headInputs
         layout.head.backward(storage + headInputAt, dHead, rows: rows, parameters: p, gradient: g, dx: dHeadInput)
         for r in 0..<rows { (dh + r * h).update(from: dHeadInput + r * hi, count: h) }
-        layout.embeddings.scatter(storage + categoriesAt, rows: rows, gradient: dHeadInput + h + covariates * horizon,
-                                  stride: hi, into: g)
+        layout.embeddings.scatter(
+            storage + categoriesAt, rows: rows, gradient: dHeadInput + h + covariates * horizon,
+            stride: hi, into: g)
         dc.update(repeating: 0, count: rows * h)
         let values = storage + valuesAt, mask = storage + maskAt
         let nc = covariates, span = lookback + horizon, cov = storage + covariatesAt
@@ -166,10 +178,13 @@ final class LSTMWorkspace: NetworkWorkspace {
                     for j in 0..<g4 { w[j] += v * drow[j] }
                 }
             }
-            MatrixProduct.multiply(state(t, rows), transposeA: true, dz, into: g + layout.recurrentWeights, m: h, n: g4, k: rows, accumulate: true)
+            MatrixProduct.multiply(
+                state(t, rows), transposeA: true, dz, into: g + layout.recurrentWeights, m: h, n: g4, k: rows,
+                accumulate: true)
             // dh_{t-1} = dz·W_hᵀ (not needed before the first step).
             if t > 0 {
-                MatrixProduct.multiply(dz, p + layout.recurrentWeights, transposeB: true, into: dh, m: rows, n: h, k: g4)
+                MatrixProduct.multiply(
+                    dz, p + layout.recurrentWeights, transposeB: true, into: dh, m: rows, n: h, k: g4)
             }
         }
     }

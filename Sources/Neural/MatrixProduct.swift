@@ -9,22 +9,25 @@ public enum MatrixProduct {
     /// Bounds: a needs m·k floats, b k·n, c m·n, all densely packed: the leading dimensions passed
     /// are the stored row lengths, so sgemm touches exactly those ranges.
     @inline(__always)
-    public static func multiply(_ a: UnsafePointer<Float>, transposeA: Bool = false,
-                                _ b: UnsafePointer<Float>, transposeB: Bool = false,
-                                into c: UnsafeMutablePointer<Float>,
-                                m: Int, n: Int, k: Int, accumulate: Bool = false) {
+    public static func multiply(
+        _ a: UnsafePointer<Float>, transposeA: Bool = false,
+        _ b: UnsafePointer<Float>, transposeB: Bool = false,
+        into c: UnsafeMutablePointer<Float>,
+        m: Int, n: Int, k: Int, accumulate: Bool = false
+    ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
             if !accumulate { c.update(repeating: 0, count: m * n) }
             return
         }
-        cblas_sgemm(CblasRowMajor,
-                    transposeA ? CblasTrans : CblasNoTrans,
-                    transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1,
-                    a, Int32(transposeA ? m : k),
-                    b, Int32(transposeB ? k : n),
-                    accumulate ? 1 : 0, c, Int32(n))
+        cblas_sgemm(
+            CblasRowMajor,
+            transposeA ? CblasTrans : CblasNoTrans,
+            transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), 1,
+            a, Int32(transposeA ? m : k),
+            b, Int32(transposeB ? k : n),
+            accumulate ? 1 : 0, c, Int32(n))
     }
 
     /// How many threads OpenBLAS may use for one product.

@@ -20,8 +20,11 @@ public struct NBeatsArchitecture: Sendable, Equatable, Codable {
     public var categoryLevels: [Int]
     public var embeddingDimensions: [Int]
 
-    public init(lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int, covariates: Int = 0,
-                categoryLevels: [Int] = [], embeddingDimensions: [Int] = []) {
+    public init(
+        lookback: Int, horizon: Int, quantiles: [Float], blocks: Int, layersPerBlock: Int, width: Int,
+        covariates: Int = 0,
+        categoryLevels: [Int] = [], embeddingDimensions: [Int] = []
+    ) {
         self.lookback = lookback
         self.horizon = horizon
         self.quantiles = quantiles

@@ -28,7 +28,9 @@ public struct NBeatsNetwork: ForecastNetwork, Equatable {
     public var covariateCount: Int { architecture.covariates }
     public var embeddings: CategoryEmbeddings { architecture.embeddings }
 
-    public func makeWorkspace(rows: Int) -> any NetworkWorkspace { NBeatsWorkspace(architecture: architecture, rows: rows) }
+    public func makeWorkspace(rows: Int) -> any NetworkWorkspace {
+        NBeatsWorkspace(architecture: architecture, rows: rows)
+    }
 
     public var label: String {
         let a = architecture

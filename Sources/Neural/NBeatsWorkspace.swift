@@ -9,12 +9,13 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     private let storageCount: Int
 
     // Offsets (in floats, per row of the batch) of each buffer inside `storage`.
-    private var residualAt: [Int] = []        // blocks + 1 buffers of lookback
-    private var blockInputAt: [Int] = []      // blocks buffers of 2·lookback
-    private var hiddenAt: [[Int]] = []        // blocks × layers buffers of width
-    private var headAt: [Int] = []            // blocks buffers of lookback + output
+    private var residualAt: [Int] = []  // blocks + 1 buffers of lookback
+    private var blockInputAt: [Int] = []  // blocks buffers of 2·lookback
+    private var hiddenAt: [[Int]] = []  // blocks × layers buffers of width
+    private var headAt: [Int] = []  // blocks buffers of lookback + output
     private var maskAt = 0, covariatesAt = 0, categoriesAt = 0, embeddedAt = 0, forecastAt = 0
-    private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0, dEmbeddedAt = 0
+    private var dForecastAt = 0, dHeadAt = 0, dHiddenAt = 0, dHiddenOtherAt = 0, dInputAt = 0, dResidualAt = 0,
+        dEmbeddedAt = 0
     private let embeddings: CategoryEmbeddings
 
     public init(architecture: NBeatsArchitecture, rows: Int) {
@@ -58,7 +59,9 @@ public final class NBeatsWorkspace: NetworkWorkspace {
     /// The batch's input values and mask, to be filled in place (rows × lookback each).
     public var inputValues: UnsafeMutablePointer<Float> { storage + residualAt[0] }
     public var inputMask: UnsafeMutablePointer<Float> { storage + maskAt }
-    public var inputCovariates: UnsafeMutablePointer<Float>? { architecture.covariates > 0 ? storage + covariatesAt : nil }
+    public var inputCovariates: UnsafeMutablePointer<Float>? {
+        architecture.covariates > 0 ? storage + covariatesAt : nil
+    }
     public var inputCategories: UnsafeMutablePointer<Float>? { embeddings.count > 0 ? storage + categoriesAt : nil }
     /// The forecasts of the last forward pass (rows × output).
     public var forecast: UnsafePointer<Float> { UnsafePointer(storage + forecastAt) }
@@ -127,14 +130,16 @@ public final class NBeatsWorkspace: NetworkWorkspace {
                 let layer = block.hidden[k]
                 ReLU.backward(activation: storage + hiddenAt[b][k], gradient: dh, count: rows * layer.outputs)
                 if k == 0 {
-                    layer.backward(storage + blockInputAt[b], dh, rows: rows, parameters: p, gradient: g,
-                                   dx: b == 0 ? nil : dInput)
+                    layer.backward(
+                        storage + blockInputAt[b], dh, rows: rows, parameters: p, gradient: g,
+                        dx: b == 0 ? nil : dInput)
                     // The embedded categories enter every block: their gradient is the sum over blocks
                     // (block 0's alone, from just the rows of W that read them).
                     // Bounds: rows iw − ew ..< iw of block 0's first W (iw × outputs) read the embeddings.
                     if ew > 0 && b == 0 {
-                        MatrixProduct.multiply(dh, p + layer.offset + (iw - ew) * layer.outputs, transposeB: true,
-                                               into: dEmbedded, m: rows, n: ew, k: layer.outputs, accumulate: true)
+                        MatrixProduct.multiply(
+                            dh, p + layer.offset + (iw - ew) * layer.outputs, transposeB: true,
+                            into: dEmbedded, m: rows, n: ew, k: layer.outputs, accumulate: true)
                     } else if ew > 0 {
                         for r in 0..<rows {
                             let from = dInput + r * iw + iw - ew, to = dEmbedded + r * ew

@@ -40,8 +40,10 @@ public struct NetworkTrainer: Sendable {
 
     public init(settings: Settings) { self.settings = settings }
 
-    public func train<Network: ForecastNetwork>(_ start: Network, windows: TrainingWindows,
-                                                progress: ((Checkpoint) -> Bool)? = nil) -> Result<Network> {
+    public func train<Network: ForecastNetwork>(
+        _ start: Network, windows: TrainingWindows,
+        progress: ((Checkpoint) -> Bool)? = nil
+    ) -> Result<Network> {
         let rows = settings.batchSize
         let loss = PinballLoss(quantiles: start.quantiles, horizon: start.horizon)
         MatrixProduct.threads = 1
@@ -74,15 +76,17 @@ public struct NetworkTrainer: Sendable {
 
         func validationLoss() -> Float? {
             guard let space = validationSpace else { return nil }
-            space.load(values: validation.values, mask: validation.mask, covariates: validation.covariates,
-                       categories: validation.categories, rows: validation.rows)
+            space.load(
+                values: validation.values, mask: validation.mask, covariates: validation.covariates,
+                categories: validation.categories, rows: validation.rows)
             network.parameters.withUnsafeBufferPointer { p in
                 if let base = p.baseAddress { space.forward(parameters: base, rows: validation.rows) }
             }
             return validation.targets.withUnsafeBufferPointer { t in
                 validation.targetMask.withUnsafeBufferPointer { m in
                     guard let tb = t.baseAddress, let mb = m.baseAddress else { return Float.nan }
-                    return loss.evaluate(predictions: space.forecast, targets: tb, mask: mb, rows: validation.rows, gradient: nil)
+                    return loss.evaluate(
+                        predictions: space.forecast, targets: tb, mask: mb, rows: validation.rows, gradient: nil)
                 }
             }
         }
@@ -94,14 +98,17 @@ public struct NetworkTrainer: Sendable {
             let value = withBatchBuffers(&values, &mask, &targets, &targetMask) { v, m, t, tm in
                 covariates.withUnsafeMutableBufferPointer { cb in
                     categories.withUnsafeMutableBufferPointer { kb in
-                        windows.sample(rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm,
-                                       covariates: cb.baseAddress, categories: kb.baseAddress)
+                        windows.sample(
+                            rows: rows, random: &random, values: v, mask: m, targets: t, targetMask: tm,
+                            covariates: cb.baseAddress, categories: kb.baseAddress)
                         return network.parameters.withUnsafeBufferPointer { p in
                             gradient.withUnsafeMutableBufferPointer { g in
                                 guard let pb = p.baseAddress, let gb = g.baseAddress else { return Float.nan }
-                                return shards.compute(parameters: pb, values: v, mask: m, covariates: cb.baseAddress.map { UnsafePointer($0) },
-                                                      categories: kb.baseAddress.map { UnsafePointer($0) },
-                                                      targets: t, targetMask: tm, loss: loss, threads: settings.threads, into: gb)
+                                return shards.compute(
+                                    parameters: pb, values: v, mask: m,
+                                    covariates: cb.baseAddress.map { UnsafePointer($0) },
+                                    categories: kb.baseAddress.map { UnsafePointer($0) },
+                                    targets: t, targetMask: tm, loss: loss, threads: settings.threads, into: gb)
                             }
                         }
                     }
@@ -113,8 +120,9 @@ public struct NetworkTrainer: Sendable {
 
             guard step % settings.evaluateEvery == 0 || step == settings.maxSteps else { continue }
             let checked = validationLoss()
-            let point = Checkpoint(step: step, trainingLoss: Float(running / Double(max(runningCount, 1))),
-                                   validationLoss: checked, learningRate: adam.learningRate)
+            let point = Checkpoint(
+                step: step, trainingLoss: Float(running / Double(max(runningCount, 1))),
+                validationLoss: checked, learningRate: adam.learningRate)
             running = 0
             runningCount = 0
             history.append(point)
@@ -138,19 +146,25 @@ public struct NetworkTrainer: Sendable {
                 }
             }
         }
-        return Result(network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly, cancelled: cancelled)
+        return Result(
+            network: best, history: history, bestStep: bestStep, stoppedEarly: stoppedEarly, cancelled: cancelled)
     }
 
-
     /// The four batch arrays as pointers for one step.
-    private func withBatchBuffers(_ values: inout [Float], _ mask: inout [Float], _ targets: inout [Float], _ targetMask: inout [Float],
-                                  _ body: (UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
-                                           UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Float) -> Float {
+    private func withBatchBuffers(
+        _ values: inout [Float], _ mask: inout [Float], _ targets: inout [Float], _ targetMask: inout [Float],
+        _ body: (
+            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>,
+            UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>
+        ) -> Float
+    ) -> Float {
         values.withUnsafeMutableBufferPointer { v in
             mask.withUnsafeMutableBufferPointer { m in
                 targets.withUnsafeMutableBufferPointer { t in
                     targetMask.withUnsafeMutableBufferPointer { tm in
-                        guard let vb = v.baseAddress, let mb = m.baseAddress, let tb = t.baseAddress, let tmb = tm.baseAddress else { return .nan }
+                        guard let vb = v.baseAddress, let mb = m.baseAddress, let tb = t.baseAddress,
+                            let tmb = tm.baseAddress
+                        else { return .nan }
                         return body(vb, mb, tb, tmb)
                     }
                 }

@@ -14,9 +14,11 @@ public struct PinballLoss: Sendable {
     /// Bounds: targets and mask need rows·horizon values, predictions and gradient rows·horizon·q
     /// (q = quantiles.count): index i·q + j < rows·horizon·q for i < rows·horizon, j < q.
     @discardableResult
-    public func evaluate(predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>,
-                         mask: UnsafePointer<Float>, rows: Int,
-                         gradient: UnsafeMutablePointer<Float>?) -> Float {
+    public func evaluate(
+        predictions: UnsafePointer<Float>, targets: UnsafePointer<Float>,
+        mask: UnsafePointer<Float>, rows: Int,
+        gradient: UnsafeMutablePointer<Float>?
+    ) -> Float {
         let q = quantiles.count, h = horizon
         var present: Float = 0
         for i in 0..<(rows * h) { present += mask[i] }

@@ -54,8 +54,10 @@ public struct TrainingWindows: Sendable {
     }
 
     /// `series` in full; `validate` holds back each long-enough series' last horizon.
-    public init(series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool,
-                covariates: [[[Float]]] = [], categories: [[Int]] = [], weighting: Weighting = .level, seasonalLag: Int = 1) {
+    public init(
+        series: [[Float]], lookback: Int, horizon: Int, historyLimit: Int, minimumInputs: Int, validate: Bool,
+        covariates: [[[Float]]] = [], categories: [[Int]] = [], weighting: Weighting = .level, seasonalLag: Int = 1
+    ) {
         self.weighting = weighting
         self.seasonalLag = max(1, seasonalLag)
         self.covariates = covariates
@@ -89,8 +91,9 @@ public struct TrainingWindows: Sendable {
                 validation.values.withUnsafeMutableBufferPointer { vb in
                     validation.mask.withUnsafeMutableBufferPointer { mb in
                         guard let v = vb.baseAddress, let m = mb.baseAddress else { return }
-                        s = WindowScaling.fill(buffer, start: 0, end: n - horizon, lookback: lookback, fallbackScale: scale,
-                                               out: v + offset, mask: m + offset)
+                        s = WindowScaling.fill(
+                            buffer, start: 0, end: n - horizon, lookback: lookback, fallbackScale: scale,
+                            out: v + offset, mask: m + offset)
                     }
                 }
             }
@@ -98,7 +101,8 @@ public struct TrainingWindows: Sendable {
             let w = validation.values.withUnsafeBufferPointer { v in
                 validation.mask.withUnsafeBufferPointer { m -> Float in
                     guard let vb = v.baseAddress, let mb = m.baseAddress else { return 1 }
-                    return Self.weight(weighting, values: vb + offset, mask: mb + offset, lookback: lookback, lag: max(1, seasonalLag))
+                    return Self.weight(
+                        weighting, values: vb + offset, mask: mb + offset, lookback: lookback, lag: max(1, seasonalLag))
                 }
             }
             validation.targetMask += [Float](repeating: w, count: horizon)
@@ -106,7 +110,8 @@ public struct TrainingWindows: Sendable {
                 var block = [Float](repeating: 0, count: covariateCount * (lookback + horizon))
                 block.withUnsafeMutableBufferPointer { b in
                     if let base = b.baseAddress {
-                        Self.fillCovariates(covariates[index], cut: n - horizon, lookback: lookback, horizon: horizon, into: base)
+                        Self.fillCovariates(
+                            covariates[index], cut: n - horizon, lookback: lookback, horizon: horizon, into: base)
                     }
                 }
                 validation.covariates += block
@@ -128,8 +133,10 @@ public struct TrainingWindows: Sendable {
     /// Each covariate's values over [cut − lookback, cut + horizon), zero where it has none.
     /// Bounds: writes columns.count·(l + h) floats at `out`; columns are read only at 0 ≤ t < count.
     @inline(__always)
-    public static func fillCovariates(_ columns: [[Float]], cut: Int, lookback l: Int, horizon h: Int,
-                                      into out: UnsafeMutablePointer<Float>) {
+    public static func fillCovariates(
+        _ columns: [[Float]], cut: Int, lookback l: Int, horizon h: Int,
+        into out: UnsafeMutablePointer<Float>
+    ) {
         for (j, column) in columns.enumerated() {
             let row = out + j * (l + h)
             for k in 0..<(l + h) {
@@ -145,10 +152,12 @@ public struct TrainingWindows: Sendable {
     /// covariateCount columns and categoryCount levels. Needs a non-empty `eligible` (the trainer
     /// returns early otherwise); an eligible series has n > minimumInputs, so cut is in
     /// earliest..<n with earliest ≥ 1 and fill reads series[0..<cut], targets series[t] for t < n.
-    public func sample(rows: Int, random: inout NeuralRandom, values: UnsafeMutablePointer<Float>,
-                       mask: UnsafeMutablePointer<Float>, targets: UnsafeMutablePointer<Float>,
-                       targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil,
-                       categories: UnsafeMutablePointer<Float>? = nil) {
+    public func sample(
+        rows: Int, random: inout NeuralRandom, values: UnsafeMutablePointer<Float>,
+        mask: UnsafeMutablePointer<Float>, targets: UnsafeMutablePointer<Float>,
+        targetMask: UnsafeMutablePointer<Float>, covariates: UnsafeMutablePointer<Float>? = nil,
+        categories: UnsafeMutablePointer<Float>? = nil
+    ) {
         let cw = covariateWidth
         let l = lookback, h = horizon
         for r in 0..<rows {
@@ -162,13 +171,17 @@ public struct TrainingWindows: Sendable {
             }
             if let categories, categoryCount > 0 {
                 let unknown = random.uniform(0, 1) < Self.unknownLevelShare
-                for j in 0..<categoryCount { categories[r * categoryCount + j] = unknown ? 0 : Float(self.categories[i][j]) }
+                for j in 0..<categoryCount {
+                    categories[r * categoryCount + j] = unknown ? 0 : Float(self.categories[i][j])
+                }
             }
             series.withUnsafeBufferPointer { buffer in
-                let scale = WindowScaling.fill(buffer, start: 0, end: cut, lookback: l, fallbackScale: scales[i],
-                                               out: values + r * l, mask: mask + r * l)
+                let scale = WindowScaling.fill(
+                    buffer, start: 0, end: cut, lookback: l, fallbackScale: scales[i],
+                    out: values + r * l, mask: mask + r * l)
                 let inverse = 1 / scale
-                let w = Self.weight(weighting, values: values + r * l, mask: mask + r * l, lookback: l, lag: seasonalLag)
+                let w = Self.weight(
+                    weighting, values: values + r * l, mask: mask + r * l, lookback: l, lag: seasonalLag)
                 for j in 0..<h {
                     let t = cut + j
                     targets[r * h + j] = t < n ? buffer[t] * inverse : 0
@@ -184,7 +197,9 @@ public struct TrainingWindows: Sendable {
     /// kept within [1/5, 5] so no window dominates.
     /// Bounds: values and mask hold l floats; first ≤ l and t − m ≥ first ≥ 0 for t < l.
     @inline(__always)
-    static func weight(_ weighting: Weighting, values: UnsafePointer<Float>, mask: UnsafePointer<Float>, lookback l: Int, lag: Int) -> Float {
+    static func weight(
+        _ weighting: Weighting, values: UnsafePointer<Float>, mask: UnsafePointer<Float>, lookback l: Int, lag: Int
+    ) -> Float {
         guard weighting == .mase else { return 1 }
         var first = 0
         while first < l && mask[first] == 0 { first += 1 }

@@ -9,8 +9,10 @@ public enum WindowScaling {
     /// count = end − from is in 0…l, values is read at from..<end, and the writes cover pad + count = l
     /// slots. (end < start would make pad exceed l; every caller passes start 0 and end ≥ 0.)
     @inline(__always)
-    public static func fill(_ values: UnsafeBufferPointer<Float>, start: Int, end: Int, lookback l: Int,
-                            fallbackScale: Float, out: UnsafeMutablePointer<Float>, mask: UnsafeMutablePointer<Float>) -> Float {
+    public static func fill(
+        _ values: UnsafeBufferPointer<Float>, start: Int, end: Int, lookback l: Int,
+        fallbackScale: Float, out: UnsafeMutablePointer<Float>, mask: UnsafeMutablePointer<Float>
+    ) -> Float {
         let from = max(start, end - l)
         let count = end - from
         let pad = l - count

@@ -25,9 +25,12 @@ struct CategoryVocabulary: Sendable, Equatable {
             guard !seen.isEmpty else {
                 let available = Set(data.flatMap { $0.attributes.keys }).sorted()
                 let guess = closestMatch(to: name, in: available).map { " (did you mean '\($0)'?)" } ?? ""
-                let list = available.isEmpty ? "the data has no attributes (load it with attributes = { \"\(name)\" }, or build the panel with them)"
+                let list =
+                    available.isEmpty
+                    ? "the data has no attributes (load it with attributes = { \"\(name)\" }, or build the panel with them)"
                     : "the data's attributes are: " + available.joined(separator: ", ")
-                throw ForecastError.modelWide("\(model): categories: no series has the attribute '\(name)'\(guess); \(list)")
+                throw ForecastError.modelWide(
+                    "\(model): categories: no series has the attribute '\(name)'\(guess); \(list)")
             }
             levels.append(seen.sorted())
         }

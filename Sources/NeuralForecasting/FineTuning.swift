@@ -23,19 +23,24 @@ public enum NeuralFineTuning {
 
     /// `model` must be a global network's fit (nbeats, lstm); the result has
     /// one member per series of `items`, as fit_many's global fits do.
-    public static func fineTune(_ model: any FittedModel, on items: [ModelData], settings: Settings, threads: Int,
-                                progress: TrainingProgress? = nil) throws(ForecastError) -> [PanelMember] {
+    public static func fineTune(
+        _ model: any FittedModel, on items: [ModelData], settings: Settings, threads: Int,
+        progress: TrainingProgress? = nil
+    ) throws(ForecastError) -> [PanelMember] {
         var nonNegative = false
         var fit = model as? NeuralFit
         if fit == nil, let wrapped = CommonOptionsFit.unwrap(model) {
             guard wrapped.lambda == nil else {
-                throw ForecastError("\(model.modelName): fine-tuning a model fitted with lambda is not supported; fit again with the new data instead")
+                throw ForecastError(
+                    "\(model.modelName): fine-tuning a model fitted with lambda is not supported; fit again with the new data instead"
+                )
             }
             nonNegative = wrapped.nonNegative
             fit = wrapped.inner as? NeuralFit
         }
         guard let fit else {
-            throw ForecastError("fine_tune: \(model.modelName) is not a global neural model (nbeats, lstm); fit it again instead")
+            throw ForecastError(
+                "fine_tune: \(model.modelName) is not a global neural model (nbeats, lstm); fit it again instead")
         }
         let global = fit.global
         let design: GlobalNeuralForecaster.Design
@@ -62,8 +67,9 @@ public enum NeuralFineTuning {
         let members = try trainer.train(items, threads: threads, progress: progress, startingFrom: global.networks)
         guard nonNegative else { return members }
         return zip(items, members).map { item, member in
-            PanelMember(model: member.model.map { CommonOptionsFit.clippedAtZero($0, series: item.series) },
-                        failure: member.failure)
+            PanelMember(
+                model: member.model.map { CommonOptionsFit.clippedAtZero($0, series: item.series) },
+                failure: member.failure)
         }
     }
 }

@@ -40,7 +40,9 @@ struct GlobalNetwork: Sendable {
     /// "N-BEATS(L=36, H=18, 6×4×128)", or with several members "N-BEATS×3(L=36/54/72, …)".
     var label: String {
         let first = networks[0].label
-        guard networks.count > 1, let open = first.firstIndex(of: "("), let comma = first.firstIndex(of: ",") else { return first }
+        guard networks.count > 1, let open = first.firstIndex(of: "("), let comma = first.firstIndex(of: ",") else {
+            return first
+        }
         var lookbacks: [String] = []
         for n in networks where !lookbacks.contains(String(n.lookback)) { lookbacks.append(String(n.lookback)) }
         return first[..<open] + "×\(networks.count)(L=" + lookbacks.joined(separator: "/") + first[comma...]
@@ -53,8 +55,10 @@ struct GlobalNetwork: Sendable {
     /// averaged level by level, each step's values sorted (so quantiles never cross).
     /// `levels`: the series' category indices (CategoryVocabulary.indices); `calendar`: its
     /// CalendarFeatures columns when the networks read them.
-    func quantiles(_ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = [],
-                   calendar: [[Double]] = []) -> [Double] {
+    func quantiles(
+        _ values: [Double], ends: [Int], covariates: [[Double]] = [], levels: [Int] = [],
+        calendar: [[Double]] = []
+    ) -> [Double] {
         let scaledCovariates = Self.inputColumns(covariates, scales: covariateScales, calendar: calendar)
         let rows = ends.count
         guard rows > 0 else { return [] }
@@ -78,8 +82,9 @@ struct GlobalNetwork: Sendable {
                     mask.withUnsafeMutableBufferPointer { mb in
                         guard let i0 = ib.baseAddress, let m0 = mb.baseAddress else { return }
                         for (r, end) in ends.enumerated() {
-                            scales[r] = WindowScaling.fill(v, start: 0, end: end, lookback: l, fallbackScale: fallback,
-                                                           out: i0 + r * l, mask: m0 + r * l)
+                            scales[r] = WindowScaling.fill(
+                                v, start: 0, end: end, lookback: l, fallbackScale: fallback,
+                                out: i0 + r * l, mask: m0 + r * l)
                         }
                     }
                 }
@@ -90,11 +95,13 @@ struct GlobalNetwork: Sendable {
                 covariateBlock.withUnsafeMutableBufferPointer { b in
                     guard let base = b.baseAddress else { return }
                     for (r, end) in ends.enumerated() {
-                        TrainingWindows.fillCovariates(scaledCovariates, cut: end, lookback: l, horizon: h, into: base + r * cw)
+                        TrainingWindows.fillCovariates(
+                            scaledCovariates, cut: end, lookback: l, horizon: h, into: base + r * cw)
                     }
                 }
             }
-            let raw = network.predict(values: inputs, mask: mask, covariates: covariateBlock, categories: categoryRows, rows: rows)
+            let raw = network.predict(
+                values: inputs, mask: mask, covariates: covariateBlock, categories: categoryRows, rows: rows)
             Self.accumulate(raw, rows: rows, horizon: h, levels: q, scale: { scales[$0] }, into: &total)
         }
         let share = 1 / Double(networks.count)
@@ -107,13 +114,16 @@ extension GlobalNetwork {
     /// forecasting alike: each named covariate divided by its scale, then the
     /// calendar's columns as they are.
     static func inputColumns(_ covariates: [[Double]], scales: [Float], calendar: [[Double]]) -> [[Float]] {
-        zip(covariates, scales).map { column, scale in column.map { Float($0) / scale } } + calendar.map { $0.map { Float($0) } }
+        zip(covariates, scales).map { column, scale in column.map { Float($0) / scale } }
+            + calendar.map { $0.map { Float($0) } }
     }
 
     /// Adds one network's outputs (rows × horizon × levels) to `total`, each
     /// row times its scale and each step's levels sorted, so quantiles never cross.
-    static func accumulate(_ raw: [Float], rows: Int, horizon h: Int, levels q: Int, scale: (Int) -> Float,
-                           into total: inout [Double]) {
+    static func accumulate(
+        _ raw: [Float], rows: Int, horizon h: Int, levels q: Int, scale: (Int) -> Float,
+        into total: inout [Double]
+    ) {
         for r in 0..<rows {
             let s = scale(r)
             for t in 0..<h {
@@ -142,9 +152,10 @@ extension GlobalNetwork {
             "covariates": .array(covariateNames.map { .string($0) }),
             "covariate_scales": .array(covariateScales.map { .number(Double($0)) }),
             "calendar": .bool(calendar),
-            "categories": .array(zip(categories.names, categories.levels).map { name, levels in
-                .object(["name": .string(name), "levels": .array(levels.map { .string($0) })])
-            }),
+            "categories": .array(
+                zip(categories.names, categories.levels).map { name, levels in
+                    .object(["name": .string(name), "levels": .array(levels.map { .string($0) })])
+                }),
         ])
     }
 
@@ -181,27 +192,34 @@ extension GlobalNetwork {
         }
         let categories = try Self.restoreCategories(state)
         var networks: [any ForecastNetwork] = []
-        for member in members { networks.append(try Self.restoreNetwork(member, categoryLevels: categories.tableSizes)) }
+        for member in members {
+            networks.append(try Self.restoreNetwork(member, categoryLevels: categories.tableSizes))
+        }
         let first = networks[0]
-        for n in networks where n.horizon != first.horizon || n.quantiles != first.quantiles || type(of: n) != type(of: first) {
+        for n in networks
+        where n.horizon != first.horizon || n.quantiles != first.quantiles || type(of: n) != type(of: first) {
             throw ForecastError("nbeats: the saved model's networks disagree on kind, horizon or quantile levels")
         }
         let factor = try SavedFields(state).numbers("copula")
         guard factor.count == first.horizon.saturatingMultiplied(by: first.horizon) else {
-            throw ForecastError("nbeats: the saved model's copula has \(factor.count) entries, expected \(first.horizon * first.horizon)")
+            throw ForecastError(
+                "nbeats: the saved model's copula has \(factor.count) entries, expected \(first.horizon * first.horizon)"
+            )
         }
         let fields = SavedFields(state)
         var validationLoss: Double?
         if case .number(let x)? = state["validation_loss"] { validationLoss = x }
         var stopped = false
         if case .bool(let b)? = state["stopped_early"] { stopped = b }
-        self.init(networks: networks, minimumInputs: try fields.int("minimum_inputs"),
-                  grid: QuantileGrid(levels: first.quantiles.map { Double($0) }),
-                  copula: ForecastCopula(horizon: first.horizon, factor: factor),
-                  training: TrainingRecord(seriesCount: try fields.int("series"),
-                                           steps: try fields.ints("steps"),
-                                           bestSteps: try fields.ints("best_steps"),
-                                           validationLoss: validationLoss, stoppedEarly: stopped))
+        self.init(
+            networks: networks, minimumInputs: try fields.int("minimum_inputs"),
+            grid: QuantileGrid(levels: first.quantiles.map { Double($0) }),
+            copula: ForecastCopula(horizon: first.horizon, factor: factor),
+            training: TrainingRecord(
+                seriesCount: try fields.int("series"),
+                steps: try fields.ints("steps"),
+                bestSteps: try fields.ints("best_steps"),
+                validationLoss: validationLoss, stoppedEarly: stopped))
         self.categories = categories
         if case .bool(true)? = state["calendar"] { calendar = true }
         if case .array(let names)? = state["covariates"] {
@@ -230,7 +248,9 @@ extension GlobalNetwork {
         return CategoryVocabulary(names: names, levels: levels)
     }
 
-    private static func restoreNetwork(_ state: JSONValue, categoryLevels: [Int]) throws(ForecastError) -> any ForecastNetwork {
+    private static func restoreNetwork(_ state: JSONValue, categoryLevels: [Int]) throws(ForecastError)
+        -> any ForecastNetwork
+    {
         let fields = SavedFields(state)
         let covariates = state["covariates"] == nil ? 0 : try fields.int("covariates")
         let dimensions = state["embedding_dimensions"] == nil ? [] : try fields.ints("embedding_dimensions")
@@ -240,10 +260,14 @@ extension GlobalNetwork {
         // Sizes from an untrusted file bound every allocation and parameter count below.
         func size(_ key: String, upTo limit: Int) throws(ForecastError) -> Int {
             let value = try fields.int(key)
-            guard value >= 1, value <= limit else { throw ForecastError("nbeats: the saved model's \(key) = \(value) is not between 1 and \(limit)") }
+            guard value >= 1, value <= limit else {
+                throw ForecastError("nbeats: the saved model's \(key) = \(value) is not between 1 and \(limit)")
+            }
             return value
         }
-        guard covariates <= 4096 else { throw ForecastError("nbeats: the saved model has \(covariates) covariates, at most 4096") }
+        guard covariates <= 4096 else {
+            throw ForecastError("nbeats: the saved model has \(covariates) covariates, at most 4096")
+        }
         let lookback = try size("lookback", upTo: 100_000), horizon = try size("horizon", upTo: 100_000)
         let quantiles = try fields.numbers("quantiles").map { Float($0) }
         guard case .string(let text)? = state["weights"], let bytes = Data(base64Encoded: text) else {
@@ -259,22 +283,26 @@ extension GlobalNetwork {
         var expected: Int
         switch state["kind"] {
         case .string("lstm")?:
-            let n = LSTMNetwork(lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try size("hidden", upTo: 4096),
-                                covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions, parameters: weights)
+            let n = LSTMNetwork(
+                lookback: lookback, horizon: horizon, quantiles: quantiles, hidden: try size("hidden", upTo: 4096),
+                covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions,
+                parameters: weights)
             expected = n.parameterCount
             network = n
         case .string("nbeats")?, nil:
-            let architecture = NBeatsArchitecture(lookback: lookback, horizon: horizon, quantiles: quantiles,
-                                                  blocks: try size("blocks", upTo: 64), layersPerBlock: try size("layers", upTo: 64),
-                                                  width: try size("width", upTo: 4096),
-                                                  covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions)
+            let architecture = NBeatsArchitecture(
+                lookback: lookback, horizon: horizon, quantiles: quantiles,
+                blocks: try size("blocks", upTo: 64), layersPerBlock: try size("layers", upTo: 64),
+                width: try size("width", upTo: 4096),
+                covariates: covariates, categoryLevels: categoryLevels, embeddingDimensions: dimensions)
             expected = architecture.parameterCount
             network = NBeatsNetwork(architecture: architecture, parameters: weights)
         case let other?:
             throw ForecastError("nbeats: the saved model's network kind \(other) is not nbeats or lstm")
         }
         guard weights.count == expected, bytes.count % 4 == 0 else {
-            throw ForecastError("nbeats: the saved model has \(weights.count) weights, its architecture needs \(expected)")
+            throw ForecastError(
+                "nbeats: the saved model has \(weights.count) weights, its architecture needs \(expected)")
         }
         return network
     }
@@ -296,17 +324,23 @@ private struct SavedFields {
     func ints(_ key: String) throws(ForecastError) -> [Int] {
         var out: [Int] = []
         for x in try numbers(key) {
-            guard x == x.rounded(), abs(x) < 1e12 else { throw ForecastError("nbeats: the saved model's '\(key)' holds \(x), not a whole number") }
+            guard x == x.rounded(), abs(x) < 1e12 else {
+                throw ForecastError("nbeats: the saved model's '\(key)' holds \(x), not a whole number")
+            }
             out.append(Int(x))
         }
         return out
     }
 
     func numbers(_ key: String) throws(ForecastError) -> [Double] {
-        guard case .array(let items)? = state[key] else { throw ForecastError("nbeats: the saved model has no '\(key)'") }
+        guard case .array(let items)? = state[key] else {
+            throw ForecastError("nbeats: the saved model has no '\(key)'")
+        }
         var out: [Double] = []
         for item in items {
-            guard case .number(let x) = item, x.isFinite else { throw ForecastError("nbeats: the saved model's '\(key)' holds a non-number") }
+            guard case .number(let x) = item, x.isFinite else {
+                throw ForecastError("nbeats: the saved model's '\(key)' holds a non-number")
+            }
             out.append(x)
         }
         return out

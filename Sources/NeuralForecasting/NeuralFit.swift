@@ -42,8 +42,9 @@ struct NeuralFit: FittedModel {
         let n = series.count, m = global.minimumInputs
         guard n > m else { return [Double](repeating: .nan, count: n) }
         let ends = Array(m..<n)
-        let q = global.quantiles(series.values, ends: ends, covariates: covariateColumns(), levels: levels,
-                                 calendar: calendarColumns(ahead: global.horizon))
+        let q = global.quantiles(
+            series.values, ends: ends, covariates: covariateColumns(), levels: levels,
+            calendar: calendarColumns(ahead: global.horizon))
         let levels = global.quantiles.count, h = global.horizon
         let median = medianIndex
         var out = [Double](repeating: .nan, count: n)
@@ -55,15 +56,19 @@ struct NeuralFit: FittedModel {
 
     var notes: [String] {
         var out = ["a global model trained on \(global.training.seriesCount) series; the point forecast is the median"]
-        if !global.training.stoppedEarly { out.append("training reached its step limit without early stopping; more steps may help") }
+        if !global.training.stoppedEarly {
+            out.append("training reached its step limit without early stopping; more steps may help")
+        }
         return out
     }
 
     var parameters: [NamedValue] {
         let t = global.training
-        var out = [NamedValue("lookback", Double(global.networks[0].lookback)), NamedValue("horizon", Double(global.horizon)),
-                   NamedValue("members", Double(global.networks.count)), NamedValue("weights", Double(global.parameterCount)),
-                   NamedValue("steps", Double(t.steps.reduce(0, +))), NamedValue("best_step", Double(t.bestSteps.first ?? 0))]
+        var out = [
+            NamedValue("lookback", Double(global.networks[0].lookback)), NamedValue("horizon", Double(global.horizon)),
+            NamedValue("members", Double(global.networks.count)), NamedValue("weights", Double(global.parameterCount)),
+            NamedValue("steps", Double(t.steps.reduce(0, +))), NamedValue("best_step", Double(t.bestSteps.first ?? 0)),
+        ]
         if let v = global.training.validationLoss { out.append(NamedValue("validation_loss", v)) }
         return out
     }
@@ -82,8 +87,12 @@ struct NeuralFit: FittedModel {
     /// them, this series' otherwise (a longer history of the same SKU keeps its store).
     func reapplied(to data: ModelData) -> (any FittedModel)? {
         let levels = attributes.merging(global.categories.restrict(data.attributes)) { _, given in given }
-        guard !global.covariateNames.isEmpty else { return NeuralFit(global: global, series: data.series, attributes: levels) }
-        guard let c = try? RegressionCovariates(names: global.covariateNames, data: data, model: modelName) else { return nil }
+        guard !global.covariateNames.isEmpty else {
+            return NeuralFit(global: global, series: data.series, attributes: levels)
+        }
+        guard let c = try? RegressionCovariates(names: global.covariateNames, data: data, model: modelName) else {
+            return nil
+        }
         return NeuralFit(global: global, series: data.series, covariates: c, attributes: levels)
     }
 
@@ -93,21 +102,26 @@ struct NeuralFit: FittedModel {
 
     private func checkHorizon(_ h: Int) throws(ForecastError) {
         guard h <= global.horizon else {
-            throw ForecastError("\(modelName): this model was trained for horizons up to \(global.horizon); h = \(h) needs a model fitted with horizon = \(h) (or more)")
+            throw ForecastError(
+                "\(modelName): this model was trained for horizons up to \(global.horizon); h = \(h) needs a model fitted with horizon = \(h) (or more)"
+            )
         }
     }
 
     private func requireIntervals() throws(ForecastError) {
         guard global.grid.levels.count >= 2 else {
-            throw ForecastError("\(modelName): this model learnt the median only (intervals = false); refit with intervals = true for intervals and sample paths, or ask for levels = {}")
+            throw ForecastError(
+                "\(modelName): this model learnt the median only (intervals = false); refit with intervals = true for intervals and sample paths, or ask for levels = {}"
+            )
         }
     }
 
     /// The last window's quantiles: horizon × levels, ascending in each step.
     private func lastQuantiles(horizon: Int, future: [String: [Double]]) throws(ForecastError) -> [Double] {
         let columns = covariateColumns(future: try futureCovariates(horizon: horizon, given: future))
-        return global.quantiles(series.values, ends: [series.count], covariates: columns, levels: levels,
-                                calendar: calendarColumns(ahead: global.horizon))
+        return global.quantiles(
+            series.values, ends: [series.count], covariates: columns, levels: levels,
+            calendar: calendarColumns(ahead: global.horizon))
     }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
@@ -122,13 +136,16 @@ struct NeuralFit: FittedModel {
         for level in request.levels {
             let tail = (1 - level / 100) / 2
             lower.append(steps.map { global.grid.value(atProbability: tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
-            upper.append(steps.map { global.grid.value(atProbability: 1 - tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
+            upper.append(
+                steps.map { global.grid.value(atProbability: 1 - tail, q[($0 * levels)..<(($0 + 1) * levels)]) })
         }
         return Forecast(method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         try checkHorizon(horizon)
         try requireIntervals()
         let q = try lastQuantiles(horizon: horizon, future: future)

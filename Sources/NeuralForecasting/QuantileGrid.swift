@@ -17,7 +17,9 @@ struct QuantileGrid: Sendable, Equatable {
     func value(atScore z: Double, _ q: ArraySlice<Double>) -> Double {
         let n = scores.count, base = q.startIndex
         var k = 0
-        if z >= scores[n - 1] { k = n - 2 } else if z > scores[0] {
+        if z >= scores[n - 1] {
+            k = n - 2
+        } else if z > scores[0] {
             while k < n - 2 && z > scores[k + 1] { k += 1 }
         }
         let width = scores[k + 1] - scores[k]
@@ -32,7 +34,9 @@ struct QuantileGrid: Sendable, Equatable {
     func score(of y: Double, _ q: ArraySlice<Double>) -> Double {
         let n = scores.count, base = q.startIndex
         var k = 0
-        if y >= q[base + n - 1] { k = n - 2 } else if y > q[base] {
+        if y >= q[base + n - 1] {
+            k = n - 2
+        } else if y > q[base] {
             while k < n - 2 && y > q[base + k + 1] { k += 1 }
         }
         let rise = q[base + k + 1] - q[base + k]

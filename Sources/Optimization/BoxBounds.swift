@@ -4,8 +4,10 @@ struct BoxBounds: Sendable {
     let lower: [Double]
     let upper: [Double]
 
-    init(lower: [Double]?, upper: [Double]?, dimension n: Int, optimizer: String,
-         requireFinite: Bool = false) throws(OptimizationError) {
+    init(
+        lower: [Double]?, upper: [Double]?, dimension n: Int, optimizer: String,
+        requireFinite: Bool = false
+    ) throws(OptimizationError) {
         if requireFinite, lower == nil || upper == nil {
             throw OptimizationError("\(optimizer) needs finite bounds: give both options 'lower' and 'upper'")
         }
@@ -18,13 +20,15 @@ struct BoxBounds: Sendable {
             for (i, v) in values.enumerated() {
                 if v.isNaN { throw OptimizationError("\(optimizer): option '\(name)' is NaN for variable \(i + 1)") }
                 if requireFinite, !v.isFinite {
-                    throw OptimizationError("\(optimizer) needs finite bounds: option '\(name)' is \(v) for variable \(i + 1)")
+                    throw OptimizationError(
+                        "\(optimizer) needs finite bounds: option '\(name)' is \(v) for variable \(i + 1)")
                 }
             }
         }
         for i in 0..<n where lower[i] > upper[i] {
             throw OptimizationError(
-                "\(optimizer): option 'lower' (\(lower[i])) is above option 'upper' (\(upper[i])) for variable \(i + 1)")
+                "\(optimizer): option 'lower' (\(lower[i])) is above option 'upper' (\(upper[i])) for variable \(i + 1)"
+            )
         }
         self.lower = lower
         self.upper = upper

@@ -10,8 +10,10 @@ public enum Brent {
     public typealias Options = ScalarSearchOptions
 
     /// R's optimize() uses tolerance ε^¼ ≈ 1.22e-4; Almanac's default is tighter.
-    public static func minimize(_ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         try validateBracket(lower, upper)
         var objective = CountingObjective(f: { try f($0[0]) })
         let golden = (3 - 5.0.squareRoot()) / 2
@@ -72,6 +74,7 @@ public enum Brent {
         }
         return OptimizationResult(
             x: [x], value: fx, iterations: iterations, evaluations: objective.evaluations, converged: converged,
-            message: converged ? "bracket narrower than the tolerance" : "stopped after max_iterations (\(options.maxIterations))")
+            message: converged
+                ? "bracket narrower than the tolerance" : "stopped after max_iterations (\(options.maxIterations))")
     }
 }

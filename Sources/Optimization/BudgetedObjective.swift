@@ -18,7 +18,8 @@ struct BudgetedObjective {
         evaluations += 1
         let y = try f(x)
         if y.isNaN {
-            throw OptimizationError("the objective returned NaN at x = {" + x.map { "\($0)" }.joined(separator: ", ") + "}")
+            throw OptimizationError(
+                "the objective returned NaN at x = {" + x.map { "\($0)" }.joined(separator: ", ") + "}")
         }
         return y
     }

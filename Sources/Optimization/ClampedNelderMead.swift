@@ -13,8 +13,10 @@ public struct ClampedNelderMead: Sendable {
     public var valueTolerance: Double
     public var maxIterations: Int
 
-    public init(relativeStep: Double = 0.05, zeroStep: Double = 1e-4, valueTolerance: Double = 1e-4,
-                maxIterations: Int = 1000) {
+    public init(
+        relativeStep: Double = 0.05, zeroStep: Double = 1e-4, valueTolerance: Double = 1e-4,
+        maxIterations: Int = 1000
+    ) {
         self.relativeStep = relativeStep
         self.zeroStep = zeroStep
         self.valueTolerance = valueTolerance
@@ -30,8 +32,10 @@ public struct ClampedNelderMead: Sendable {
 
     /// Minimizes `f` over the box [lower, upper] from `start`.
     /// Bounds: `f` receives a buffer of exactly start.count coordinates each time.
-    public func minimize(start: [Double], lower: [Double], upper: [Double],
-                         _ f: (UnsafeBufferPointer<Double>) -> Double) -> Result {
+    public func minimize(
+        start: [Double], lower: [Double], upper: [Double],
+        _ f: (UnsafeBufferPointer<Double>) -> Double
+    ) -> Result {
         let n = start.count
         precondition(n > 0 && lower.count == n && upper.count == n, "ClampedNelderMead: dimensions differ")
         let dim = Double(n)
@@ -72,8 +76,11 @@ public struct ClampedNelderMead: Sendable {
         while iteration < maxIterations {
             if !Self.spread(of: values, reaches: valueTolerance) { break }
             defer { iteration += 1 }
-            let (best, worst, secondWorst) = Self.rank(values, simplex: simplex, n: n, order: &order, centroid: &centroid)
-            for i in 0..<n { reflected[i] = clamp(centroid[i] + reflection * (centroid[i] - simplex[worst * n + i]), i) }
+            let (best, worst, secondWorst) = Self.rank(
+                values, simplex: simplex, n: n, order: &order, centroid: &centroid)
+            for i in 0..<n {
+                reflected[i] = clamp(centroid[i] + reflection * (centroid[i] - simplex[worst * n + i]), i)
+            }
             let fReflected = evaluate(reflected)
             if values[best] <= fReflected && fReflected < values[secondWorst] {
                 store(reflected, value: fReflected, at: worst)
@@ -115,14 +122,17 @@ public struct ClampedNelderMead: Sendable {
         }
         var best = 0
         for j in 1...n where values[j] < values[best] { best = j }
-        return Result(x: Array(simplex[(best * n)..<((best + 1) * n)]), value: values[best],
-                      iterations: iteration + 1, evaluations: evaluations)
+        return Result(
+            x: Array(simplex[(best * n)..<((best + 1) * n)]), value: values[best],
+            iterations: iteration + 1, evaluations: evaluations)
     }
 
     /// Orders the vertices by value (a stable sort, as std::sort on so few elements) and
     /// puts the centroid of all but the worst in `centroid`; returns best, worst, second worst.
-    static func rank(_ values: [Double], simplex: [Double], n: Int, order: inout [Int],
-                     centroid: inout [Double]) -> (best: Int, worst: Int, secondWorst: Int) {
+    static func rank(
+        _ values: [Double], simplex: [Double], n: Int, order: inout [Int],
+        centroid: inout [Double]
+    ) -> (best: Int, worst: Int, secondWorst: Int) {
         for j in 0...n { order[j] = j }
         order.sort { values[$0] < values[$1] }
         let worst = order[n]

@@ -20,14 +20,18 @@ public enum CoordinateSearch {
         public init() {}
     }
 
-    public static func minimize(_ f: @escaping ([Double]) throws -> Double, start: [Double],
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping ([Double]) throws -> Double, start: [Double],
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         try validateStart(start, optimizer: "coordinate_search")
-        let box = try BoxBounds(lower: options.lower, upper: options.upper, dimension: start.count,
-                                optimizer: "coordinate_search")
+        let box = try BoxBounds(
+            lower: options.lower, upper: options.upper, dimension: start.count,
+            optimizer: "coordinate_search")
         let bounds = try IntegerBounds(box, optimizer: "coordinate_search")
         guard options.initialStep >= 1 else {
-            throw OptimizationError("coordinate_search: option 'initial_step' must be at least 1, got \(options.initialStep)")
+            throw OptimizationError(
+                "coordinate_search: option 'initial_step' must be at least 1, got \(options.initialStep)")
         }
         var objective = BudgetedObjective(f, maxEvaluations: options.maxEvaluations)
         var remembered: [[Int]: Double] = [:]
@@ -43,8 +47,9 @@ public enum CoordinateSearch {
         var step = options.initialStep
         var iterations = 0
         func finish(_ converged: Bool, _ message: String) -> OptimizationResult {
-            OptimizationResult(x: x.map(Double.init), value: fx, iterations: iterations,
-                               evaluations: objective.evaluations, converged: converged, message: message)
+            OptimizationResult(
+                x: x.map(Double.init), value: fx, iterations: iterations,
+                evaluations: objective.evaluations, converged: converged, message: message)
         }
         do {
             while true {
@@ -78,7 +83,9 @@ public enum CoordinateSearch {
     /// x with variable i moved by delta, if that stays in the bounds.
     static func neighbour(_ x: [Int], _ i: Int, _ delta: Int, _ bounds: IntegerBounds) -> [Int]? {
         let (moved, overflow) = x[i].addingReportingOverflow(delta)
-        guard !overflow, moved.magnitude <= 9_007_199_254_740_992, bounds.contains(variable: i, moved) else { return nil }
+        guard !overflow, moved.magnitude <= 9_007_199_254_740_992, bounds.contains(variable: i, moved) else {
+            return nil
+        }
         var next = x
         next[i] = moved
         return next

@@ -42,16 +42,21 @@ public enum DifferentialEvolution {
         public init() {}
     }
 
-    public static func minimize(_ f: @escaping ([Double]) throws -> Double, lower: [Double], upper: [Double],
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping ([Double]) throws -> Double, lower: [Double], upper: [Double],
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         let name = "differential_evolution"
         guard !lower.isEmpty else { throw OptimizationError("\(name): the bounds are empty") }
-        let box = try BoxBounds(lower: lower, upper: upper, dimension: lower.count, optimizer: name, requireFinite: true)
+        let box = try BoxBounds(
+            lower: lower, upper: upper, dimension: lower.count, optimizer: name, requireFinite: true)
         try validateOptions(options, box: box)
         let free = (0..<box.dimension).filter { box.lower[$0] < box.upper[$0] }.count
         let (members, overflow) = options.populationSize.multipliedReportingOverflow(by: max(1, free))
         guard !overflow, members <= 1_000_000 else {
-            throw OptimizationError("\(name): option 'population_size' (\(options.populationSize)) × \(free) variables is more than 1000000 members")
+            throw OptimizationError(
+                "\(name): option 'population_size' (\(options.populationSize)) × \(free) variables is more than 1000000 members"
+            )
         }
         var generator = SeededGenerator(seed: options.seed)
         var population = DifferentialEvolutionPopulation(size: max(5, members), box: box, generator: &generator)
@@ -62,15 +67,18 @@ public enum DifferentialEvolution {
         var converged = false
         var message = "stopped after max_generations (\(options.maxGenerations))"
         do {
-            for i in 0..<population.size { population.energies[i] = try objective(population.point(population.members[i])) }
+            for i in 0..<population.size {
+                population.energies[i] = try objective(population.point(population.members[i]))
+            }
             population.promoteLowest()
             while generations < options.maxGenerations {
                 generations += 1
                 let (low, high) = options.mutation
                 let scale = low == high ? low : low + (high - low) * generator.nextDouble()
                 for candidate in 0..<population.size {
-                    let trial = population.trial(for: candidate, strategy: options.strategy, scale: scale,
-                                                 recombination: options.recombination, generator: &generator)
+                    let trial = population.trial(
+                        for: candidate, strategy: options.strategy, scale: scale,
+                        recombination: options.recombination, generator: &generator)
                     let energy = try objective(population.point(trial))
                     if energy <= population.energies[candidate] {
                         population.members[candidate] = trial
@@ -88,16 +96,19 @@ public enum DifferentialEvolution {
             population.promoteLowest()
             message = "stopped after max_evaluations (\(options.maxEvaluations))"
         }
-        var result = OptimizationResult(x: population.point(population.members[0]), value: population.energies[0],
-                                        iterations: generations, evaluations: objective.evaluations,
-                                        converged: converged, message: message)
+        var result = OptimizationResult(
+            x: population.point(population.members[0]), value: population.energies[0],
+            iterations: generations, evaluations: objective.evaluations,
+            converged: converged, message: message)
         if options.polish, objective.remaining > 0 { try polish(&result, f, box, budget: objective.remaining) }
         return result
     }
 
     /// scipy's polish: L-BFGS-B from the best member, kept only if it converged lower.
-    private static func polish(_ result: inout OptimizationResult, _ f: @escaping ([Double]) throws -> Double,
-                               _ box: BoxBounds, budget: Int) throws {
+    private static func polish(
+        _ result: inout OptimizationResult, _ f: @escaping ([Double]) throws -> Double,
+        _ box: BoxBounds, budget: Int
+    ) throws {
         var options = LBFGSB.Options()
         options.lower = box.lower
         options.upper = box.upper
@@ -117,18 +128,24 @@ public enum DifferentialEvolution {
         let name = "differential_evolution"
         let (low, high) = options.mutation
         guard low >= 0, high <= 2, low <= high else {
-            throw OptimizationError("\(name): option 'mutation' must be one number or a range { low, high } with 0 ≤ low ≤ high ≤ 2, got {\(low), \(high)}")
+            throw OptimizationError(
+                "\(name): option 'mutation' must be one number or a range { low, high } with 0 ≤ low ≤ high ≤ 2, got {\(low), \(high)}"
+            )
         }
         guard (0...1).contains(options.recombination) else {
-            throw OptimizationError("\(name): option 'recombination' must be between 0 and 1, got \(options.recombination)")
+            throw OptimizationError(
+                "\(name): option 'recombination' must be between 0 and 1, got \(options.recombination)")
         }
         guard options.populationSize >= 1, options.maxEvaluations >= 1, options.maxGenerations >= 0 else {
-            throw OptimizationError("\(name): population_size and max_evaluations must be at least 1, max_generations at least 0")
+            throw OptimizationError(
+                "\(name): population_size and max_evaluations must be at least 1, max_generations at least 0")
         }
         if let start = options.start {
             try validateStart(start, dimension: box.dimension, optimizer: name)
             for i in 0..<start.count where !(box.lower[i]...box.upper[i]).contains(start[i]) {
-                throw OptimizationError("\(name): x0 is \(start[i]) for variable \(i + 1), outside its bounds [\(box.lower[i]), \(box.upper[i])]")
+                throw OptimizationError(
+                    "\(name): x0 is \(start[i]) for variable \(i + 1), outside its bounds [\(box.lower[i]), \(box.upper[i])]"
+                )
             }
         }
     }

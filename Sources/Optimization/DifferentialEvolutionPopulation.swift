@@ -60,13 +60,16 @@ struct DifferentialEvolutionPopulation {
     /// crossed with the member binomially (each variable from the mutant with
     /// probability `recombination`, and at least one always). Variables that
     /// leave the unit cube are redrawn uniformly, as scipy does.
-    func trial(for candidate: Int, strategy: DifferentialEvolution.Strategy, scale: Double,
-               recombination: Double, generator: inout SeededGenerator) -> [Double] {
+    func trial(
+        for candidate: Int, strategy: DifferentialEvolution.Strategy, scale: Double,
+        recombination: Double, generator: inout SeededGenerator
+    ) -> [Double] {
         let n = box.dimension
         let fill = Int(generator.nextInt(in: 0, Int64(n - 1)))
         let picks = distinctIndices(strategy == .best1bin ? 2 : 3, excluding: candidate, generator: &generator)
         let base = strategy == .best1bin ? members[0] : members[picks[0]]
-        let (a, b) = strategy == .best1bin ? (members[picks[0]], members[picks[1]]) : (members[picks[1]], members[picks[2]])
+        let (a, b) =
+            strategy == .best1bin ? (members[picks[0]], members[picks[1]]) : (members[picks[1]], members[picks[2]])
         var trial = members[candidate]
         for j in 0..<n {
             let crosses = generator.nextDouble() < recombination

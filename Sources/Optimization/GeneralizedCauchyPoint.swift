@@ -26,7 +26,8 @@ struct GeneralizedCauchyPoint {
     }
 
     private static func walk(x: [Double], gradient g: [Double], box: BoxBounds, memory: CompactLBFGSMatrix)
-        -> (x: [Double], c: [Double], active: [Bool]) {
+        -> (x: [Double], c: [Double], active: [Bool])
+    {
         let n = x.count, theta = memory.theta
         var d = [Double](repeating: 0, count: n)
         var active = [Bool](repeating: false, count: n)
@@ -80,7 +81,11 @@ struct GeneralizedCauchyPoint {
             let db = d[b]
             d[b] = 0
             let zb: Double
-            if db > 0 { zb = box.upper[b] - x[b]; xc[b] = box.upper[b] } else { zb = box.lower[b] - x[b]; xc[b] = box.lower[b] }
+            if db > 0 {
+                zb = box.upper[b] - x[b]; xc[b] = box.upper[b]
+            } else {
+                zb = box.lower[b] - x[b]; xc[b] = box.lower[b]
+            }
             active[b] = true
             if used == breakpoints.count, breakpoints.count == n {  // every variable is on a bound
                 if !c.isEmpty { axpy(dt, p, &c) }

@@ -5,8 +5,10 @@
 public enum GoldenSection {
     public typealias Options = ScalarSearchOptions
 
-    public static func minimize(_ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping (Double) throws -> Double, lower: Double, upper: Double,
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         try validateBracket(lower, upper)
         var objective = CountingObjective(f: { try f($0[0]) })
         let invPhi = (5.0.squareRoot() - 1) / 2  // 1/φ
@@ -34,6 +36,7 @@ public enum GoldenSection {
         let (x, value) = fc <= fd ? (c, fc) : (d, fd)
         return OptimizationResult(
             x: [x], value: value, iterations: iterations, evaluations: objective.evaluations, converged: converged,
-            message: converged ? "bracket narrower than the tolerance" : "stopped after max_iterations (\(options.maxIterations))")
+            message: converged
+                ? "bracket narrower than the tolerance" : "stopped after max_iterations (\(options.maxIterations))")
     }
 }

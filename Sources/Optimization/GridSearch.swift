@@ -10,11 +10,14 @@ public enum GridSearch {
         public init() {}
     }
 
-    public static func minimize(_ f: @escaping ([Double]) throws -> Double, lower: [Double], upper: [Double],
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping ([Double]) throws -> Double, lower: [Double], upper: [Double],
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         guard !lower.isEmpty else { throw OptimizationError("grid_search: the bounds are empty") }
-        let box = try BoxBounds(lower: lower, upper: upper, dimension: lower.count, optimizer: "grid_search",
-                                requireFinite: true)
+        let box = try BoxBounds(
+            lower: lower, upper: upper, dimension: lower.count, optimizer: "grid_search",
+            requireFinite: true)
         let bounds = try IntegerBounds(box, optimizer: "grid_search")
         let lo = bounds.lower.map { $0 ?? 0 }, hi = bounds.upper.map { $0 ?? 0 }
         let count = try pointCount(lo, hi, limit: options.maxEvaluations)
@@ -33,9 +36,10 @@ public enum GridSearch {
                 i -= 1
             }
         }
-        return OptimizationResult(x: best.map(Double.init), value: bestValue, iterations: count,
-                                  evaluations: objective.evaluations, converged: true,
-                                  message: "searched all \(count) points of the box")
+        return OptimizationResult(
+            x: best.map(Double.init), value: bestValue, iterations: count,
+            evaluations: objective.evaluations, converged: true,
+            message: "searched all \(count) points of the box")
     }
 
     /// Π (upperᵢ − lowerᵢ + 1), refused when above the budget. Bounds are
@@ -52,7 +56,8 @@ public enum GridSearch {
         }
         guard !overflowed, count <= limit else {
             throw OptimizationError(
-                "grid_search: the box holds \(overflowed ? formatCount(size) : String(count)) points, more than max_evaluations (\(limit)); narrow 'lower' and 'upper' or raise 'max_evaluations'")
+                "grid_search: the box holds \(overflowed ? formatCount(size) : String(count)) points, more than max_evaluations (\(limit)); narrow 'lower' and 'upper' or raise 'max_evaluations'"
+            )
         }
         return count
     }

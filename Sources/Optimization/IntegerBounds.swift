@@ -11,7 +11,9 @@ struct IntegerBounds {
             for (i, v) in values.enumerated() {
                 if v.isInfinite { result.append(nil); continue }
                 guard let k = exactInteger(v) else {
-                    throw OptimizationError("\(optimizer) searches whole numbers: option '\(name)' must be a whole number for variable \(i + 1), got \(v)")
+                    throw OptimizationError(
+                        "\(optimizer) searches whole numbers: option '\(name)' must be a whole number for variable \(i + 1), got \(v)"
+                    )
                 }
                 result.append(k)
             }
@@ -38,13 +40,15 @@ func integerStart(_ x0: [Double], within bounds: IntegerBounds, optimizer: Strin
     var start: [Int] = []
     for (i, v) in x0.enumerated() {
         guard let k = exactInteger(v) else {
-            throw OptimizationError("\(optimizer) searches whole numbers: x0 must be whole numbers, got \(v) for variable \(i + 1)")
+            throw OptimizationError(
+                "\(optimizer) searches whole numbers: x0 must be whole numbers, got \(v) for variable \(i + 1)")
         }
         start.append(k)
     }
     for i in 0..<start.count where !bounds.contains(variable: i, start[i]) {
         let lo = bounds.lower[i].map(String.init) ?? "-inf", hi = bounds.upper[i].map(String.init) ?? "inf"
-        throw OptimizationError("\(optimizer): x0 is \(start[i]) for variable \(i + 1), outside its bounds [\(lo), \(hi)]")
+        throw OptimizationError(
+            "\(optimizer): x0 is \(start[i]) for variable \(i + 1), outside its bounds [\(lo), \(hi)]")
     }
     return start
 }

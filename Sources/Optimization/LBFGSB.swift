@@ -26,17 +26,22 @@ public enum LBFGSB {
     }
 
     /// Minimizes f from `start`, which is first moved into the bounds (as scipy does).
-    public static func minimize(_ f: @escaping ([Double]) throws -> Double, start: [Double],
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping ([Double]) throws -> Double, start: [Double],
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         try validateStart(start, optimizer: "lbfgsb")
-        guard options.memory >= 1, options.maxLineSearchSteps >= 1, options.maxEvaluations >= 1, options.maxIterations >= 0 else {
+        guard options.memory >= 1, options.maxLineSearchSteps >= 1, options.maxEvaluations >= 1,
+            options.maxIterations >= 0
+        else {
             throw OptimizationError("lbfgsb: memory, max_line_search_steps and max_evaluations must be at least 1")
         }
         let box = try BoxBounds(lower: options.lower, upper: options.upper, dimension: start.count, optimizer: "lbfgsb")
-        var search = Search(options: options, box: box,
-                            evaluator: ForwardDifferenceGradient(
-                                objective: BudgetedObjective(f, maxEvaluations: options.maxEvaluations),
-                                box: box, relativeStep: options.differenceStep))
+        var search = Search(
+            options: options, box: box,
+            evaluator: ForwardDifferenceGradient(
+                objective: BudgetedObjective(f, maxEvaluations: options.maxEvaluations),
+                box: box, relativeStep: options.differenceStep))
         return try search.run(from: box.clamp(start))
     }
 }
@@ -71,8 +76,9 @@ extension LBFGSB {
         }
 
         func result(converged: Bool, _ message: String) -> OptimizationResult {
-            OptimizationResult(x: x, value: f, iterations: iterations, evaluations: evaluator.evaluations,
-                               converged: converged, message: message)
+            OptimizationResult(
+                x: x, value: f, iterations: iterations, evaluations: evaluator.evaluations,
+                converged: converged, message: message)
         }
 
         /// The largest component of the gradient projected onto the box.
@@ -96,10 +102,13 @@ extension LBFGSB {
                     return result(converged: false, "stopped after max_iterations (\(options.maxIterations))")
                 }
                 // Without bounds (and once there is a memory) the Cauchy step is skipped, as in L-BFGS-B.
-                let cauchy = !constrained && memory.count > 0
+                let cauchy =
+                    !constrained && memory.count > 0
                     ? GeneralizedCauchyPoint(unconstrainedAt: x, memory: memory)
                     : GeneralizedCauchyPoint(x: x, gradient: g, box: box, memory: memory)
-                guard let target = SubspaceMinimization.target(x: x, gradient: g, cauchy: cauchy, box: box, memory: memory)
+                guard
+                    let target = SubspaceMinimization.target(
+                        x: x, gradient: g, cauchy: cauchy, box: box, memory: memory)
                 else {
                     memory.reset()
                     continue
@@ -107,7 +116,8 @@ extension LBFGSB {
                 let d = (0..<x.count).map { target[$0] - x[$0] }
                 guard let step = try lineSearch(towards: target, direction: d, firstIteration: iterations == 0) else {
                     if memory.count == 0 {
-                        return result(converged: false, "the line search found no lower value along the search direction")
+                        return result(
+                            converged: false, "the line search found no lower value along the search direction")
                     }
                     memory.reset()  // as L-BFGS-B does: forget the curvature pairs and start again
                     continue
@@ -133,8 +143,10 @@ extension LBFGSB {
 
         /// Searches from x along d (x + d = target); nil when it fails to find
         /// an acceptable lower point within maxLineSearchSteps evaluations.
-        private mutating func lineSearch(towards target: [Double], direction d: [Double],
-                                         firstIteration: Bool) throws -> Step? {
+        private mutating func lineSearch(
+            towards target: [Double], direction d: [Double],
+            firstIteration: Bool
+        ) throws -> Step? {
             let slope = dot(g, d)
             guard slope < 0 else { return nil }  // not a descent direction
             // The longest step that stays in the box (1 reaches the target).

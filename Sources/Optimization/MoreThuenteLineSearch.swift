@@ -28,8 +28,10 @@ struct MoreThuenteLineSearch {
     private var stmin = 0.0, stmax: Double
 
     /// Starts from φ(0) = f, φ'(0) = g < 0 with a first trial step `step` in [stpmin, stpmax].
-    init(f: Double, g: Double, step: Double, ftol: Double = 1e-3, gtol: Double = 0.9, xtol: Double = 0.1,
-         stpmin: Double = 0, stpmax: Double) {
+    init(
+        f: Double, g: Double, step: Double, ftol: Double = 1e-3, gtol: Double = 0.9, xtol: Double = 0.1,
+        stpmin: Double = 0, stpmax: Double
+    ) {
         self.ftol = ftol; self.gtol = gtol; self.xtol = xtol
         self.stpmin = stpmin; self.stpmax = stpmax
         stp = min(max(step, stpmin), stpmax)
@@ -91,10 +93,12 @@ struct MoreThuenteLineSearch {
 
     /// MINPACK-2's dcstep: a safeguarded step from the interval [stx, sty] and
     /// the trial stp, with the four cases of Moré & Thuente §4.
-    private static func step(_ stx: inout Double, _ fx: inout Double, _ dx: inout Double,
-                             _ sty: inout Double, _ fy: inout Double, _ dy: inout Double,
-                             _ stp: inout Double, _ fp: Double, _ dp: Double,
-                             _ bracketed: inout Bool, _ stpmin: Double, _ stpmax: Double) {
+    private static func step(
+        _ stx: inout Double, _ fx: inout Double, _ dx: inout Double,
+        _ sty: inout Double, _ fy: inout Double, _ dy: inout Double,
+        _ stp: inout Double, _ fp: Double, _ dp: Double,
+        _ bracketed: inout Bool, _ stpmin: Double, _ stpmax: Double
+    ) {
         let sgnd = dp * (dx / abs(dx))
         var stpf: Double
         if fp > fx {
@@ -128,7 +132,13 @@ struct MoreThuenteLineSearch {
             let p = (gamma - dp) + theta, q = (gamma + (dx - dp)) + gamma
             let r = p / q
             let stpc: Double
-            if r < 0, gamma != 0 { stpc = stp + r * (stx - stp) } else if stp > stx { stpc = stpmax } else { stpc = stpmin }
+            if r < 0, gamma != 0 {
+                stpc = stp + r * (stx - stp)
+            } else if stp > stx {
+                stpc = stpmax
+            } else {
+                stpc = stpmin
+            }
             let stpq = stp + dp / (dp - dx) * (stx - stp)
             if bracketed {
                 stpf = abs(stpc - stp) < abs(stpq - stp) ? stpc : stpq

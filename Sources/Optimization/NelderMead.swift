@@ -24,8 +24,10 @@ public enum NelderMead {
         public init() {}
     }
 
-    public static func minimize(_ f: @escaping ([Double]) throws -> Double, start: [Double],
-                                options: Options = Options()) throws -> OptimizationResult {
+    public static func minimize(
+        _ f: @escaping ([Double]) throws -> Double, start: [Double],
+        options: Options = Options()
+    ) throws -> OptimizationResult {
         let maxIterations = options.maxIterations ?? 1000 * start.count
         let maxEvaluations = options.maxEvaluations ?? 2000 * start.count
         var budget = options
@@ -37,7 +39,8 @@ public enum NelderMead {
             budget.maxIterations = maxIterations - result.iterations
             budget.maxEvaluations = maxEvaluations - result.evaluations
             guard let iterations = budget.maxIterations, let evaluations = budget.maxEvaluations,
-                  iterations > 0, evaluations > start.count + 1 else { break }
+                iterations > 0, evaluations > start.count + 1
+            else { break }
             let again = try search(f, start: result.x, options: budget)
             restartsUsed += 1
             let improved = result.value - again.value > options.fTolerance
@@ -56,8 +59,10 @@ public enum NelderMead {
     /// longer leave that face. So the search first minimizes over the free
     /// coordinates on the face, then rebuilds a full simplex there to test
     /// moving off it, halving that simplex each time moving off does not help.
-    static func search(_ f: @escaping ([Double]) throws -> Double, start: [Double],
-                       options: Options) throws -> OptimizationResult {
+    static func search(
+        _ f: @escaping ([Double]) throws -> Double, start: [Double],
+        options: Options
+    ) throws -> OptimizationResult {
         let n = start.count
         guard n > 0 else { throw OptimizationError("the start point is empty") }
         guard start.allSatisfy(\.isFinite) else { throw OptimizationError("the start point must be finite") }
@@ -72,7 +77,8 @@ public enum NelderMead {
         func clip(_ x: [Double]) -> [Double] { (0..<n).map { min(max(x[$0], lower[$0]), upper[$0]) } }
 
         let dim = Double(n)
-        let (rho, chi, psi, sigma) = options.adaptive
+        let (rho, chi, psi, sigma) =
+            options.adaptive
             ? (1.0, 1 + 2 / dim, 0.75 - 1 / (2 * dim), 1 - 1 / dim)
             : (1.0, 2.0, 0.5, 0.5)
         let maxIterations = options.maxIterations ?? 1000 * n
@@ -126,7 +132,8 @@ public enum NelderMead {
             if stalled > 2 * n {
                 if fSpread <= options.fTolerance {
                     converged = true
-                    message = "values equal within f_tolerance; x varies by \(xSpread) (x_tolerance is below what f can resolve)"
+                    message =
+                        "values equal within f_tolerance; x varies by \(xSpread) (x_tolerance is below what f can resolve)"
                     break
                 }
                 let largest = simplex[0].map(abs).max() ?? 1
@@ -210,7 +217,8 @@ public enum NelderMead {
             }
         }
         if rebuilds > 0 { message += "; rebuilt \(rebuilds)× after flattening onto a bound" }
-        return OptimizationResult(x: simplex[0], value: values[0], iterations: iterations,
-                                  evaluations: objective.evaluations, converged: converged, message: message)
+        return OptimizationResult(
+            x: simplex[0], value: values[0], iterations: iterations,
+            evaluations: objective.evaluations, converged: converged, message: message)
     }
 }

@@ -31,8 +31,9 @@ struct NelderMeadMachine: ~Copyable {
 
     init(_ search: ClampedNelderMead, start: [Double], lower: [Double], upper: [Double]) {
         n = start.count
-        precondition(n > 0 && n <= Self.maxDimension && lower.count == n && upper.count == n,
-                     "NelderMeadMachine: 1 to \(Self.maxDimension) coordinates, with bounds for each")
+        precondition(
+            n > 0 && n <= Self.maxDimension && lower.count == n && upper.count == n,
+            "NelderMeadMachine: 1 to \(Self.maxDimension) coordinates, with bounds for each")
         var lo = Point.zero, hi = Point.zero
         for i in 0..<n { lo[i] = lower[i]; hi[i] = upper[i] }
         self.lower = lo
@@ -59,7 +60,8 @@ struct NelderMeadMachine: ~Copyable {
         for j in 0...n { simplex[j] = first }
         for i in 0..<n {
             let value = simplex[i][i]
-            simplex[i][i] = Swift.min(Swift.max(value == 0 ? search.zeroStep : value * (1 + search.relativeStep), lo[i]), hi[i])
+            simplex[i][i] = Swift.min(
+                Swift.max(value == 0 ? search.zeroStep : value * (1 + search.relativeStep), lo[i]), hi[i])
         }
         request = simplex[0]
     }
@@ -119,8 +121,12 @@ struct NelderMeadMachine: ~Copyable {
     // as the scalar search computes them.
     @inline(__always) private func reflection(_ c: Point, of worst: Point) -> Point { clamp(c + 1.0 * (c - worst)) }
     @inline(__always) private func expanded(_ c: Point, _ r: Point) -> Point { clamp(c + expansion * (r - c)) }
-    @inline(__always) private func outerContraction(_ c: Point, _ r: Point) -> Point { clamp(c + contraction * (r - c)) }
-    @inline(__always) private func innerContraction(_ c: Point, _ r: Point) -> Point { clamp(c - contraction * (r - c)) }
+    @inline(__always) private func outerContraction(_ c: Point, _ r: Point) -> Point {
+        clamp(c + contraction * (r - c))
+    }
+    @inline(__always) private func innerContraction(_ c: Point, _ r: Point) -> Point {
+        clamp(c - contraction * (r - c))
+    }
     @inline(__always) private func shrunk(_ j: Int) -> Point {
         let b = simplex[best]
         return clamp(b + shrinkage * (simplex[j] - b))
@@ -153,7 +159,8 @@ struct NelderMeadMachine: ~Copyable {
 
     private mutating func beginIteration() {
         guard iteration < maxIterations,
-              ClampedNelderMead.spread(of: UnsafeBufferPointer(start: values, count: n + 1), reaches: valueTolerance) else {
+            ClampedNelderMead.spread(of: UnsafeBufferPointer(start: values, count: n + 1), reaches: valueTolerance)
+        else {
             phase = .done
             return
         }
@@ -185,8 +192,9 @@ struct NelderMeadMachine: ~Copyable {
     var result: ClampedNelderMead.Result {
         var b = 0
         for j in 1...n where values[j] < values[b] { b = j }
-        return .init(x: (0..<n).map { simplex[b][$0] }, value: values[b], iterations: iteration + 1,
-                     evaluations: evaluations)
+        return .init(
+            x: (0..<n).map { simplex[b][$0] }, value: values[b], iterations: iteration + 1,
+            evaluations: evaluations)
     }
 
     /// Appends, most likely first, the points the search will probably ask for after `request`,
@@ -221,8 +229,10 @@ struct NelderMeadMachine: ~Copyable {
     /// The next iteration's reflection once `point` has replaced the worst vertex and either the
     /// old second worst or `point` itself is the new worst (the sum is taken in index order, as
     /// `rank` takes it); with `followUps`, that iteration's inner contraction and expansion too.
-    private func appendNext(replacingWorstWith point: Point, to batch: inout PointBatch,
-                            asWorst: Bool = false, followUps: Bool = false) {
+    private func appendNext(
+        replacingWorstWith point: Point, to batch: inout PointBatch,
+        asWorst: Bool = false, followUps: Bool = false
+    ) {
         guard !batch.isFull else { return }
         var sum = Point.zero
         for j in 0...n { sum += j == worst ? point : simplex[j] }

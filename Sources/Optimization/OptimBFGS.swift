@@ -9,8 +9,10 @@ public struct OptimBFGS: Sendable {
     /// Finite-difference step for the gradient, on the scaled parameters.
     public var ndeps: Double
 
-    public init(maxIterations: Int = 100, absoluteTolerance: Double = -.infinity,
-                relativeTolerance: Double = 1.490116119384765625e-8, ndeps: Double = 1e-3) {
+    public init(
+        maxIterations: Int = 100, absoluteTolerance: Double = -.infinity,
+        relativeTolerance: Double = 1.490116119384765625e-8, ndeps: Double = 1e-3
+    ) {
         self.maxIterations = maxIterations
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
@@ -35,8 +37,10 @@ public struct OptimBFGS: Sendable {
     }
 
     /// Minimises f from `start`; f receives unscaled parameters (scaled × parscale).
-    public func minimize(start: [Double], parscale: [Double]? = nil,
-                         _ f: ([Double]) -> Double) throws(Failure) -> Result {
+    public func minimize(
+        start: [Double], parscale: [Double]? = nil,
+        _ f: ([Double]) -> Double
+    ) throws(Failure) -> Result {
         let n = start.count
         let scale = parscale ?? [Double](repeating: 1, count: n)
         var point = [Double](repeating: 0, count: n)
@@ -108,7 +112,8 @@ public struct OptimBFGS: Sendable {
                         if !accepted { steplength *= stepReduction }
                     }
                 } while !(count == n || accepted)
-                let enough = f > absoluteTolerance && abs(f - fmin) > relativeTolerance * (abs(fmin) + relativeTolerance)
+                let enough =
+                    f > absoluteTolerance && abs(f - fmin) > relativeTolerance * (abs(fmin) + relativeTolerance)
                 if !enough {
                     count = n
                     fmin = f
@@ -152,13 +157,16 @@ public struct OptimBFGS: Sendable {
             if iter >= maxIterations { break }
             if gradcount - ilast > 2 * n { ilast = gradcount }
         } while count != n || ilast != gradcount
-        return Result(x: (0..<n).map { b[$0] * scale[$0] }, value: fmin, converged: iter < maxIterations,
-                      functionCount: funcount, gradientCount: gradcount)
+        return Result(
+            x: (0..<n).map { b[$0] * scale[$0] }, value: fmin, converged: iter < maxIterations,
+            functionCount: funcount, gradientCount: gradcount)
     }
 
     /// optim's Hessian (optimhess): central differences of the numerical
     /// gradient, symmetrised. Row-major n×n.
-    public func hessian(at x: [Double], parscale: [Double]? = nil, _ f: ([Double]) -> Double) throws(Failure) -> [Double] {
+    public func hessian(at x: [Double], parscale: [Double]? = nil, _ f: ([Double]) -> Double) throws(Failure)
+        -> [Double]
+    {
         let n = x.count
         let scale = parscale ?? [Double](repeating: 1, count: n)
         var point = [Double](repeating: 0, count: n)

@@ -11,8 +11,10 @@ public struct OptimNelderMead: Sendable {
     public var alpha: Double, beta: Double, gamma: Double
     public var maxEvaluations: Int
 
-    public init(absoluteTolerance: Double = -.infinity, relativeTolerance: Double = 1.490116119384765625e-8,
-                alpha: Double = 1, beta: Double = 0.5, gamma: Double = 2, maxEvaluations: Int = 500) {
+    public init(
+        absoluteTolerance: Double = -.infinity, relativeTolerance: Double = 1.490116119384765625e-8,
+        alpha: Double = 1, beta: Double = 0.5, gamma: Double = 2, maxEvaluations: Int = 500
+    ) {
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
         self.alpha = alpha

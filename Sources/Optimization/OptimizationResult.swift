@@ -39,7 +39,8 @@ struct CountingObjective {
         evaluations += 1
         let y = try f(x)
         if y.isNaN {
-            throw OptimizationError("the objective returned NaN at x = {" + x.map { "\($0)" }.joined(separator: ", ") + "}")
+            throw OptimizationError(
+                "the objective returned NaN at x = {" + x.map { "\($0)" }.joined(separator: ", ") + "}")
         }
         return y
     }

@@ -25,12 +25,15 @@ public struct SimplexSearch: Sendable {
 
     /// Minimizes `f` from `start`, the initial simplex stepping `steps[i]` along coordinate i.
     /// Bounds: `f` receives a buffer of exactly start.count coordinates each time.
-    public func minimize(start: [Double], steps: [Double],
-                         _ f: (UnsafeBufferPointer<Double>) -> Double) -> Result {
+    public func minimize(
+        start: [Double], steps: [Double],
+        _ f: (UnsafeBufferPointer<Double>) -> Double
+    ) -> Result {
         let n = start.count
         precondition(steps.count == n && n > 0, "SimplexSearch: \(steps.count) steps for \(n) coordinates")
         let dim = Double(n)
-        let (rho, chi, psi, sigma) = n > 1 ? (1.0, 1 + 2 / dim, 0.75 - 1 / (2 * dim), 1 - 1 / dim) : (1.0, 2.0, 0.5, 0.5)
+        let (rho, chi, psi, sigma) =
+            n > 1 ? (1.0, 1 + 2 / dim, 0.75 - 1 / (2 * dim), 1 - 1 / dim) : (1.0, 2.0, 0.5, 0.5)
         // Vertices stored row by row in one buffer.
         var simplex = [Double](repeating: 0, count: (n + 1) * n)
         var values = [Double](repeating: 0, count: n + 1)

@@ -8,8 +8,10 @@ import LinearAlgebra
 enum SubspaceMinimization {
     /// The point z the line search aims at, or nil when the reduced system is
     /// singular (the caller then forgets the memory and starts afresh).
-    static func target(x: [Double], gradient g: [Double], cauchy: GeneralizedCauchyPoint,
-                       box: BoxBounds, memory: CompactLBFGSMatrix) -> [Double]? {
+    static func target(
+        x: [Double], gradient g: [Double], cauchy: GeneralizedCauchyPoint,
+        box: BoxBounds, memory: CompactLBFGSMatrix
+    ) -> [Double]? {
         let free = (0..<x.count).filter { !cauchy.active[$0] }
         guard !free.isEmpty, memory.count > 0 else { return cauchy.x }
         let theta = memory.theta

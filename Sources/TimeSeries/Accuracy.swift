@@ -45,10 +45,11 @@ public enum Accuracy {
 
     /// Symmetric MAPE as in the M3 competition: mean of 200·|y − f|/(|y| + |f|), in percent.
     public static func smape(_ actual: [Double], _ forecast: [Double]) -> Double {
-        mean(pairs(actual, forecast).map { a, f in
-            let d = abs(a) + abs(f)
-            return d == 0 ? 0 : 200 * abs(a - f) / d
-        })
+        mean(
+            pairs(actual, forecast).map { a, f in
+                let d = abs(a) + abs(f)
+                return d == 0 ? 0 : 200 * abs(a - f) / d
+            })
     }
 
     /// In-sample mean absolute (power 1) or squared (power 2) error of the seasonal naive forecast.
@@ -66,7 +67,8 @@ public enum Accuracy {
 
     /// Root mean squared scaled error (as M5).
     public static func rmsse(_ actual: [Double], _ forecast: [Double], training: [Double], period: Int) -> Double {
-        (mean(pairs(actual, forecast).map { ($0 - $1) * ($0 - $1) }) / naiveScale(training, period: period, power: 2)).squareRoot()
+        (mean(pairs(actual, forecast).map { ($0 - $1) * ($0 - $1) }) / naiveScale(training, period: period, power: 2))
+            .squareRoot()
     }
 
     /// Pinball (quantile) loss of a forecast of the `level` quantile (0 < level < 1).
@@ -85,23 +87,26 @@ public enum Accuracy {
     public static func winkler(_ actual: [Double], lower: [Double], upper: [Double], level: Double) -> Double {
         let alpha = 1 - level
         let n = min(actual.count, lower.count, upper.count)
-        return mean((0..<n).map { i in
-            let (a, l, u) = (actual[i], lower[i], upper[i])
-            var s = u - l
-            if a < l { s += 2 / alpha * (l - a) } else if a > u { s += 2 / alpha * (a - u) }
-            return s
-        })
+        return mean(
+            (0..<n).map { i in
+                let (a, l, u) = (actual[i], lower[i], upper[i])
+                var s = u - l
+                if a < l { s += 2 / alpha * (l - a) } else if a > u { s += 2 / alpha * (a - u) }
+                return s
+            })
     }
 
     /// Every measure at once; the scaled ones are NaN without `training`.
-    public static func report(actual: [Double], forecast: [Double], training: [Double] = [], period: Int = 1) -> Report {
+    public static func report(actual: [Double], forecast: [Double], training: [Double] = [], period: Int = 1) -> Report
+    {
         let maseScale = training.isEmpty ? Double.nan : naiveScale(training, period: period, power: 1)
         let rmsseScale = training.isEmpty ? Double.nan : naiveScale(training, period: period, power: 2)
         let mse = mean(pairs(actual, forecast).map { ($0 - $1) * ($0 - $1) })
-        return Report(me: -bias(actual, forecast), mae: mae(actual, forecast), rmse: mse.squareRoot(),
-                      mape: mape(actual, forecast), smape: smape(actual, forecast),
-                      mase: mae(actual, forecast) / maseScale, rmsse: (mse / rmsseScale).squareRoot(),
-                      maseScale: maseScale, rmsseScale: rmsseScale, count: pairs(actual, forecast).count)
+        return Report(
+            me: -bias(actual, forecast), mae: mae(actual, forecast), rmse: mse.squareRoot(),
+            mape: mape(actual, forecast), smape: smape(actual, forecast),
+            mase: mae(actual, forecast) / maseScale, rmsse: (mse / rmsseScale).squareRoot(),
+            maseScale: maseScale, rmsseScale: rmsseScale, count: pairs(actual, forecast).count)
     }
 
     static func mean(_ x: [Double]) -> Double { x.isEmpty ? .nan : x.reduce(0, +) / Double(x.count) }

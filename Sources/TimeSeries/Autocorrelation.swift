@@ -73,7 +73,8 @@ extension Series {
         for (i, rk) in r.enumerated() { q += rk * rk / (n - Double(i + 1)) }
         q *= n * (n + 2)
         let df = lag - fitdf
-        return TestResult(statistic: q, pValue: SpecialFunctions.chiSquaredSurvival(q, degreesOfFreedom: Double(df)),
-                          parameter: df)
+        return TestResult(
+            statistic: q, pValue: SpecialFunctions.chiSquaredSurvival(q, degreesOfFreedom: Double(df)),
+            parameter: df)
     }
 }

@@ -19,7 +19,9 @@ extension Series {
     /// series of two cycles or fewer gets λ = 1, as forecast does. Guerrero's
     /// minimum is found by Brent's method with R's optimize() tolerance
     /// (ε^¼), so the result matches R's to many more digits than that tolerance.
-    public func boxCoxLambda(method: LambdaMethod = .guerrero, lower: Double = -1, upper: Double = 2) throws(SeriesError) -> Double {
+    public func boxCoxLambda(method: LambdaMethod = .guerrero, lower: Double = -1, upper: Double = 2)
+        throws(SeriesError) -> Double
+    {
         guard lower < upper else { throw SeriesError("boxcox_lambda: lower (\(lower)) must be below upper (\(upper))") }
         var lower = lower
         if values.contains(where: { $0 <= 0 }) { lower = max(lower, 0) }
@@ -28,8 +30,9 @@ extension Series {
         case .guerrero:
             let objective = { (lambda: Double) in self.guerreroCriterion(lambda) }
             do {
-                let r = try Brent.minimize(objective, lower: lower, upper: upper,
-                                           options: .init(tolerance: pow(Double.ulpOfOne, 0.25)))
+                let r = try Brent.minimize(
+                    objective, lower: lower, upper: upper,
+                    options: .init(tolerance: pow(Double.ulpOfOne, 0.25)))
                 return r.x[0]
             } catch {
                 throw SeriesError("boxcox_lambda: \(error)")

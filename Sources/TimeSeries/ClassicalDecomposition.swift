@@ -14,10 +14,12 @@ extension Series {
         let f = seasonalPeriod
         guard f >= 2 else { throw SeriesError("decompose: \(describedName) is not seasonal (period \(f))") }
         guard count >= 2 * f else {
-            throw SeriesError("decompose: \(describedName) has \(count) observations; at least two full cycles (\(2 * f)) are needed")
+            throw SeriesError(
+                "decompose: \(describedName) has \(count) observations; at least two full cycles (\(2 * f)) are needed")
         }
         if type == .multiplicative, let i = values.firstIndex(where: { $0 <= 0 }) {
-            throw SeriesError("decompose: a multiplicative decomposition needs positive values; \(label(at: i)) is \(values[i])")
+            throw SeriesError(
+                "decompose: a multiplicative decomposition needs positive values; \(label(at: i)) is \(values[i])")
         }
         let trend = try movingAverage(order: f).values
         let detrended = (0..<count).map { type == .additive ? values[$0] - trend[$0] : values[$0] / trend[$0] }
@@ -38,7 +40,8 @@ extension Series {
             let (y, s, t) = (values[i], seasonal[i], trend[i])
             return type == .additive ? y - s - t : y / (s * t)
         }
-        return Decomposition(trend: trend, seasonal: seasonal, remainder: remainder,
-                             weights: [Double](repeating: 1, count: count))
+        return Decomposition(
+            trend: trend, seasonal: seasonal, remainder: remainder,
+            weights: [Double](repeating: 1, count: count))
     }
 }

@@ -69,7 +69,8 @@ public struct DateParser: Sendable, Hashable {
         // digit, which must fail the check, not trap the conversion.
         @inline(__always) func isDigit(_ d: Int) -> Bool { UInt(bitPattern: d) <= 9 }
         guard isDigit(d0), isDigit(d1), isDigit(d2), isDigit(d3),
-              isDigit(m0), isDigit(m1), isDigit(a0), isDigit(a1) else { return nil }
+            isDigit(m0), isDigit(m1), isDigit(a0), isDigit(a1)
+        else { return nil }
         let year = d0 * 1000 + d1 * 100 + d2 * 10 + d3
         let month = m0 * 10 + m1, day = a0 * 10 + a1
         guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
@@ -91,7 +92,9 @@ public struct DateParser: Sendable, Hashable {
             var i = t + 1
             while i < bytes.count {
                 let c = bytes[i]
-                guard c == UInt8(ascii: "0") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "Z") else { return nil }
+                guard
+                    c == UInt8(ascii: "0") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "Z")
+                else { return nil }
                 i += 1
             }
             end = t
@@ -143,7 +146,8 @@ public struct DateParser: Sendable, Hashable {
                 return .month(year: fields.0, month: fields.1)
             default:
                 guard widths.1 >= 1, widths.2 >= 1, widths.2 <= 2,
-                      let d = CivilDate(year: fields.0, month: fields.1, day: fields.2) else { return nil }
+                    let d = CivilDate(year: fields.0, month: fields.1, day: fields.2)
+                else { return nil }
                 return .day(d)
             }
         case .dayFirst, .monthFirst:

@@ -25,14 +25,21 @@ extension Series {
     }
 
     /// The STL decomposition with R's stl() arguments and defaults (nil: R's default for that window or iteration count).
-    public func stl(seasonalWindow: SeasonalWindow, seasonalDegree: Int = 0, trendWindow: Int? = nil,
-                    trendDegree: Int = 1, lowPassWindow: Int? = nil, robust: Bool = false,
-                    innerIterations: Int? = nil, outerIterations: Int? = nil) throws(SeriesError) -> Decomposition {
+    public func stl(
+        seasonalWindow: SeasonalWindow, seasonalDegree: Int = 0, trendWindow: Int? = nil,
+        trendDegree: Int = 1, lowPassWindow: Int? = nil, robust: Bool = false,
+        innerIterations: Int? = nil, outerIterations: Int? = nil
+    ) throws(SeriesError) -> Decomposition {
         try requireComplete(for: "stl")
         let np = seasonalPeriod
-        guard np >= 2 else { throw SeriesError("stl: \(describedName) is not seasonal (period \(np)); STL needs a seasonal period of at least 2") }
+        guard np >= 2 else {
+            throw SeriesError(
+                "stl: \(describedName) is not seasonal (period \(np)); STL needs a seasonal period of at least 2")
+        }
         guard count >= 2 * np + 1 else {
-            throw SeriesError("stl: \(describedName) has \(count) observations; STL needs at least two full cycles plus one (\(2 * np + 1))")
+            throw SeriesError(
+                "stl: \(describedName) has \(count) observations; STL needs at least two full cycles plus one (\(2 * np + 1))"
+            )
         }
         guard [0, 1].contains(seasonalDegree), [0, 1].contains(trendDegree) else {
             throw SeriesError("stl: degrees must be 0 or 1")
@@ -56,13 +63,16 @@ extension Series {
         }
         let nt = trendWindow ?? nextOdd((1.5 * Double(np) / (1 - 1.5 / Double(ns))).rounded(.up))
         let nl = lowPassWindow ?? nextOdd(Double(np))
-        let jumps = (s: Int((Double(ns) / 10).rounded(.up)), t: Int((Double(nt) / 10).rounded(.up)),
-                     l: Int((Double(nl) / 10).rounded(.up)))
+        let jumps = (
+            s: Int((Double(ns) / 10).rounded(.up)), t: Int((Double(nt) / 10).rounded(.up)),
+            l: Int((Double(nl) / 10).rounded(.up))
+        )
         let inner = innerIterations ?? (robust ? 1 : 2), outer = outerIterations ?? (robust ? 15 : 0)
 
-        var engine = STLEngine(y: values, np: max(2, np), ns: oddAtLeast3(ns), nt: oddAtLeast3(nt), nl: oddAtLeast3(nl),
-                               isdeg: isdeg, itdeg: trendDegree, ildeg: trendDegree,
-                               nsjump: jumps.s, ntjump: jumps.t, nljump: jumps.l)
+        var engine = STLEngine(
+            y: values, np: max(2, np), ns: oddAtLeast3(ns), nt: oddAtLeast3(nt), nl: oddAtLeast3(nl),
+            isdeg: isdeg, itdeg: trendDegree, ildeg: trendDegree,
+            nsjump: jumps.s, ntjump: jumps.t, nljump: jumps.l)
         engine.run(inner: inner, outer: outer)
         var seasonal = engine.season
         if periodic {
@@ -72,8 +82,9 @@ extension Series {
             seasonal = (0..<n).map { sums[$0 % np] / Double(counts[$0 % np]) }
         }
         let remainder = (0..<n).map { values[$0] - seasonal[$0] - engine.trend[$0] }
-        return Decomposition(trend: engine.trend, seasonal: seasonal, remainder: remainder,
-                             weights: outer > 0 ? engine.robustnessWeights : [Double](repeating: 1, count: n))
+        return Decomposition(
+            trend: engine.trend, seasonal: seasonal, remainder: remainder,
+            weights: outer > 0 ? engine.robustnessWeights : [Double](repeating: 1, count: n))
     }
 }
 
@@ -91,7 +102,7 @@ private let point001 = Double(Float(0.001))
 /// The STL iterations. Arrays are used 1-based (element 0 unused) to keep the
 /// index arithmetic identical to the reference implementation's.
 struct STLEngine {
-    let y: [Double]          // 1-based
+    let y: [Double]  // 1-based
     let n: Int, np: Int, ns: Int, nt: Int, nl: Int
     let isdeg: Int, itdeg: Int, ildeg: Int
     let nsjump: Int, ntjump: Int, nljump: Int
@@ -100,8 +111,10 @@ struct STLEngine {
     var rw: [Double]
     var userw = false
 
-    init(y values: [Double], np: Int, ns: Int, nt: Int, nl: Int, isdeg: Int, itdeg: Int, ildeg: Int,
-         nsjump: Int, ntjump: Int, nljump: Int) {
+    init(
+        y values: [Double], np: Int, ns: Int, nt: Int, nl: Int, isdeg: Int, itdeg: Int, ildeg: Int,
+        nsjump: Int, ntjump: Int, nljump: Int
+    ) {
         y = [0] + values
         n = values.count
         self.np = np; self.ns = ns; self.nt = nt; self.nl = nl
@@ -132,8 +145,8 @@ struct STLEngine {
     mutating func innerLoop(iterations: Int) {
         for _ in 0..<iterations {
             let detrended = (0...n).map { $0 == 0 ? 0 : y[$0] - trendStorage[$0] }
-            let c = cycleSubseries(detrended)                       // length n + 2np, 1-based
-            let filtered = lowPassFilter(c, length: n + 2 * np)     // length n, 1-based
+            let c = cycleSubseries(detrended)  // length n + 2np, 1-based
+            let filtered = lowPassFilter(c, length: n + 2 * np)  // length n, 1-based
             let l = loess(filtered, n: n, len: nl, degree: ildeg, jump: nljump, weights: nil)
             for i in 1...n { seasonStorage[i] = c[np + i] - l[i] }
             let deseasonalised = (0...n).map { $0 == 0 ? 0 : y[$0] - seasonStorage[$0] }
@@ -142,8 +155,10 @@ struct STLEngine {
     }
 
     /// Loess estimate at xs from points nleft...nright (stlest). Nil when all weights vanish.
-    func estimate(_ y: [Double], n: Int, len: Int, degree: Int, xs: Double, nleft: Int, nright: Int,
-                  weights rw: [Double]?) -> Double? {
+    func estimate(
+        _ y: [Double], n: Int, len: Int, degree: Int, xs: Double, nleft: Int, nright: Int,
+        weights rw: [Double]?
+    ) -> Double? {
         let range = Double(n) - 1
         var h = max(xs - Double(nleft), Double(nright) - xs)
         if len > n { h += Double((len - n) / 2) }
@@ -192,7 +207,10 @@ struct STLEngine {
             nleft = 1; nright = n
             var i = 1
             while i <= n {
-                ys[i] = estimate(y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw) ?? y[i]
+                ys[i] =
+                    estimate(
+                        y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw)
+                    ?? y[i]
                 i += newnj
             }
         } else if newnj == 1 {
@@ -200,7 +218,10 @@ struct STLEngine {
             nleft = 1; nright = len
             for i in 1...n {
                 if i > nsh && nright != n { nleft += 1; nright += 1 }
-                ys[i] = estimate(y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw) ?? y[i]
+                ys[i] =
+                    estimate(
+                        y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw)
+                    ?? y[i]
             }
         } else {
             let nsh = (len + 1) / 2
@@ -213,7 +234,10 @@ struct STLEngine {
                 } else {
                     nleft = i - nsh + 1; nright = len + i - nsh
                 }
-                ys[i] = estimate(y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw) ?? y[i]
+                ys[i] =
+                    estimate(
+                        y, n: n, len: len, degree: degree, xs: Double(i), nleft: nleft, nright: nright, weights: rw)
+                    ?? y[i]
                 i += newnj
             }
         }
@@ -226,7 +250,10 @@ struct STLEngine {
             }
             let k = ((n - 1) / newnj) * newnj + 1
             if k != n {
-                ys[n] = estimate(y, n: n, len: len, degree: degree, xs: Double(n), nleft: nleft, nright: nright, weights: rw) ?? y[n]
+                ys[n] =
+                    estimate(
+                        y, n: n, len: len, degree: degree, xs: Double(n), nleft: nleft, nright: nright, weights: rw)
+                    ?? y[n]
                 if k != n - 1 {
                     let delta = (ys[n] - ys[k]) / Double(n - k)
                     for j in (k + 1)..<n { ys[j] = ys[k] + delta * Double(j - k) }
@@ -253,9 +280,13 @@ struct STLEngine {
             var extended = [Double](repeating: 0, count: k + 3)  // 1-based: positions 1...k+2
             for i in 1...k { extended[i + 1] = smoothed[i] }
             let right = min(ns, k)
-            extended[1] = estimate(sub, n: k, len: ns, degree: isdeg, xs: 0, nleft: 1, nright: right, weights: weights) ?? extended[2]
+            extended[1] =
+                estimate(sub, n: k, len: ns, degree: isdeg, xs: 0, nleft: 1, nright: right, weights: weights)
+                ?? extended[2]
             let left = max(1, k - ns + 1)
-            extended[k + 2] = estimate(sub, n: k, len: ns, degree: isdeg, xs: Double(k + 1), nleft: left, nright: k, weights: weights) ?? extended[k + 1]
+            extended[k + 2] =
+                estimate(sub, n: k, len: ns, degree: isdeg, xs: Double(k + 1), nleft: left, nright: k, weights: weights)
+                ?? extended[k + 1]
             for m in 1...(k + 2) { season[(m - 1) * np + j] = extended[m] }
         }
         return season
@@ -296,7 +327,13 @@ struct STLEngine {
         let c9 = point999 * cmad, c1 = point001 * cmad
         for i in 0..<n {
             let ri = r[i]
-            if ri <= c1 { r[i] = 1 } else if ri <= c9 { let q = ri / cmad; r[i] = (1 - q * q) * (1 - q * q) } else { r[i] = 0 }
+            if ri <= c1 {
+                r[i] = 1
+            } else if ri <= c9 {
+                let q = ri / cmad; r[i] = (1 - q * q) * (1 - q * q)
+            } else {
+                r[i] = 0
+            }
         }
         rw = [0] + r
     }

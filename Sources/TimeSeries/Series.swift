@@ -27,7 +27,8 @@ public struct Series: Sendable, Equatable {
         self.name = name
         self.values = values
         self.index = index
-        self.seasonalPeriod = min(Self.maximumSeasonalPeriod, max(1, seasonalPeriod ?? index.frequency.defaultSeasonalPeriod))
+        self.seasonalPeriod = min(
+            Self.maximumSeasonalPeriod, max(1, seasonalPeriod ?? index.frequency.defaultSeasonalPeriod))
     }
 
     /// Number of observations.
@@ -63,7 +64,8 @@ public struct Series: Sendable, Equatable {
     /// Everything but the last `h` observations, and those `h`: a train/test split.
     public func split(holdout h: Int) throws(SeriesError) -> (train: Series, test: Series) {
         guard h >= 1, h < count else {
-            throw SeriesError("split(\(h)): the holdout must be between 1 and \(count - 1) for a series of \(count) observations")
+            throw SeriesError(
+                "split(\(h)): the holdout must be between 1 and \(count - 1) for a series of \(count) observations")
         }
         return (slice(0..<(count - h)), slice((count - h)..<count))
     }
@@ -72,7 +74,8 @@ public struct Series: Sendable, Equatable {
     public func window(from: String?, to: String?) throws(SeriesError) -> Series {
         func position(_ label: String, _ which: String) throws(SeriesError) -> Int {
             guard let ordinal = index.ordinal(ofLabel: label) else {
-                throw SeriesError("window: '\(label)' is not a \(index.frequency.rawValue) label like '\(self.label(at: 0))'")
+                throw SeriesError(
+                    "window: '\(label)' is not a \(index.frequency.rawValue) label like '\(self.label(at: 0))'")
             }
             let offset = ordinal - index.start
             return offset >= 0 ? offset / index.step : -((-offset + index.step - 1) / index.step)
@@ -82,7 +85,9 @@ public struct Series: Sendable, Equatable {
         if let to { hi = try position(to, "to") }
         let a = max(lo, 0), b = min(hi, count - 1)
         guard a <= b else {
-            throw SeriesError("window: no observations between \(from ?? "the start") and \(to ?? "the end") (the series runs \(label(at: 0)) to \(label(at: count - 1)))")
+            throw SeriesError(
+                "window: no observations between \(from ?? "the start") and \(to ?? "the end") (the series runs \(label(at: 0)) to \(label(at: count - 1)))"
+            )
         }
         return slice(a..<(b + 1))
     }
@@ -95,13 +100,16 @@ public struct Series: Sendable, Equatable {
         let missing = missingPositions
         guard !missing.isEmpty else { return }
         let shown = missing.prefix(3).map { label(at: $0) }.joined(separator: ", ")
-        throw SeriesError("\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); \(UsageHint.fillGaps)")
+        throw SeriesError(
+            "\(purpose): \(describedName) has \(missing.count) missing value\(missing.count == 1 ? "" : "s") (\(shown)\(missing.count > 3 ? ", ..." : "")); \(UsageHint.fillGaps)"
+        )
     }
 
     /// Throws unless there are at least `n` observations.
     public func require(atLeast n: Int, for purpose: String) throws(SeriesError) {
         guard count >= n else {
-            throw SeriesError("\(purpose): \(describedName) has \(count) observation\(count == 1 ? "" : "s"), at least \(n) needed")
+            throw SeriesError(
+                "\(purpose): \(describedName) has \(count) observation\(count == 1 ? "" : "s"), at least \(n) needed")
         }
     }
 
@@ -122,7 +130,8 @@ public struct SeriesError: MessageError {
 extension Series {
     /// Applies `op` to aligned observations. Series must share frequency; the
     /// result covers the dates both have (an inner join on the calendar).
-    public static func combine(_ a: Series, _ b: Series, _ op: (Double, Double) -> Double) throws(SeriesError) -> Series {
+    public static func combine(_ a: Series, _ b: Series, _ op: (Double, Double) -> Double) throws(SeriesError) -> Series
+    {
         guard a.frequency == b.frequency else {
             throw SeriesError("cannot combine a \(a.frequency.rawValue) series with a \(b.frequency.rawValue) series")
         }
@@ -131,14 +140,16 @@ extension Series {
         let endA = a.index.ordinal(at: a.count - 1), endB = b.index.ordinal(at: b.count - 1)
         let end = min(endA, endB)
         guard a.count > 0, b.count > 0, start <= end,
-              let i0 = a.index.position(of: start), let j0 = b.index.position(of: start) else {
+            let i0 = a.index.position(of: start), let j0 = b.index.position(of: start)
+        else {
             throw SeriesError("the two series share no dates (\(a.rangeDescription) and \(b.rangeDescription))")
         }
         let n = (end - start) / step + 1
         var values = [Double](repeating: 0, count: n)
         for k in 0..<n { values[k] = op(a.values[i0 + k], b.values[j0 + k]) }
-        return Series(name: a.name, values: values, index: TimeIndex(frequency: a.frequency, start: start),
-                      seasonalPeriod: a.seasonalPeriod)
+        return Series(
+            name: a.name, values: values, index: TimeIndex(frequency: a.frequency, start: start),
+            seasonalPeriod: a.seasonalPeriod)
     }
 
     /// Every value passed through `f` (same index, name and period).

@@ -1,12 +1,13 @@
-import Foundation
 import AlmanacCore
+import Foundation
 import Optimization
 
 extension Series {
     /// Natural logarithm; every value must be positive.
     public func log() throws(SeriesError) -> Series {
         if let i = values.firstIndex(where: { $0 <= 0 }) {
-            throw SeriesError("log: \(describedName) has a value ≤ 0 at \(label(at: i)) (\(values[i])); log needs positive values")
+            throw SeriesError(
+                "log: \(describedName) has a value ≤ 0 at \(label(at: i)) (\(values[i])); log needs positive values")
         }
         return map { Foundation.log($0) }
     }
@@ -34,7 +35,9 @@ extension Series {
     /// Lag-`lag` differences, applied `differences` times: y_t − y_{t−lag}.
     public func differenced(lag: Int = 1, differences: Int = 1) throws(SeriesError) -> Series {
         guard lag >= 1, differences >= 1 else { throw SeriesError("diff: lag and differences must be at least 1") }
-        try require(atLeast: lag.saturatingMultiplied(by: differences).saturatingAdding(1), for: "diff(lag = \(lag), differences = \(differences))")
+        try require(
+            atLeast: lag.saturatingMultiplied(by: differences).saturatingAdding(1),
+            for: "diff(lag = \(lag), differences = \(differences))")
         // Written without `slice(...).with(values:)` in the loop: Swift 6.3.1's
         // optimizer frees the sliced array (dead, as `with` replaces it) before
         // copying into it, a heap use-after-free in release builds
@@ -72,7 +75,8 @@ extension Series {
         if order % 2 == 1 {
             weights = [Double](repeating: 1 / Double(order), count: order)
         } else {
-            weights = [0.5 / Double(order)] + [Double](repeating: 1 / Double(order), count: order - 1) + [0.5 / Double(order)]
+            weights =
+                [0.5 / Double(order)] + [Double](repeating: 1 / Double(order), count: order - 1) + [0.5 / Double(order)]
         }
         let half = weights.count / 2
         if n >= weights.count {
@@ -102,7 +106,9 @@ extension Series {
             for i in v.indices where v[i].isNaN { v[i] = 0 }
         case .previous:
             if let first = v.firstIndex(where: { !$0.isNaN }), first > 0 {
-                throw SeriesError("fill_gaps(\"previous\"): \(describedName) starts with \(first) missing value\(first == 1 ? "" : "s") that have no previous value; use \"zero\" or trim them with s:window")
+                throw SeriesError(
+                    "fill_gaps(\"previous\"): \(describedName) starts with \(first) missing value\(first == 1 ? "" : "s") that have no previous value; use \"zero\" or trim them with s:window"
+                )
             }
             for i in v.indices where v[i].isNaN && i > 0 { v[i] = v[i - 1] }
         case .linear:
@@ -110,7 +116,9 @@ extension Series {
                 throw SeriesError("fill_gaps(\"linear\"): \(describedName) has no values to interpolate between")
             }
             if first > 0 || last < v.count - 1 {
-                throw SeriesError("fill_gaps(\"linear\"): \(describedName) has missing values at its \(first > 0 ? "start" : "end") with nothing to interpolate towards; trim them with s:window or use \"zero\"")
+                throw SeriesError(
+                    "fill_gaps(\"linear\"): \(describedName) has missing values at its \(first > 0 ? "start" : "end") with nothing to interpolate towards; trim them with s:window or use \"zero\""
+                )
             }
             var i = first
             while i < v.count {
@@ -138,7 +146,9 @@ extension Series {
     /// quarter → year, day → week (weeks start on the series' first day),
     /// week or day → month, day → quarter or year. Only complete periods are
     /// kept; `dropped` counts the observations of incomplete ones at the ends.
-    public func aggregated(to target: Frequency, _ how: Aggregation) throws(SeriesError) -> (series: Series, dropped: Int) {
+    public func aggregated(to target: Frequency, _ how: Aggregation) throws(SeriesError) -> (
+        series: Series, dropped: Int
+    ) {
         guard count > 0 else { throw SeriesError("aggregate: \(describedName) is empty") }
         let source = frequency
         // Map each observation to the ordinal of its target period.
@@ -155,7 +165,9 @@ extension Series {
             }
         }
         guard targetOrdinal(0) != nil else {
-            throw SeriesError("aggregate: cannot turn a \(source.rawValue) series into a \(target.rawValue) one; possible: month → quarter/year, quarter → year, day → week/month/quarter/year, week → month")
+            throw SeriesError(
+                "aggregate: cannot turn a \(source.rawValue) series into a \(target.rawValue) one; possible: month → quarter/year, quarter → year, day → week/month/quarter/year, week → month"
+            )
         }
         // Size of each target period in source observations (weeks in a month vary: count them).
         func expectedSize(_ t: Int) -> Int {
@@ -177,7 +189,11 @@ extension Series {
         var groups: [(ordinal: Int, values: [Double])] = []
         for i in 0..<count {
             guard let t = targetOrdinal(i) else { continue }
-            if groups.last?.ordinal == t { groups[groups.count - 1].values.append(values[i]) } else { groups.append((t, [values[i]])) }
+            if groups.last?.ordinal == t {
+                groups[groups.count - 1].values.append(values[i])
+            } else {
+                groups.append((t, [values[i]]))
+            }
         }
         var kept = groups
         var dropped = 0

@@ -7,10 +7,10 @@ struct AlmanacCommand: ParsableCommand {
         commandName: "almanac",
         abstract: "A scriptable workbench for demand forecasting and inventory optimisation (Lua 5.4).",
         discussion: """
-        Scripts are Lua 5.4 with Almanac's modules loaded. Plugins (models, costs, optimizers) load from \
-        the bundled plugins/ folder, from every folder in ALMANAC_PLUGIN_PATH (colon-separated) and from \
-        --plugins DIR.
-        """,
+            Scripts are Lua 5.4 with Almanac's modules loaded. Plugins (models, costs, optimizers) load from \
+            the bundled plugins/ folder, from every folder in ALMANAC_PLUGIN_PATH (colon-separated) and from \
+            --plugins DIR.
+            """,
         version: almanacVersion,
         subcommands: [RunCommand.self, RenderCommand.self, ReplCommand.self, PluginsCommand.self, DocsCommand.self])
 }

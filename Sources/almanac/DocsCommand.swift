@@ -5,13 +5,18 @@ import Workbench
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "docs",
-        abstract: "Write the Lua API reference (Markdown), or with --stubs the editor stubs (LuaCATS), from the modules and the plugin registry.",
-        discussion: "Covers the bundled plugins and those of --plugins folders; ALMANAC_PLUGIN_PATH is ignored so the output is the same on every machine. The stubs let the Lua language server (VS Code, Neovim) complete and check Almanac calls: see docs/editor-support.md.")
+        abstract:
+            "Write the Lua API reference (Markdown), or with --stubs the editor stubs (LuaCATS), from the modules and the plugin registry.",
+        discussion:
+            "Covers the bundled plugins and those of --plugins folders; ALMANAC_PLUGIN_PATH is ignored so the output is the same on every machine. The stubs let the Lua language server (VS Code, Neovim) complete and check Almanac calls: see docs/editor-support.md."
+    )
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also document the plugins in this folder (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp("Also document the plugins in this folder (repeatable).", valueName: "dir"))
     var pluginDirectories: [String] = []
 
     @Flag(help: "Do not write; exit 1 if --output differs from what would be written.")
@@ -34,7 +39,8 @@ struct DocsCommand: ParsableCommand {
         if check {
             let current = try? String(contentsOfFile: output, encoding: .utf8)
             if current != text + "\n" {
-                Diagnostics.print("almanac: \(output) is stale; run: almanac docs\(stubs ? " --stubs" : "") -o \(output)")
+                Diagnostics.print(
+                    "almanac: \(output) is stale; run: almanac docs\(stubs ? " --stubs" : "") -o \(output)")
                 throw ExitCode(1)
             }
             return

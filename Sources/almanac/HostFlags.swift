@@ -5,7 +5,10 @@ import Workbench
 
 /// Flags shared by every command that starts a Lua session.
 struct HostFlags: ParsableArguments {
-    @Flag(help: "Sandbox the script: no programs, no C modules or binary chunks, reads only below the script's folder and --data folders, writes only below --out. Implies --timeout 600 and --max-memory 4096 unless given.")
+    @Flag(
+        help:
+            "Sandbox the script: no programs, no C modules or binary chunks, reads only below the script's folder and --data folders, writes only below --out. Implies --timeout 600 and --max-memory 4096 unless given."
+    )
     var safe = false
 
     @Option(help: ArgumentHelp("Stop the script after this many seconds of wall time.", valueName: "seconds"))
@@ -14,13 +17,20 @@ struct HostFlags: ParsableArguments {
     @Option(name: .customLong("max-memory"), help: ArgumentHelp("Cap the memory Lua may hold, in MB.", valueName: "MB"))
     var maxMemory: Int?
 
-    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load the Lua plugins in this folder (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("plugins"),
+        help: ArgumentHelp("Also load the Lua plugins in this folder (repeatable).", valueName: "dir"))
     var pluginDirectories: [String] = []
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("A folder a --safe script may read (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("data"),
+        help: ArgumentHelp("A folder a --safe script may read (repeatable).", valueName: "dir"))
     var dataDirectories: [String] = []
 
-    @Option(help: "Seed of the random generator behind math.random and every sampler (default 0, or a notebook header's seed).")
+    @Option(
+        help:
+            "Seed of the random generator behind math.random and every sampler (default 0, or a notebook header's seed)."
+    )
     var seed: UInt64?
 
     func validate() throws {
@@ -76,7 +86,9 @@ enum PluginFolders {
         if fm.fileExists(atPath: installed) { return installed }
         for _ in 0..<6 {
             let candidate = folder.appendingPathComponent("plugins").path
-            if fm.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), fm.fileExists(atPath: candidate) {
+            if fm.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+                fm.fileExists(atPath: candidate)
+            {
                 return candidate
             }
             folder = folder.deletingLastPathComponent()

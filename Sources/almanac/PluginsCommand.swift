@@ -11,7 +11,9 @@ struct PluginsCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct Options: ParsableArguments {
-        @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load the Lua plugins in this folder (repeatable).", valueName: "dir"))
+        @Option(
+            name: .customLong("plugins"),
+            help: ArgumentHelp("Also load the Lua plugins in this folder (repeatable).", valueName: "dir"))
         var pluginDirectories: [String] = []
 
         @Flag(help: "Print JSON instead of text.")
@@ -47,7 +49,8 @@ struct PluginsCommand: ParsableCommand {
                 try printJSON(plugins.map(PluginInfo.init))
                 return
             }
-            let rows = [["NAME", "KIND", "VERSION", "SOURCE", "SUMMARY"]]
+            let rows =
+                [["NAME", "KIND", "VERSION", "SOURCE", "SUMMARY"]]
                 + plugins.map { [$0.name, $0.kind.rawValue, $0.version, $0.source.description, $0.summary] }
             print(table(rows))
         }
@@ -78,14 +81,20 @@ struct PluginsCommand: ParsableCommand {
             if !d.decision.isEmpty { lines += ["", "Decision: " + d.decision.joined(separator: ", ")] }
             if !d.parameters.isEmpty {
                 lines += ["", "Parameters:"]
-                let rows = [["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"]] + d.parameters.map {
-                    [$0.name, $0.type.rawValue, $0.required ? "required" : ($0.defaultValue?.description ?? "-"),
-                     $0.choices?.joined(separator: "|") ?? $0.range?.description ?? "any", $0.doc]
-                }
+                let rows =
+                    [["NAME", "TYPE", "DEFAULT", "ALLOWED", "MEANING"]]
+                    + d.parameters.map {
+                        [
+                            $0.name, $0.type.rawValue, $0.required ? "required" : ($0.defaultValue?.description ?? "-"),
+                            $0.choices?.joined(separator: "|") ?? $0.range?.description ?? "any", $0.doc,
+                        ]
+                    }
                 lines.append(table(rows, indent: "  "))
             }
             if !d.capabilities.isEmpty { lines += ["", "Capabilities: " + d.capabilities.joined(separator: ", ")] }
-            if let example = d.example { lines += ["", "Example:", example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")] }
+            if let example = d.example {
+                lines += ["", "Example:", example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")]
+            }
             print(lines.joined(separator: "\n"))
         }
     }
@@ -110,8 +119,9 @@ struct PluginInfo: Encodable {
         name = d.name; kind = d.kind.rawValue; version = d.version; summary = d.summary
         source = d.source.description; doc = d.doc; capabilities = d.capabilities; decision = d.decision
         parameters = d.parameters.map {
-            Parameter(name: $0.name, type: $0.type.rawValue, doc: $0.doc, required: $0.required,
-                      default: $0.defaultValue?.description, range: $0.range?.description, choices: $0.choices)
+            Parameter(
+                name: $0.name, type: $0.type.rawValue, doc: $0.doc, required: $0.required,
+                default: $0.defaultValue?.description, range: $0.range?.description, choices: $0.choices)
         }
     }
 }
@@ -126,10 +136,13 @@ func printJSON<T: Encodable>(_ value: T) throws {
 func table(_ rows: [[String]], indent: String = "") -> String {
     guard let columns = rows.first?.count else { return "" }
     var widths = [Int](repeating: 0, count: columns)
-    for row in rows { for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) } }
+    for row in rows {
+        for (i, cell) in row.enumerated() where i < columns - 1 { widths[i] = max(widths[i], cell.count) }
+    }
     return rows.map { row in
-        indent + row.enumerated().map { i, cell in
-            i < columns - 1 ? cell.padding(toLength: widths[i] + 2, withPad: " ", startingAt: 0) : cell
-        }.joined()
+        indent
+            + row.enumerated().map { i, cell in
+                i < columns - 1 ? cell.padding(toLength: widths[i] + 2, withPad: " ", startingAt: 0) : cell
+            }.joined()
     }.joined(separator: "\n")
 }

@@ -8,12 +8,12 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Run a notebook-as-script and write one self-contained report (HTML or Markdown).",
         discussion: """
-        Cells are marked as in Jupytext's percent format: `-- %%` starts a code cell, `-- %% [markdown]` a \
-        prose cell written as Lua comments; an optional header (`-- ---` ... `-- ---`) gives title, author, \
-        seed and data files. Files the script writes (charts with out =) go next to the report. \
-        Exit status: 0 when every cell ran, 1 when a cell failed (the report is still written, marked as \
-        failed, up to that cell), 2 when the notebook cannot be read or the report cannot be written. See docs/reports.md.
-        """)
+            Cells are marked as in Jupytext's percent format: `-- %%` starts a code cell, `-- %% [markdown]` a \
+            prose cell written as Lua comments; an optional header (`-- ---` ... `-- ---`) gives title, author, \
+            seed and data files. Files the script writes (charts with out =) go next to the report. \
+            Exit status: 0 when every cell ran, 1 when a cell failed (the report is still written, marked as \
+            failed, up to that cell), 2 when the notebook cannot be read or the report cannot be written. See docs/reports.md.
+            """)
 
     @OptionGroup var flags: HostFlags
 
@@ -31,7 +31,9 @@ struct RenderCommand: ParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
-        if let format, !["html", "md"].contains(format) { throw ValidationError("--format must be html or md, got '\(format)'") }
+        if let format, !["html", "md"].contains(format) {
+            throw ValidationError("--format must be html or md, got '\(format)'")
+        }
     }
 
     func run() throws {
@@ -47,8 +49,9 @@ struct RenderCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: script).deletingLastPathComponent().path
         let report: Report
         do {
-            report = try NotebookRenderer.render(notebook, options: flags.hostOptions(scriptDirectory: directory, outputDirectory: reportFolder),
-                                                 arguments: arguments)
+            report = try NotebookRenderer.render(
+                notebook, options: flags.hostOptions(scriptDirectory: directory, outputDirectory: reportFolder),
+                arguments: arguments)
         } catch {
             Diagnostics.print("almanac: \(error.message)")
             throw ExitCode(2)

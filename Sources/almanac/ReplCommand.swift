@@ -7,13 +7,16 @@ struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "An interactive Lua prompt with the whole Almanac API loaded.",
-        discussion: "Expressions print their values; statements run; an error is shown and the session goes on. Up and down recall earlier lines. Ctrl-C stops running code, Ctrl-D quits.")
+        discussion:
+            "Expressions print their values; statements run; an error is shown and the session goes on. Up and down recall earlier lines. Ctrl-C stops running code, Ctrl-D quits."
+    )
 
     @OptionGroup var output: OutputFolderFlag
     @OptionGroup var flags: HostFlags
 
     func run() throws {
-        let host = try Diagnostics.makeHost(flags.hostOptions(scriptDirectory: FileManager.default.currentDirectoryPath, outputDirectory: output.out))
+        let host = try Diagnostics.makeHost(
+            flags.hostOptions(scriptDirectory: FileManager.default.currentDirectoryPath, outputDirectory: output.out))
         let session: ReplSession
         do { session = try ReplSession(host: host) } catch {
             Diagnostics.print("almanac: internal error while setting up the prompt: \(error.message)")

@@ -7,7 +7,9 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a Lua script.",
-        discussion: "Arguments after the script reach it as arg[1], arg[2], ... (and as `...`). A notebook header's seed (docs/reports.md) is the run's seed unless --seed is given, so run and render give the same numbers. Exit status: 0 on success, 1 when the script fails, 2 when it cannot start (a bad notebook header included).")
+        discussion:
+            "Arguments after the script reach it as arg[1], arg[2], ... (and as `...`). A notebook header's seed (docs/reports.md) is the run's seed unless --seed is given, so run and render give the same numbers. Exit status: 0 on success, 1 when the script fails, 2 when it cannot start (a bad notebook header included)."
+    )
 
     @OptionGroup var output: OutputFolderFlag
     @OptionGroup var flags: HostFlags

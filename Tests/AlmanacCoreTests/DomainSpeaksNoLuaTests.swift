@@ -10,8 +10,10 @@ import Testing
 /// reference's documentation and runnable examples (data for the Lua face, not
 /// messages), and comments.
 @Suite struct DomainSpeaksNoLuaTests {
-    static let domainModules = ["AlmanacCore", "LinearAlgebra", "TimeSeries", "Forecasting", "Inventory",
-                                "Optimization", "DataSources"]
+    static let domainModules = [
+        "AlmanacCore", "LinearAlgebra", "TimeSeries", "Forecasting", "Inventory",
+        "Optimization", "DataSources",
+    ]
     static let exempt = ["Forecasting/Catalog/"]
 
     /// Lua call syntax: a module function (dist.normal(…)), a method call
@@ -100,13 +102,22 @@ enum StringLiterals {
                     var depth = 0
                     i += 1
                     repeat {
-                        if at(i) == "(" { depth += 1 } else if at(i) == ")" { depth -= 1 } else if at(i) == "\n" { line += 1 }
+                        if at(i) == "(" {
+                            depth += 1
+                        } else if at(i) == ")" {
+                            depth -= 1
+                        } else if at(i) == "\n" {
+                            line += 1
+                        }
                         i += 1
                     } while depth > 0 && i < s.count
                     text += " "
                     continue
                 }
-                if d == "\\" { text.unicodeScalars.append(s[i]); if i + 1 < s.count { text.unicodeScalars.append(s[i + 1]) }; i += 2; continue }
+                if d == "\\" {
+                    text.unicodeScalars.append(s[i]); if i + 1 < s.count { text.unicodeScalars.append(s[i + 1]) };
+                    i += 2; continue
+                }
                 if multiline && d == "\"" && at(i + 1) == "\"" && at(i + 2) == "\"" { i += 3; break }
                 if !multiline && d == "\"" { i += 1; break }
                 if d == "\n" { if !multiline { break }; line += 1 }

@@ -6,9 +6,11 @@ import Testing
     // Blackman & Vigna's reference C code (xoshiro256** seeded by SplitMix64). Exact.
     @Test func matchesTheReferenceStream() {
         var g0 = SeededGenerator(seed: 0)
-        #expect([g0.next(), g0.next(), g0.next()] == [11091344671253066420, 13793997310169335082, 1900383378846508768])
+        #expect(
+            [g0.next(), g0.next(), g0.next()] == [11091344671253066420, 13793997310169335082, 1900383378846508768])
         var g42 = SeededGenerator(seed: 42)
-        #expect([g42.next(), g42.next(), g42.next()] == [1546998764402558742, 6990951692964543102, 12544586762248559009])
+        #expect(
+            [g42.next(), g42.next(), g42.next()] == [1546998764402558742, 6990951692964543102, 12544586762248559009])
     }
 
     @Test func doublesUseTheTop53Bits() {

@@ -1,21 +1,25 @@
 import Charts
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TimeSeries
 
 /// End to end with the real gnuplot: valid files of a sensible size, and failures that say why.
 @Suite(.enabled(if: Fixtures.gnuplotAvailable)) struct GnuplotRunTests {
     static func fan() throws -> Figure {
         let mean = Fixtures.monthly([170, 172, 175], from: 1952, month: 1, name: "")
-        return try ChartBuilder.forecast(history: Fixtures.airSeries, mean: mean,
-                                         bands: [ForecastBand(level: 80, lower: [160, 158, 157], upper: [180, 186, 193])])
+        return try ChartBuilder.forecast(
+            history: Fixtures.airSeries, mean: mean,
+            bands: [ForecastBand(level: 80, lower: [160, 158, 157], upper: [180, 186, 193])])
     }
 
     @Test func everyFormatIsAValidFile() throws {
         let runner = try GnuplotRunner.located()
         let folder = temporaryFolder("charts")
-        for (name, format, minimum) in [("fan.png", OutputFormat.png, 10_000), ("fan.svg", .svg, 5_000), ("fan.pdf", .pdf, 5_000), ("fan.txt", .text, 500)] {
+        for (name, format, minimum) in [
+            ("fan.png", OutputFormat.png, 10_000), ("fan.svg", .svg, 5_000), ("fan.pdf", .pdf, 5_000),
+            ("fan.txt", .text, 500),
+        ] {
             let path = folder + "/" + name
             try runner.write(try GnuplotScript.render(try Self.fan(), format: format), format: format, to: path)
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -31,7 +35,10 @@ import TimeSeries
             }
         }
         // No temporary file is left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["fan.pdf", "fan.png", "fan.svg", "fan.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+                "fan.pdf", "fan.png", "fan.svg", "fan.txt",
+            ])
     }
 
     @Test func aGnuplotErrorIsReportedAndNoFileIsWritten() throws {
@@ -46,9 +53,13 @@ import TimeSeries
     }
 
     @Test func missingGnuplotSaysHowToInstallIt() {
-        let error = #expect(throws: ChartError.self) { try GnuplotRunner.located(environment: ["PATH": "/nonexistent"]) }
+        let error = #expect(throws: ChartError.self) {
+            try GnuplotRunner.located(environment: ["PATH": "/nonexistent"])
+        }
         #expect(error?.message.contains("apt-get install gnuplot") == true)
-        let named = #expect(throws: ChartError.self) { try GnuplotRunner.located(environment: ["ALMANAC_GNUPLOT": "/no/gnuplot"]) }
+        let named = #expect(throws: ChartError.self) {
+            try GnuplotRunner.located(environment: ["ALMANAC_GNUPLOT": "/no/gnuplot"])
+        }
         #expect(named?.message.contains("/no/gnuplot") == true)
     }
 
@@ -68,13 +79,13 @@ import TimeSeries
 enum XMLParserCheck {
     static func isWellFormed(_ data: Data) -> Bool {
         #if canImport(FoundationXML)
-        return FoundationXML.XMLParser(data: data).parse()
+            return FoundationXML.XMLParser(data: data).parse()
         #else
-        return XMLParser(data: data).parse()
+            return XMLParser(data: data).parse()
         #endif
     }
 }
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif

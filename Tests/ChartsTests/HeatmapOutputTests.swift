@@ -11,7 +11,9 @@ import Testing
 
     @Test func svgCellsArePolygonsWithCrispEdges() throws {
         let runner = try GnuplotRunner.located()
-        let svg = String(decoding: try runner.run(try GnuplotScript.render(try Self.heatmap(), format: .svg), format: .svg), as: UTF8.self)
+        let svg = String(
+            decoding: try runner.run(try GnuplotScript.render(try Self.heatmap(), format: .svg), format: .svg),
+            as: UTF8.self)
         #expect(!svg.contains("<image"), "a bitmap in the SVG is smoothed when a browser stretches it")
         #expect(svg.contains("shape-rendering='crispEdges'"))
         // Six cells, each a polygon of its own colour (the colour bar is drawn apart).

@@ -1,7 +1,7 @@
 import Charts
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TimeSeries
 
 @Suite struct QuotingAndTicksTests {
@@ -32,8 +32,11 @@ import TimeSeries
         first.name = "SKU ''12'' \\"
         second.name = "after\\"
         let figure = try ChartBuilder.series([first, second], title: "ends in a backslash \\")
-        let svg = String(decoding: try GnuplotRunner.located().run(try GnuplotScript.render(figure, format: .svg), format: .svg), as: UTF8.self)
-        #expect(svg.contains("SKU &apos;&apos;12&apos;&apos;") || svg.contains("SKU ''12''"), "the quoted name is drawn")
+        let svg = String(
+            decoding: try GnuplotRunner.located().run(try GnuplotScript.render(figure, format: .svg), format: .svg),
+            as: UTF8.self)
+        #expect(
+            svg.contains("SKU &apos;&apos;12&apos;&apos;") || svg.contains("SKU ''12''"), "the quoted name is drawn")
         #expect(svg.contains("after\\"), "the series after the backslash is drawn")
         #expect(svg.contains("ends in a backslash \\"))
     }
@@ -43,11 +46,15 @@ import TimeSeries
         let long = Fixtures.monthly([Double](repeating: 1, count: 144), from: 1949, month: 1, name: "")
         let script = try GnuplotScript.render(try ChartBuilder.series([long]), format: .svg)
         // (days before 1970 are negative)
-        #expect(script.contains("set xtics ('1950' -7305, '1952' -6575, '1954' -5844, '1956' -5114, '1958' -4383, '1960' -3653)"))
+        #expect(
+            script.contains(
+                "set xtics ('1950' -7305, '1952' -6575, '1954' -5844, '1956' -5114, '1958' -4383, '1960' -3653)"))
         let short = try GnuplotScript.render(try ChartBuilder.series([Fixtures.airSeries]), format: .svg)
         #expect(short.contains("set xtics ('1949-01' -7670, '1949-07' -7489, '1950-01' -7305,"))
         // Weekly data over 10 weeks: ticks on Mondays.
-        let weekly = Series(values: [Double](repeating: 1, count: 10), index: TimeIndex(frequency: .week, start: CivilDate(year: 2024, month: 1, day: 1)!.daysSinceEpoch))
+        let weekly = Series(
+            values: [Double](repeating: 1, count: 10),
+            index: TimeIndex(frequency: .week, start: CivilDate(year: 2024, month: 1, day: 1)!.daysSinceEpoch))
         let w = try GnuplotScript.render(try ChartBuilder.series([weekly]), format: .svg)
         #expect(w.contains("'2024-01-01' 19723"))
     }
@@ -55,15 +62,23 @@ import TimeSeries
     @Test func badInputIsAClearError() throws {
         #expect(throws: ChartError.self) { try ChartBuilder.series([]) }
         let nan = Series(values: [.nan, .nan])
-        let error = #expect(throws: ChartError.self) { try GnuplotScript.render(try ChartBuilder.series([nan], title: "empty"), format: .svg) }
+        let error = #expect(throws: ChartError.self) {
+            try GnuplotScript.render(try ChartBuilder.series([nan], title: "empty"), format: .svg)
+        }
         #expect(error?.message == "panel 'empty' has no finite values to draw")
         #expect(throws: ChartError.self) { try ChartBuilder.pareto(names: ["a"], values: [-1]) }
-        #expect(throws: ChartError.self) { try ChartBuilder.heatmap([[1, 2], [3]], rowNames: ["a", "b"], columnNames: ["x", "y"]) }
+        #expect(throws: ChartError.self) {
+            try ChartBuilder.heatmap([[1, 2], [3]], rowNames: ["a", "b"], columnNames: ["x", "y"])
+        }
         #expect(throws: ChartError.self) { try ChartBuilder.histogram([.nan]) }
         let quarterly = Series(values: [1, 2], index: TimeIndex(frequency: .quarter, start: 8000))
-        let mixed = #expect(throws: ChartError.self) { try ChartBuilder.series([Fixtures.airSeries, Series(values: [1, 2])]) }
+        let mixed = #expect(throws: ChartError.self) {
+            try ChartBuilder.series([Fixtures.airSeries, Series(values: [1, 2])])
+        }
         #expect(mixed?.message.contains("draw them on separate charts") == true)
         _ = quarterly
-        #expect(OutputFormat(fileName: "a.PNG") == .png && OutputFormat(fileName: "a.jpg") == nil && OutputFormat(fileName: "dir.svg/x") == nil)
+        #expect(
+            OutputFormat(fileName: "a.PNG") == .png && OutputFormat(fileName: "a.jpg") == nil
+                && OutputFormat(fileName: "dir.svg/x") == nil)
     }
 }

@@ -6,12 +6,14 @@ import Foundation
 /// tests a release build, and a debug binary left from earlier must not stand in.
 let almanacBinary: String = {
     if let path = ProcessInfo.processInfo.environment["ALMANAC_BIN"] { return path }
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("almanac").path
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "almanac"
+    ).path
     if FileManager.default.isExecutableFile(atPath: beside) { return beside }
     #if DEBUG
-    return repositoryRoot + "/.build/debug/almanac"
+        return repositoryRoot + "/.build/debug/almanac"
     #else
-    return repositoryRoot + "/.build/release/almanac"
+        return repositoryRoot + "/.build/release/almanac"
     #endif
 }()
 
@@ -24,8 +26,10 @@ struct Completed {
 }
 
 /// Runs the real binary with `arguments`, from the repository root unless told otherwise.
-func almanac(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-             directory: String = repositoryRoot) throws -> Completed {
+func almanac(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    directory: String = repositoryRoot
+) throws -> Completed {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: almanacBinary)
     process.arguments = arguments
@@ -44,7 +48,8 @@ func almanac(_ arguments: [String], stdin: String? = nil, environment: [String: 
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Completed(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self),
-                     signaled: process.terminationReason == .uncaughtSignal)
+    return Completed(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self),
+        signaled: process.terminationReason == .uncaughtSignal)
 }

@@ -69,7 +69,8 @@ struct DocSnippet: CustomTestStringConvertible, Sendable {
     }
 
     @Test func fragmentsAreSkipped() {
-        let page = "```lua\nprint(1)\n```\n\n```lua fragment\nf(x, [, y])\n```\n\n```sh\nls\n```\n"
+        let page =
+            "```lua\nprint(1)\n```\n\n```lua fragment\nf(x, [, y])\n```\n\n```sh\nls\n```\n"
             + "```` ```lua ```` is inline code, not a fence\n"
         let blocks = Self.luaBlocks(in: page, page: "p.md")
         #expect(blocks.count == 1)

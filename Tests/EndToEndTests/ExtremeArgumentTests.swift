@@ -15,7 +15,9 @@ struct ExtremeArgumentTests {
 
     static let names: [String] = {
         let folder = temporaryFolder("fuzz-list")
-        guard let result = try? almanac(["run", "-o", folder, driver, stubs, "list"]), result.status == 0 else { return [] }
+        guard let result = try? almanac(["run", "-o", folder, driver, stubs, "list"]), result.status == 0 else {
+            return []
+        }
         return result.stdout.split(separator: "\n").map(String.init)
     }()
 
@@ -31,11 +33,14 @@ struct ExtremeArgumentTests {
         // AddressSanitizer reserves terabytes of address space for its shadow memory, so
         // under it (ASAN_OPTIONS set) the address-space limit is left to ASan's own checks.
         let limit = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil ? "ulimit -v 6000000; " : ""
-        let command = "\(limit)exec '\(almanacBinary)' run --timeout 60 --max-memory 2048 -o '\(folder)' '\(Self.driver)' '\(Self.stubs)' run '\(name)'"
+        let command =
+            "\(limit)exec '\(almanacBinary)' run --timeout 60 --max-memory 2048 -o '\(folder)' '\(Self.driver)' '\(Self.stubs)' run '\(name)'"
         let start = Date()
         let result = try shell(command, directory: folder)
         let seconds = Date().timeIntervalSince(start)
-        let lastCall = result.stdout.split(separator: "\n").last { $0.hasPrefix("CALL ") }.map(String.init) ?? "(before the first call)"
+        let lastCall =
+            result.stdout.split(separator: "\n").last { $0.hasPrefix("CALL ") }.map(String.init)
+            ?? "(before the first call)"
         #expect(!result.signaled, "signal \(result.status) during \(lastCall): \(result.stderr.suffix(600))")
         if result.status == 1 {
             // Stopping at the time limit is allowed (some calls legitimately take long); anything else is not.
@@ -69,7 +74,8 @@ func shell(_ command: String, directory: String) throws -> Completed {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     errDone.wait()
     process.waitUntilExit()
-    return Completed(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self),
-                     signaled: process.terminationReason == .uncaughtSignal)
+    return Completed(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self),
+        signaled: process.terminationReason == .uncaughtSignal)
 }

@@ -15,18 +15,51 @@ struct HostileArgumentTests {
         ("print(dist.poisson(5):pdf(1e300))", nil),
         ("local s = series.new{ values = {1,2,3,4,5} }; print(s:diff(math.maxinteger))", "at least"),
         ("local s = series.new{ values = {1,2,3,4,5} }; print(s:diff(2, math.maxinteger))", "at least"),
-        ("local s = series.new{ values = {1,2,3,4,5,6,7,8,9,10} }; print(s:ljung_box{ lag = math.maxinteger })", "at most 2147483647"),
-        ("local s = series.new{ values = {1,2,3,4,5} }; print(forecast.fit('naive', s):forecast{ h = math.maxinteger })", "between 1 and 100000"),
-        ("local s = series.new{ values = {1,2,3,4,5,6,7,8,9,10,11,12} }; print(forecast.backtest('naive', s, { h = 4611686018427387904, windows = 4 }))", "h"),
-        ("local p = data.panel{ a = series.new{ values = {1,2,3,4,5} } }; print(forecast.fit_many(p, 'naive', {}, { threads = math.maxinteger }))", "between 1 and 1024"),
+        (
+            "local s = series.new{ values = {1,2,3,4,5,6,7,8,9,10} }; print(s:ljung_box{ lag = math.maxinteger })",
+            "at most 2147483647"
+        ),
+        (
+            "local s = series.new{ values = {1,2,3,4,5} }; print(forecast.fit('naive', s):forecast{ h = math.maxinteger })",
+            "between 1 and 100000"
+        ),
+        (
+            "local s = series.new{ values = {1,2,3,4,5,6,7,8,9,10,11,12} }; print(forecast.backtest('naive', s, { h = 4611686018427387904, windows = 4 }))",
+            "h"
+        ),
+        (
+            "local p = data.panel{ a = series.new{ values = {1,2,3,4,5} } }; print(forecast.fit_many(p, 'naive', {}, { threads = math.maxinteger }))",
+            "between 1 and 1024"
+        ),
         ("local p = data.synthetic_retail{ skus = 20, periods = 10000 }; print(#p:keys())", nil),
-        ("print(forecast.fit('auto', series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))", "period"),
-        ("print(forecast.fit('theta', series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))", "period"),
-        ("print(plot.decomposition(series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))", "period"),
-        ("print(forecast.fit('theta', series.new{ values = {1,2,3,4,5,6,7,8,9,10} }:with_period(math.maxinteger)))", "between 1 and 1000000"),
-        ("print(inventory.simulate({ type = 'ss', s = 1, S = 5 }, { demand = dist.poisson(2), periods = 10, lead_time = math.maxinteger }))", "lead_time"),
-        ("print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand = dist.poisson(1e300) })", "mean must be at most"),
-        ("print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand_mean = 5, demand_standard_deviation = 1, method = 'stockpyl_grid', x_num = math.maxinteger })", "x_num"),
+        (
+            "print(forecast.fit('auto', series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))",
+            "period"
+        ),
+        (
+            "print(forecast.fit('theta', series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))",
+            "period"
+        ),
+        (
+            "print(plot.decomposition(series.new{ values = {1,2,3,4,5,6,7,8,9,10}, period = 4611686018427387904 }))",
+            "period"
+        ),
+        (
+            "print(forecast.fit('theta', series.new{ values = {1,2,3,4,5,6,7,8,9,10} }:with_period(math.maxinteger)))",
+            "between 1 and 1000000"
+        ),
+        (
+            "print(inventory.simulate({ type = 'ss', s = 1, S = 5 }, { demand = dist.poisson(2), periods = 10, lead_time = math.maxinteger }))",
+            "lead_time"
+        ),
+        (
+            "print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand = dist.poisson(1e300) })",
+            "mean must be at most"
+        ),
+        (
+            "print(inventory.serial_base_stock{ num_nodes = 2, echelon_holding_cost = {1, 1}, lead_time = {1, 1}, stockout_cost = 10, demand_mean = 5, demand_standard_deviation = 1, method = 'stockpyl_grid', x_num = math.maxinteger })",
+            "x_num"
+        ),
         ("print(dist.poisson(1e18):quantile(0.5))", "mean must be at most"),
     ]
 
@@ -58,7 +91,8 @@ struct HostileArgumentTests {
     @Test("a CSV value past Double's range is an error naming the line")
     func csvOverflow() throws {
         let folder = temporaryFolder("hostile")
-        try "date,value\n2024-01-01,1\n2024-01-02,1e400\n".write(toFile: folder + "/big.csv", atomically: true, encoding: .utf8)
+        try "date,value\n2024-01-01,1\n2024-01-02,1e400\n".write(
+            toFile: folder + "/big.csv", atomically: true, encoding: .utf8)
         try "print(data.csv('big.csv'))".write(toFile: folder + "/one.lua", atomically: true, encoding: .utf8)
         let result = try almanac(["run", "--safe", "one.lua"], directory: folder)
         #expect(result.status == 1)
@@ -66,7 +100,6 @@ struct HostileArgumentTests {
         #expect(result.stderr.contains("too large"), "\(result.stderr)")
     }
 }
-
 
 /// Issue 16 §2: a saved model file is untrusted input. Each damaged file once
 /// crashed (or hung) `forecast.load`; each must now be a clear error.
@@ -76,11 +109,11 @@ struct DamagedModelFileTests {
     private func load(damage: (inout [String: Any]) -> Void) throws -> Completed {
         let folder = temporaryFolder("model-file")
         let save = """
-        local v = {}
-        for i = 1, 48 do v[i] = 100 + 10 * math.sin(i * math.pi / 6) + i end
-        local s = series.new{ values = v, freq = "month", start = "2020-01" }
-        forecast.fit("ets", s, { model = "AAA" }):save("m.json")
-        """
+            local v = {}
+            for i = 1, 48 do v[i] = 100 + 10 * math.sin(i * math.pi / 6) + i end
+            local s = series.new{ values = v, freq = "month", start = "2020-01" }
+            forecast.fit("ets", s, { model = "AAA" }):save("m.json")
+            """
         try save.write(toFile: folder + "/save.lua", atomically: true, encoding: .utf8)
         let saved = try almanac(["run", "-o", folder, "save.lua"], directory: folder)
         #expect(saved.status == 0, "\(saved.stderr)")
@@ -117,9 +150,12 @@ struct DamagedModelFileTests {
         #expect(result.stderr.contains("start"), "\(result.stderr)")
     }
 
-    @Test("ETS states that do not match the model", arguments: [
-        ("seasonal", "[]"), ("m", "1000"), ("m", "0"), ("m", "-3"), ("estimated", "9223372036854775807"), ("alpha", "\"x\""),
-    ])
+    @Test(
+        "ETS states that do not match the model",
+        arguments: [
+            ("seasonal", "[]"), ("m", "1000"), ("m", "0"), ("m", "-3"), ("estimated", "9223372036854775807"),
+            ("alpha", "\"x\""),
+        ])
     func etsState(_ change: (String, String)) throws {
         let value = try JSONSerialization.jsonObject(with: Data(change.1.utf8), options: .fragmentsAllowed)
         let result = try load { json in state(&json, change.0, value) }
@@ -135,7 +171,8 @@ struct FuzzedModelFileTests {
     func finding(_ name: String) throws {
         let folder = temporaryFolder("fuzzed-model")
         try FileManager.default.copyItem(atPath: repositoryRoot + "/fuzz/findings/" + name, toPath: folder + "/m.json")
-        try "local ok, err = pcall(function() return forecast.load('m.json'):forecast{ h = 3 } end) print(ok, err ~= nil)"
+        try
+            "local ok, err = pcall(function() return forecast.load('m.json'):forecast{ h = 3 } end) print(ok, err ~= nil)"
             .write(toFile: folder + "/load.lua", atomically: true, encoding: .utf8)
         let result = try almanac(["run", "--safe", "--timeout", "20", "-o", folder, "load.lua"], directory: folder)
         #expect(!result.signaled, "\(name): \(result.stderr.suffix(400))")

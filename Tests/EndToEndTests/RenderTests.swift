@@ -5,24 +5,24 @@ import Testing
 /// `almanac render` end to end: the report, its failures, repeatability, and a real browser.
 @Suite struct RenderTests {
     static let notebook = """
-    -- ---
-    -- title: Render test
-    -- seed: 5
-    -- ---
+        -- ---
+        -- title: Render test
+        -- seed: 5
+        -- ---
 
-    -- %% [markdown]
-    -- Some **prose**.
+        -- %% [markdown]
+        -- Some **prose**.
 
-    -- %% First
-    local x = 21
-    print("x is", x)
+        -- %% First
+        local x = 21
+        print("x is", x)
 
-    -- %% Second
-    print(x * 2, math.random(1000))
-    report.table({ { a = 1, b = "<script>alert(1)</script>" } })
-    plot.series({ 1, 3, 2, 4 }, { title = "A chart", caption = "Four points" })
+        -- %% Second
+        print(x * 2, math.random(1000))
+        report.table({ { a = 1, b = "<script>alert(1)</script>" } })
+        plot.series({ 1, 3, 2, 4 }, { title = "A chart", caption = "Four points" })
 
-    """
+        """
 
     func write(_ text: String, name: String = "nb.lua") -> (folder: String, script: String) {
         let folder = temporaryFolder("render")
@@ -36,11 +36,11 @@ import Testing
         let r = try almanac(["render", script, "-o", folder + "/report.html"])
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
-        #expect(html.contains("x is\t21"))                        // locals carry from cell to cell
+        #expect(html.contains("x is\t21"))  // locals carry from cell to cell
         #expect(html.contains("<strong>prose</strong>"))
         #expect(html.contains("data:image/svg+xml;base64,"))
         #expect(html.contains("Four points"))
-        #expect(!html.contains("<script>alert(1)</script>"))      // table text is escaped
+        #expect(!html.contains("<script>alert(1)</script>"))  // table text is escaped
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http"))  // nothing to fetch
         #expect(html.contains("Lua 5.4") && html.contains("gnuplot 5"))
         // The same script twice: byte-identical apart from the time stamp and the wall time.
@@ -51,7 +51,9 @@ import Testing
         // The header's seed is used; --seed overrides it.
         let seeded = try almanac(["render", script, "--seed", "6", "-o", folder + "/seeded.html"])
         let third = try String(contentsOfFile: folder + "/seeded.html", encoding: .utf8)
-        #expect(seeded.status == 0 && HTMLReportWriter.maskingVolatileLines(third) != HTMLReportWriter.maskingVolatileLines(html))
+        #expect(
+            seeded.status == 0
+                && HTMLReportWriter.maskingVolatileLines(third) != HTMLReportWriter.maskingVolatileLines(html))
     }
 
     @Test func markdownFormat() throws {
@@ -63,15 +65,16 @@ import Testing
     }
 
     @Test func aFailingCellIsShownAndTheRenderExitsNonZero() throws {
-        let (folder, script) = write("""
-        -- %% Fine
-        print("before")
-        -- %% Broken
-        local s = series.new{ values = { 1, 2 } }
-        forecast.fit("arima", s, { ordr = { 1, 0, 0 } })
-        -- %% Never
-        print("after")
-        """)
+        let (folder, script) = write(
+            """
+            -- %% Fine
+            print("before")
+            -- %% Broken
+            local s = series.new{ values = { 1, 2 } }
+            forecast.fit("arima", s, { ordr = { 1, 0, 0 } })
+            -- %% Never
+            print("after")
+            """)
         let r = try almanac(["render", script, "-o", folder + "/report.html"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("nb.lua:5:") && r.stderr.contains("did you mean 'order'"), "\(r.stderr)")
@@ -100,18 +103,20 @@ import Testing
         let folder = temporaryFolder("browser")
         let r = try almanac(["render", "examples/report.lua", "-o", folder + "/report.html"])
         #expect(r.status == 0, "\(r.stderr)")
-        writeFile(folder + "/harness.html", """
-        <!doctype html><html><body><iframe id="f" src="report.html" width="1000" height="800"></iframe>
-        <script>
-        document.getElementById('f').onload = function () {
-          var d = this.contentDocument, imgs = d.images, ok = 0;
-          for (var i = 0; i < imgs.length; i++) if (imgs[i].complete && imgs[i].naturalWidth > 0) ok++;
-          var out = document.createElement('pre'); out.id = 'result';
-          out.textContent = 'images=' + imgs.length + ' loaded=' + ok + ' title=' + d.title;
-          document.body.appendChild(out);
-        };
-        </script></body></html>
-        """)
+        writeFile(
+            folder + "/harness.html",
+            """
+            <!doctype html><html><body><iframe id="f" src="report.html" width="1000" height="800"></iframe>
+            <script>
+            document.getElementById('f').onload = function () {
+              var d = this.contentDocument, imgs = d.images, ok = 0;
+              for (var i = 0; i < imgs.length; i++) if (imgs[i].complete && imgs[i].naturalWidth > 0) ok++;
+              var out = document.createElement('pre'); out.id = 'result';
+              out.textContent = 'images=' + imgs.length + ' loaded=' + ok + ' title=' + d.title;
+              document.body.appendChild(out);
+            };
+            </script></body></html>
+            """)
         let dom = try renderedDOM(chromium: chromium, page: folder + "/harness.html")
         #expect(dom.contains("images=4 loaded=4 title=Weekly replenishment review"), "\(dom.suffix(400))")
     }
@@ -121,7 +126,9 @@ import Testing
 @Suite struct LabsRenderTests {
     @Test func everyLabRenders() throws {
         let folder = repositoryRoot + "/examples/labs"
-        let labs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".lua") }.sorted()
+        let labs = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".lua")
+        }.sorted()
         #expect(!labs.isEmpty)
         for lab in labs {
             let out = temporaryFolder("lab") + "/report.html"

@@ -5,16 +5,16 @@ import Testing
 /// the numbers its report shows (docs/reports.md); --seed still wins.
 @Suite struct RunSeedTests {
     static let notebook = """
-    -- ---
-    -- title: Seeded
-    -- seed: 6
-    -- ---
+        -- ---
+        -- title: Seeded
+        -- seed: 6
+        -- ---
 
-    -- %% Draw
-    print(("draw %.15f"):format(math.random()))
-    print(("sample %.15f"):format(dist.normal(0, 1):sample(1)[1]))
+        -- %% Draw
+        print(("draw %.15f"):format(math.random()))
+        print(("sample %.15f"):format(dist.normal(0, 1):sample(1)[1]))
 
-    """
+        """
 
     func write(_ text: String) -> (folder: String, script: String) {
         let folder = temporaryFolder("runseed")
@@ -43,7 +43,8 @@ import Testing
         let (folder, script) = write(Self.notebook)
         let header = try almanac(["run", "-o", folder, script])
         let explicit = try almanac(["run", "--seed", "7", "-o", folder, script])
-        let seven = try almanac(["run", "-o", folder, "-"], stdin: Self.notebook.replacingOccurrences(of: "seed: 6", with: "seed: 7"))
+        let seven = try almanac(
+            ["run", "-o", folder, "-"], stdin: Self.notebook.replacingOccurrences(of: "seed: 6", with: "seed: 7"))
         #expect(explicit.status == 0 && seven.status == 0)
         #expect(explicit.stdout != header.stdout)
         #expect(explicit.stdout == seven.stdout)  // a header read from standard input counts too

@@ -35,7 +35,8 @@ struct SandboxEscapeTests {
     func danglingSymlink() throws {
         let folder = temporaryFolder("escape"), elsewhere = temporaryFolder("elsewhere")
         try FileManager.default.createDirectory(atPath: folder + "/out", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: folder + "/out/link.txt", withDestinationPath: elsewhere + "/created.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/out/link.txt", withDestinationPath: elsewhere + "/created.txt")
         let result = try run("local f = assert(io.open('out/link.txt', 'w')); f:write('x'); f:close()", in: folder)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
@@ -48,7 +49,8 @@ struct SandboxEscapeTests {
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
         try FileManager.default.createDirectory(atPath: folder + "/" + composed, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/" + decomposed, withIntermediateDirectories: true)
-        let result = try run("local f = assert(io.open('\(decomposed)/x.txt', 'w')); f:close()", in: folder, ["-o", composed])
+        let result = try run(
+            "local f = assert(io.open('\(decomposed)/x.txt', 'w')); f:close()", in: folder, ["-o", composed])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("outside the folders"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/" + decomposed + "/x.txt"))
@@ -66,7 +68,8 @@ struct SandboxEscapeTests {
             try p.run()
             p.waitUntilExit()
         }
-        try "-- %% [markdown]\n-- # Note\n-- %%\nprint(1 + 1)\n".write(toFile: folder + "/n.lua", atomically: true, encoding: .utf8)
+        try "-- %% [markdown]\n-- # Note\n-- %%\nprint(1 + 1)\n".write(
+            toFile: folder + "/n.lua", atomically: true, encoding: .utf8)
         try git(["init", "-q"])
         try git(["add", "n.lua"])
         try git(["commit", "-q", "-m", "notebook"])
@@ -80,22 +83,23 @@ struct SandboxEscapeTests {
 
     @Test("a finalizer that loops stops at --timeout")
     func finalizerLoop() throws {
-        try expectStopped("setmetatable({}, { __gc = function() while true do end end }) collectgarbage() collectgarbage() while true do end",
-                          timeout: 1)
+        try expectStopped(
+            "setmetatable({}, { __gc = function() while true do end end }) collectgarbage() collectgarbage() while true do end",
+            timeout: 1)
     }
 
     @Test("a finalizer cannot allocate past --max-memory")
     func finalizerMemory() throws {
         let folder = temporaryFolder("escape")
         let script = """
-        setmetatable({}, { __gc = function()
-          local t = {}
-          for i = 1, 5e7 do t[i] = i end
-          finalizer_finished = true
-        end })
-        collectgarbage() collectgarbage()
-        print(finalizer_finished)
-        """
+            setmetatable({}, { __gc = function()
+              local t = {}
+              for i = 1, 5e7 do t[i] = i end
+              finalizer_finished = true
+            end })
+            collectgarbage() collectgarbage()
+            print(finalizer_finished)
+            """
         let result = try run(script, in: folder, ["--max-memory", "50"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "nil\n", "the finalizer was stopped by the memory cap")
@@ -103,40 +107,47 @@ struct SandboxEscapeTests {
 
     @Test("a long native search stops at --timeout")
     func longNativeCall() throws {
-        try expectStopped("print(inventory.ss{ holding_cost = 1, stockout_cost = 4, fixed_cost = 5, demand = dist.poisson(1e9) })", timeout: 2)
+        try expectStopped(
+            "print(inventory.ss{ holding_cost = 1, stockout_cost = 4, fixed_cost = 5, demand = dist.poisson(1e9) })",
+            timeout: 2)
     }
 
     @Test("a pathological pattern search is ended past --timeout")
     func patternSearch() throws {
-        try expectStopped("print(string.find(string.rep('a', 40), string.rep('a?', 40) .. string.rep('a', 40) .. 'b'))", timeout: 1)
+        try expectStopped(
+            "print(string.find(string.rep('a', 40), string.rep('a?', 40) .. string.rep('a', 40) .. 'b'))", timeout: 1)
     }
 
-    @Test("modules, the standard library and the string metatable are read-only", arguments: [
-        "math.max = function() return 0 end",
-        "forecast.fit = nil",
-        "data = {}",
-        "rawset(math, 'max', print)",
-        "getmetatable('').__index = {}",
-        "string.rep = nil",
-        "pairs = nil",
-        "setmetatable(math, {})",
-    ])
+    @Test(
+        "modules, the standard library and the string metatable are read-only",
+        arguments: [
+            "math.max = function() return 0 end",
+            "forecast.fit = nil",
+            "data = {}",
+            "rawset(math, 'max', print)",
+            "getmetatable('').__index = {}",
+            "string.rep = nil",
+            "pairs = nil",
+            "setmetatable(math, {})",
+        ])
     func readOnlyModules(_ script: String) throws {
         let folder = temporaryFolder("escape")
         let result = try run(script, in: folder)
         #expect(result.status == 1, "\(script) must fail")
-        #expect(result.stderr.contains("read-only") || result.stderr.contains("protected") || result.stderr.contains("a string value"),
-                "\(script): \(result.stderr)")
+        #expect(
+            result.stderr.contains("read-only") || result.stderr.contains("protected")
+                || result.stderr.contains("a string value"),
+            "\(script): \(result.stderr)")
     }
 
     @Test("read-only modules still work as before")
     func readOnlyModulesWork() throws {
         let folder = temporaryFolder("escape")
         let script = """
-        local n = 0 for k in pairs(math) do n = n + 1 end
-        my_global = 3
-        print(math.max(1, my_global), ("x"):rep(2), n > 20, require("string") == string, #almanac.plugins("model") > 10)
-        """
+            local n = 0 for k in pairs(math) do n = n + 1 end
+            my_global = 3
+            print(math.max(1, my_global), ("x"):rep(2), n > 20, require("string") == string, #almanac.plugins("model") > 10)
+            """
         let result = try run(script, in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "3\txx\ttrue\ttrue\ttrue\n", "\(result.stdout)")

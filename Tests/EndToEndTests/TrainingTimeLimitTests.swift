@@ -8,13 +8,15 @@ import Testing
 @Suite struct TrainingTimeLimitTests {
     @Test func timeoutStopsATrainingRun() throws {
         let folder = temporaryFolder("timeout")
-        writeFile(folder + "/train.lua", """
-        local panel = data.synthetic_retail{ skus = 50, periods = 104, seed = 4 }
-        local ok = pcall(forecast.fit_many, panel, "nbeats", { horizon = 8, steps = 1000000, evaluate_every = 10, patience = 1000 })
-        print("after the pcall", ok)
-        for i = 1, 1e7 do end
-        print("not reached")
-        """)
+        writeFile(
+            folder + "/train.lua",
+            """
+            local panel = data.synthetic_retail{ skus = 50, periods = 104, seed = 4 }
+            local ok = pcall(forecast.fit_many, panel, "nbeats", { horizon = 8, steps = 1000000, evaluate_every = 10, patience = 1000 })
+            print("after the pcall", ok)
+            for i = 1, 1e7 do end
+            print("not reached")
+            """)
         let r = try almanac(["run", "--timeout", "2", folder + "/train.lua"])
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("time limit of 2.0 s (--timeout)"), "\(r.stderr)")

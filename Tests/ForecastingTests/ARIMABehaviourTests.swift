@@ -2,6 +2,7 @@ import AlmanacCore
 import Foundation
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// Input errors, saving and restoring, and sample paths of the ARIMA models.
@@ -18,7 +19,9 @@ import TimeSeries
 
     @Test func badInputGivesClearErrors() throws {
         let short = Series(name: "short", values: [1, 2, 3, 4, 5], seasonalPeriod: 1)
-        let tooShort = Self.message { _ = try Self.arima(["order": .numbers([2, 1, 2])]).fit(ModelData(series: short)) }
+        let tooShort = Self.message {
+            _ = try Self.arima(["order": .numbers([2, 1, 2])]).fit(ModelData(series: short))
+        }
         #expect(tooShort.contains("'short' has 5 observations") && tooShort.contains("needs at least"), "\(tooShort)")
 
         var gappy = Self.air
@@ -30,9 +33,11 @@ import TimeSeries
         let constant = Self.message { _ = try Self.arima(["order": .numbers([1, 0, 0])]).fit(ModelData(series: flat)) }
         #expect(constant.contains("constant"), "\(constant)")
 
-        let yearly = Series(name: "yearly", values: (0..<40).map { Double($0 % 7) + sin(Double($0)) }, seasonalPeriod: 1)
+        let yearly = Series(
+            name: "yearly", values: (0..<40).map { Double($0 % 7) + sin(Double($0)) }, seasonalPeriod: 1)
         let seasonal = Self.message {
-            _ = try Self.arima(["order": .numbers([0, 1, 1]), "seasonal": .numbers([0, 1, 1])]).fit(ModelData(series: yearly))
+            _ = try Self.arima(["order": .numbers([0, 1, 1]), "seasonal": .numbers([0, 1, 1])]).fit(
+                ModelData(series: yearly))
         }
         #expect(seasonal.contains("needs a seasonal series"), "\(seasonal)")
 
@@ -40,12 +45,14 @@ import TimeSeries
         #expect(badOrder.contains("three whole numbers"), "\(badOrder)")
 
         let noCovariate = Self.message {
-            _ = try Self.arima(["order": .numbers([1, 0, 0]), "xreg": .strings(["price"])]).fit(ModelData(series: Self.air))
+            _ = try Self.arima(["order": .numbers([1, 0, 0]), "xreg": .strings(["price"])]).fit(
+                ModelData(series: Self.air))
         }
         #expect(noCovariate.contains("no covariate 'price'"), "\(noCovariate)")
 
         let badFixed = Self.message {
-            _ = try Self.arima(["order": .numbers([1, 0, 0]), "fixed": .numbers([0.5])]).fit(ModelData(series: Self.air))
+            _ = try Self.arima(["order": .numbers([1, 0, 0]), "fixed": .numbers([0.5])]).fit(
+                ModelData(series: Self.air))
         }
         #expect(badFixed.contains("'fixed' needs 2 values (ar1, intercept)"), "\(badFixed)")
     }
@@ -53,8 +60,11 @@ import TimeSeries
     /// A series whose CSS fit has an explosive AR part: R stops with
     /// "non-stationary AR part from CSS"; so does Almanac, as an error.
     @Test func nonStationaryCSSStartIsAnError() throws {
-        let explosive = Series(name: "explosive", values: (0..<40).map { pow(1.15, Double($0)) + Double($0 % 3) }, seasonalPeriod: 1)
-        let message = Self.message { _ = try Self.arima(["order": .numbers([1, 0, 0])]).fit(ModelData(series: explosive)) }
+        let explosive = Series(
+            name: "explosive", values: (0..<40).map { pow(1.15, Double($0)) + Double($0 % 3) }, seasonalPeriod: 1)
+        let message = Self.message {
+            _ = try Self.arima(["order": .numbers([1, 0, 0])]).fit(ModelData(series: explosive))
+        }
         #expect(message.contains("non-stationary AR part from CSS"), "\(message)")
     }
 
@@ -62,7 +72,8 @@ import TimeSeries
     @Test func saveRestoreRoundTrip() throws {
         for name in ["arima", "auto_arima"] {
             let definition = try #require(ModelCatalog.definition(named: name))
-            let options: [String: ParameterValue] = name == "arima"
+            let options: [String: ParameterValue] =
+                name == "arima"
                 ? ["order": .numbers([1, 1, 1]), "seasonal": .numbers([0, 1, 1]), "lambda": .number(0)]
                 : ["lambda": .number(0)]
             let model = try definition.configure(options).fit(ModelData(series: Self.air))
@@ -72,7 +83,8 @@ import TimeSeries
             #expect(restored.method == model.method)
             #expect(restored.parameters == model.parameters)
             #expect(restored.statistics == model.statistics)
-            let a = try model.forecast(ForecastRequest(horizon: 12)), b = try restored.forecast(ForecastRequest(horizon: 12))
+            let a = try model.forecast(ForecastRequest(horizon: 12)),
+                b = try restored.forecast(ForecastRequest(horizon: 12))
             #expect(a.mean.values == b.mean.values)
             #expect(a.upper == b.upper)
         }
@@ -81,7 +93,8 @@ import TimeSeries
     /// Simulated paths: their mean and 10%/90% quantiles match the forecast and
     /// its 80% interval within Monte Carlo error (20000 paths).
     @Test func samplePathsAgreeWithIntervals() throws {
-        let model = try Self.arima(["order": .numbers([1, 1, 1]), "seasonal": .numbers([0, 1, 1])]).fit(ModelData(series: Self.air))
+        let model = try Self.arima(["order": .numbers([1, 1, 1]), "seasonal": .numbers([0, 1, 1])]).fit(
+            ModelData(series: Self.air))
         let fc = try model.forecast(ForecastRequest(horizon: 12, levels: [80]))
         var generator = SeededGenerator(seed: 42)
         let paths = try model.samplePaths(horizon: 12, count: 20000, future: [:], generator: &generator)
@@ -89,7 +102,9 @@ import TimeSeries
             let values = paths.step(h).sorted()
             let mean = values.reduce(0, +) / Double(values.count)
             let sd = (fc.upper[0][h] - fc.lower[0][h]) / (2 * 1.2815515655446004)
-            #expect(abs(mean - fc.mean.values[h]) < 4 * sd / Double(values.count).squareRoot(), "h = \(h + 1): mean \(mean)")
+            #expect(
+                abs(mean - fc.mean.values[h]) < 4 * sd / Double(values.count).squareRoot(), "h = \(h + 1): mean \(mean)"
+            )
             let q10 = values[values.count / 10], q90 = values[values.count * 9 / 10]
             #expect(abs(q10 - fc.lower[0][h]) < 0.05 * sd, "h = \(h + 1): 10% \(q10) vs \(fc.lower[0][h])")
             #expect(abs(q90 - fc.upper[0][h]) < 0.05 * sd, "h = \(h + 1): 90% \(q90) vs \(fc.upper[0][h])")

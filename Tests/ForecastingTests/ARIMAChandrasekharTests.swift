@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// The fast likelihood path (first column of Q0 by step-down, Chandrasekhar
@@ -20,9 +21,11 @@ import Testing
             let (phi, theta) = order.expanded(coef)
             let r = max(phi.count, theta.count + 1)
             var full = [Double](repeating: 0, count: r * r)
-            var fullWork = [Double](repeating: 0, count: ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: phi.count, r: r))
+            var fullWork = [Double](
+                repeating: 0, count: ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: phi.count, r: r))
             var column = [Double](repeating: 0, count: r)
-            var work = [Double](repeating: 0, count: ARIMAInitialCovariance.columnWorkspaceSize(p: phi.count, q: theta.count, r: r))
+            var work = [Double](
+                repeating: 0, count: ARIMAInitialCovariance.columnWorkspaceSize(p: phi.count, q: theta.count, r: r))
             let arLags = order.expandedARLags, maLags = order.expandedMALags
             var ok = false
             phi.withUnsafeBufferPointer { ph in
@@ -40,8 +43,9 @@ import Testing
                         maLags.withUnsafeBufferPointer { ml in
                             column.withUnsafeMutableBufferPointer { c in
                                 work.withUnsafeMutableBufferPointer { w in
-                                    ok = ARIMAInitialCovariance.firstColumn(phi: ph, theta: th, arLags: al, maLags: ml, r: r,
-                                                                           out: c.baseAddress!, work: w)
+                                    ok = ARIMAInitialCovariance.firstColumn(
+                                        phi: ph, theta: th, arLags: al, maLags: ml, r: r,
+                                        out: c.baseAddress!, work: w)
                                 }
                             }
                         }
@@ -50,8 +54,9 @@ import Testing
             }
             #expect(ok)
             for i in 0..<r {
-                #expect(abs(column[i] - full[i]) <= 1e-10 * max(1, abs(full[i])),
-                        "\(order.label) Q0[\(i)][0]: \(column[i]) vs \(full[i])")
+                #expect(
+                    abs(column[i] - full[i]) <= 1e-10 * max(1, abs(full[i])),
+                    "\(order.label) Q0[\(i)][0]: \(column[i]) vs \(full[i])")
             }
         }
     }
@@ -61,13 +66,20 @@ import Testing
         var column = [Double](repeating: 0, count: 2)
         var work = [Double](repeating: 0, count: ARIMAInitialCovariance.columnWorkspaceSize(p: 2, q: 0, r: 2))
         let lags = [0, 1], none: [Int] = []
-        let ok = phi.withUnsafeBufferPointer { ph in theta.withUnsafeBufferPointer { th in
-            lags.withUnsafeBufferPointer { al in none.withUnsafeBufferPointer { ml in
-                column.withUnsafeMutableBufferPointer { c in work.withUnsafeMutableBufferPointer { w in
-                    ARIMAInitialCovariance.firstColumn(phi: ph, theta: th, arLags: al, maLags: ml, r: 2, out: c.baseAddress!, work: w)
-                } }
-            } }
-        } }
+        let ok = phi.withUnsafeBufferPointer { ph in
+            theta.withUnsafeBufferPointer { th in
+                lags.withUnsafeBufferPointer { al in
+                    none.withUnsafeBufferPointer { ml in
+                        column.withUnsafeMutableBufferPointer { c in
+                            work.withUnsafeMutableBufferPointer { w in
+                                ARIMAInitialCovariance.firstColumn(
+                                    phi: ph, theta: th, arLags: al, maLags: ml, r: 2, out: c.baseAddress!, work: w)
+                            }
+                        }
+                    }
+                }
+            }
+        }
         #expect(!ok)
     }
 

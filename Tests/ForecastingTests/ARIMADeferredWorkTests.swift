@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// The work auto_arima's search defers or moves (the Hessian and the final

@@ -2,6 +2,7 @@ import AlmanacCore
 import Foundation
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// Fixed-order fits against forecast::Arima (arima_reference.R, section b):
@@ -41,9 +42,13 @@ import TimeSeries
                 #expect(abs(mine - value) <= 10 * tolerance * scale, "\(label): \(name) = \(mine), R \(value)")
             }
             let stats = model.statistics
-            #expect(close(stats.sigma2, ARIMAReference.number(fit["sigma2"]), 10 * tolerance), "\(label): sigma2 \(stats.sigma2)")
+            #expect(
+                close(stats.sigma2, ARIMAReference.number(fit["sigma2"]), 10 * tolerance),
+                "\(label): sigma2 \(stats.sigma2)")
             if (fit["method"] as? String) != "CSS" {
-                #expect(close(stats.logLikelihood ?? .nan, ARIMAReference.number(fit["loglik"]), tolerance), "\(label): loglik \(stats.logLikelihood ?? .nan)")
+                #expect(
+                    close(stats.logLikelihood ?? .nan, ARIMAReference.number(fit["loglik"]), tolerance),
+                    "\(label): loglik \(stats.logLikelihood ?? .nan)")
                 #expect(close(stats.aicc ?? .nan, ARIMAReference.number(fit["aicc"]), tolerance), "\(label): aicc")
                 #expect(close(stats.bic ?? .nan, ARIMAReference.number(fit["bic"]), tolerance), "\(label): bic")
             }
@@ -52,7 +57,9 @@ import TimeSeries
             let mean = ARIMAReference.numbers(fit["forecast_mean"])
             for i in 0..<h {
                 let scale = max(abs(mean[i]), 1)
-                #expect(abs(fc.mean.values[i] - mean[i]) <= 10 * tolerance * scale, "\(label): mean[\(i)] \(fc.mean.values[i]) vs \(mean[i])")
+                #expect(
+                    abs(fc.mean.values[i] - mean[i]) <= 10 * tolerance * scale,
+                    "\(label): mean[\(i)] \(fc.mean.values[i]) vs \(mean[i])")
                 for (k, level) in ["80", "95"].enumerated() {
                     let lower = ARIMAReference.numbers(fit["lower" + level])[i]
                     let upper = ARIMAReference.numbers(fit["upper" + level])[i]

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// The Kalman-filter likelihood and its initial covariance against R, at R's
 /// own coefficients, so the optimiser plays no part.
@@ -16,9 +17,11 @@ import TimeSeries
             let expected = ARIMAReference.numbers(c["q0"])
             let r = Int(ARIMAReference.number(c["r"]))
             var out = [Double](repeating: 0, count: r * r)
-            var work = [Double](repeating: 0, count: method == .gardner
-                                ? ARIMAInitialCovariance.workspaceSize(r)
-                                : ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: phi.count, r: r))
+            var work = [Double](
+                repeating: 0,
+                count: method == .gardner
+                    ? ARIMAInitialCovariance.workspaceSize(r)
+                    : ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: phi.count, r: r))
             phi.withUnsafeBufferPointer { ph in
                 theta.withUnsafeBufferPointer { th in
                     out.withUnsafeMutableBufferPointer { o in
@@ -34,7 +37,9 @@ import TimeSeries
             }
             let tolerance = method == .gardner ? 1e-13 : 1e-9
             for i in 0..<(r * r) {
-                #expect(close(out[i], expected[i], tolerance), "Q0[\(i)] = \(out[i]), R \(expected[i]) (phi \(phi), theta \(theta))")
+                #expect(
+                    close(out[i], expected[i], tolerance),
+                    "Q0[\(i)] = \(out[i]), R \(expected[i]) (phi \(phi), theta \(theta))")
             }
         }
     }
@@ -49,8 +54,9 @@ import TimeSeries
             let y = fit["lambda"] != nil ? series.values.map { log($0) } : series.values
             let n = y.count
             let coef = ARIMAReference.numbers(fit["coef"])
-            let likelihood = ARIMALikelihood(y: y, xreg: spec.regressors(0..<n, covariates: [:]), order: spec.order,
-                                             initialization: method)
+            let likelihood = ARIMALikelihood(
+                y: y, xreg: spec.regressors(0..<n, covariates: [:]), order: spec.order,
+                initialization: method)
             let nUsed = Double(n - spec.order.delta.count)
             let value = likelihood.ml(coef, transform: false)
             let logLik = -0.5 * (2 * nUsed * value + nUsed + nUsed * log(2 * Double.pi))
@@ -80,7 +86,8 @@ enum ARIMAFitCases {
     static func specification(_ fit: [String: Any], period: Int) -> ARIMASpecification {
         let o = ARIMAReference.numbers(fit["order"]).map { Int($0) }
         let s = ARIMAReference.numbers(fit["seasonal"]).map { Int($0) }
-        return ARIMASpecification(order: ARIMAOrder(p: o[0], d: o[1], q: o[2], P: s[0], D: s[1], Q: s[2], period: period),
-                                  includeMean: fit["include_mean"] as? Bool ?? true, includeDrift: fit["include_drift"] as? Bool ?? false)
+        return ARIMASpecification(
+            order: ARIMAOrder(p: o[0], d: o[1], q: o[2], P: s[0], D: s[1], Q: s[2], period: period),
+            includeMean: fit["include_mean"] as? Bool ?? true, includeDrift: fit["include_drift"] as? Bool ?? false)
     }
 }

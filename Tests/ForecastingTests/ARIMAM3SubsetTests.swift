@@ -2,6 +2,7 @@ import AlmanacCore
 import Foundation
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// Fixed orders on AirPassengers and the 48 series of the M3 subset against
@@ -26,8 +27,10 @@ import TimeSeries
             if let css = entry["css"] { fits.append(("CSS", css)) }
             for (label, value) in fits {
                 guard let fit = value as? [String: Any], let call = fit["call"] as? String else { continue }
-                out.append(Case(label: "\(id) \(label)", series: series, horizon: horizon, reference: fit,
-                                options: options(call: call)))
+                out.append(
+                    Case(
+                        label: "\(id) \(label)", series: series, horizon: horizon, reference: fit,
+                        options: options(call: call)))
             }
         }
         return out
@@ -38,12 +41,16 @@ import TimeSeries
         func triple(after key: String) -> [Double] {
             guard let start = call.range(of: key + " = c(") else { return [0, 0, 0] }
             let rest = call[start.upperBound...]
-            return rest[..<rest.firstIndex(of: ")")!].split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            return rest[..<rest.firstIndex(of: ")")!].split(separator: ",").compactMap {
+                Double($0.trimmingCharacters(in: .whitespaces))
+            }
         }
         let method = call.contains("method = \"CSS\"") ? "CSS" : "CSS-ML"
-        return ["order": .numbers(triple(after: "order")), "seasonal": .numbers(triple(after: "seasonal")),
-                "include_mean": .boolean(call.contains("include.mean = TRUE")),
-                "include_drift": .boolean(call.contains("include.drift = TRUE")), "method": .string(method)]
+        return [
+            "order": .numbers(triple(after: "order")), "seasonal": .numbers(triple(after: "seasonal")),
+            "include_mean": .boolean(call.contains("include.mean = TRUE")),
+            "include_drift": .boolean(call.contains("include.drift = TRUE")), "method": .string(method),
+        ]
     }
 
     /// Coefficients to 1e-3 (regression coefficients relative to their size),
@@ -59,8 +66,10 @@ import TimeSeries
             let forecaster = try definition.configure(c.options)
             if let dropped = c.reference["dropped"] as? String {
                 let message = ARIMABehaviourTests.message { _ = try forecaster.fit(ModelData(series: c.series)) }
-                #expect(dropped.contains("non-stationary AR part from CSS") && message.contains("non-stationary AR part from CSS"),
-                        "\(c.label): R \(dropped); Almanac: \(message)")
+                #expect(
+                    dropped.contains("non-stationary AR part from CSS")
+                        && message.contains("non-stationary AR part from CSS"),
+                    "\(c.label): R \(dropped); Almanac: \(message)")
                 failedAsInR += 1
                 continue
             }
@@ -69,13 +78,19 @@ import TimeSeries
             let mine = Dictionary(uniqueKeysWithValues: model.parameters.map { ($0.name, $0.value) })
             for (name, value) in M3SubsetReference.named(c.reference["coef"]) {
                 let scale = ["intercept", "drift"].contains(name) ? max(1, abs(value)) : 1
-                #expect(abs((mine[name] ?? .nan) - value) <= 1e-3 * scale, "\(c.label): \(name) \(mine[name] ?? .nan), R \(value)")
+                #expect(
+                    abs((mine[name] ?? .nan) - value) <= 1e-3 * scale,
+                    "\(c.label): \(name) \(mine[name] ?? .nan), R \(value)")
             }
             let stats = model.statistics
-            #expect(close(stats.sigma2, ARIMAReference.number(c.reference["sigma2"]), 1e-4), "\(c.label): sigma2 \(stats.sigma2)")
+            #expect(
+                close(stats.sigma2, ARIMAReference.number(c.reference["sigma2"]), 1e-4),
+                "\(c.label): sigma2 \(stats.sigma2)")
             if c.options["method"] != .string("CSS") {
-                #expect(close(stats.logLikelihood ?? .nan, ARIMAReference.number(c.reference["loglik"]), 1e-5),
-                        "\(c.label): loglik \(stats.logLikelihood ?? .nan), R \(ARIMAReference.number(c.reference["loglik"]))")
+                #expect(
+                    close(stats.logLikelihood ?? .nan, ARIMAReference.number(c.reference["loglik"]), 1e-5),
+                    "\(c.label): loglik \(stats.logLikelihood ?? .nan), R \(ARIMAReference.number(c.reference["loglik"]))"
+                )
                 #expect(close(stats.aicc ?? .nan, ARIMAReference.number(c.reference["aicc"]), 1e-5), "\(c.label): aicc")
             }
             let expected = c.reference["forecast"] as? [String: Any] ?? [:]
@@ -84,17 +99,24 @@ import TimeSeries
             #expect(mean.count == c.horizon)
             for i in 0..<min(mean.count, c.horizon) {
                 let tolerance = 1e-3 * max(1, abs(mean[i]))
-                #expect(abs(fc.mean.values[i] - mean[i]) <= tolerance, "\(c.label): mean[\(i)] \(fc.mean.values[i]), R \(mean[i])")
+                #expect(
+                    abs(fc.mean.values[i] - mean[i]) <= tolerance,
+                    "\(c.label): mean[\(i)] \(fc.mean.values[i]), R \(mean[i])")
                 for (k, level) in ["80", "95"].enumerated() {
                     let lower = ARIMAReference.numbers(expected["lower" + level])[i]
                     let upper = ARIMAReference.numbers(expected["upper" + level])[i]
-                    #expect(abs(fc.lower[k][i] - lower) <= tolerance, "\(c.label): lower\(level)[\(i)] \(fc.lower[k][i]), R \(lower)")
-                    #expect(abs(fc.upper[k][i] - upper) <= tolerance, "\(c.label): upper\(level)[\(i)] \(fc.upper[k][i]), R \(upper)")
+                    #expect(
+                        abs(fc.lower[k][i] - lower) <= tolerance,
+                        "\(c.label): lower\(level)[\(i)] \(fc.lower[k][i]), R \(lower)")
+                    #expect(
+                        abs(fc.upper[k][i] - upper) <= tolerance,
+                        "\(c.label): upper\(level)[\(i)] \(fc.upper[k][i]), R \(upper)")
                 }
             }
             compared += 1
         }
         // 49 series × (4 orders + 1 CSS refit), 6 of which R could not fit.
-        #expect(compared + failedAsInR == 245 && failedAsInR == 6, "\(compared) compared, \(failedAsInR) failed as in R")
+        #expect(
+            compared + failedAsInR == 245 && failedAsInR == 6, "\(compared) compared, \(failedAsInR) failed as in R")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import TimeSeries
+
 @testable import Forecasting
 
 /// R's values for the ARIMA tests: Tests/References/arima_reference.R →
@@ -10,7 +11,8 @@ enum ARIMAReference {
     nonisolated(unsafe) static let r: [String: Any] = {  // read-only after load
         let url = URL(fileURLWithPath: repositoryRoot + "/Tests/References/arima_reference_r.json")
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }()
 
@@ -34,7 +36,8 @@ enum ARIMAReference {
 
     /// m3_every10.csv: id, category, m, n, y (space-separated values).
     static let m3: [(id: String, category: String, series: Series)] = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_every10.csv", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_every10.csv", encoding: .utf8)) ?? ""
         return text.split(separator: "\n").dropFirst().compactMap { line in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             guard cells.count == 5, let m = Int(cells[2]) else { return nil }

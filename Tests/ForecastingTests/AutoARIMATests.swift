@@ -2,13 +2,15 @@ import AlmanacCore
 import Foundation
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// auto_arima against forecast::auto.arima (arima_reference.R, section d).
 @Suite struct AutoARIMATests {
     /// The model R's auto.arima writes, e.g. "ARIMA(2,1,1)(0,1,0)[12]" or "ARIMA(0,1,0) with drift".
     static func chosen(_ series: Series, options: [String: ParameterValue] = [:]) throws -> String {
-        try #require(ModelCatalog.definition(named: "auto_arima")).configure(options).fit(ModelData(series: series)).method
+        try #require(ModelCatalog.definition(named: "auto_arima")).configure(options).fit(ModelData(series: series))
+            .method
     }
 
     @Test func airPassengersMatchesR() throws {
@@ -46,7 +48,9 @@ import TimeSeries
         }
         let agree = zip(chosen, expected).filter { $0 == $1 }.count
         let rate = Double(agree) / Double(series.count)
-        print("auto_arima: \(agree) of \(series.count) subset series choose R's model (\(String(format: "%.1f", 100 * rate))%)")
+        print(
+            "auto_arima: \(agree) of \(series.count) subset series choose R's model (\(String(format: "%.1f", 100 * rate))%)"
+        )
         for (i, pair) in zip(chosen, expected).enumerated() where pair.0 != pair.1 {
             print("  \(series[i].id): \(pair.0) vs R \(pair.1)")
         }
@@ -70,7 +74,9 @@ import TimeSeries
         let results = Array(zip(labels, expected))
         let agree = results.filter { $0.0 == $0.1 }.count
         let rate = Double(agree) / Double(results.count)
-        print("auto_arima: \(agree) of \(results.count) M3 series choose R's model (\(String(format: "%.1f", 100 * rate))%)")
+        print(
+            "auto_arima: \(agree) of \(results.count) M3 series choose R's model (\(String(format: "%.1f", 100 * rate))%)"
+        )
         for (i, r) in results.enumerated() where r.0 != r.1 { print("  \(series[i].id): \(r.0) vs R \(r.1)") }
         #expect(rate >= 0.9)
     }

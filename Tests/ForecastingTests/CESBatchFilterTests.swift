@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 
 /// The batched filter against statsforecast's cescalc written out plainly: three passes over a
@@ -7,8 +8,10 @@ import Testing
 /// through `CESKernel.update`. Each lane must agree bit for bit, whatever the other lanes hold.
 @Suite struct CESBatchFilterTests {
     /// cescalc: forward, reverse, backward, reverse, forward; n·log Σe² of the last pass.
-    static func scalarLikelihood(_ y: [Double], _ L: CESKernel.Layout, _ initial: [Double],
-                                 _ p: CESKernel.Parameters) -> (lik: Double, errors: [Double], states: [Double]) {
+    static func scalarLikelihood(
+        _ y: [Double], _ L: CESKernel.Layout, _ initial: [Double],
+        _ p: CESKernel.Parameters
+    ) -> (lik: Double, errors: [Double], states: [Double]) {
         let n = y.count, k = L.k, lag = L.lag, rows = n + 2 * lag
         var s = [Double](repeating: 0, count: rows * k)
         for j in 0..<initial.count { s[j] = initial[j] }
@@ -59,7 +62,9 @@ import Testing
         let liks = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 4) { sets[$0] }, keepErrors: true) }
         for (lane, p) in sets.enumerated() {
             let scalar = Self.scalarLikelihood(y, L, initial, p)
-            #expect(liks[lane].bitPattern == scalar.lik.bitPattern, "\(season) lane \(lane): \(liks[lane]) vs \(scalar.lik)")
+            #expect(
+                liks[lane].bitPattern == scalar.lik.bitPattern, "\(season) lane \(lane): \(liks[lane]) vs \(scalar.lik)"
+            )
             #expect(filter.errors.map { $0[lane] } == scalar.errors, "\(season) lane \(lane) errors")
             // The states after the data, which the fitted model keeps for forecasting.
             let rows = (lag * L.k)..<((y.count + lag) * L.k)

@@ -1,7 +1,8 @@
-import Testing
 import AlmanacCore
-@testable import Forecasting
+import Testing
 import TimeSeries
+
+@testable import Forecasting
 
 /// CES against statsforecast 2.1.1's AutoCES (theta_ces_reference_sf.py) on AirPassengers and the M3 subset.
 @Suite struct CESReferenceTests {
@@ -26,8 +27,10 @@ import TimeSeries
                 let fc = try m.forecast(ForecastRequest(horizon: h, levels: []))
                 let stats = m.statistics
                 total += 1
-                #expect(m.method.hasPrefix("CES(\(r["seasontype"] as? String ?? "?"))"), "\(s.name) \(form): \(m.method)")
-                #expect(stats.logLikelihood! >= r.number("loglik") - 1e-9 * abs(r.number("loglik")), "\(s.name) \(form)")
+                #expect(
+                    m.method.hasPrefix("CES(\(r["seasontype"] as? String ?? "?"))"), "\(s.name) \(form): \(m.method)")
+                #expect(
+                    stats.logLikelihood! >= r.number("loglik") - 1e-9 * abs(r.number("loglik")), "\(s.name) \(form)")
                 if maxRelativeDifference(fc.mean.values, r.numbers("mean")) < 1e-9 {
                     matched += 1
                     #expect(abs(stats.aicc! - r.number("aicc")) < 1e-9 * abs(r.number("aicc")), "\(s.name) \(form)")

@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// ensemble and auto: combinations built from the members' own fits, so each
 /// expectation is recomputed from the members fitted alone.
@@ -67,11 +68,15 @@ import TimeSeries
 
     @Test func badMemberListsAreExplained() throws {
         func message(_ options: [String: ParameterValue]) -> String {
-            do { _ = try Self.model("ensemble", options).fit(ModelData(series: Self.trending)); return "(no error)" } catch let error as ForecastError {
+            do {
+                _ = try Self.model("ensemble", options).fit(ModelData(series: Self.trending)); return "(no error)"
+            } catch let error as ForecastError {
                 return error.message
             } catch { return "\(error)" }
         }
-        #expect(message(["members": .strings(["naive", "thetta"])]).contains("ensemble: no model named 'thetta' in members (did you mean 'theta'?)"))
+        #expect(
+            message(["members": .strings(["naive", "thetta"])]).contains(
+                "ensemble: no model named 'thetta' in members (did you mean 'theta'?)"))
         #expect(message(["members": .strings(["naive", "ensemble"])]).contains("cannot include ensemble"))
         #expect(message(["members": .strings([])]).contains("members is empty"))
         #expect(message(["members": .strings(["naive", "naive"])]).contains("naive appears twice"))
@@ -98,8 +103,10 @@ import TimeSeries
     }
 
     @Test func combinationsRestoreFromTheirSavedState() throws {
-        for (name, options) in [("ensemble", ["members": ParameterValue.strings(["ets", "theta"])]),
-                                ("auto", ["candidates": .strings(["naive", "drift", "ses"])])] {
+        for (name, options) in [
+            ("ensemble", ["members": ParameterValue.strings(["ets", "theta"])]),
+            ("auto", ["candidates": .strings(["naive", "drift", "ses"])]),
+        ] {
             let forecaster = try Self.model(name, options)
             let fit = try forecaster.fit(ModelData(series: Self.air))
             let restored = try forecaster.restore(ModelData(series: Self.air), state: fit.savedState)

@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// ETS against R's forecast::ets (values from Tests/References/forecast_reference.R,
 /// R 4.2.2, forecast 8.20): the likelihood at R's estimates, R's estimates
@@ -23,7 +24,9 @@ import TimeSeries
         for key in ets.keys.sorted() {
             guard let models = (ets[key] as? [String: Any])?["models"] as? [String: Any] else { continue }
             for code in models.keys.sorted() {
-                if let r = models[code] as? [String: Any], r["loglik"] != nil { out.append(Case(key: key, code: code, reference: r)) }
+                if let r = models[code] as? [String: Any], r["loglik"] != nil {
+                    out.append(Case(key: key, code: code, reference: r))
+                }
             }
         }
         return out
@@ -58,12 +61,14 @@ import TimeSeries
             for (n, v) in zip(names, values) { par[n] = v }
             let initial = ForecastReference.numbers(r, "initstate", "values")
             let spec = c.spec
-            let smoothing = ETSKernel.Smoothing(alpha: par["alpha"]!, beta: par["beta"] ?? 0, gamma: par["gamma"] ?? 0,
-                                                phi: spec.damped ? par["phi"]! : 1)
+            let smoothing = ETSKernel.Smoothing(
+                alpha: par["alpha"]!, beta: par["beta"] ?? 0, gamma: par["gamma"] ?? 0,
+                phi: spec.damped ? par["phi"]! : 1)
             let level = initial[0], slope = spec.hasTrend ? initial[1] : 0
             let seasonal = spec.hasSeason ? Array(initial[(spec.hasTrend ? 2 : 1)...]) : []
-            let pass = ETSKernel.fullPass(spec, y: c.series.values, m: c.series.seasonalPeriod, smoothing: smoothing,
-                                          level: level, slope: slope, seasonal: seasonal)
+            let pass = ETSKernel.fullPass(
+                spec, y: c.series.values, m: c.series.seasonalPeriod, smoothing: smoothing,
+                level: level, slope: slope, seasonal: seasonal)
             let expected = ForecastReference.number(r, "lik_at_par")
             let error = abs(pass.objective - expected) / abs(expected)
             worst = max(worst, error)
@@ -86,18 +91,28 @@ extension ETSReferenceTests {
         for c in Self.cases {
             let fit = try Self.fit(c)
             let r = c.reference
-            #expect(Self.relative(fit.statistics.logLikelihood!, ForecastReference.number(r, "loglik")) < 1e-9, "\(c.key) \(c.code) loglik")
-            #expect(Self.relative(fit.statistics.aicc!, ForecastReference.number(r, "aicc")) < 1e-9, "\(c.key) \(c.code) aicc")
-            #expect(Self.relative(fit.sigma2, ForecastReference.number(r, "sigma2")) < 1e-7, "\(c.key) \(c.code) sigma2")
-            let names = ForecastReference.strings(r, "par", "names"), values = ForecastReference.numbers(r, "par", "values")
+            #expect(
+                Self.relative(fit.statistics.logLikelihood!, ForecastReference.number(r, "loglik")) < 1e-9,
+                "\(c.key) \(c.code) loglik")
+            #expect(
+                Self.relative(fit.statistics.aicc!, ForecastReference.number(r, "aicc")) < 1e-9,
+                "\(c.key) \(c.code) aicc")
+            #expect(
+                Self.relative(fit.sigma2, ForecastReference.number(r, "sigma2")) < 1e-7, "\(c.key) \(c.code) sigma2")
+            let names = ForecastReference.strings(r, "par", "names"),
+                values = ForecastReference.numbers(r, "par", "values")
             let ours = Dictionary(uniqueKeysWithValues: fit.parameters.map { ($0.name, $0.value) })
             for (name, value) in zip(names, values) {
-                #expect(abs(ours[name]! - value) <= 1e-6 * max(abs(value), 1), "\(c.key) \(c.code) \(name): \(ours[name]!) vs R \(value)")
+                #expect(
+                    abs(ours[name]! - value) <= 1e-6 * max(abs(value), 1),
+                    "\(c.key) \(c.code) \(name): \(ours[name]!) vs R \(value)")
             }
             guard c.code != "MAdM" else { continue }
             let mean = ForecastReference.numbers(r, "forecast", "mean")
             let fc = try fit.forecast(ForecastRequest(horizon: mean.count, levels: []))
-            for (a, b) in zip(fc.mean.values, mean) { #expect(Self.relative(a, b) < 1e-8, "\(c.key) \(c.code) forecast \(a) vs \(b)") }
+            for (a, b) in zip(fc.mean.values, mean) {
+                #expect(Self.relative(a, b) < 1e-8, "\(c.key) \(c.code) forecast \(a) vs \(b)")
+            }
             compared += 1
         }
         #expect(compared > 500)
@@ -106,9 +121,13 @@ extension ETSReferenceTests {
     /// R's model choice among all candidates ("ZZZ", AICc) is reproduced.
     @Test func uncappedETSChoosesRsModel() throws {
         guard let ets = ForecastReference.r["ets"] as? [String: Any] else { Issue.record("no reference"); return }
-        let forecaster = try ModelCatalog.definition(named: "ets")!.configure(["cap_smoothing": .boolean(false), "tolerance": .number(ETSReferenceTests.rTolerance)])
+        let forecaster = try ModelCatalog.definition(named: "ets")!.configure([
+            "cap_smoothing": .boolean(false), "tolerance": .number(ETSReferenceTests.rTolerance),
+        ])
         for key in ets.keys.sorted() {
-            guard let auto = (ets[key] as? [String: Any])?["auto"] as? [String: Any], let series = ForecastReference.series(key) else { continue }
+            guard let auto = (ets[key] as? [String: Any])?["auto"] as? [String: Any],
+                let series = ForecastReference.series(key)
+            else { continue }
             let fit = try forecaster.fit(ModelData(series: series))
             #expect(fit.method == auto["method"] as? String, "\(key): \(fit.method) vs R \(auto["method"] ?? "")")
             #expect(Self.relative(fit.statistics.aicc!, ForecastReference.number(auto, "aicc")) < 1e-9, "\(key) aicc")
@@ -121,7 +140,8 @@ extension ETSReferenceTests {
     /// ours (the textbook's) is smaller and everywhere else equal.
     @Test func intervalsEqualRs() throws {
         var checked = 0
-        for c in Self.cases where ForecastReference.numbers(c.reference, "forecast", "lower80").count > 0 && c.code != "MAdM" {
+        for c in Self.cases
+        where ForecastReference.numbers(c.reference, "forecast", "lower80").count > 0 && c.code != "MAdM" {
             let fit = try Self.fit(c)
             let r = c.reference
             let mean = ForecastReference.numbers(r, "forecast", "mean")
@@ -136,7 +156,9 @@ extension ETSReferenceTests {
                         #expect(ourWidth < rWidth, "\(c.key) \(c.code) h=\(h + 1)")
                     } else {
                         // The widths follow the estimates, which agree with R's to about 1e-6.
-                        #expect(Self.relative(ourWidth, rWidth) < 1e-5, "\(c.key) \(c.code) \(level)% h=\(h + 1): \(ourWidth) vs R \(rWidth)")
+                        #expect(
+                            Self.relative(ourWidth, rWidth) < 1e-5,
+                            "\(c.key) \(c.code) \(level)% h=\(h + 1): \(ourWidth) vs R \(rWidth)")
                     }
                 }
             }
@@ -155,7 +177,9 @@ extension ETSReferenceTests {
             total += 1
             if fit.statistics.logLikelihood! < rLogLik - 1e-6 * abs(rLogLik) { worse += 1 }
         }
-        #expect(Double(worse) <= 0.06 * Double(total), "restarted optimizer below R's likelihood on \(worse) of \(total) fits")
+        #expect(
+            Double(worse) <= 0.06 * Double(total),
+            "restarted optimizer below R's likelihood on \(worse) of \(total) fits")
     }
 }
 
@@ -167,7 +191,8 @@ extension ETSReferenceTests {
         var binding = 0, total = 0
         for (i, c) in Self.cases.enumerated() where i % 3 == 0 && (c.spec.hasTrend || c.spec.hasSeason) {
             let model = c.code.replacingOccurrences(of: "d", with: "")
-            let fit = try ModelCatalog.definition(named: "ets")!
+            let fit =
+                try ModelCatalog.definition(named: "ets")!
                 .configure(["model": .string(model), "damped": .boolean(c.code.contains("d"))])
                 .fit(ModelData(series: c.series)) as! ETSFit
             let m = c.spec.hasSeason ? Double(c.series.seasonalPeriod) : 1
@@ -175,8 +200,10 @@ extension ETSReferenceTests {
             let p = Dictionary(uniqueKeysWithValues: fit.parameters.map { ($0.name, $0.value) })
             if let beta = p["beta"] { #expect(beta <= alpha0 + 1e-12, "\(c.key) \(c.code) beta \(beta) > \(alpha0)") }
             if let gamma = p["gamma"] { #expect(gamma <= 1 - alpha0 + 1e-12, "\(c.key) \(c.code) gamma \(gamma)") }
-            let rPar = Dictionary(uniqueKeysWithValues: zip(ForecastReference.strings(c.reference, "par", "names"),
-                                                            ForecastReference.numbers(c.reference, "par", "values")))
+            let rPar = Dictionary(
+                uniqueKeysWithValues: zip(
+                    ForecastReference.strings(c.reference, "par", "names"),
+                    ForecastReference.numbers(c.reference, "par", "values")))
             if (rPar["beta"] ?? 0) > alpha0 || (rPar["gamma"] ?? 0) > 1 - alpha0 { binding += 1 }
             total += 1
         }

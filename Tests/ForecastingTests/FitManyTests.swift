@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// FitMany: one model on every series of a panel, with a stated fallback.
 @Suite struct FitManyTests {
@@ -26,15 +27,21 @@ import TimeSeries
         let short = try #require(outcomes.first { $0.key == "short" })
         #expect(short.fallbackUsed == "naive")
         #expect(short.model?.modelName == "naive")
-        let reason: String? = { do throws(ForecastError) { _ = try snaive.fit(Orchestration.items[2].data); return nil } catch { return error.message } }()
+        let reason: String? = {
+            do throws(ForecastError) { _ = try snaive.fit(Orchestration.items[2].data); return nil } catch {
+                return error.message
+            }
+        }()
         #expect(reason != nil && short.failure == reason)
-        #expect(outcomes.filter { $0.key != "short" }.allSatisfy { $0.failure == nil && $0.model?.modelName == "snaive" })
+        #expect(
+            outcomes.filter { $0.key != "short" }.allSatisfy { $0.failure == nil && $0.model?.modelName == "snaive" })
     }
 
     @Test func aFallbackThatFailsTooIsReported() throws {
         let items = [(key: "empty", data: ModelData(series: Series(values: [])))]
-        let outcomes = try FitMany.run(items, forecaster: try Orchestration.model("ets"),
-                                       fallback: ("naive", try Orchestration.model("naive")), threads: 2)
+        let outcomes = try FitMany.run(
+            items, forecaster: try Orchestration.model("ets"),
+            fallback: ("naive", try Orchestration.model("naive")), threads: 2)
         #expect(outcomes[0].model == nil && outcomes[0].fallbackUsed == nil)
         #expect(outcomes[0].failure?.contains("; the fallback naive failed too: ") == true)
     }
@@ -50,8 +57,9 @@ import TimeSeries
 
     @Test func aConfinedFallbackKeepsTheNativeModelOnTheCallingThreadToo() throws {
         let log = ThreadLog()
-        let outcomes = try FitMany.run(Orchestration.items, forecaster: try Orchestration.model("snaive"),
-                                       fallback: ("confined", ConfinedForecaster(log: log)), threads: 8)
+        let outcomes = try FitMany.run(
+            Orchestration.items, forecaster: try Orchestration.model("snaive"),
+            fallback: ("confined", ConfinedForecaster(log: log)), threads: 8)
         #expect(outcomes.first { $0.key == "short" }?.fallbackUsed == "confined")
         #expect(log.all.count == 1 && pthread_equal(log.all[0], pthread_self()) != 0)
     }
@@ -59,8 +67,9 @@ import TimeSeries
     @Test func anErrorThatStopsTheRunIsThrownNotFallenBackFrom() throws {
         let log = ThreadLog()
         #expect(throws: ForecastError.self) {
-            try FitMany.run(Orchestration.items, forecaster: ConfinedForecaster(log: log, stopAt: 72),
-                            fallback: ("naive", try Orchestration.model("naive")), threads: 4)
+            try FitMany.run(
+                Orchestration.items, forecaster: ConfinedForecaster(log: log, stopAt: 72),
+                fallback: ("naive", try Orchestration.model("naive")), threads: 4)
         }
         #expect(log.all.count == 2)  // "a", then "b" stops the run: nothing after it is fitted
     }

@@ -1,12 +1,15 @@
-import Testing
 import AlmanacCore
-@testable import Forecasting
+import Testing
 import TimeSeries
+
+@testable import Forecasting
 
 /// The Theta, CES and intermittent models by the names the catalog promises, and the
 /// errors they give on data they cannot use: each names the model and what is wrong.
 @Suite struct ForecastInputErrorTests {
-    static let thetaAndCES = ["theta", "optimized_theta", "dynamic_theta", "dynamic_optimized_theta", "auto_theta", "ces"]
+    static let thetaAndCES = [
+        "theta", "optimized_theta", "dynamic_theta", "dynamic_optimized_theta", "auto_theta", "ces",
+    ]
     static let intermittent = ["croston", "sba", "tsb", "adida", "imapa"]
 
     @Test func modelsExistUnderTheirNames() {
@@ -23,7 +26,8 @@ import TimeSeries
     /// The message from fitting `name` to `values`, or nil if it fits.
     func failure(_ name: String, _ values: [Double], _ options: [String: ParameterValue] = [:]) -> String? {
         do {
-            _ = try ModelCatalog.definition(named: name)!.configure(options).fit(ModelData(series: Series(name: "demand", values: values)))
+            _ = try ModelCatalog.definition(named: name)!.configure(options).fit(
+                ModelData(series: Series(name: "demand", values: values)))
             return nil
         } catch { return error.message }
     }
@@ -31,9 +35,13 @@ import TimeSeries
     @Test func emptyShortAndMissingDataAreRefused() {
         for name in Self.thetaAndCES + Self.intermittent {
             let empty = failure(name, [])
-            #expect(empty?.hasPrefix("\(name): ") == true && empty?.contains("is empty") == true, "\(name): \(empty ?? "fitted")")
+            #expect(
+                empty?.hasPrefix("\(name): ") == true && empty?.contains("is empty") == true,
+                "\(name): \(empty ?? "fitted")")
             let short = failure(name, [4])
-            #expect(short?.contains("1 observation") == true && short?.contains("at least") == true, "\(name): \(short ?? "fitted")")
+            #expect(
+                short?.contains("1 observation") == true && short?.contains("at least") == true,
+                "\(name): \(short ?? "fitted")")
             let missing = failure(name, [1, 0, 2, .nan, 3, 0, 1, 2, 0, 4, 1, 0])
             #expect(missing?.contains("missing value") == true, "\(name): \(missing ?? "fitted")")
             let infinite = failure(name, [1, 0, 2, .infinity, 3, 0, 1, 2, 0, 4, 1, 0])
@@ -44,14 +52,17 @@ import TimeSeries
     @Test func negativeDemandIsRefused() {
         for name in Self.intermittent {
             let message = failure(name, [0, 2, 0, -1, 3, 0, -2])
-            #expect(message?.contains("cannot be negative") == true && message?.contains("2 negative values") == true
+            #expect(
+                message?.contains("cannot be negative") == true && message?.contains("2 negative values") == true
                     && message?.contains("-1") == true, "\(name): \(message ?? "fitted")")
         }
     }
 
     @Test func badOptionsAreRefused() {
         let y: [Double] = [0, 2, 0, 0, 3, 0, 1]
-        #expect(failure("croston", y, ["alpha": .number(0)])?.contains("'alpha' must be a number in (0, 1] or \"optimized\"") == true)
+        #expect(
+            failure("croston", y, ["alpha": .number(0)])?.contains(
+                "'alpha' must be a number in (0, 1] or \"optimized\"") == true)
         #expect(failure("sba", y, ["alpha": .string("auto")])?.contains("\"optimized\"") == true)
         #expect(failure("tsb", y, ["alpha_p": .number(1.5)]) != nil)
         #expect(failure("adida", y, ["aggregation_level": .integer(8)])?.contains("longer than") == true)
@@ -62,7 +73,8 @@ import TimeSeries
     /// As R's croston and statsforecast: no demand at all forecasts zero, with a note saying so.
     @Test func aSeriesWithoutDemandForecastsZero() throws {
         for name in Self.intermittent {
-            let m = try ModelCatalog.definition(named: name)!.configure([:]).fit(ModelData(series: Series(values: [0, 0, 0, 0])))
+            let m = try ModelCatalog.definition(named: name)!.configure([:]).fit(
+                ModelData(series: Series(values: [0, 0, 0, 0])))
             let fc = try m.forecast(ForecastRequest(horizon: 2, levels: [95]))
             #expect(fc.mean.values == [0, 0] && fc.upper[0] == [0, 0], "\(name)")
             #expect(m.fitted.dropFirst().allSatisfy { $0 == 0 } && m.fitted[0].isNaN, "\(name)")

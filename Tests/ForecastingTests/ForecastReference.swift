@@ -11,7 +11,8 @@ enum ForecastReference {
     static func load(_ file: String) -> [String: Any] {
         let url = URL(fileURLWithPath: repositoryRoot + "/Tests/References/" + file)
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }
 
@@ -35,7 +36,8 @@ enum ForecastReference {
 
     /// The M3 subset: id → series with its seasonal period (integer index from 1).
     static let m3: [String: Series] = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_subset.csv", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_subset.csv", encoding: .utf8)) ?? ""
         var values: [String: [Double]] = [:], periods: [String: Int] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -49,7 +51,8 @@ enum ForecastReference {
     }()
 
     static let airPassengers: Series = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/data/datasets/airpassengers.csv", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/data/datasets/airpassengers.csv", encoding: .utf8)) ?? ""
         let values = text.split(separator: "\n").dropFirst().compactMap { line -> Double? in
             let cells = line.split(separator: ",")
             return cells.count == 2 ? Double(cells[1]) : nil

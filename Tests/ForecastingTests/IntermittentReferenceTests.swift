@@ -1,7 +1,8 @@
-import Testing
 import AlmanacCore
-@testable import Forecasting
+import Testing
 import TimeSeries
+
+@testable import Forecasting
 
 /// Point forecasts and fitted values of croston, sba, tsb, adida and imapa on the eight
 /// intermittent series (intermittent.csv, h = 12) against R's croston (forecast 8.20,
@@ -17,8 +18,10 @@ import TimeSeries
     }
 
     /// Compares mean and fitted (NaN where the reference has null) with `reference`.
-    func check(_ name: String, _ options: [String: ParameterValue], against reference: (String) -> [String: Any],
-               fitted checkFitted: Bool = true) throws {
+    func check(
+        _ name: String, _ options: [String: ParameterValue], against reference: (String) -> [String: Any],
+        fitted checkFitted: Bool = true
+    ) throws {
         #expect(ReferenceData.intermittent.count == 8)
         for s in ReferenceData.intermittent {
             let r = reference(s.name)
@@ -52,11 +55,14 @@ import TimeSeries
     @Test func optimizedCrostonMatchesCrostonOptimized() throws {
         try check("croston", ["alpha": .string("optimized")], against: statsforecast("CrostonOptimized"))
         for s in ReferenceData.intermittent {
-            let r = ReferenceData.sf[object: "intermittent"][object: s.name][object: "models"][object: "CrostonOptimized"]
+            let r = ReferenceData.sf[object: "intermittent"][object: s.name][object: "models"][
+                object: "CrostonOptimized"]
             let p = try fit("croston", s, ["alpha": .string("optimized")]).parameters
-            let size = p.first { $0.name == "alpha_size" }!.value, interval = p.first { $0.name == "alpha_interval" }!.value
-            #expect(abs(size - r.number("alpha_size")) < 1e-12 && abs(interval - r.number("alpha_interval")) < 1e-12,
-                    "\(s.name): α \(size), \(interval) vs \(r.number("alpha_size")), \(r.number("alpha_interval"))")
+            let size = p.first { $0.name == "alpha_size" }!.value,
+                interval = p.first { $0.name == "alpha_interval" }!.value
+            #expect(
+                abs(size - r.number("alpha_size")) < 1e-12 && abs(interval - r.number("alpha_interval")) < 1e-12,
+                "\(s.name): α \(size), \(interval) vs \(r.number("alpha_size")), \(r.number("alpha_interval"))")
         }
     }
 
@@ -65,8 +71,12 @@ import TimeSeries
     }
 
     @Test func tsbMatchesTSB() throws {
-        try check("tsb", ["alpha_d": .number(0.2), "alpha_p": .number(0.1)], against: statsforecast("TSB(alpha_d=0.2, alpha_p=0.1)"))
-        try check("tsb", ["alpha_d": .number(0.1), "alpha_p": .number(0.3)], against: statsforecast("TSB(alpha_d=0.1, alpha_p=0.3)"))
+        try check(
+            "tsb", ["alpha_d": .number(0.2), "alpha_p": .number(0.1)],
+            against: statsforecast("TSB(alpha_d=0.2, alpha_p=0.1)"))
+        try check(
+            "tsb", ["alpha_d": .number(0.1), "alpha_p": .number(0.3)],
+            against: statsforecast("TSB(alpha_d=0.1, alpha_p=0.3)"))
     }
 
     @Test func adidaMatchesADIDA() throws {
@@ -83,11 +93,15 @@ import TimeSeries
             let adida = try fit("adida", s)
             let level = adida.parameters.first { $0.name == "aggregation_level" }!.value
             let same = try fit("adida", s, ["aggregation_level": .integer(Int(level))])
-            #expect(try same.forecast(ForecastRequest(horizon: 1)).mean.values == adida.forecast(ForecastRequest(horizon: 1)).mean.values)
+            #expect(
+                try same.forecast(ForecastRequest(horizon: 1)).mean.values
+                    == adida.forecast(ForecastRequest(horizon: 1)).mean.values)
             let imapa = try fit("imapa", s)
             let top = imapa.parameters.first { $0.name == "max_aggregation_level" }!.value
             let sameTop = try fit("imapa", s, ["max_aggregation_level": .integer(Int(top))])
-            #expect(try sameTop.forecast(ForecastRequest(horizon: 1)).mean.values == imapa.forecast(ForecastRequest(horizon: 1)).mean.values)
+            #expect(
+                try sameTop.forecast(ForecastRequest(horizon: 1)).mean.values
+                    == imapa.forecast(ForecastRequest(horizon: 1)).mean.values)
         }
     }
 }

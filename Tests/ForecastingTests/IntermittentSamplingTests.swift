@@ -1,7 +1,8 @@
-import Testing
 import AlmanacCore
-@testable import Forecasting
+import Testing
 import TimeSeries
+
+@testable import Forecasting
 
 /// The stated interval method of the intermittent fits (PeriodDemandDistribution): demand with
 /// probability q, sizes resampled from the observed ones and scaled to the point forecast.
@@ -21,9 +22,9 @@ import TimeSeries
         let d = PeriodDemandDistribution(observedSizes: [3, 1, 4, 2], occurrence: 0.5, mean: 1.25)
         #expect(d.sizes == [1, 2, 3, 4])
         #expect(abs(d.mean - 1.25) < 1e-15)
-        #expect(d.quantile(0.5) == 0)      // P(0) = 0.5 reaches 0.5
+        #expect(d.quantile(0.5) == 0)  // P(0) = 0.5 reaches 0.5
         #expect(d.quantile(0.55) == 1)
-        #expect(d.quantile(0.75) == 2)     // exactly P(≤ 2)
+        #expect(d.quantile(0.75) == 2)  // exactly P(≤ 2)
         #expect(d.quantile(0.76) == 3)
         #expect(d.quantile(0.975) == 4)
         let scaled = PeriodDemandDistribution(observedSizes: [3, 1, 4, 2], occurrence: 0.25, mean: 1.25)
@@ -40,7 +41,8 @@ import TimeSeries
                 let a = try m.samplePaths(horizon: 12, count: 200, future: [:], generator: &g1)
                 let b = try m.samplePaths(horizon: 12, count: 200, future: [:], generator: &g2)
                 let c = try m.samplePaths(horizon: 12, count: 200, future: [:], generator: &g3)
-                #expect(a.values.allSatisfy { $0 >= 0 && $0.isFinite }, "\(name) \(s.name): a negative or non-finite value")
+                #expect(
+                    a.values.allSatisfy { $0 >= 0 && $0.isFinite }, "\(name) \(s.name): a negative or non-finite value")
                 #expect(a == b, "\(name) \(s.name): the same seed gave different paths")
                 #expect(a != c, "\(name) \(s.name): different seeds gave the same paths")
                 #expect(a.values.contains { $0 > 0 }, "\(name) \(s.name): no demand in 2400 draws")
@@ -61,7 +63,8 @@ import TimeSeries
                 let mean = paths.values.reduce(0, +) / n
                 let variance = paths.values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
                 let se = (variance / n).squareRoot()
-                #expect(abs(mean - point) < 4 * se, "\(name) \(s.name): path mean \(mean) vs forecast \(point) (se \(se))")
+                #expect(
+                    abs(mean - point) < 4 * se, "\(name) \(s.name): path mean \(mean) vs forecast \(point) (se \(se))")
             }
         }
     }
@@ -77,7 +80,9 @@ import TimeSeries
                 let draws = try m.samplePaths(horizon: 4, count: 5000, future: [:], generator: &g).values
                 for (k, level) in fc.levels.enumerated() {
                     let lower = fc.lower[k][0], upper = fc.upper[k][0]
-                    #expect(Set(fc.lower[k]).count == 1 && Set(fc.upper[k]).count == 1, "\(name) \(s.name): bounds not flat")
+                    #expect(
+                        Set(fc.lower[k]).count == 1 && Set(fc.upper[k]).count == 1, "\(name) \(s.name): bounds not flat"
+                    )
                     #expect(0 <= lower && lower <= upper, "\(name) \(s.name) \(level): [\(lower), \(upper)]")
                     let inside = Double(draws.count(where: { $0 >= lower && $0 <= upper })) / Double(draws.count)
                     #expect(inside >= level / 100 - 0.01, "\(name) \(s.name) \(level) %: \(inside) of draws inside")
@@ -112,7 +117,8 @@ import TimeSeries
             let forecaster = try ModelCatalog.definition(named: name)!.configure(options)
             let m = try forecaster.fit(ModelData(series: s))
             let back = try forecaster.restore(ModelData(series: s), state: m.savedState)
-            #expect(try back.forecast(ForecastRequest(horizon: 3)) == m.forecast(ForecastRequest(horizon: 3)), "\(name)")
+            #expect(
+                try back.forecast(ForecastRequest(horizon: 3)) == m.forecast(ForecastRequest(horizon: 3)), "\(name)")
         }
     }
 }

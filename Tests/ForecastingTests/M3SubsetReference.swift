@@ -10,7 +10,8 @@ enum M3SubsetReference {
     nonisolated(unsafe) static let r: [String: Any] = {  // read-only after load
         let url = URL(fileURLWithPath: repositoryRoot + "/Tests/References/forecast_reference_r.json")
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }()
 
@@ -21,7 +22,8 @@ enum M3SubsetReference {
         let info = r["series"] as? [String: Any] ?? [:]
         var byId: [String: (m: Int, values: [Double])] = [:]
         var order: [String] = []
-        let text = (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_subset.csv", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/Tests/References/m3_subset.csv", encoding: .utf8)) ?? ""
         for line in text.split(separator: "\n").dropFirst() {
             let cells = line.split(separator: ",").map(String.init)  // id,category,m,t,y
             guard cells.count == 5, let m = Int(cells[2]), let y = Double(cells[4]) else { continue }
@@ -29,10 +31,11 @@ enum M3SubsetReference {
             byId[cells[0], default: (m, [])].values.append(y)
         }
         let air = ("airpassengers", ARIMAReference.airPassengers, 24)
-        return [air] + order.map { id in
-            let h = Int(ARIMAReference.number((info[id] as? [String: Any])?["h"]))
-            return (id, Series(name: id, values: byId[id]!.values, seasonalPeriod: byId[id]!.m), h)
-        }
+        return [air]
+            + order.map { id in
+                let h = Int(ARIMAReference.number((info[id] as? [String: Any])?["h"]))
+                return (id, Series(name: id, values: byId[id]!.values, seasonalPeriod: byId[id]!.m), h)
+            }
     }()
 
     /// A {names, values} object as pairs.

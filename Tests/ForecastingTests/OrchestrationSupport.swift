@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// Shared fixtures of the orchestration tests (FitMany, panel backtests, save/restore).
 enum Orchestration {

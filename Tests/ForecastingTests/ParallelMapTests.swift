@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 
 @Suite struct ParallelMapTests {

@@ -8,10 +8,14 @@ import TimeSeries
 /// name fit, and their defaults must be the catalog's. A plain (not
 /// @testable) import: this is the surface another package sees.
 @Suite struct PublicAPITests {
-    static let air = Series(name: "air", values: [
-        112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158, 133, 114, 140,
-        145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209, 191, 172, 194,
-    ], index: TimeIndex(frequency: .month, startingAt: "1949-01") ?? .positions)
+    static let air = Series(
+        name: "air",
+        values: [
+            112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135, 125, 149, 170, 170, 158,
+            133, 114, 140,
+            145, 150, 178, 163, 172, 178, 199, 199, 184, 162, 146, 166, 171, 180, 193, 181, 183, 218, 230, 242, 209,
+            191, 172, 194,
+        ], index: TimeIndex(frequency: .month, startingAt: "1949-01") ?? .positions)
 
     /// Fits `model` and the catalog's definition configured with `options`; both forecasts must be equal.
     func expectSameForecast(_ model: some ForecastModel, as name: String, options: [String: ParameterValue]) throws {
@@ -24,13 +28,15 @@ import TimeSeries
 
     @Test func typedModelsFitWhatTheCatalogFits() throws {
         try expectSameForecast(ETS(), as: "ets", options: [:])
-        try expectSameForecast(ETS(model: "MAM", damped: false), as: "ets", options: ["model": .string("MAM"), "damped": .boolean(false)])
+        try expectSameForecast(
+            ETS(model: "MAM", damped: false), as: "ets", options: ["model": .string("MAM"), "damped": .boolean(false)])
         var logETS = ETS(model: "AAN")
         logETS.common.lambda = .value(0)
         try expectSameForecast(logETS, as: "ets", options: ["model": .string("AAN"), "lambda": .number(0)])
         try expectSameForecast(AutoARIMA(), as: "auto_arima", options: [:])
-        try expectSameForecast(ARIMA(ARIMAOrder(p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1)), as: "arima",
-                               options: ["order": .numbers([0, 1, 1]), "seasonal": .numbers([0, 1, 1])])
+        try expectSameForecast(
+            ARIMA(ARIMAOrder(p: 0, d: 1, q: 1, P: 0, D: 1, Q: 1)), as: "arima",
+            options: ["order": .numbers([0, 1, 1]), "seasonal": .numbers([0, 1, 1])])
         try expectSameForecast(Theta(), as: "theta", options: [:])
         try expectSameForecast(NamedModel("snaive"), as: "snaive", options: [:])
     }
@@ -41,7 +47,8 @@ import TimeSeries
         for model in models {
             let definition = try #require(ModelCatalog.definition(named: model.name))
             for (key, value) in model.options {
-                let spec = try #require(definition.descriptor.parameters.first { $0.name == key }, "\(model.name).\(key)")
+                let spec = try #require(
+                    definition.descriptor.parameters.first { $0.name == key }, "\(model.name).\(key)")
                 #expect(spec.defaultValue == value, "\(model.name).\(key)")
             }
         }

@@ -21,7 +21,8 @@ enum ReferenceData {
     nonisolated(unsafe) static let sfForecast = json("forecast_reference_sf.json")
 
     static let airPassengers: Series = {
-        let text = (try? String(contentsOfFile: repositoryRoot + "/data/datasets/airpassengers.csv", encoding: .utf8)) ?? ""
+        let text =
+            (try? String(contentsOfFile: repositoryRoot + "/data/datasets/airpassengers.csv", encoding: .utf8)) ?? ""
         let values = text.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",")[1]) }
         return Series(name: "airpassengers", values: values, seasonalPeriod: 12)
     }()
@@ -29,7 +30,8 @@ enum ReferenceData {
     /// The M3 subset (m3_subset.csv), in file order, with its M3 horizon.
     static let m3: [(series: Series, h: Int)] = {
         let text = (try? String(contentsOfFile: folder + "m3_subset.csv", encoding: .utf8)) ?? ""
-        var order: [String] = [], values: [String: [Double]] = [:], period: [String: Int] = [:], category: [String: String] = [:]
+        var order: [String] = [], values: [String: [Double]] = [:], period: [String: Int] = [:],
+            category: [String: String] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",").map(String.init)
             if values[f[0]] == nil { order.append(f[0]) }
@@ -38,7 +40,9 @@ enum ReferenceData {
             category[f[0]] = f[1]
         }
         let horizon = ["yearly": 6, "quarterly": 8, "monthly": 18, "other": 8]
-        return order.map { (Series(name: $0, values: values[$0]!, seasonalPeriod: period[$0]!), horizon[category[$0]!]!) }
+        return order.map {
+            (Series(name: $0, values: values[$0]!, seasonalPeriod: period[$0]!), horizon[category[$0]!]!)
+        }
     }()
 
     /// AirPassengers (h 24) then the M3 subset.

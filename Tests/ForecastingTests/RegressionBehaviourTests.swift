@@ -1,6 +1,7 @@
 import AlmanacCore
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// What the regression model does beyond matching R: errors that name what is
@@ -27,7 +28,9 @@ import TimeSeries
 
     @Test func missingFutureCovariateNamesItAndTheHorizon() throws {
         let model = try Self.configured(Self.priceAndPromo).fit(try Self.historyOnly())
-        let text = Self.message { _ = try model.forecast(ForecastRequest(horizon: 6, future: ["price": [10, 10, 10, 10, 10, 10]])) }
+        let text = Self.message {
+            _ = try model.forecast(ForecastRequest(horizon: 6, future: ["price": [10, 10, 10, 10, 10, 10]]))
+        }
         #expect(text.contains("'promo'") && text.contains("h = 6") && text.contains("6 future values"), "\(text)")
     }
 
@@ -79,16 +82,22 @@ import TimeSeries
     @Test func dependentCovariatesAreRefused() throws {
         var data = try Self.historyOnly()
         data.covariates["price_cents"] = data.covariates["price"]!.map { 100 * $0 }
-        let text = Self.message { _ = try Self.configured(["covariates": .strings(["price", "price_cents"])]).fit(data) }
+        let text = Self.message {
+            _ = try Self.configured(["covariates": .strings(["price", "price_cents"])]).fit(data)
+        }
         #expect(text.contains("covariate 'price_cents'"), "\(text)")
     }
 
     @Test func fourierNeedsItsOrderAndASeason() throws {
         let data = try Self.historyOnly()
-        #expect(Self.message { _ = try Self.configured(["season": .string("fourier")]).fit(data) }.contains("needs fourier_k"))
+        #expect(
+            Self.message { _ = try Self.configured(["season": .string("fourier")]).fit(data) }.contains(
+                "needs fourier_k"))
         #expect(Self.message { _ = try Self.configured(["fourier_k": .integer(7)]).fit(data) }.contains("at most 6"))
         let yearly = ModelData(series: Series(values: (1...20).map(Double.init)))
-        #expect(Self.message { _ = try Self.configured(["season": .string("dummies")]).fit(yearly) }.contains("needs a seasonal series"))
+        #expect(
+            Self.message { _ = try Self.configured(["season": .string("dummies")]).fit(yearly) }.contains(
+                "needs a seasonal series"))
     }
 
     @Test func nonSeasonalSeriesDefaultsToTrendOnly() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// Reads the R reference values and the data they were computed from
@@ -38,8 +39,9 @@ enum RegressionReferenceData {
     static var airPassengers: Series {
         get throws {
             let rows = try csvRows(repositoryRoot + "/data/datasets/airpassengers.csv")
-            return Series(name: "airpassengers", values: rows.map { Double($0[1])! },
-                          index: TimeIndex(frequency: .month, start: 1949 * 12), seasonalPeriod: 12)
+            return Series(
+                name: "airpassengers", values: rows.map { Double($0[1])! },
+                index: TimeIndex(frequency: .month, start: 1949 * 12), seasonalPeriod: 12)
         }
     }
 
@@ -56,10 +58,15 @@ enum RegressionReferenceData {
     static func sales() throws -> ModelData {
         let rows = try csvRows(folder + "regression_sales.csv")
         let observed = rows.filter { !$0[1].isEmpty }
-        let series = Series(name: "sales", values: observed.map { Double($0[1])! },
-                            index: TimeIndex(frequency: .month, start: 2019 * 12), seasonalPeriod: 12)
-        return ModelData(series: series, covariates: ["price": rows.map { Double($0[2])! },
-                                                      "promo": rows.map { Double($0[3])! }])
+        let series = Series(
+            name: "sales", values: observed.map { Double($0[1])! },
+            index: TimeIndex(frequency: .month, start: 2019 * 12), seasonalPeriod: 12)
+        return ModelData(
+            series: series,
+            covariates: [
+                "price": rows.map { Double($0[2])! },
+                "promo": rows.map { Double($0[3])! },
+            ])
     }
 
     /// The rows of a simple CSV (no quoting), without the header.

@@ -1,6 +1,7 @@
 import AlmanacCore
 import Testing
 import TimeSeries
+
 @testable import Forecasting
 
 /// The regression model against R (forecast 8.20, R 4.2.2). The references come from
@@ -12,9 +13,13 @@ import TimeSeries
 @Suite struct RegressionReferenceTests {
     static let tolerance = 1e-8
 
-    static func expectClose(_ actual: [Double], _ expected: [Double], _ what: String,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(actual.count == expected.count, "\(what): \(actual.count) values, R has \(expected.count)", sourceLocation: sourceLocation)
+    static func expectClose(
+        _ actual: [Double], _ expected: [Double], _ what: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            actual.count == expected.count, "\(what): \(actual.count) values, R has \(expected.count)",
+            sourceLocation: sourceLocation)
         for (i, (a, e)) in zip(actual, expected).enumerated() where !(abs(a - e) <= tolerance * max(abs(e), 1)) {
             Issue.record("\(what)[\(i)]: \(a), R \(e)", sourceLocation: sourceLocation)
             return
@@ -31,11 +36,15 @@ import TimeSeries
     }
 
     /// Checks the coefficients (R's names mapped to ours) and the forecasts with both intervals.
-    static func expectMatches(_ model: any FittedModel, _ reference: RegressionReferenceData.Case, names: [String],
-                              future: [String: [Double]] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectMatches(
+        _ model: any FittedModel, _ reference: RegressionReferenceData.Case, names: [String],
+        future: [String: [Double]] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let coefficients = try reference.named("coef")
         #expect(coefficients.names.count == names.count, sourceLocation: sourceLocation)
-        expectClose(names.map { parameter(model, $0) ?? .nan }, coefficients.values, "coefficients", sourceLocation: sourceLocation)
+        expectClose(
+            names.map { parameter(model, $0) ?? .nan }, coefficients.values, "coefficients",
+            sourceLocation: sourceLocation)
         let sigma = try reference.number("sigma")
         expectClose([model.statistics.sigma2.squareRoot()], [sigma], "sigma", sourceLocation: sourceLocation)
         let mean = try reference.numbers("mean")
@@ -43,21 +52,31 @@ import TimeSeries
         expectClose(fc.mean.values, mean, "mean", sourceLocation: sourceLocation)
         for level in [80.0, 95.0] {
             let bounds = try #require(fc.bounds(at: level))
-            expectClose(bounds.lower, try reference.numbers("lower\(Int(level))"), "lower\(Int(level))", sourceLocation: sourceLocation)
-            expectClose(bounds.upper, try reference.numbers("upper\(Int(level))"), "upper\(Int(level))", sourceLocation: sourceLocation)
+            expectClose(
+                bounds.lower, try reference.numbers("lower\(Int(level))"), "lower\(Int(level))",
+                sourceLocation: sourceLocation)
+            expectClose(
+                bounds.upper, try reference.numbers("upper\(Int(level))"), "upper\(Int(level))",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// Standard errors, log-likelihood, AIC, BIC and AICc (R's AIC(fit) plus the small-sample
     /// term CV() adds, since CV's own AIC omits the likelihood's constant).
-    static func expectLikelihoodMatches(_ model: any FittedModel, _ reference: RegressionReferenceData.Case, names: [String],
-                                        sourceLocation: SourceLocation = #_sourceLocation) throws {
-        expectClose(names.map { parameter(model, $0 + "_se") ?? .nan }, try reference.named("se").values, "standard errors", sourceLocation: sourceLocation)
+    static func expectLikelihoodMatches(
+        _ model: any FittedModel, _ reference: RegressionReferenceData.Case, names: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        expectClose(
+            names.map { parameter(model, $0 + "_se") ?? .nan }, try reference.named("se").values, "standard errors",
+            sourceLocation: sourceLocation)
         let st = model.statistics
-        let aic = try reference.number("aic"), bic = try reference.number("bic"), loglik = try reference.number("loglik")
+        let aic = try reference.number("aic"), bic = try reference.number("bic"),
+            loglik = try reference.number("loglik")
         let smallSampleTerm = try reference.number("cv_aicc") - reference.number("cv_aic")
-        expectClose([st.logLikelihood ?? .nan, st.aic ?? .nan, st.bic ?? .nan, st.aicc ?? .nan],
-                    [loglik, aic, bic, aic + smallSampleTerm], "loglik, AIC, BIC, AICc", sourceLocation: sourceLocation)
+        expectClose(
+            [st.logLikelihood ?? .nan, st.aic ?? .nan, st.bic ?? .nan, st.aicc ?? .nan],
+            [loglik, aic, bic, aic + smallSampleTerm], "loglik, AIC, BIC, AICc", sourceLocation: sourceLocation)
         let likelihoodDF = try reference.number("loglik_df")
         #expect(st.parameterCount == Int(likelihoodDF), sourceLocation: sourceLocation)
         expectClose(model.fitted, try reference.numbers("fitted"), "fitted", sourceLocation: sourceLocation)
@@ -70,8 +89,10 @@ import TimeSeries
 
     @Test func trendAndSeasonalDummiesOnAirPassengers() throws {
         let model = try Self.fit(ModelData(series: try RegressionReferenceData.airPassengers))
-        try Self.expectMatches(model, try RegressionReferenceData.tslmCase("airpassengers"), names: Self.trendSeasonNames(12))
-        let likelihood = try RegressionReferenceData.topLevelCase("regression_reference_r.json", "airpassengers_trend_season")
+        try Self.expectMatches(
+            model, try RegressionReferenceData.tslmCase("airpassengers"), names: Self.trendSeasonNames(12))
+        let likelihood = try RegressionReferenceData.topLevelCase(
+            "regression_reference_r.json", "airpassengers_trend_season")
         try Self.expectLikelihoodMatches(model, likelihood, names: Self.trendSeasonNames(12))
     }
 
@@ -79,12 +100,15 @@ import TimeSeries
     func trendAndSeasonalDummiesOnM3(_ id: String) throws {
         let series = try RegressionReferenceData.m3(id)
         let model = try Self.fit(ModelData(series: series))
-        try Self.expectMatches(model, try RegressionReferenceData.tslmCase(id), names: Self.trendSeasonNames(series.seasonalPeriod))
+        try Self.expectMatches(
+            model, try RegressionReferenceData.tslmCase(id), names: Self.trendSeasonNames(series.seasonalPeriod))
     }
 
     @Test func trendAndFourierTermsOnAirPassengers() throws {
-        let model = try Self.fit(ModelData(series: try RegressionReferenceData.airPassengers), ["fourier_k": .integer(3)])
-        let reference = try RegressionReferenceData.topLevelCase("forecast_reference_r.json", "tslm_fourier_airpassengers")
+        let model = try Self.fit(
+            ModelData(series: try RegressionReferenceData.airPassengers), ["fourier_k": .integer(3)])
+        let reference = try RegressionReferenceData.topLevelCase(
+            "forecast_reference_r.json", "tslm_fourier_airpassengers")
         let names = ["intercept", "trend"] + (1...3).flatMap { ["S\($0)-12", "C\($0)-12"] }
         try Self.expectMatches(model, reference, names: names)
     }
@@ -93,7 +117,8 @@ import TimeSeries
 
     @Test func trendSeasonPriceAndPromoWithKnownFutureInTheData() throws {
         let model = try Self.fit(try RegressionReferenceData.sales(), ["covariates": .strings(Self.covariateNames)])
-        let reference = try RegressionReferenceData.topLevelCase("regression_reference_r.json", "trend_season_price_promo")
+        let reference = try RegressionReferenceData.topLevelCase(
+            "regression_reference_r.json", "trend_season_price_promo")
         let names = Self.trendSeasonNames(12) + Self.covariateNames
         try Self.expectMatches(model, reference, names: names)
         try Self.expectLikelihoodMatches(model, reference, names: names)
@@ -103,9 +128,14 @@ import TimeSeries
         var data = try RegressionReferenceData.sales()
         let n = data.series.count
         let future = data.covariates.mapValues { Array($0[n...]) }
-        data.covariates = data.covariates.mapValues { Array($0[..<n]) }  // only the history: the request brings the future
-        let model = try Self.fit(data, ["covariates": .strings(Self.covariateNames), "trend": .boolean(false),
-                                         "season": .string("fourier"), "fourier_k": .integer(2)])
+        // Only the history: the request brings the future.
+        data.covariates = data.covariates.mapValues { Array($0[..<n]) }
+        let model = try Self.fit(
+            data,
+            [
+                "covariates": .strings(Self.covariateNames), "trend": .boolean(false),
+                "season": .string("fourier"), "fourier_k": .integer(2),
+            ])
         let reference = try RegressionReferenceData.topLevelCase("regression_reference_r.json", "fourier2_price_promo")
         let names = ["intercept", "S1-12", "C1-12", "S2-12", "C2-12"] + Self.covariateNames
         try Self.expectMatches(model, reference, names: names, future: future)

@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
 import Testing
-@testable import Forecasting
 import TimeSeries
+
+@testable import Forecasting
 
 /// Every model in the catalog survives save and restore: fitted on a short
 /// seasonal series, written as a ModelArchive, read back and rebuilt, it

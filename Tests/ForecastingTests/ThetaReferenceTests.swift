@@ -1,7 +1,8 @@
-import Testing
 import AlmanacCore
-@testable import Forecasting
+import Testing
 import TimeSeries
+
+@testable import Forecasting
 
 /// The Theta family against R's thetaf (theta_croston_reference.R: forecast 8.20) and
 /// statsforecast 2.1.1 (theta_ces_reference_sf.py), on AirPassengers and the M3 subset.
@@ -19,9 +20,11 @@ import TimeSeries
             let r = ref[object: s.name]
             let model = try fit("theta", s)
             let fc = try model.forecast(ForecastRequest(horizon: h, levels: [80, 95]))
-            let d = [maxRelativeDifference(fc.mean.values, r.numbers("mean")),
-                     maxRelativeDifference(fc.lower[0], r.numbers("lower80")),
-                     maxRelativeDifference(fc.upper[1], r.numbers("upper95"))].max()!
+            let d = [
+                maxRelativeDifference(fc.mean.values, r.numbers("mean")),
+                maxRelativeDifference(fc.lower[0], r.numbers("lower80")),
+                maxRelativeDifference(fc.upper[1], r.numbers("upper95")),
+            ].max()!
             worst = max(worst, d)
             #expect(d < 1e-6, "\(s.name): \(d)")
             let alpha = model.parameters.first { $0.name == "alpha" }!.value
@@ -50,8 +53,11 @@ import TimeSeries
                 let m = try fit(model, s, options)
                 let fc = try m.forecast(ForecastRequest(horizon: h, levels: []))
                 let objective = m.parameters.first { $0.name == "objective" }!.value
-                #expect(objective <= r.number("mse") * (1 + 1e-6), "\(key) \(s.name): objective \(objective) vs \(r.number("mse"))")
-                #expect(m.method.contains("seasonal adjustment") == (r["decompose"] as? Bool ?? false), "\(key) \(s.name)")
+                #expect(
+                    objective <= r.number("mse") * (1 + 1e-6),
+                    "\(key) \(s.name): objective \(objective) vs \(r.number("mse"))")
+                #expect(
+                    m.method.contains("seasonal adjustment") == (r["decompose"] as? Bool ?? false), "\(key) \(s.name)")
                 total += 1
                 if maxRelativeDifference(fc.mean.values, r.numbers("mean")) < 1e-9 { matched += 1 }
             }
@@ -74,7 +80,9 @@ import TimeSeries
                 ratios.append((fc.upper[0][0] - fc.lower[0][0]) / 2 / theirs)
             }
             let mean = ratios.reduce(0, +) / Double(ratios.count)
-            print("\(key): mean ratio of one-step 80 % half-widths to statsforecast's \(mean) over \(ratios.count) series")
+            print(
+                "\(key): mean ratio of one-step 80 % half-widths to statsforecast's \(mean) over \(ratios.count) series"
+            )
             #expect(ratios.count > 20 && abs(mean - 1) < 0.05, "\(key): mean ratio \(mean) over \(ratios.count)")
         }
     }

@@ -1,8 +1,9 @@
 import AlmanacCore
 import Foundation
-@testable import Inventory
 import TestSupport
 import Testing
+
+@testable import Inventory
 
 /// Clark–Scarf serial base-stock levels against stockpyl 1.0.2
 /// (`ssm_serial` in Tests/References/stockpyl_reference.json) and against facts
@@ -16,8 +17,9 @@ import Testing
     func system(_ args: [String: Any]) throws -> SerialSystem {
         let h = (args["echelon_holding_cost"] as? [NSNumber] ?? []).map(\.doubleValue)
         let l = (args["lead_time"] as? [NSNumber] ?? []).map(\.doubleValue)
-        return try SerialSystem(echelonHoldingCost: h.reversed(), leadTime: l.reversed(), stockoutCost: number(args["stockout_cost"]),
-                                demand: .normal(mean: number(args["demand_mean"]), sd: number(args["demand_standard_deviation"])))
+        return try SerialSystem(
+            echelonHoldingCost: h.reversed(), leadTime: l.reversed(), stockoutCost: number(args["stockout_cost"]),
+            demand: .normal(mean: number(args["demand_mean"]), sd: number(args["demand_standard_deviation"])))
     }
 
     func grid(_ args: [String: Any]) -> StockpylGrid {
@@ -33,7 +35,9 @@ import Testing
         return g
     }
 
-    var optimisations: [[String: Any]] { Self.entries.filter { ($0["function"] as? String)?.hasSuffix("optimize_base_stock_levels") == true } }
+    var optimisations: [[String: Any]] {
+        Self.entries.filter { ($0["function"] as? String)?.hasSuffix("optimize_base_stock_levels") == true }
+    }
 
     @Test func theReferencesAreThere() {
         #expect(optimisations.count == 5)
@@ -52,17 +56,21 @@ import Testing
             let indices = grid["S_star_index"] as? [String: Any] ?? [:]
             for (j, level) in solution.echelonBaseStock.enumerated() {
                 let node = String(j + 1)
-                #expect(abs(level - number(expected[node])) <= 1e-9 * max(1, abs(level)), "\(entry["source"] ?? "") S*_\(node)")
+                #expect(
+                    abs(level - number(expected[node])) <= 1e-9 * max(1, abs(level)),
+                    "\(entry["source"] ?? "") S*_\(node)")
                 #expect(((level - lo) / delta).rounded() == number(indices[node]), "grid index of S*_\(node)")
             }
             let cost = number(result["C_star"])
-            #expect(abs(solution.cost - cost) <= 1e-10 * cost, "\(entry["source"] ?? ""): C* \(solution.cost) vs \(cost)")
+            #expect(
+                abs(solution.cost - cost) <= 1e-10 * cost, "\(entry["source"] ?? ""): C* \(solution.cost) vs \(cost)")
         }
     }
 
     /// stockpyl's tests state these (tests/test_ssm_serial.py, x_num 100, d_num 10).
     @Test func example61OnTheTestsGrid() throws {
-        let s = try SerialSystem(echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], stockoutCost: 37.12, demand: .normal(mean: 5, sd: 1))
+        let s = try SerialSystem(
+            echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], stockoutCost: 37.12, demand: .normal(mean: 5, sd: 1))
         // The tests cut the sum-of-lead-times demand at 1 − Φ(8) above (6.7e-16 in doubles).
         let grid = StockpylGrid(xNum: 100, dNum: 10, sumUpperTail: 1 - SpecialFunctions.normalCDF(8))
         let r = try ClarkScarf.optimize(s, method: .stockpylGrid(grid))
@@ -81,12 +89,16 @@ import Testing
     /// sd the fine grid's error is O(δ²) ≈ 1e-4·σ, so 1e-4 relative is a bound with room.
     @Test func oneStageIsTheNewsvendor() throws {
         for (h, p, l, mean, sd) in [(2.0, 20.0, 3.0, 10.0, 2.0), (1, 4, 1, 100, 30), (0.5, 9.5, 0.5, 64, 8)] {
-            let system = try SerialSystem(echelonHoldingCost: [h], leadTime: [l], stockoutCost: p, demand: .normal(mean: mean, sd: sd))
-            let nv = try Newsvendor(holdingCost: h, stockoutCost: p, demand: .normal(mean: mean * l, sd: sd * l.squareRoot()))
+            let system = try SerialSystem(
+                echelonHoldingCost: [h], leadTime: [l], stockoutCost: p, demand: .normal(mean: mean, sd: sd))
+            let nv = try Newsvendor(
+                holdingCost: h, stockoutCost: p, demand: .normal(mean: mean * l, sd: sd * l.squareRoot()))
             let exact = nv.evaluate(nv.optimalOrder)
             let r = try ClarkScarf.optimize(system)
             #expect(abs(r.cost - exact.cost) <= 1e-4 * exact.cost, "C* \(r.cost) vs \(exact.cost)")
-            #expect(abs(r.echelonBaseStock[0] - nv.optimalOrder) <= 1e-3 * sd, "S* \(r.echelonBaseStock[0]) vs \(nv.optimalOrder)")
+            #expect(
+                abs(r.echelonBaseStock[0] - nv.optimalOrder) <= 1e-3 * sd,
+                "S* \(r.echelonBaseStock[0]) vs \(nv.optimalOrder)")
         }
     }
 
@@ -94,7 +106,8 @@ import Testing
     /// newsvendor's whole-number S* and its cost to rounding.
     @Test func oneStagePoissonIsTheDiscreteNewsvendor() throws {
         for (h, p, l, mean) in [(1.0, 9.0, 2.0, 6.0), (2, 5, 1, 20), (1, 30, 4, 3)] {
-            let system = try SerialSystem(echelonHoldingCost: [h], leadTime: [l], stockoutCost: p, demand: .poisson(mean: mean))
+            let system = try SerialSystem(
+                echelonHoldingCost: [h], leadTime: [l], stockoutCost: p, demand: .poisson(mean: mean))
             let nv = try Newsvendor(holdingCost: h, stockoutCost: p, demand: .poisson(mean: mean * l))
             let r = try ClarkScarf.optimize(system)
             #expect(r.echelonBaseStock[0] == nv.optimalOrder)
@@ -105,7 +118,8 @@ import Testing
     /// Halving δ cuts the error by about 4: the C* differences between 32, 64 and
     /// 128 points per sd shrink by a factor between 3 and 5.
     @Test func theFineGridConvergesQuadratically() throws {
-        let system = try SerialSystem(echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], stockoutCost: 37.12, demand: .normal(mean: 5, sd: 1))
+        let system = try SerialSystem(
+            echelonHoldingCost: [3, 2, 2], leadTime: [1, 1, 2], stockoutCost: 37.12, demand: .normal(mean: 5, sd: 1))
         let costs = try [32, 64, 128].map { try ClarkScarf.optimize(system, method: .fine(pointsPerSD: $0)).cost }
         let ratio = (costs[0] - costs[1]) / (costs[1] - costs[2])
         #expect(ratio > 3 && ratio < 5, "\(costs)")
@@ -120,8 +134,11 @@ import Testing
     /// stage whose holding cost is the local h'_1 = h_1 + h_2, plus h_2 on the μL_1 in transit:
     /// S*_2 = that stage's S*, S*_1 is cut to it, and C* = its C* + h_2·μ·L_1.
     @Test func anUpstreamStageWithoutLeadTimeFoldsIntoStageOne() throws {
-        let one = try ClarkScarf.optimize(SerialSystem(echelonHoldingCost: [4], leadTime: [2], stockoutCost: 30, demand: .normal(mean: 10, sd: 3)))
-        let two = try ClarkScarf.optimize(SerialSystem(echelonHoldingCost: [3, 1], leadTime: [2, 0], stockoutCost: 30, demand: .normal(mean: 10, sd: 3)))
+        let one = try ClarkScarf.optimize(
+            SerialSystem(echelonHoldingCost: [4], leadTime: [2], stockoutCost: 30, demand: .normal(mean: 10, sd: 3)))
+        let two = try ClarkScarf.optimize(
+            SerialSystem(
+                echelonHoldingCost: [3, 1], leadTime: [2, 0], stockoutCost: 30, demand: .normal(mean: 10, sd: 3)))
         #expect(abs(two.echelonBaseStock[1] - one.echelonBaseStock[0]) < 1e-3)
         #expect(abs(two.localBaseStock[0] - one.echelonBaseStock[0]) < 1e-3 && abs(two.localBaseStock[1]) < 1e-3)
         #expect(abs(two.cost - (one.cost + 1 * 10 * 2)) < 1e-5 * two.cost, "\(two.cost) vs \(one.cost) + 20")
@@ -137,15 +154,35 @@ import Testing
         func message(_ f: () throws -> Void) -> String {
             do { try f(); return "" } catch { return (error as? InventoryError)?.message ?? "\(error)" }
         }
-        #expect(message { _ = try SerialSystem(echelonHoldingCost: [1, 2], leadTime: [1], stockoutCost: 5, demand: .normal(mean: 5, sd: 1)) }
+        #expect(
+            message {
+                _ = try SerialSystem(
+                    echelonHoldingCost: [1, 2], leadTime: [1], stockoutCost: 5, demand: .normal(mean: 5, sd: 1))
+            }
             .contains("lead_time has 1 values"))
-        #expect(message { _ = try SerialSystem(echelonHoldingCost: [1, -2], leadTime: [1, 1], stockoutCost: 5, demand: .normal(mean: 5, sd: 1)) }
+        #expect(
+            message {
+                _ = try SerialSystem(
+                    echelonHoldingCost: [1, -2], leadTime: [1, 1], stockoutCost: 5, demand: .normal(mean: 5, sd: 1))
+            }
             .contains("echelon_holding_cost of stage 2"))
-        #expect(message { _ = try SerialSystem(echelonHoldingCost: [1], leadTime: [.nan], stockoutCost: 5, demand: .normal(mean: 5, sd: 1)) }
+        #expect(
+            message {
+                _ = try SerialSystem(
+                    echelonHoldingCost: [1], leadTime: [.nan], stockoutCost: 5, demand: .normal(mean: 5, sd: 1))
+            }
             .contains("lead_time of stage 1"))
-        #expect(message { _ = try SerialSystem(echelonHoldingCost: [1], leadTime: [1.5], stockoutCost: 5, demand: .poisson(mean: 5)) }
+        #expect(
+            message {
+                _ = try SerialSystem(
+                    echelonHoldingCost: [1], leadTime: [1.5], stockoutCost: 5, demand: .poisson(mean: 5))
+            }
             .contains("whole number"))
-        #expect(message { _ = try SerialSystem(echelonHoldingCost: [1], leadTime: [1], stockoutCost: 5, demand: .gamma(shape: 2, scale: 1)) }
+        #expect(
+            message {
+                _ = try SerialSystem(
+                    echelonHoldingCost: [1], leadTime: [1], stockoutCost: 5, demand: .gamma(shape: 2, scale: 1))
+            }
             .contains("normal or poisson"))
     }
 }

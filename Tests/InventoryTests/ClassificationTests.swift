@@ -1,13 +1,15 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 @Suite struct ClassificationTests {
     @Test func paretoSharesAndVariabilityMakeTheCells() throws {
-        let steady: [Double] = [10, 11, 9, 10, 10, 10]       // CV ≈ 0.06: X
-        let wobbly: [Double] = [2, 10, 4, 12, 3, 9]          // CV ≈ 0.6: Y
-        let erratic: [Double] = [0, 0, 30, 0, 1, 0]          // CV ≈ 2.3: Z
+        let steady: [Double] = [10, 11, 9, 10, 10, 10]  // CV ≈ 0.06: X
+        let wobbly: [Double] = [2, 10, 4, 12, 3, 9]  // CV ≈ 0.6: Y
+        let erratic: [Double] = [0, 0, 30, 0, 1, 0]  // CV ≈ 2.3: Z
         let items: [(key: String, value: Double, demand: [Double])] = [
-            ("tiny", 1, steady), ("big", 70, steady), ("mid", 15, wobbly), ("small", 9, erratic), ("smaller", 5, steady),
+            ("tiny", 1, steady), ("big", 70, steady), ("mid", 15, wobbly), ("small", 9, erratic),
+            ("smaller", 5, steady),
         ]
         let r = try ABCXYZ.classify(items)
         #expect(r.map(\.key) == ["big", "mid", "small", "smaller", "tiny"])

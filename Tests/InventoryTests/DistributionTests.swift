@@ -1,13 +1,19 @@
 import AlmanacCore
 import Foundation
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// Loss functions and moments checked against direct numerical integration
 /// (Simpson's rule on a fine grid) or summation — independent of the closed forms.
 @Suite struct DistributionTests {
-    static let continuous: [Distribution] = [.normal(mean: 50, sd: 8), .lognormal(meanlog: 3, sdlog: 0.5), .gamma(shape: 4, scale: 12.5), .gamma(shape: 0.7, scale: 3)]
-    static let discrete: [Distribution] = [.poisson(mean: 6), .poisson(mean: 80), .negativeBinomial(size: 5, probability: 0.25)]
+    static let continuous: [Distribution] = [
+        .normal(mean: 50, sd: 8), .lognormal(meanlog: 3, sdlog: 0.5), .gamma(shape: 4, scale: 12.5),
+        .gamma(shape: 0.7, scale: 3),
+    ]
+    static let discrete: [Distribution] = [
+        .poisson(mean: 6), .poisson(mean: 80), .negativeBinomial(size: 5, probability: 0.25),
+    ]
 
     func integrate(_ f: (Double) -> Double, _ a: Double, _ b: Double, steps: Int = 200_000) -> Double {
         let h = (b - a) / Double(steps)
@@ -18,7 +24,8 @@ import Testing
 
     @Test(arguments: continuous)
     func continuousLossesMatchIntegration(_ d: Distribution) {
-        let top = d.quantile(1 - 1e-13), bottom = max(d.name == "normal" ? d.quantile(1e-13) : 1e-12, d.name == "normal" ? -1e9 : 1e-12)
+        let top = d.quantile(1 - 1e-13),
+            bottom = max(d.name == "normal" ? d.quantile(1e-13) : 1e-12, d.name == "normal" ? -1e9 : 1e-12)
         for p in [0.05, 0.3, 0.5, 0.8, 0.97] {
             let x = d.quantile(p)
             let n = integrate({ y in max(y - x, 0) * d.density(y) }, x, top)
@@ -48,8 +55,12 @@ import Testing
             let xs = Double(x)
             let n = (0...top).reduce(0.0) { $0 + max(Double($1) - xs, 0) * probabilities[$1] }
             let nBar = (0...top).reduce(0.0) { $0 + max(xs - Double($1), 0) * probabilities[$1] }
-            let n2 = (0...top).reduce(0.0) { y, k in Double(k) > xs ? y + 0.5 * (Double(k) - xs) * (Double(k) - xs - 1) * probabilities[k] : y }
-            let nBar2 = (0...top).reduce(0.0) { y, k in Double(k) <= xs ? y + 0.5 * (xs - Double(k)) * (xs + 1 - Double(k)) * probabilities[k] : y }
+            let n2 = (0...top).reduce(0.0) { y, k in
+                Double(k) > xs ? y + 0.5 * (Double(k) - xs) * (Double(k) - xs - 1) * probabilities[k] : y
+            }
+            let nBar2 = (0...top).reduce(0.0) { y, k in
+                Double(k) <= xs ? y + 0.5 * (xs - Double(k)) * (xs + 1 - Double(k)) * probabilities[k] : y
+            }
             let (shortage, leftover) = d.loss(xs)
             let (shortage2, leftover2) = d.secondLoss(xs)
             #expect(abs(shortage - n) < 1e-9 * max(1, d.mean), "\(d) n(\(x))")
@@ -90,7 +101,9 @@ import Testing
         #expect(throws: InventoryError.self) { try Distribution.normal(mean: 50, sd: 0).validated() }
         #expect(throws: InventoryError.self) { try Distribution.negativeBinomial(size: 5, probability: 1).validated() }
         #expect(throws: InventoryError.self) { try Distribution.empirical([]).validated() }
-        do { _ = try Distribution.gamma(shape: -1, scale: 2).validated() } catch { #expect(error.message == "gamma: shape must be a positive number, got -1.0") }
+        do { _ = try Distribution.gamma(shape: -1, scale: 2).validated() } catch {
+            #expect(error.message == "gamma: shape must be a positive number, got -1.0")
+        }
         #expect(throws: InventoryError.self) { try Distribution.lognormal(meanlog: 1, sdlog: 1).convolved(periods: 2) }
         #expect((try? Distribution.poisson(mean: 6).convolved(periods: 3)) == .poisson(mean: 18))
         #expect((try? Distribution.empirical([1, 2]).convolved(periods: 2)) == .empirical([2, 3, 3, 4]))

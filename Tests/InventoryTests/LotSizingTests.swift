@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 @Suite struct LotSizingTests {
     /// Every subset of order periods (period 1 always orders) for small instances.
@@ -33,8 +34,10 @@ import Testing
     @Test func heuristicsAreFeasibleAndNoBetterThanOptimal() throws {
         let demand: [Double] = [20, 50, 10, 50, 50, 10, 20, 40, 20, 30]
         let best = try LotSizing.wagnerWhitin(demand: demand, fixedCost: 100, holdingCost: [1]).cost
-        for plan in [try LotSizing.silverMeal(demand: demand, fixedCost: 100, holdingCost: [1]),
-                     try LotSizing.leastUnitCost(demand: demand, fixedCost: 100, holdingCost: [1])] {
+        for plan in [
+            try LotSizing.silverMeal(demand: demand, fixedCost: 100, holdingCost: [1]),
+            try LotSizing.leastUnitCost(demand: demand, fixedCost: 100, holdingCost: [1]),
+        ] {
             #expect(plan.cost >= best - 1e-9)
             #expect(plan.orderQuantities.reduce(0, +) == demand.reduce(0, +))
         }
@@ -42,7 +45,9 @@ import Testing
 
     @Test func badInputIsExplained() {
         #expect(throws: InventoryError.self) { try LotSizing.wagnerWhitin(demand: [], fixedCost: 1, holdingCost: [1]) }
-        #expect(throws: InventoryError.self) { try LotSizing.wagnerWhitin(demand: [1, -2], fixedCost: 1, holdingCost: [1]) }
+        #expect(throws: InventoryError.self) {
+            try LotSizing.wagnerWhitin(demand: [1, -2], fixedCost: 1, holdingCost: [1])
+        }
         do { _ = try LotSizing.wagnerWhitin(demand: [1, 2, 3], fixedCost: 1, holdingCost: [1, 1]) } catch {
             #expect(error.message == "holding_cost has 2 values for 3 periods; give one, or one per period")
         }
@@ -50,8 +55,9 @@ import Testing
 
     @Test func quantityDiscountsPickTheCheapestRegion() throws {
         for kind in [QuantityDiscountEOQ.Kind.allUnits, .incremental] {
-            let m = try QuantityDiscountEOQ(fixedCost: 150, holdingCostRate: 0.25, demandRate: 2400, breakpoints: [0, 100, 200],
-                                            unitCosts: [100, 90, 80], kind: kind)
+            let m = try QuantityDiscountEOQ(
+                fixedCost: 150, holdingCostRate: 0.25, demandRate: 2400, breakpoints: [0, 100, 200],
+                unitCosts: [100, 90, 80], kind: kind)
             let r = m.optimize()
             // A fine scan of the cost curve finds nothing cheaper.
             var q = 1.0, best = Double.infinity
@@ -60,7 +66,9 @@ import Testing
             #expect(abs(m.cost(r.orderQuantity) - r.cost) < 1e-9)
         }
         #expect(throws: InventoryError.self) {
-            try QuantityDiscountEOQ(fixedCost: 1, holdingCostRate: 0.2, demandRate: 10, breakpoints: [10, 100], unitCosts: [5, 4], kind: .allUnits)
+            try QuantityDiscountEOQ(
+                fixedCost: 1, holdingCostRate: 0.2, demandRate: 10, breakpoints: [10, 100], unitCosts: [5, 4],
+                kind: .allUnits)
         }
     }
 
@@ -70,6 +78,8 @@ import Testing
         let cost = { (q: Double) in 8 * 1300 / q + 0.225 * (1 - 1300.0 / 1900) * q / 2 }
         #expect(abs(cost(q) - m.optimalCost) < 1e-9)
         #expect(cost(q * 1.01) > m.optimalCost && cost(q * 0.99) > m.optimalCost)
-        #expect(throws: InventoryError.self) { try EPQ(fixedCost: 8, holdingCost: 0.225, demandRate: 1300, productionRate: 1000) }
+        #expect(throws: InventoryError.self) {
+            try EPQ(fixedCost: 8, holdingCost: 0.225, demandRate: 1300, productionRate: 1000)
+        }
     }
 }

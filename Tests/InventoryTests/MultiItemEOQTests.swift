@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 @Suite struct MultiItemEOQTests {
     let items = [
@@ -21,7 +22,9 @@ import Testing
         #expect(s.multiplier > 0)
         #expect(abs(s.resourceUsed - 3000) < 1e-6)
         // Any feasible shift of the resource between two items costs more (KKT optimality).
-        func cost(_ q: [Double]) -> Double { zip(items, q).reduce(0) { $0 + $1.0.fixedCost * $1.0.demandRate / $1.1 + $1.0.holdingCost * $1.1 / 2 } }
+        func cost(_ q: [Double]) -> Double {
+            zip(items, q).reduce(0) { $0 + $1.0.fixedCost * $1.0.demandRate / $1.1 + $1.0.holdingCost * $1.1 / 2 }
+        }
         for (i, j) in [(0, 1), (1, 2), (0, 2)] {
             for delta in [-5.0, -1, 1, 5] {
                 var q = s.orderQuantities
@@ -34,7 +37,10 @@ import Testing
 
     @Test func badItemsAreNamed() {
         #expect(throws: InventoryError.self) { try MultiItemEOQ.solve([], limit: 1) }
-        do { _ = try MultiItemEOQ.solve([MultiItemEOQ.Item(fixedCost: 1, holdingCost: 0, demandRate: 1, usage: 1)], limit: 1) } catch {
+        do {
+            _ = try MultiItemEOQ.solve(
+                [MultiItemEOQ.Item(fixedCost: 1, holdingCost: 0, demandRate: 1, usage: 1)], limit: 1)
+        } catch {
             #expect(error.message == "item 1: holding_cost must be a positive number, got 0.0")
         }
     }

@@ -6,7 +6,9 @@ import Testing
 /// of PolicySimulation), and the optimality condition.
 @Suite struct PeriodicReviewTests {
     /// Average end-of-period cost of ordering up to `s` every `r` periods, lead time `l`, by simulation.
-    static func simulatedCost(s: Double, r: Int, l: Int, demand: Distribution, h: Double, p: Double, periods: Int) -> Double {
+    static func simulatedCost(s: Double, r: Int, l: Int, demand: Distribution, h: Double, p: Double, periods: Int)
+        -> Double
+    {
         var g = SeededGenerator(seed: 7)
         var net = s, pipeline = [Double](repeating: 0, count: l + 1), onOrder = 0.0, total = 0.0
         let warmup = 1000
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func poissonMatchesSimulationAndIsOptimal() throws {
-        let m = try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 4)
+        let m = try PeriodicReview(
+            holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 4)
         let s = m.optimalLevel
         #expect(s == 32)
         // 2 million periods: the standard error of the mean cost is about 0.02 here; allow 0.1.
@@ -35,23 +38,31 @@ import Testing
         #expect(abs(simulated - m.cost(s)) < 0.1, "simulated \(simulated) vs \(m.cost(s))")
         #expect(m.cost(s - 1) > m.cost(s) && m.cost(s + 1) > m.cost(s))
         // R = 1 is the base-stock policy.
-        let one = try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 1)
+        let one = try PeriodicReview(
+            holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 1)
         let base = try BaseStock(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1)
         #expect(one.optimalLevel == base.newsvendor.optimalOrder)
         #expect(abs(one.cost(17) - base.newsvendor.evaluate(17).cost) < 1e-12)
     }
 
     @Test func normalMeetsTheCriticalRatioOnAverage() throws {
-        let m = try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .normal(mean: 10, sd: 3), leadTime: 2, reviewPeriod: 3)
+        let m = try PeriodicReview(
+            holdingCost: 1, stockoutCost: 9, demand: .normal(mean: 10, sd: 3), leadTime: 2, reviewPeriod: 3)
         let s = m.optimalLevel
         #expect(abs(m.meanCDF(s) - 0.9) < 1e-10)
         #expect(m.cost(s - 0.5) > m.cost(s) && m.cost(s + 0.5) > m.cost(s))
-        let simulated = Self.simulatedCost(s: s, r: 3, l: 2, demand: .normal(mean: 10, sd: 3), h: 1, p: 9, periods: 1_000_000)
+        let simulated = Self.simulatedCost(
+            s: s, r: 3, l: 2, demand: .normal(mean: 10, sd: 3), h: 1, p: 9, periods: 1_000_000)
         #expect(abs(simulated - m.cost(s)) < 0.15, "simulated \(simulated) vs \(m.cost(s))")
     }
 
     @Test func badInput() {
-        #expect(throws: InventoryError.self) { try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 0) }
-        #expect(throws: InventoryError.self) { try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: -1, reviewPeriod: 2) }
+        #expect(throws: InventoryError.self) {
+            try PeriodicReview(holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: 1, reviewPeriod: 0)
+        }
+        #expect(throws: InventoryError.self) {
+            try PeriodicReview(
+                holdingCost: 1, stockoutCost: 9, demand: .poisson(mean: 6), leadTime: -1, reviewPeriod: 2)
+        }
     }
 }

@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// The textbook values shared/anchors.md records (Snyder & Shen, as stockpyl 1.0.2 computes them).
 @Suite struct PolicyAnchorTests {
@@ -20,7 +21,8 @@ import Testing
     /// The search against every (s, S) on a grid, with the same cost formula.
     @Test(arguments: [(6.0, 5.0), (20.0, 30.0), (50.0, 100.0)])
     func zhengFedergruenBeatsEveryPairOnAGrid(_ mean: Double, _ k: Double) throws {
-        let r = try ZhengFedergruen.optimize(holdingCost: 1, stockoutCost: 4, fixedCost: k, demand: .poisson(mean: mean))
+        let r = try ZhengFedergruen.optimize(
+            holdingCost: 1, stockoutCost: 4, fixedCost: k, demand: .poisson(mean: mean))
         let model = ZhengFedergruen.Model(h: 1, p: 4, k: k, demand: .poisson(mean: mean))
         var best = Double.infinity
         for s in 0..<Int(2 * mean) {

@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// The (r, Q) model's two cost conventions: Snyder & Shen's exact C(r, Q) charges p per unit
 /// backordered per unit time; the EIL approximation (Nahmias) charges p once per unit short.
@@ -9,7 +10,9 @@ import Testing
     /// months with lead-time demand N(100, 25²), so σ a year is 25/√0.5. The book, reading z
     /// from a table, gets Q = 110 and R = 143.
     static func harvey() throws -> RQModel {
-        try RQModel(holdingCost: 2, stockoutCost: 25, fixedCost: 50, demandMean: 200, demandSD: 25 / 0.5.squareRoot(), leadTime: 0.5)
+        try RQModel(
+            holdingCost: 2, stockoutCost: 25, fixedCost: 50, demandMean: 200, demandSD: 25 / 0.5.squareRoot(),
+            leadTime: 0.5)
     }
 
     /// Reference values from stockpyl 1.0.2 (numpy 1.26.4, scipy 1.14.1), in a virtualenv:

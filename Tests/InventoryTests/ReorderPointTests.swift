@@ -1,7 +1,8 @@
 import AlmanacCore
 import Foundation
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 @Suite struct ReorderPointTests {
     @Test func cycleServiceWithNormalDemandIsMeanPlusZSigma() throws {
@@ -22,7 +23,8 @@ import Testing
         #expect(abs(r.fillRate - 0.99) < 1e-12)
         #expect(abs(40 * Distribution.standardNormalLoss((r.reorderPoint - 400) / 40) - 5) < 1e-9)
         // Discrete demand: the smallest whole r meeting the budget.
-        let p = try ReorderPoint(leadTimeDemand: .poisson(mean: 24), service: .fillRate(0.98, orderQuantity: 60)).solve()
+        let p = try ReorderPoint(leadTimeDemand: .poisson(mean: 24), service: .fillRate(0.98, orderQuantity: 60))
+            .solve()
         let d = Distribution.poisson(mean: 24)
         #expect(p.reorderPoint == p.reorderPoint.rounded())
         #expect(d.loss(p.reorderPoint).shortage <= 0.02 * 60 && d.loss(p.reorderPoint - 1).shortage > 0.02 * 60)
@@ -46,8 +48,12 @@ import Testing
 
     @Test func wholePeriodsForDiscreteDemandAndClearErrors() throws {
         #expect(try ReorderPoint.leadTimeDemand(perPeriod: .poisson(mean: 6), leadTime: 3) == .poisson(mean: 18))
-        #expect(throws: InventoryError.self) { try ReorderPoint.leadTimeDemand(perPeriod: .poisson(mean: 6), leadTime: 2.5) }
+        #expect(throws: InventoryError.self) {
+            try ReorderPoint.leadTimeDemand(perPeriod: .poisson(mean: 6), leadTime: 2.5)
+        }
         #expect(throws: InventoryError.self) { try ReorderPoint(leadTimeDemand: .poisson(mean: 6), service: .cycle(1)) }
-        #expect(throws: InventoryError.self) { try ReorderPoint(leadTimeDemand: .poisson(mean: 6), service: .fillRate(0.9, orderQuantity: 0)) }
+        #expect(throws: InventoryError.self) {
+            try ReorderPoint(leadTimeDemand: .poisson(mean: 6), service: .fillRate(0.9, orderQuantity: 0))
+        }
     }
 }

@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// Service per replenishment cycle (type 1) beside service per period: a cycle runs
 /// from one order's arrival to the period before the next arrival.
@@ -60,7 +61,9 @@ import Testing
         sim.seed = 3
         let r = try sim.run()
         let perCycle = try #require(r.cycleServiceLevel)
-        #expect(abs(perCycle.mean - 11.0 / 16) < 3 * perCycle.halfWidth, "simulated \(perCycle.mean) ± \(perCycle.halfWidth)")
+        #expect(
+            abs(perCycle.mean - 11.0 / 16) < 3 * perCycle.halfWidth,
+            "simulated \(perCycle.mean) ± \(perCycle.halfWidth)")
         #expect(perCycle.halfWidth < 0.005)
         // 20 units an order at ½ a period: one cycle every 40 periods.
         #expect(abs(Double(r.cyclesCounted) - 4_000_000.0 / 40) < 1000)

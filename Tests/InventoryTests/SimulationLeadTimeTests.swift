@@ -1,6 +1,7 @@
 import Foundation
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// Random lead times: the fixed case as a special case, and an exact base-stock check.
 @Suite struct SimulationLeadTimeTests {
@@ -50,17 +51,21 @@ import Testing
         var periodsOfDemand = [[1.0]]  // the pmf of n periods' demand, n = 0, 1, ...
         for _ in 0..<4 { periodsOfDemand.append(convolve(periodsOfDemand.last ?? [1], period)) }
         var short = 0.0
-        for (l0, p0) in leadTimes { for (l1, p1) in leadTimes { for (l2, p2) in leadTimes {
-            let lags = [l0, l1, l2]  // L(t−2), L(t−1), L(t)
-            var out = 0
-            for v in 0..<3 {
-                let arrival = crossing ? v + lags[v] : (0...v).map { $0 + lags[$0] }.max() ?? 0
-                if arrival > 2 { out += 1 }
+        for (l0, p0) in leadTimes {
+            for (l1, p1) in leadTimes {
+                for (l2, p2) in leadTimes {
+                    let lags = [l0, l1, l2]  // L(t−2), L(t−1), L(t)
+                    var out = 0
+                    for v in 0..<3 {
+                        let arrival = crossing ? v + lags[v] : (0...v).map { $0 + lags[$0] }.max() ?? 0
+                        if arrival > 2 { out += 1 }
+                    }
+                    // Short: K + 1 periods exceed S, but not when D(t) = 0 while K periods already do.
+                    let p = tail(periodsOfDemand[out + 1]) - exp(-lambda) * tail(periodsOfDemand[out])
+                    short += p0 * p1 * p2 * p
+                }
             }
-            // Short: K + 1 periods exceed S, but not when D(t) = 0 while K periods already do.
-            let p = tail(periodsOfDemand[out + 1]) - exp(-lambda) * tail(periodsOfDemand[out])
-            short += p0 * p1 * p2 * p
-        } } }
+        }
         return 1 - short
     }
 
@@ -74,14 +79,16 @@ import Testing
         sim.seed = 11
         let r = try sim.run()
         let exact = Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: crossing)
-        #expect(abs(r.periodServiceLevel.mean - exact) < max(3 * r.periodServiceLevel.halfWidth, 1e-3),
-                "simulated \(r.periodServiceLevel.mean) ± \(r.periodServiceLevel.halfWidth), exact \(exact)")
+        #expect(
+            abs(r.periodServiceLevel.mean - exact) < max(3 * r.periodServiceLevel.halfWidth, 1e-3),
+            "simulated \(r.periodServiceLevel.mean) ± \(r.periodServiceLevel.halfWidth), exact \(exact)")
         #expect(r.periodServiceLevel.halfWidth < 0.004)
     }
 
     @Test func ordersInOrderWaitLongerThanCrossingOnes() throws {
         // Kept in order, an order also waits for the slow one before it: less service at the same S.
-        #expect(Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: false)
+        #expect(
+            Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: false)
                 < Self.exactPeriodServiceLevel(base: 14, mean: 4, crossing: true) - 0.01)
     }
 
@@ -97,11 +104,15 @@ import Testing
 
     @Test func badLeadTimesAreExplained() {
         var sim = Self.poissonSS()
-        for (d, words) in [(Distribution.empirical([1, -2, 3]), "negative value"), (.normal(mean: 2, sd: 0.5), "negative values"),
-                           (.poisson(mean: -1), "mean must be a positive number"), (.empirical([]), "at least one sample")] {
+        for (d, words) in [
+            (Distribution.empirical([1, -2, 3]), "negative value"), (.normal(mean: 2, sd: 0.5), "negative values"),
+            (.poisson(mean: -1), "mean must be a positive number"), (.empirical([]), "at least one sample"),
+        ] {
             sim.leadTimeDistribution = d
             let error = #expect(throws: InventoryError.self) { try sim.run() }
-            #expect(error?.message.hasPrefix("lead_time") == true && error?.message.contains(words) == true, "\(String(describing: error))")
+            #expect(
+                error?.message.hasPrefix("lead_time") == true && error?.message.contains(words) == true,
+                "\(String(describing: error))")
         }
         sim.leadTimeDistribution = nil
         sim.leadTime = -1

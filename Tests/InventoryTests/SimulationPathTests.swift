@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// Demand from given paths (forecast sample paths, scenarios), and common random numbers.
 @Suite struct SimulationPathTests {
@@ -49,7 +50,8 @@ import Testing
 
     @Test func everyPolicyTriedWithASeedSeesTheSameDemandAndLeadTimes() throws {
         // Common random numbers: the demand and arrivals do not depend on the policy.
-        var sim = PolicySimulation(policy: .sS(reorderPoint: 4, orderUpTo: 10), demand: .negativeBinomial(size: 3, probability: 0.3))
+        var sim = PolicySimulation(
+            policy: .sS(reorderPoint: 4, orderUpTo: 10), demand: .negativeBinomial(size: 3, probability: 0.3))
         sim.leadTimeDistribution = .empirical([1, 2, 4])
         sim.periods = 300
         sim.seed = 5

@@ -1,6 +1,7 @@
 import AlmanacCore
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// Discrete demand is drawn by inverting a CDF table through a guide table: it must find the
 /// same value as the definition, the first k with F(k) > u, for every u.
@@ -9,8 +10,10 @@ import Testing
         cdf.firstIndex { $0 > u } ?? cdf.count - 1
     }
 
-    @Test(arguments: [Distribution.poisson(mean: 6), .poisson(mean: 0.3), .poisson(mean: 250),
-                      .negativeBinomial(size: 3, probability: 0.3), .poisson(mean: 1e-9)])
+    @Test(arguments: [
+        Distribution.poisson(mean: 6), .poisson(mean: 0.3), .poisson(mean: 250),
+        .negativeBinomial(size: 3, probability: 0.3), .poisson(mean: 1e-9),
+    ])
     func theGuideFindsTheSameValueAsTheDefinition(_ demand: Distribution) throws {
         let sampler = PolicySimulation.Sampler(demand)
         #expect(!sampler.cdf.isEmpty && sampler.guide.count == sampler.cdf.count)
@@ -18,7 +21,9 @@ import Testing
         var us: [Double] = [0, 1.0.nextDown]
         for c in sampler.cdf where c < 1 { us += [c.nextDown, c, c.nextUp] }
         let m = Double(sampler.guide.count)
-        for j in 0..<sampler.guide.count { let b = Double(j) / m; us += [b.nextDown, b, b.nextUp].filter { $0 >= 0 && $0 < 1 } }
+        for j in 0..<sampler.guide.count {
+            let b = Double(j) / m; us += [b.nextDown, b, b.nextUp].filter { $0 >= 0 && $0 < 1 }
+        }
         var g = SeededGenerator(seed: 5)
         for _ in 0..<20_000 { us.append(g.nextDouble()) }
         for u in us {

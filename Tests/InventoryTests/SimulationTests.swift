@@ -1,5 +1,6 @@
-@testable import Inventory
 import Testing
+
+@testable import Inventory
 
 /// The simulator against the analytic models it must reproduce in steady state.
 @Suite struct SimulationTests {

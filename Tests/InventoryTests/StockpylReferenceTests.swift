@@ -1,7 +1,8 @@
 import Foundation
-@testable import Inventory
 import TestSupport
 import Testing
+
+@testable import Inventory
 
 /// Every stockpyl 1.0.2 value in Tests/References/stockpyl_reference.json
 /// (made by stockpyl_reference.py; numpy 1.26.4, scipy 1.14.1) against Almanac.
@@ -11,14 +12,17 @@ import Testing
     nonisolated(unsafe) static let reference: [String: Any] = {  // read-only after load
         let url = URL(fileURLWithPath: repositoryRoot + "/Tests/References/stockpyl_reference.json")
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }()
 
     static func entries(_ section: String) -> [[String: Any]] { reference[section] as? [[String: Any]] ?? [] }
 
     func number(_ dict: [String: Any], _ key: String) -> Double { (dict[key] as? NSNumber)?.doubleValue ?? .nan }
-    func numbers(_ dict: [String: Any], _ key: String) -> [Double] { (dict[key] as? [NSNumber])?.map(\.doubleValue) ?? [] }
+    func numbers(_ dict: [String: Any], _ key: String) -> [Double] {
+        (dict[key] as? [NSNumber])?.map(\.doubleValue) ?? []
+    }
 
     func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
         abs(a - b) <= tolerance * max(1, abs(b))
@@ -31,35 +35,48 @@ import Testing
 
     @Test func eoqFamily() throws {
         for entry in Self.entries("eoq") {
-            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:], r = entry["result"] as? [String: Any] ?? [:]
+            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:],
+                r = entry["result"] as? [String: Any] ?? [:]
             switch f {
             case "stockpyl.eoq.economic_order_quantity":
-                let m = try EOQ(fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"), demandRate: number(a, "demand_rate"))
+                let m = try EOQ(
+                    fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"),
+                    demandRate: number(a, "demand_rate"))
                 if a["order_quantity"] != nil {  // the cost of a given Q
                     #expect(close(try m.cost(orderQuantity: number(a, "order_quantity")).total, number(r, "cost")))
                     continue
                 }
-                #expect(close(m.orderQuantity, number(r, "order_quantity")) && close(m.optimalCost, number(r, "cost")), "\(a)")
+                #expect(
+                    close(m.orderQuantity, number(r, "order_quantity")) && close(m.optimalCost, number(r, "cost")),
+                    "\(a)")
             case "stockpyl.eoq.economic_order_quantity_with_backorders":
-                let m = try EOQWithBackorders(fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"),
-                                              stockoutCost: number(a, "stockout_cost"), demandRate: number(a, "demand_rate"))
+                let m = try EOQWithBackorders(
+                    fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"),
+                    stockoutCost: number(a, "stockout_cost"), demandRate: number(a, "demand_rate"))
                 if a["order_quantity"] != nil {  // the cost of a given (Q, x)
-                    let c = try m.cost(orderQuantity: number(a, "order_quantity"), stockoutFraction: number(a, "stockout_fraction"))
+                    let c = try m.cost(
+                        orderQuantity: number(a, "order_quantity"), stockoutFraction: number(a, "stockout_fraction"))
                     #expect(close(c, number(r, "cost")))
                     continue
                 }
                 #expect(close(m.orderQuantity, number(r, "order_quantity")) && close(m.optimalCost, number(r, "cost")))
                 #expect(close(m.stockoutFraction, number(r, "stockout_fraction")))
             case "stockpyl.eoq.economic_production_quantity":
-                let m = try EPQ(fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"),
-                                demandRate: number(a, "demand_rate"), productionRate: number(a, "production_rate"))
+                let m = try EPQ(
+                    fixedCost: number(a, "fixed_cost"), holdingCost: number(a, "holding_cost"),
+                    demandRate: number(a, "demand_rate"), productionRate: number(a, "production_rate"))
                 #expect(close(m.orderQuantity, number(r, "order_quantity")) && close(m.optimalCost, number(r, "cost")))
-            case "stockpyl.eoq.economic_order_quantity_with_all_units_discounts", "stockpyl.eoq.economic_order_quantity_with_incremental_discounts":
-                let m = try QuantityDiscountEOQ(fixedCost: number(a, "fixed_cost"), holdingCostRate: number(a, "holding_cost_rate"),
-                                                demandRate: number(a, "demand_rate"), breakpoints: numbers(a, "breakpoints"),
-                                                unitCosts: numbers(a, "unit_costs"), kind: f.hasSuffix("all_units_discounts") ? .allUnits : .incremental)
+            case "stockpyl.eoq.economic_order_quantity_with_all_units_discounts",
+                "stockpyl.eoq.economic_order_quantity_with_incremental_discounts":
+                let m = try QuantityDiscountEOQ(
+                    fixedCost: number(a, "fixed_cost"), holdingCostRate: number(a, "holding_cost_rate"),
+                    demandRate: number(a, "demand_rate"), breakpoints: numbers(a, "breakpoints"),
+                    unitCosts: numbers(a, "unit_costs"),
+                    kind: f.hasSuffix("all_units_discounts") ? .allUnits : .incremental)
                 let best = m.optimize()
-                #expect(close(best.orderQuantity, number(r, "order_quantity")) && close(best.cost, number(r, "cost")), "\(f) \(a)")
+                #expect(
+                    close(best.orderQuantity, number(r, "order_quantity")) && close(best.cost, number(r, "cost")),
+                    "\(f) \(a)")
                 #expect(best.region == Int(number(r, "region")) + 1)  // stockpyl counts regions from 0
             default:
                 Issue.record("unhandled \(f)")
@@ -69,17 +86,21 @@ import Testing
 
     @Test func newsvendorAndBaseStock() throws {
         for entry in Self.entries("newsvendor") {
-            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:], r = entry["result"] as? [String: Any] ?? [:]
+            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:],
+                r = entry["result"] as? [String: Any] ?? [:]
             let h = number(a, "holding_cost"), p = number(a, "stockout_cost")
             let lead = a["lead_time"].map { _ in Int(number(a, "lead_time")) } ?? 0
             switch f {
             case "stockpyl.newsvendor.newsvendor_normal", "stockpyl.newsvendor.newsvendor_normal_cost":
-                let bs = try BaseStock(holdingCost: h, stockoutCost: p, demand: .normal(mean: number(a, "demand_mean"), sd: number(a, "demand_sd")), leadTime: lead)
+                let bs = try BaseStock(
+                    holdingCost: h, stockoutCost: p,
+                    demand: .normal(mean: number(a, "demand_mean"), sd: number(a, "demand_sd")), leadTime: lead)
                 let s = f.hasSuffix("_cost") ? number(a, "base_stock_level") : bs.newsvendor.optimalOrder
                 if !f.hasSuffix("_cost") { #expect(close(s, number(r, "base_stock_level")), "\(a)") }
                 #expect(close(bs.newsvendor.evaluate(s).cost, number(r, "cost")), "\(f) \(a)")
             case "stockpyl.newsvendor.newsvendor_poisson", "stockpyl.newsvendor.newsvendor_poisson_cost":
-                let nv = try Newsvendor(holdingCost: h, stockoutCost: p, demand: .poisson(mean: number(a, "demand_mean")))
+                let nv = try Newsvendor(
+                    holdingCost: h, stockoutCost: p, demand: .poisson(mean: number(a, "demand_mean")))
                 let s = f.hasSuffix("_cost") ? number(a, "base_stock_level") : nv.optimalOrder
                 if !f.hasSuffix("_cost") { #expect(s == number(r, "base_stock_level")) }
                 #expect(close(nv.evaluate(s).cost, number(r, "cost")), "\(f) \(a)")
@@ -89,7 +110,10 @@ import Testing
                     d = parsed
                 } else if let pmf = a["demand_pmf"] as? [String: NSNumber] {
                     // A pmf in multiples of 0.05 is an empirical distribution of 20 equally likely values.
-                    d = .empirical(pmf.flatMap { value, p in [Double](repeating: Double(value) ?? .nan, count: Int((p.doubleValue * 20).rounded())) }.sorted())
+                    d = .empirical(
+                        pmf.flatMap { value, p in
+                            [Double](repeating: Double(value) ?? .nan, count: Int((p.doubleValue * 20).rounded()))
+                        }.sorted())
                 } else {
                     Issue.record("unreadable distribution in \(a)"); continue
                 }
@@ -131,7 +155,9 @@ import Testing
                 let z = number(a, "z")
                 let value = second ? Distribution.standardNormalSecondLoss(z) : Distribution.standardNormalLoss(z)
                 #expect(close(value, number(r, second ? "L2" : "L")), "\(f)(\(z))")
-                let (_, bar) = second ? Distribution.normal(mean: 0, sd: 1).secondLoss(z) : Distribution.normal(mean: 0, sd: 1).loss(z)
+                let (_, bar) =
+                    second
+                    ? Distribution.normal(mean: 0, sd: 1).secondLoss(z) : Distribution.normal(mean: 0, sd: 1).loss(z)
                 #expect(abs(bar - number(r, second ? "L2_bar" : "L_bar")) < 1e-12, "\(f)(\(z)) bar")
                 continue
             case "normal_loss": d = .normal(mean: number(a, "mean"), sd: number(a, "sd"))
@@ -139,7 +165,9 @@ import Testing
             case "gamma_loss": d = .gamma(shape: number(a, "a"), scale: number(a, "b"))
             case "lognormal_loss": d = .lognormal(meanlog: number(a, "mu"), sdlog: number(a, "sigma"))
             case "negative_binomial_loss":
-                d = a["r"] != nil ? .negativeBinomial(size: number(a, "r"), probability: number(a, "p"))
+                d =
+                    a["r"] != nil
+                    ? .negativeBinomial(size: number(a, "r"), probability: number(a, "p"))
                     : try Distribution.negativeBinomial(mean: number(a, "mean"), sd: number(a, "sd"))
             default:
                 Issue.record("unhandled \(f)")
@@ -156,11 +184,15 @@ import Testing
 
     @Test func zhengFedergruenSS() throws {
         for entry in Self.entries("ss") {
-            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:], r = entry["result"] as? [String: Any] ?? [:]
+            let f = entry["function"] as? String ?? "", a = entry["args"] as? [String: Any] ?? [:],
+                r = entry["result"] as? [String: Any] ?? [:]
             guard f == "stockpyl.ss.s_s_discrete_exact" else { continue }
-            let policy = try ZhengFedergruen.optimize(holdingCost: number(a, "holding_cost"), stockoutCost: number(a, "stockout_cost"),
-                                                      fixedCost: number(a, "fixed_cost"), demand: .poisson(mean: number(a, "demand_mean")))
-            #expect(Double(policy.reorderPoint) == number(r, "reorder_point") && Double(policy.orderUpToLevel) == number(r, "order_up_to_level"), "\(a)")
+            let policy = try ZhengFedergruen.optimize(
+                holdingCost: number(a, "holding_cost"), stockoutCost: number(a, "stockout_cost"),
+                fixedCost: number(a, "fixed_cost"), demand: .poisson(mean: number(a, "demand_mean")))
+            #expect(
+                Double(policy.reorderPoint) == number(r, "reorder_point")
+                    && Double(policy.orderUpToLevel) == number(r, "order_up_to_level"), "\(a)")
             #expect(close(policy.cost, number(r, "cost")), "\(a)")
         }
     }
@@ -170,32 +202,49 @@ import Testing
             let f = (entry["function"] as? String ?? "").replacingOccurrences(of: "stockpyl.rq.", with: "")
             let a = entry["args"] as? [String: Any] ?? [:], r = entry["result"] as? [String: Any] ?? [:]
             let poisson = f.contains("poisson")
-            let m = try RQModel(holdingCost: number(a, "holding_cost"), stockoutCost: number(a, "stockout_cost"),
-                                fixedCost: a["fixed_cost"] == nil ? 1 : number(a, "fixed_cost"), demandMean: number(a, "demand_mean"),
-                                demandSD: poisson ? nil : number(a, "demand_sd"), leadTime: number(a, "lead_time"))
+            let m = try RQModel(
+                holdingCost: number(a, "holding_cost"), stockoutCost: number(a, "stockout_cost"),
+                fixedCost: a["fixed_cost"] == nil ? 1 : number(a, "fixed_cost"), demandMean: number(a, "demand_mean"),
+                demandSD: poisson ? nil : number(a, "demand_sd"), leadTime: number(a, "lead_time"))
             switch f {
             case "r_q_cost", "r_q_cost_poisson":
-                #expect(close(try m.cost(reorderPoint: number(a, "reorder_point"), orderQuantity: number(a, "order_quantity")), number(r, "cost")), "\(f) \(a)")
+                #expect(
+                    close(
+                        try m.cost(
+                            reorderPoint: number(a, "reorder_point"), orderQuantity: number(a, "order_quantity")),
+                        number(r, "cost")), "\(f) \(a)")
             case "r_q_optimal_r_for_q":
-                #expect(close(try m.optimalReorderPoint(orderQuantity: number(a, "order_quantity")), number(r, "reorder_point"), 1e-7), "\(a)")
+                #expect(
+                    close(
+                        try m.optimalReorderPoint(orderQuantity: number(a, "order_quantity")),
+                        number(r, "reorder_point"), 1e-7), "\(a)")
             case "r_q_eoqss_approximation":
                 let (rr, q) = m.eoqSafetyStockApproximation()
                 #expect(close(rr, number(r, "reorder_point")) && close(q, number(r, "order_quantity")))
             case "r_q_loss_function_approximation":
                 let (rr, q) = m.lossFunctionApproximation()
-                #expect(close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity"), 1e-7), "\(rr) \(q)")
+                #expect(
+                    close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity"), 1e-7),
+                    "\(rr) \(q)")
             case "r_q_eil_approximation":
                 let (rr, q) = try m.expectedInventoryLevelApproximation()
-                #expect(close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity"), 1e-7), "\(rr) \(q)")
+                #expect(
+                    close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity"), 1e-7),
+                    "\(rr) \(q)")
                 // stockpyl's cost is the EIL objective (p per unit short), not the exact C(r, Q).
-                #expect(close(try m.expectedInventoryLevelCost(reorderPoint: rr, orderQuantity: q), number(r, "cost"), 1e-7))
+                #expect(
+                    close(try m.expectedInventoryLevelCost(reorderPoint: rr, orderQuantity: q), number(r, "cost"), 1e-7)
+                )
             case "r_q_poisson_exact":
                 let s = try m.optimize()
-                #expect(s.reorderPoint == number(r, "reorder_point") && s.orderQuantity == number(r, "order_quantity"), "\(a) → \(s)")
+                #expect(
+                    s.reorderPoint == number(r, "reorder_point") && s.orderQuantity == number(r, "order_quantity"),
+                    "\(a) → \(s)")
                 #expect(close(s.cost, number(r, "cost")))
             case "r_q_eoqb_approximation":
                 let (rr, q) = try m.eoqWithBackordersApproximation()
-                #expect(close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity")), "\(rr) \(q)")
+                #expect(
+                    close(rr, number(r, "reorder_point"), 1e-7) && close(q, number(r, "order_quantity")), "\(rr) \(q)")
             default:
                 Issue.record("unhandled \(f)")
             }
@@ -203,16 +252,22 @@ import Testing
     }
 
     @Test func rqExactNormalOptimumBeatsTheApproximations() throws {
-        let m = try RQModel(holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: 1300, demandSD: 150, leadTime: 1.0 / 12)
+        let m = try RQModel(
+            holdingCost: 0.225, stockoutCost: 7.5, fixedCost: 8, demandMean: 1300, demandSD: 150, leadTime: 1.0 / 12)
         let best = try m.optimize()
-        for (r, q) in [m.eoqSafetyStockApproximation(), m.lossFunctionApproximation(), try m.expectedInventoryLevelApproximation(),
-                       try m.eoqWithBackordersApproximation()] {
+        for (r, q) in [
+            m.eoqSafetyStockApproximation(), m.lossFunctionApproximation(), try m.expectedInventoryLevelApproximation(),
+            try m.eoqWithBackordersApproximation(),
+        ] {
             #expect(best.cost <= (try m.cost(reorderPoint: r, orderQuantity: q)) + 1e-12)
         }
         // A grid around the optimum finds nothing cheaper.
         for dq in stride(from: -20.0, through: 20, by: 2) {
             for dr in stride(from: -10.0, through: 10, by: 1) {
-                #expect(best.cost <= (try m.cost(reorderPoint: best.reorderPoint + dr, orderQuantity: best.orderQuantity + dq)) + 1e-12)
+                #expect(
+                    best.cost
+                        <= (try m.cost(reorderPoint: best.reorderPoint + dr, orderQuantity: best.orderQuantity + dq))
+                        + 1e-12)
             }
         }
         // stockpyl's loss-function approximation costs 78.071146; the exact optimum is no more (here: equal to 1e-14).
@@ -224,7 +279,8 @@ import Testing
             let a = entry["args"] as? [String: Any] ?? [:], r = entry["result"] as? [String: Any] ?? [:]
             let h: [Double] = (a["holding_cost"] as? [NSNumber])?.map(\.doubleValue) ?? [number(a, "holding_cost")]
             let c: [Double] = a["purchase_cost"] != nil ? [number(a, "purchase_cost")] : [0]
-            let plan = try LotSizing.wagnerWhitin(demand: numbers(a, "demand"), fixedCost: number(a, "fixed_cost"), holdingCost: h, purchaseCost: c)
+            let plan = try LotSizing.wagnerWhitin(
+                demand: numbers(a, "demand"), fixedCost: number(a, "fixed_cost"), holdingCost: h, purchaseCost: c)
             #expect(close(plan.cost, number(r, "cost")), "\(a)")
             // stockpyl's order quantities are indexed from 1 (element 0 unused).
             #expect(plan.orderQuantities == Array(numbers(r, "order_quantities").dropFirst()), "\(a)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 @Suite struct CholeskyTests {
@@ -16,7 +17,9 @@ import Testing
 
     @Test func refusesMatricesThatAreNotPositiveDefinite() {
         let indefinite = Matrix(rowArrays: [[1, 2], [2, 1]])
-        #expect(throws: LinearAlgebraError.notPositiveDefinite(pivot: 1)) { try indefinite.choleskyLower(minimumPivot: 1e-10) }
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(pivot: 1)) {
+            try indefinite.choleskyLower(minimumPivot: 1e-10)
+        }
         #expect(throws: LinearAlgebraError.notPositiveDefinite(pivot: 0)) {
             try Matrix(rowArrays: [[.nan]]).choleskyLower(minimumPivot: 0)
         }
@@ -27,6 +30,8 @@ import Testing
         let a = Matrix(rowArrays: [[1, 1], [1, 1]])
         let l = a.semidefiniteCholeskyLower(relativeTolerance: 1e-12)
         #expect(l == Matrix(rowArrays: [[1, 0], [1, 0]]))
-        #expect(Matrix(rows: 2, columns: 2).semidefiniteCholeskyLower(relativeTolerance: 1e-12) == Matrix(rows: 2, columns: 2))
+        #expect(
+            Matrix(rows: 2, columns: 2).semidefiniteCholeskyLower(relativeTolerance: 1e-12)
+                == Matrix(rows: 2, columns: 2))
     }
 }

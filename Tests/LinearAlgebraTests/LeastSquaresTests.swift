@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 @Suite struct LeastSquaresTests {
@@ -19,8 +20,12 @@ import Testing
         let twice = t.map { 2 * $0 }
         let fit = LeastSquares.fit(columns: [ones, t, twice], y)
         #expect(fit.coefficients[2] == 0)
-        #expect(throws: LinearAlgebraError.dependentColumn(2)) { try QRLeastSquares.solve(columns: [ones, t, twice], y) }
-        #expect(throws: LinearAlgebraError.dependentColumn(0)) { try QRLeastSquares.solve(columns: [[0, 0, 0]], [1, 2, 3]) }
+        #expect(throws: LinearAlgebraError.dependentColumn(2)) {
+            try QRLeastSquares.solve(columns: [ones, t, twice], y)
+        }
+        #expect(throws: LinearAlgebraError.dependentColumn(0)) {
+            try QRLeastSquares.solve(columns: [[0, 0, 0]], [1, 2, 3])
+        }
     }
 
     @Test func summaryMatchesLm() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LinearAlgebra
 
 @Suite struct SolveTests {
@@ -23,8 +24,12 @@ import Testing
         #expect(throws: LinearAlgebraError.singular(column: 1)) { try singular.solve([1, 2]) }
         #expect(throws: LinearAlgebraError.singular(column: 1)) { try singular.inverseCheckingCondition() }
         #expect(throws: LinearAlgebraError.singular(column: 0)) { try Matrix(rows: 2, columns: 2).inverse() }
-        #expect(throws: LinearAlgebraError.singular(column: 0)) { try Matrix(rowArrays: [[.nan, 1], [1, 1]]).inverse() }
-        #expect(throws: LinearAlgebraError.singular(column: 0)) { try Matrix(rowArrays: [[.infinity, 1], [1, 1]]).solve([1, 1]) }
+        #expect(throws: LinearAlgebraError.singular(column: 0)) {
+            try Matrix(rowArrays: [[.nan, 1], [1, 1]]).inverse()
+        }
+        #expect(throws: LinearAlgebraError.singular(column: 0)) {
+            try Matrix(rowArrays: [[.infinity, 1], [1, 1]]).solve([1, 1])
+        }
     }
 
     @Test func illConditionedMatricesAreRefusedLikeR() {

@@ -24,10 +24,10 @@ import Testing
     @Test func swiftErrorCarriesScriptLineAndFunctionName() throws {
         let state = try stateWithNatives()
         let script = """
-        local a = 1
-        local b = 2
-        fail("the reason")
-        """
+            local a = 1
+            local b = 2
+            fail("the reason")
+            """
         do {
             try state.run(script, chunkName: "@script.lua")
             Issue.record("expected an error")
@@ -56,19 +56,20 @@ import Testing
 
     @Test func pcallCatchesSwiftErrorsAndScriptsCanReraise() throws {
         let state = try stateWithNatives()
-        let caught = try state.run("""
-        local ok, err = pcall(fail, "x")
-        return ok, err
-        """, chunkName: "@t.lua")
+        let caught = try state.run(
+            """
+            local ok, err = pcall(fail, "x")
+            return ok, err
+            """, chunkName: "@t.lua")
         // pcall calls fail directly, so no Lua line is the caller: Lua reports no position.
         #expect(caught == [false, "fail: boom: x"])
 
         let script = """
-        local function inner() fail("deep") end
-        local ok, err = pcall(inner)
-        assert(not ok)
-        error(err, 0)
-        """
+            local function inner() fail("deep") end
+            local ok, err = pcall(inner)
+            assert(not ok)
+            error(err, 0)
+            """
         do {
             try state.run(script, chunkName: "@t.lua")
             Issue.record("expected the re-raised error")
@@ -80,11 +81,11 @@ import Testing
     @Test func luaErrorsInsideCallbacksKeepTheirOwnPosition() throws {
         let state = try stateWithNatives()
         let script = """
-        local function cost(x)
-          return x + nil_value_here
-        end
-        return apply(cost, 1)
-        """
+            local function cost(x)
+              return x + nil_value_here
+            end
+            return apply(cost, 1)
+            """
         do {
             try state.run(script, chunkName: "@cb.lua")
             Issue.record("expected an error")
@@ -96,10 +97,11 @@ import Testing
 
     @Test func errorObjectsSurviveTheNativeBoundary() throws {
         let state = try stateWithNatives()
-        let r = try state.run("""
-        local ok, e = pcall(apply, function() error({ code = 7 }) end, 0)
-        return ok, type(e), e.code
-        """, chunkName: "@obj.lua")
+        let r = try state.run(
+            """
+            local ok, e = pcall(apply, function() error({ code = 7 }) end, 0)
+            return ok, type(e), e.code
+            """, chunkName: "@obj.lua")
         #expect(r == [false, "table", 7])
     }
 
@@ -116,14 +118,15 @@ import Testing
 
     @Test func manyErrorsLeaveTheStackBalanced() throws {
         let state = try stateWithNatives()
-        let r = try state.run("""
-        local n = 0
-        for i = 1, 10000 do
-          if not pcall(fail, "x") then n = n + 1 end
-          if not pcall(apply, function() error("y") end, 1) then n = n + 1 end
-        end
-        return n
-        """, chunkName: "=loop")
+        let r = try state.run(
+            """
+            local n = 0
+            for i = 1, 10000 do
+              if not pcall(fail, "x") then n = n + 1 end
+              if not pcall(apply, function() error("y") end, 1) then n = n + 1 end
+            end
+            return n
+            """, chunkName: "=loop")
         #expect(r == [20000])
         #expect(state.stackTop == 0)
     }

@@ -17,7 +17,8 @@ import Testing
         for case let path as String in walker where path.hasSuffix(".swift") {
             let module = String(path.split(separator: "/").first ?? "")
             let text = try String(contentsOfFile: sources.appendingPathComponent(path).path, encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("import ") || line.hasPrefix("@_exported import ") {
+            for line in text.split(separator: "\n")
+            where line.hasPrefix("import ") || line.hasPrefix("@_exported import ") {
                 found.append((path, module, String(line.split(separator: " ").last ?? "")))
             }
         }

@@ -20,11 +20,12 @@ import Testing
         let state = try LuaState()
         state.setTimeLimit(seconds: 0.2)
         do {
-            try state.run("""
-            while true do
-              pcall(function() while true do end end)
-            end
-            """, chunkName: "@sly.lua")
+            try state.run(
+                """
+                while true do
+                  pcall(function() while true do end end)
+                end
+                """, chunkName: "@sly.lua")
             Issue.record("expected the time limit")
         } catch {
             #expect(error.kind == .timeLimit)
@@ -51,10 +52,11 @@ import Testing
         let state = try LuaState()
         state.setMemoryLimit(bytes: 32 * 1024 * 1024)
         do {
-            try state.run("""
-            local t = {}
-            for i = 1, math.huge do t[i] = string.rep("x", 1000) .. i end
-            """, chunkName: "@alloc.lua")
+            try state.run(
+                """
+                local t = {}
+                for i = 1, math.huge do t[i] = string.rep("x", 1000) .. i end
+                """, chunkName: "@alloc.lua")
             Issue.record("expected the memory cap")
         } catch {
             #expect(error.kind == .memory)

@@ -22,12 +22,14 @@ import Testing
         try "secret".write(toFile: outside + "/secret.txt", atomically: true, encoding: .utf8)
         try "1,2,3".write(toFile: data + "/d.csv", atomically: true, encoding: .utf8)
         try "return { answer = 42 }".write(toFile: scripts + "/lib/helper.lua", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: scripts + "/link.txt", withDestinationPath: outside + "/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: scripts + "/link.txt", withDestinationPath: outside + "/secret.txt")
     }
 
     func sandboxed() throws(LuaError) -> LuaState {
         let state = try LuaState()
-        try state.applySandbox(SandboxPolicy(readableRoots: [scripts, data], writableRoots: [out], modulePath: [scripts]))
+        try state.applySandbox(
+            SandboxPolicy(readableRoots: [scripts, data], writableRoots: [out], modulePath: [scripts]))
         return state
     }
 
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func readingOutsideTheAllowedFoldersIsRefused() throws {
-        #expect(try refusal("io.open('\(outside)/secret.txt')").contains("is outside the folders a --safe script may read"))
+        #expect(
+            try refusal("io.open('\(outside)/secret.txt')").contains("is outside the folders a --safe script may read"))
         #expect(try refusal("for l in io.lines('/etc/passwd') do end").contains("is outside the folders"))
         #expect(try refusal("dofile('\(outside)/secret.txt')").contains("is outside the folders"))
         #expect(try refusal("loadfile('/etc/hostname')").contains("is outside the folders"))
@@ -90,14 +93,15 @@ import Testing
     }
 
     @Test func allowedReadsWritesAndRequiresWork() throws {
-        let r = try sandboxed().run("""
-        local f = assert(io.open('\(data)/d.csv'))
-        local text = f:read('a'); f:close()
-        local g = assert(io.open('\(out)/result.txt', 'w'))
-        g:write(text); g:close()
-        local helper = require('lib.helper')
-        return text, helper.answer
-        """, chunkName: "=ok")
+        let r = try sandboxed().run(
+            """
+            local f = assert(io.open('\(data)/d.csv'))
+            local text = f:read('a'); f:close()
+            local g = assert(io.open('\(out)/result.txt', 'w'))
+            g:write(text); g:close()
+            local helper = require('lib.helper')
+            return text, helper.answer
+            """, chunkName: "=ok")
         #expect(r == ["1,2,3", 42])
         #expect(try String(contentsOfFile: out + "/result.txt", encoding: .utf8) == "1,2,3")
     }

@@ -26,7 +26,7 @@ final class Box: LuaUserdata {
         c.methods = [
             LuaMethod("scaled", signature: "box:scaled(k)", summary: "value times k") { me, call in
                 call.returning(.number(me.value * (try call.number(2, "k"))))
-            },
+            }
         ]
         c.tostring = { "Box(\($0.value))" }
         c.length = { Int($0.value) }
@@ -53,11 +53,12 @@ final class Box: LuaUserdata {
 
     @Test func metamethodsPropertiesAndMethods() throws {
         let tracker = Tracker()
-        let r = try state(tracker).run("""
-        local b = box(3)
-        local c = b + box(4)
-        return b.value, b:scaled(2), tostring(c), #c, b(10), getmetatable(b)
-        """, chunkName: "=ud")
+        let r = try state(tracker).run(
+            """
+            local b = box(3)
+            local c = b + box(4)
+            return b.value, b:scaled(2), tostring(c), #c, b(10), getmetatable(b)
+            """, chunkName: "=ud")
         #expect(r == [3.0, 6.0, "Box(7.0)", 7, 13.0, "Box"])
     }
 
@@ -92,16 +93,17 @@ final class Box: LuaUserdata {
         let tracker = Tracker()
         do {
             let s = try state(tracker)
-            try s.run("""
-            local keep = {}
-            for i = 1, 1000000 do
-              local b = box(i)
-              if i % 100000 == 0 then keep[#keep + 1] = b end
-            end
-            collectgarbage("collect")
-            collectgarbage("collect")
-            assert(keep[10].value == 1000000)
-            """, chunkName: "=gc")
+            try s.run(
+                """
+                local keep = {}
+                for i = 1, 1000000 do
+                  local b = box(i)
+                  if i % 100000 == 0 then keep[#keep + 1] = b end
+                end
+                collectgarbage("collect")
+                collectgarbage("collect")
+                assert(keep[10].value == 1000000)
+                """, chunkName: "=gc")
             #expect(tracker.created == 1_000_000)
             #expect(tracker.destroyed == 1_000_000 - 10)  // the kept ten are still alive
             #expect(s.memoryInUse < 4 * 1024 * 1024)

@@ -55,7 +55,9 @@ import Testing
         try state.load("return {1, 2, x = 3}", chunkName: "=test")
         try state.call(nargs: 0, nresults: 1)
         #expect(throws: ScriptError.self) { try state.value(at: -1) }
-        do { _ = try state.value(at: -1) } catch { #expect(error.message.contains("mixes array items and named fields")) }
+        do { _ = try state.value(at: -1) } catch {
+            #expect(error.message.contains("mixes array items and named fields"))
+        }
     }
 
     @Test func arraysWithHolesAreRefused() throws {

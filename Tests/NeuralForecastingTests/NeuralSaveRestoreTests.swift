@@ -1,6 +1,6 @@
 import AlmanacCore
-import Foundation
 import Forecasting
+import Foundation
 import NeuralForecasting
 import Testing
 import TimeSeries
@@ -18,10 +18,14 @@ import TimeSeries
         return Series(name: "seasonal", values: values, seasonalPeriod: 12)
     }()
     static let options: [String: [String: ParameterValue]] = [
-        "nbeats": ["horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "width": .integer(8),
-                   "blocks": .integer(2), "layers": .integer(2), "batch_size": .integer(16)],
-        "lstm": ["horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "hidden": .integer(4),
-                 "batch_size": .integer(16)],
+        "nbeats": [
+            "horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "width": .integer(8),
+            "blocks": .integer(2), "layers": .integer(2), "batch_size": .integer(16),
+        ],
+        "lstm": [
+            "horizon": .integer(6), "steps": .integer(20), "members": .integer(1), "hidden": .integer(4),
+            "batch_size": .integer(16),
+        ],
     ]
 
     @Test(arguments: NeuralModels.definitions.map(\.name))
@@ -29,7 +33,8 @@ import TimeSeries
         let definition = try #require(ModelCatalog(adding: NeuralModels.definitions).definition(named: model))
         let options = Self.options[model] ?? [:]
         let fit = try definition.configure(options).fit(ModelData(series: Self.series))
-        let archive = try ModelArchive.decode(try ModelArchive(model: model, options: options, fit: fit).encoded(), source: "test")
+        let archive = try ModelArchive.decode(
+            try ModelArchive(model: model, options: options, fit: fit).encoded(), source: "test")
         let restored = try archive.restore(with: definition)
         let request = ForecastRequest(horizon: 6, levels: [80, 95])
         let a: Forecast = try fit.forecast(request)

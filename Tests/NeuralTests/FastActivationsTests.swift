@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Neural
 
 /// The LSTM's vectorised exp, sigmoid and tanh against libm's, over their whole useful range.

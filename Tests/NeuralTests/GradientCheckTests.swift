@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Neural
 
 /// The hand-written backward pass against central finite differences of the
@@ -6,8 +7,9 @@ import Testing
 /// a kink the difference quotient is exact up to Float rounding; the step is
 /// small enough that no kink is crossed for these seeds.
 @Suite struct GradientCheckTests {
-    static let architecture = NBeatsArchitecture(lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9],
-                                                 blocks: 3, layersPerBlock: 2, width: 7)
+    static let architecture = NBeatsArchitecture(
+        lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9],
+        blocks: 3, layersPerBlock: 2, width: 7)
 
     /// A fixed batch: values, a mask with left padding in some rows, targets with a masked tail.
     static func batch(rows: Int) -> (values: [Float], mask: [Float], targets: [Float], targetMask: [Float]) {
@@ -28,8 +30,10 @@ import Testing
         return (values, mask, targets, targetMask)
     }
 
-    static func loss(_ parameters: [Float], rows: Int, gradient: inout [Float]?,
-                     network: any ForecastNetwork = NBeatsNetwork(architecture: architecture, seed: 0)) -> Float {
+    static func loss(
+        _ parameters: [Float], rows: Int, gradient: inout [Float]?,
+        network: any ForecastNetwork = NBeatsNetwork(architecture: architecture, seed: 0)
+    ) -> Float {
         let data = batch(rows: rows)
         let workspace = network.makeWorkspace(rows: rows)
         workspace.load(values: data.values, mask: data.mask, rows: rows)
@@ -49,8 +53,9 @@ import Testing
             data.targets.withUnsafeBufferPointer { t in
                 data.targetMask.withUnsafeBufferPointer { m in
                     guard let tb = t.baseAddress, let mb = m.baseAddress else { return }
-                    value = pinball.evaluate(predictions: workspace.forecast, targets: tb, mask: mb, rows: rows,
-                                             gradient: gradient == nil ? nil : workspace.forecastGradient)
+                    value = pinball.evaluate(
+                        predictions: workspace.forecast, targets: tb, mask: mb, rows: rows,
+                        gradient: gradient == nil ? nil : workspace.forecastGradient)
                 }
             }
             if gradient != nil {
@@ -68,7 +73,9 @@ import Testing
     /// `every`-th parameter checked against a central difference; returns the gradient
     /// and how many parameters were checked.
     @discardableResult
-    static func expectFiniteDifferencesAgree(_ network: any ForecastNetwork, rows: Int, every: Int = 1) -> (gradient: [Float], checked: Int) {
+    static func expectFiniteDifferencesAgree(_ network: any ForecastNetwork, rows: Int, every: Int = 1) -> (
+        gradient: [Float], checked: Int
+    ) {
         var analytic: [Float]? = []
         _ = loss(network.parameters, rows: rows, gradient: &analytic, network: network)
         let g = analytic ?? []
@@ -80,16 +87,20 @@ import Testing
             var plus = network.parameters, minus = network.parameters
             plus[i] += step
             minus[i] -= step
-            let numeric = (loss(plus, rows: rows, gradient: &none, network: network)
-                           - loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
-            #expect(abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]), "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
+            let numeric =
+                (loss(plus, rows: rows, gradient: &none, network: network)
+                    - loss(minus, rows: rows, gradient: &none, network: network)) / (2 * step)
+            #expect(
+                abs(numeric - g[i]) <= 2e-3 + 1e-2 * abs(g[i]),
+                "parameter \(i): backprop \(g[i]), finite difference \(numeric)")
             checked += 1
         }
         return (g, checked)
     }
 
     @Test func backwardMatchesFiniteDifferences() {
-        let (g, checked) = Self.expectFiniteDifferencesAgree(NBeatsNetwork(architecture: Self.architecture, seed: 7), rows: 6, every: 3)
+        let (g, checked) = Self.expectFiniteDifferencesAgree(
+            NBeatsNetwork(architecture: Self.architecture, seed: 7), rows: 6, every: 3)
         #expect(checked > 100)
         // Some gradients are non-zero: the check is not vacuous.
         #expect(g.filter { abs($0) > 1e-3 }.count > g.count / 4)
@@ -147,8 +158,9 @@ import Testing
     /// The LSTM with covariates (read at every step, and over the horizon by the head)
     /// and an embedded category (read by the head).
     @Test func lstmWithCovariatesAndCategoriesMatchesFiniteDifferences() {
-        let network = LSTMNetwork(lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9], hidden: 4, covariates: 2,
-                                  categoryLevels: [4], embeddingDimensions: [2], seed: 13)
+        let network = LSTMNetwork(
+            lookback: 5, horizon: 3, quantiles: [0.1, 0.5, 0.9], hidden: 4, covariates: 2,
+            categoryLevels: [4], embeddingDimensions: [2], seed: 13)
         let (g, _) = Self.expectFiniteDifferencesAgree(network, rows: 5)
         // The covariates' input weights (rows 2 and 3 of W_x) get gradient through time.
         let covariateWeights = g[(2 * 16)..<(4 * 16)]

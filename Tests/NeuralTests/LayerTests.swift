@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Neural
 
 @Suite struct LayerTests {
@@ -6,7 +7,7 @@ import Testing
         let layer = DenseLayer(inputs: 3, outputs: 2, offset: 1)
         // p[0] is padding; W (3×2) row-major, then b.
         let p: [Float] = [99, 1, 2, 3, 4, 5, 6, 0.5, -1]
-        let x: [Float] = [1, 0, 2, -1, 1, 1]   // two rows
+        let x: [Float] = [1, 0, 2, -1, 1, 1]  // two rows
         var y = [Float](repeating: 0, count: 4)
         p.withUnsafeBufferPointer { pb in
             x.withUnsafeBufferPointer { xb in
@@ -31,7 +32,9 @@ import Testing
             targets.withUnsafeBufferPointer { t in
                 mask.withUnsafeBufferPointer { m in
                     gradient.withUnsafeMutableBufferPointer { g in
-                        loss.evaluate(predictions: p.baseAddress!, targets: t.baseAddress!, mask: m.baseAddress!, rows: 1, gradient: g.baseAddress!)
+                        loss.evaluate(
+                            predictions: p.baseAddress!, targets: t.baseAddress!, mask: m.baseAddress!, rows: 1,
+                            gradient: g.baseAddress!)
                     }
                 }
             }
@@ -51,12 +54,16 @@ import Testing
     }
 
     /// WindowScaling.fill on `values[0..<end]` into fresh arrays: the scale, the window and its mask.
-    static func window(_ values: [Float], end: Int, lookback: Int, fallbackScale: Float) -> (scale: Float, out: [Float], mask: [Float]) {
+    static func window(_ values: [Float], end: Int, lookback: Int, fallbackScale: Float) -> (
+        scale: Float, out: [Float], mask: [Float]
+    ) {
         var out = [Float](repeating: 9, count: lookback), mask = out
         let scale = values.withUnsafeBufferPointer { v in
             out.withUnsafeMutableBufferPointer { o in
                 mask.withUnsafeMutableBufferPointer { m in
-                    WindowScaling.fill(v, start: 0, end: end, lookback: lookback, fallbackScale: fallbackScale, out: o.baseAddress!, mask: m.baseAddress!)
+                    WindowScaling.fill(
+                        v, start: 0, end: end, lookback: lookback, fallbackScale: fallbackScale, out: o.baseAddress!,
+                        mask: m.baseAddress!)
                 }
             }
         }

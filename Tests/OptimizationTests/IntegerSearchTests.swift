@@ -40,22 +40,29 @@ import Testing
         func message(_ lower: [Double], _ upper: [Double], max: Int = 100_000) -> String {
             var options = GridSearch.Options()
             options.maxEvaluations = max
-            do { _ = try GridSearch.minimize({ _ in 0 }, lower: lower, upper: upper, options: options); return "(no error)" }
-            catch let error as OptimizationError { return error.message } catch { return "\(error)" }
+            do {
+                _ = try GridSearch.minimize({ _ in 0 }, lower: lower, upper: upper, options: options);
+                return "(no error)"
+            } catch let error as OptimizationError { return error.message } catch { return "\(error)" }
         }
-        #expect(message([0, 0], [999, 999])
-            == "grid_search: the box holds 1000000 points, more than max_evaluations (100000); narrow 'lower' and 'upper' or raise 'max_evaluations'")
+        #expect(
+            message([0, 0], [999, 999])
+                == "grid_search: the box holds 1000000 points, more than max_evaluations (100000); narrow 'lower' and 'upper' or raise 'max_evaluations'"
+        )
         #expect(message([0, 0, 0], [1e7, 1e7, 1e7]).hasPrefix("grid_search: the box holds 1.00000030"))
         #expect(message([-1e15, -1e15, -1e15], [1e15, 1e15, 1e15]).hasPrefix("grid_search: the box holds 8.0"))
-        #expect(message([0, 0.5], [3, 4])
-            == "grid_search searches whole numbers: option 'lower' must be a whole number for variable 2, got 0.5")
+        #expect(
+            message([0, 0.5], [3, 4])
+                == "grid_search searches whole numbers: option 'lower' must be a whole number for variable 2, got 0.5")
         #expect(message([0], [.infinity]) == "grid_search needs finite bounds: option 'upper' is inf for variable 1")
         #expect(message([0, 0], [3]) == "grid_search: option 'upper' has 1 values for 2 variables")
     }
 
     @Test func coordinateSearchReachesTheExhaustiveMinimum() throws {
         let target = try GridSearch.minimize(TestFunctions.reorderPointCost, lower: Self.lower, upper: Self.upper)
-        for (start, step) in [([50.0, 250.0], 1), ([50, 250], 16), ([100, 200], 32), ([40, 450], 8), ([70, 330], 1)] {
+        for (start, step) in [
+            ([50.0, 250.0], 1), ([50, 250], 16), ([100, 200], 32), ([40, 450], 8), ([70, 330], 1),
+        ] {
             var options = CoordinateSearch.Options()
             options.lower = Self.lower
             options.upper = Self.upper
@@ -95,14 +102,23 @@ import Testing
             var options = CoordinateSearch.Options()
             options.lower = lower
             options.upper = upper
-            do { _ = try CoordinateSearch.minimize({ $0[0] }, start: start, options: options); return "(no error)" }
-            catch let error as OptimizationError { return error.message } catch { return "\(error)" }
+            do {
+                _ = try CoordinateSearch.minimize({ $0[0] }, start: start, options: options); return "(no error)"
+            } catch let error as OptimizationError { return error.message } catch { return "\(error)" }
         }
-        #expect(message([1.5]) == "coordinate_search searches whole numbers: x0 must be whole numbers, got 1.5 for variable 1")
-        #expect(message([12], lower: [0], upper: [10]) == "coordinate_search: x0 is 12 for variable 1, outside its bounds [0, 10]")
-        #expect(message([2], lower: [0], upper: [10.5])
-            == "coordinate_search searches whole numbers: option 'upper' must be a whole number for variable 1, got 10.5")
-        #expect(message([2], lower: [3], upper: [1]) == "coordinate_search: option 'lower' (3.0) is above option 'upper' (1.0) for variable 1")
+        #expect(
+            message([1.5])
+                == "coordinate_search searches whole numbers: x0 must be whole numbers, got 1.5 for variable 1")
+        #expect(
+            message([12], lower: [0], upper: [10])
+                == "coordinate_search: x0 is 12 for variable 1, outside its bounds [0, 10]")
+        #expect(
+            message([2], lower: [0], upper: [10.5])
+                == "coordinate_search searches whole numbers: option 'upper' must be a whole number for variable 1, got 10.5"
+        )
+        #expect(
+            message([2], lower: [3], upper: [1])
+                == "coordinate_search: option 'lower' (3.0) is above option 'upper' (1.0) for variable 1")
         // Unbounded below: it walks down to the first whole number where f stops falling... never, so the budget ends it.
         #expect(message([2]) == "(no error)")
     }

@@ -12,7 +12,8 @@ import Testing
     func expectNear(_ x: [Double], _ target: [Double], _ tolerance: Double, _ what: String) {
         #expect(x.count == target.count)
         for i in 0..<min(x.count, target.count) {
-            #expect(abs(x[i] - target[i]) <= tolerance, "\(what): x[\(i)] = \(x[i]), expected \(target[i]) ± \(tolerance)")
+            #expect(
+                abs(x[i] - target[i]) <= tolerance, "\(what): x[\(i)] = \(x[i]), expected \(target[i]) ± \(tolerance)")
         }
     }
 
@@ -25,7 +26,9 @@ import Testing
             expectNear(r.x, [Double](repeating: 1, count: r.x.count), 2e-5, name)
             expectNear(r.x, scipy.x, 3e-5, "\(name) vs scipy")
             #expect(r.value < 1e-9)
-            print("\(name): Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)")
+            print(
+                "\(name): Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)"
+            )
         }
     }
 
@@ -35,10 +38,13 @@ import Testing
         #expect(runs.count == 5)
         for scipy in runs {
             let r = try LBFGSB.minimize(TestFunctions.himmelblau, start: scipy.x0 ?? [])
-            let minimum = try #require(TestFunctions.himmelblauMinima.first { m in zip(m, scipy.x).allSatisfy { abs($0 - $1) < 1e-4 } })
+            let minimum = try #require(
+                TestFunctions.himmelblauMinima.first { m in zip(m, scipy.x).allSatisfy { abs($0 - $1) < 1e-4 } })
             #expect(r.converged)
             expectNear(r.x, minimum, 1e-5, scipy.name)
-            print("\(scipy.name) → \(minimum): Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)")
+            print(
+                "\(scipy.name) → \(minimum): Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)"
+            )
         }
     }
 
@@ -53,7 +59,9 @@ import Testing
         #expect(r.x[0] == 0.5)  // exactly on the bound
         expectNear(r.x, scipy.x, 1e-6, "bounded rosenbrock vs scipy")
         #expect(abs(r.value - 0.25) < 1e-9)
-        print("bounded rosenbrock: Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)")
+        print(
+            "bounded rosenbrock: Almanac x \(r.x) f \(r.value) nit \(r.iterations) nfev \(r.evaluations); scipy x \(scipy.x) f \(scipy.f) nit \(scipy.nit) nfev \(scipy.nfev)"
+        )
     }
 
     // EOQ with planned backorders: Q* = 310.812556, x* = h/(h+p) = 0.0430622, g* = 66.9213635.
@@ -68,12 +76,16 @@ import Testing
         #expect(abs(r.x[0] - 310.812556) < 1e-3)
         #expect(abs(r.x[1] - 0.225 / 5.225) < 1e-6)
         #expect(abs(r.value - scipy.f) < 1e-8)
-        print("eoq backorders: Almanac nit \(r.iterations) nfev \(r.evaluations) x \(r.x) f \(r.value); scipy nit \(scipy.nit) nfev \(scipy.nfev) x \(scipy.x) f \(scipy.f)")
+        print(
+            "eoq backorders: Almanac nit \(r.iterations) nfev \(r.evaluations) x \(r.x) f \(r.value); scipy nit \(scipy.nit) nfev \(scipy.nfev) x \(scipy.x) f \(scipy.f)"
+        )
     }
 
     @Test func countsEveryEvaluationAndStopsAtItsBudgets() throws {
         var calls = 0
-        let counted: ([Double]) -> Double = { x in calls += 1; return TestFunctions.rosenbrock(x) }
+        let counted: ([Double]) -> Double = { x in
+            calls += 1; return TestFunctions.rosenbrock(x)
+        }
         let full = try LBFGSB.minimize(counted, start: [-1.2, 1])
         #expect(full.evaluations == calls)  // finite differences included
 
@@ -113,19 +125,28 @@ import Testing
 
     @Test func badInputsAreExplained() {
         func message(_ body: () throws -> OptimizationResult) -> String {
-            do { _ = try body(); return "(no error)" } catch let error as OptimizationError { return error.message } catch { return "\(error)" }
+            do { _ = try body(); return "(no error)" } catch let error as OptimizationError {
+                return error.message
+            } catch { return "\(error)" }
         }
         var options = LBFGSB.Options()
         options.lower = [2, 0]
         options.upper = [1, 1]
-        #expect(message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [0, 0], options: options) }
-            == "lbfgsb: option 'lower' (2.0) is above option 'upper' (1.0) for variable 1")
-        #expect(message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [.nan, 0]) }
-            == "lbfgsb: x0 must be finite, got nan for variable 1")
+        #expect(
+            message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [0, 0], options: options) }
+                == "lbfgsb: option 'lower' (2.0) is above option 'upper' (1.0) for variable 1")
+        #expect(
+            message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [.nan, 0]) }
+                == "lbfgsb: x0 must be finite, got nan for variable 1")
         options.lower = [0]
-        #expect(message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [0, 0], options: options) }
-            == "lbfgsb: option 'lower' has 1 values for 2 variables")
-        #expect(message { try LBFGSB.minimize({ _ in .infinity }, start: [0]) } == "lbfgsb: the objective is inf at the start point")
-        #expect(message { try LBFGSB.minimize({ x in x[0] > 1 ? .nan : -x[0] }, start: [0]) }.hasPrefix("the objective returned NaN"))
+        #expect(
+            message { try LBFGSB.minimize(TestFunctions.rosenbrock, start: [0, 0], options: options) }
+                == "lbfgsb: option 'lower' has 1 values for 2 variables")
+        #expect(
+            message { try LBFGSB.minimize({ _ in .infinity }, start: [0]) }
+                == "lbfgsb: the objective is inf at the start point")
+        #expect(
+            message { try LBFGSB.minimize({ x in x[0] > 1 ? .nan : -x[0] }, start: [0]) }.hasPrefix(
+                "the objective returned NaN"))
     }
 }

@@ -27,7 +27,9 @@ import Testing
     // Rosenbrock from (-1.2, 1), minimum 0 at (1, 1); scipy.optimize.minimize(method="Nelder-Mead",
     // options={"xatol": 1e-8, "fatol": 1e-8}) reaches it to about 1e-8 as well.
     @Test func nelderMeadSolvesRosenbrock() throws {
-        let rosenbrock: ([Double]) -> Double = { x in (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]) }
+        let rosenbrock: ([Double]) -> Double = { x in
+            (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0])
+        }
         let r = try NelderMead.minimize(rosenbrock, start: [-1.2, 1])
         #expect(r.converged)
         #expect(abs(r.x[0] - 1) < 1e-6 && abs(r.x[1] - 1) < 1e-6)
@@ -50,7 +52,8 @@ import Testing
         var options = NelderMead.Options()
         options.lower = [2, -5]
         options.upper = [10, 5]
-        let r = try NelderMead.minimize({ x in x[0] * x[0] + (x[1] - 1) * (x[1] - 1) }, start: [5, 3], options: options)
+        let r = try NelderMead.minimize(
+            { x in x[0] * x[0] + (x[1] - 1) * (x[1] - 1) }, start: [5, 3], options: options)
         #expect(r.converged)
         #expect(abs(r.x[0] - 2) < 1e-6)
         #expect(abs(r.x[1] - 1) < 1e-6)
@@ -130,7 +133,9 @@ import Testing
             #expect(batched.value == scalar.value)
             #expect(batched.iterations == scalar.iterations)
             #expect(batched.evaluations == scalar.evaluations)
-            #expect(Double(batches) < 0.6 * Double(scalar.evaluations), "\(batches) batches for \(scalar.evaluations) evaluations")
+            #expect(
+                Double(batches) < 0.6 * Double(scalar.evaluations),
+                "\(batches) batches for \(scalar.evaluations) evaluations")
         }
     }
 
@@ -144,9 +149,12 @@ import Testing
             return a * a + 10 * b * b + (c * c) * (1 + a * a) + 5 * d * d + 0.1 * sin(7 * x[1])
         }
         let staircase: ([Double]) -> Double = { x in
-            (x[0] * 7).rounded() + (x[1] * 5).rounded() + (x[2] * 3).rounded() + (x[3] * 9).rounded() + 0.01 * x[0] * x[1]
+            (x[0] * 7).rounded() + (x[1] * 5).rounded() + (x[2] * 3).rounded() + (x[3] * 9).rounded() + 0.01 * x[0]
+                * x[1]
         }
-        for (f, start) in [(objective, [1.3, 1.0, 1.1, 1.0]), (objective, [0.05, 1.8, 0.1, 1.4]), (staircase, [0.5, 0.5, 0.5, 0.5])] {
+        for (f, start) in [
+            (objective, [1.3, 1.0, 1.1, 1.0]), (objective, [0.05, 1.8, 0.1, 1.4]), (staircase, [0.5, 0.5, 0.5, 0.5]),
+        ] {
             let lower = [0.01, 0.01, 0.01, 0.01], upper = [1.8, 1.9, 1.5, 1.5]
             let search = ClampedNelderMead(valueTolerance: 1e-10)
             let scalar = search.minimize(start: start, lower: lower, upper: upper) { x in f(Array(x)) }

@@ -48,8 +48,10 @@ import Testing
 
     @Test func failedBannerAndNotRunCells() {
         let html = HTMLReportWriter.render(sampleReport(status: .failed(cellIndex: 3, message: "n.lua:21: boom")))
-        #expect(html.contains(
-            "<div class=\"banner\" role=\"alert\"><strong>This report is incomplete:</strong> <a href=\"#cell-3\">cell 3</a> failed"))
+        #expect(
+            html.contains(
+                "<div class=\"banner\" role=\"alert\"><strong>This report is incomplete:</strong> <a href=\"#cell-3\">cell 3</a> failed"
+            ))
         #expect(html.contains("<div class=\"error\" role=\"alert\"><pre>n.lua:21: boom</pre></div>"))
         #expect(html.components(separatedBy: "Not run: an earlier cell failed.").count == 2)  // only cell 4
         #expect(!HTMLReportWriter.render(sampleReport()).contains("banner\""))
@@ -66,11 +68,18 @@ import Testing
         let html = HTMLReportWriter.render(sampleReport())
         #expect(html.contains("<tr><th scope=\"row\">Almanac</th><td>0.9.0</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">Seed</th><td>42</td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Script</th><td>examples/review.lua<br><code>sha256 \(String(repeating: "ab", count: 32))</code></td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Data file</th><td>data/gone.csv<br><code>sha256 unreadable</code></td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">Script</th><td>examples/review.lua<br><code>sha256 \(String(repeating: "ab", count: 32))</code></td></tr>"
+            ))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">Data file</th><td>data/gone.csv<br><code>sha256 unreadable</code></td></tr>"))
         #expect(html.contains("0123456789abcdef0123456789abcdef01234567 (dirty: uncommitted changes)"))
         #expect(html.contains("<tr class=\"volatile\"><th scope=\"row\">Wall time</th><td>1.25 s</td></tr>\n"))
-        #expect(html.contains("<tr class=\"volatile\"><th scope=\"row\">Rendered at</th><td>2025-01-31T09:15:02Z</td></tr>\n"))
+        #expect(
+            html.contains(
+                "<tr class=\"volatile\"><th scope=\"row\">Rendered at</th><td>2025-01-31T09:15:02Z</td></tr>\n"))
     }
 
     @Test func byteIdenticalApartFromTheVolatileLines() {

@@ -24,16 +24,17 @@ import Testing
         let instrumented = notebook.instrumentedSource(cellCall: "__almanac_cell")
         let lines = instrumented.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.count == notebook.sourceLines.count)
-        #expect(lines == [
-            "", "", "", "", "", "",
-            "__almanac_cell(1); local x = 1",
-            "__almanac_cell(2);",
-            "(print)(x)",
-            "__almanac_cell(3);",
-            "", "",
-            "__almanac_cell(4);",
-            "print(x + 1)",
-        ])
+        #expect(
+            lines == [
+                "", "", "", "", "", "",
+                "__almanac_cell(1); local x = 1",
+                "__almanac_cell(2);",
+                "(print)(x)",
+                "__almanac_cell(3);",
+                "", "",
+                "__almanac_cell(4);",
+                "print(x + 1)",
+            ])
     }
 
     @Test func everyMarkerIsReplacedOnItsOwnLine() throws {

@@ -1,10 +1,12 @@
-@testable import Reports
 import Testing
+
+@testable import Reports
 
 /// Markdown in a report may carry strings from data files, so Ink's output must never run script.
 @Suite struct MarkdownToHTMLTests {
     @Test func ordinaryMarkdown() {
-        let html = MarkdownToHTML.render("# Title\n\nSome *text*, `a < b` and [a link](https://example.org/x).\n\n- one\n- two")
+        let html = MarkdownToHTML.render(
+            "# Title\n\nSome *text*, `a < b` and [a link](https://example.org/x).\n\n- one\n- two")
         #expect(html.contains("<h1>Title</h1>"))
         #expect(html.contains("<em>text</em>"))
         #expect(html.contains("<code>a &lt; b</code>"))
@@ -13,7 +15,9 @@ import Testing
     }
 
     @Test func rawHTMLShowsAsText() {
-        for hostile in ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "text <b onmouseover=alert(1)>bold</b>"] {
+        for hostile in [
+            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "text <b onmouseover=alert(1)>bold</b>",
+        ] {
             let html = MarkdownToHTML.render(hostile)
             #expect(!html.contains("<script"), "\(hostile)")
             #expect(!html.contains("<img"), "\(hostile)")
@@ -35,7 +39,9 @@ import Testing
             #expect(!html.contains("<a "), "\(markdown) → \(html)")
             #expect(!html.contains("<img"), "\(markdown) → \(html)")
         }
-        #expect(MarkdownToHTML.render("![chart](data:image/svg+xml;base64,PHN2Zz4=)").contains("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"chart\"/>"))
+        #expect(
+            MarkdownToHTML.render("![chart](data:image/svg+xml;base64,PHN2Zz4=)").contains(
+                "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"chart\"/>"))
         #expect(MarkdownToHTML.render("[next](#cell-2)").contains("<a href=\"#cell-2\">next</a>"))
     }
 
@@ -47,7 +53,10 @@ import Testing
     }
 
     @Test func oddInputDoesNotCrash() {
-        for markdown in ["", "[", "]", "![", "[]()", "`", "**", "|", "| a |\n|", "<", "<a", "&", "\n\n\n", "-", "1.", "> ", "#", "``` \n", "[x]: "] {
+        for markdown in [
+            "", "[", "]", "![", "[]()", "`", "**", "|", "| a |\n|", "<", "<a", "&", "\n\n\n", "-", "1.", "> ", "#",
+            "``` \n", "[x]: ",
+        ] {
             _ = MarkdownToHTML.render(markdown)
         }
     }

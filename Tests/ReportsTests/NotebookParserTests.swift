@@ -20,10 +20,12 @@ import Testing
         let notebook = try NotebookParser.parse(source: source, path: "review.lua")
         #expect(notebook.hasShebang)
         #expect(notebook.headerLines == 2...11)
-        #expect(notebook.header == NotebookHeader(
-            title: "Demand review", author: "A. Analyst", date: "2025-01-31",
-            description: "Weekly demand, reviewed.", seed: 42,
-            data: ["examples/data/sales.csv", "other file.csv"]))
+        #expect(
+            notebook.header
+                == NotebookHeader(
+                    title: "Demand review", author: "A. Analyst", date: "2025-01-31",
+                    description: "Weekly demand, reviewed.", seed: 42,
+                    data: ["examples/data/sales.csv", "other file.csv"]))
         #expect(notebook.cells.count == 1)
         #expect(notebook.cells.first?.contentLines == 12...12)
     }
@@ -92,8 +94,11 @@ import Testing
 
     @Test func scriptWithoutMarkersIsOneCodeCell() throws {
         let notebook = try NotebookParser.parse(source: "local x = 1\n\nprint(x)\n", path: "n.lua")
-        #expect(notebook.cells == [NotebookCell(
-            kind: .code, title: nil, text: "local x = 1\n\nprint(x)", markerLine: nil, contentLines: 1...3)])
+        #expect(
+            notebook.cells == [
+                NotebookCell(
+                    kind: .code, title: nil, text: "local x = 1\n\nprint(x)", markerLine: nil, contentLines: 1...3)
+            ])
         #expect(notebook.header == NotebookHeader())
         #expect(notebook.headerLines == nil)
     }
@@ -122,9 +127,11 @@ import Testing
         #expect(throws: NotebookError("review.lua:3: unknown header key 'autor' (did you mean 'author'?)")) {
             try NotebookParser.parse(source: source, path: "review.lua")
         }
-        #expect(throws: NotebookError(
-            "review.lua:2: unknown header key 'jupyter' (known keys: title, author, date, seed, data, description)"
-        )) {
+        #expect(
+            throws: NotebookError(
+                "review.lua:2: unknown header key 'jupyter' (known keys: title, author, date, seed, data, description)"
+            )
+        ) {
             try NotebookParser.parse(source: "-- ---\n-- jupyter:\n-- ---\n", path: "review.lua")
         }
     }
@@ -147,7 +154,10 @@ import Testing
             ("-- ---\n-- title: x\n", "h.lua:1: the header opened here is never closed"),
             ("-- ---\nlocal x = 1\n-- ---\n", "h.lua:2: a header line must be a Lua comment"),
             ("-- ---\n-- title x\n-- ---\n", "h.lua:2: expected 'key: value'"),
-            ("-- ---\n-- title: a\n-- title: b\n-- ---\n", "h.lua:3: header key 'title' is given twice (first on line 2)"),
+            (
+                "-- ---\n-- title: a\n-- title: b\n-- ---\n",
+                "h.lua:3: header key 'title' is given twice (first on line 2)"
+            ),
             ("-- ---\n-- title:\n--   - a\n-- ---\n", "h.lua:3: header key 'title' takes one value, not a list"),
             ("-- ---\n--   - a\n-- ---\n", "h.lua:2: this header line belongs to no key"),
         ]
@@ -163,9 +173,11 @@ import Testing
 
     @Test func codeInAMarkdownCellIsAnError() {
         let source = "-- %% [markdown]\n-- text\nprint(1)\n"
-        #expect(throws: NotebookError(
-            "m.lua:3: this line of a markdown cell is not a Lua comment (begin a code cell with '-- %%' before it)"
-        )) {
+        #expect(
+            throws: NotebookError(
+                "m.lua:3: this line of a markdown cell is not a Lua comment (begin a code cell with '-- %%' before it)"
+            )
+        ) {
             try NotebookParser.parse(source: source, path: "m.lua")
         }
         #expect(throws: NotebookError.self) {
@@ -174,7 +186,8 @@ import Testing
     }
 
     @Test func crlfAndCarriageReturnLineEndings() throws {
-        let source = "-- ---\r\n-- title: T\r\n-- ---\r\nlocal x = 1\r\n-- %% Two\r\nprint(x)\r\n-- %% [markdown]\r\n-- *hi*\r\n"
+        let source =
+            "-- ---\r\n-- title: T\r\n-- ---\r\nlocal x = 1\r\n-- %% Two\r\nprint(x)\r\n-- %% [markdown]\r\n-- *hi*\r\n"
         let notebook = try NotebookParser.parse(source: source, path: "n.lua")
         #expect(notebook.header.title == "T")
         #expect(notebook.cells.map(\.text) == ["local x = 1", "print(x)", "*hi*"])

@@ -22,7 +22,9 @@ import Testing
         #expect(clean.commit.count == 40 && clean.commit.allSatisfy(\.isHexDigit))
         #expect(clean.isDirty == false)
         // Without running git (--safe): the same commit, read from .git's files, state unknown.
-        #expect(ReproducibilityProbe.gitState(of: folder, runningGit: false) == GitState(commit: clean.commit, isDirty: nil))
+        #expect(
+            ReproducibilityProbe.gitState(of: folder, runningGit: false) == GitState(commit: clean.commit, isDirty: nil)
+        )
         #expect(ReproducibilityProbe.gitState(of: folder + "/missing", runningGit: false) == nil)
         writeFile(folder + "/report.html", "untracked files do not count")
         #expect(ReproducibilityProbe.gitState(of: folder)?.isDirty == false)

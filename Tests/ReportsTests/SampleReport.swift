@@ -1,26 +1,32 @@
 import Reports
 
 /// A report with one of everything, for the writer tests.
-func sampleReport(status: ReportStatus = .complete, renderedAt: String = "2025-01-31T09:15:02Z", wallTime: Double = 1.25) -> Report {
+func sampleReport(
+    status: ReportStatus = .complete, renderedAt: String = "2025-01-31T09:15:02Z", wallTime: Double = 1.25
+) -> Report {
     let hostile = "<script>alert(1)</script>"
     let cells = [
-        RenderedCell(cell: NotebookCell(
-            kind: .markdown, title: nil, text: "## Intro\n\nWeekly *demand* & more.",
-            markerLine: 5, contentLines: 6...8)),
+        RenderedCell(
+            cell: NotebookCell(
+                kind: .markdown, title: nil, text: "## Intro\n\nWeekly *demand* & more.",
+                markerLine: 5, contentLines: 6...8)),
         RenderedCell(
             cell: NotebookCell(
                 kind: .code, title: "Load", text: "local s = \"\(hostile)\"\nprint(s)",
                 markerLine: 9, contentLines: 10...11),
             outputs: [
                 .text(hostile + "\n"),
-                .table(ReportTable(
-                    columns: ["sku", "qty", "price"],
-                    rows: [
-                        [.string(hostile), .integer(12), .number(3.14159)],
-                        [.string("B|C"), .integer(1_234_567), .missing],
-                        [.bool(true), .integer(-3), .number(0.000123456)],
-                    ])),
-                .figure(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"gnuplot_canvas\"><script>x()</script></svg>", caption: "Demand <by> week"),
+                .table(
+                    ReportTable(
+                        columns: ["sku", "qty", "price"],
+                        rows: [
+                            [.string(hostile), .integer(12), .number(3.14159)],
+                            [.string("B|C"), .integer(1_234_567), .missing],
+                            [.bool(true), .integer(-3), .number(0.000123456)],
+                        ])),
+                .figure(
+                    svg: "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"gnuplot_canvas\"><script>x()</script></svg>",
+                    caption: "Demand <by> week"),
                 .markdown("Top seller: **\(hostile)**"),
             ]),
         RenderedCell(

@@ -10,14 +10,15 @@ import Testing
                 [.string("BBBBBB"), .integer(1_000), .missing],
                 [.string("C"), .integer(-7), .number(2.0 / 3.0)],
             ])
-        #expect(TextTableRenderer.render(table) == """
-            sku      qty   price
-            ------  ----  ------
-            A         12     3.5
-            BBBBBB  1000      NA
-            C         -7  0.6667
+        #expect(
+            TextTableRenderer.render(table) == """
+                sku      qty   price
+                ------  ----  ------
+                A         12     3.5
+                BBBBBB  1000      NA
+                C         -7  0.6667
 
-            """)
+                """)
     }
 
     @Test func raggedRowsAndNoRows() {
@@ -35,7 +36,9 @@ import Testing
         ]
         for (value, expected) in cases {
             let text = TextTableRenderer.render(ReportTable(columns: ["v"], rows: [[.number(value)]]))
-            #expect(text.split(separator: "\n").last.map { $0.trimmingPrefix(while: \.isWhitespace) } == expected[...], "\(value)")
+            #expect(
+                text.split(separator: "\n").last.map { $0.trimmingPrefix(while: \.isWhitespace) } == expected[...],
+                "\(value)")
         }
     }
 }

@@ -19,7 +19,7 @@ import TimeSeries
         #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
         #expect(CivilDate(year: 1900, month: 2, day: 29) == nil)
         #expect(CivilDate(year: 2026, month: 11, day: 22)!.weekday == 7)  // a Sunday
-        #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == 4)    // a Thursday
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.weekday == 4)  // a Thursday
     }
 
     @Test func datesParseInEveryAcceptedForm() {
@@ -35,7 +35,9 @@ import TimeSeries
         #expect(DateParser(order: .dayFirst).parse("04/03/2020") == .day(CivilDate(year: 2020, month: 3, day: 4)!))
         #expect(DateParser(order: .dayFirst).parse("4.3.2020") == .day(CivilDate(year: 2020, month: 3, day: 4)!))
         #expect(DateParser(order: .monthFirst).parse("03/04/2020") == .day(CivilDate(year: 2020, month: 3, day: 4)!))
-        for bad in ["", "2020-13", "2020-02-30", "2020-Q5", "20-01-01", "2020-01-01T12:30", "2020-01/01", "abc", "04/03/2020"] {
+        for bad in [
+            "", "2020-13", "2020-02-30", "2020-Q5", "20-01-01", "2020-01-01T12:30", "2020-01/01", "abc", "04/03/2020",
+        ] {
             #expect(iso.parse(bad) == nil, "\(bad)")
         }
         #expect(DateParser(order: .dayFirst).parse("31/02/2020") == nil)
@@ -66,8 +68,13 @@ import TimeSeries
 
     /// The seasonal phase is read off the calendar: January is 0 whatever the series' start.
     @Test func seasonalPhaseFollowsTheCalendar() {
-        let march2019 = TimeIndex(frequency: .month, start: TimeIndex.ordinal(of: CivilDate(year: 2019, month: 3, day: 1)!, frequency: .month))
-        #expect((0..<14).map { march2019.seasonalPhase(at: $0, period: 12) } == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3])
+        let march2019 = TimeIndex(
+            frequency: .month, start: TimeIndex.ordinal(of: CivilDate(year: 2019, month: 3, day: 1)!, frequency: .month)
+        )
+        #expect(
+            (0..<14).map { march2019.seasonalPhase(at: $0, period: 12) } == [
+                2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3,
+            ])
         let q3 = TimeIndex(frequency: .quarter, start: 2020 * 4 + 2)
         #expect((0..<4).map { q3.seasonalPhase(at: $0, period: 4) } == [2, 3, 0, 1])
         // Days: seven distinct phases, the same one a week later, also before 1970.
@@ -76,6 +83,8 @@ import TimeSeries
         #expect(Set(week).count == 7 && (7..<14).map { day.seasonalPhase(at: $0, period: 7) } == week)
         let weeks = TimeIndex(frequency: .week, start: CivilDate(year: 2024, month: 1, day: 1)!.daysSinceEpoch)
         #expect(weeks.seasonalPhase(at: 52, period: 52) == weeks.seasonalPhase(at: 0, period: 52))
-        #expect(TimeIndex.positions.seasonalPhase(at: 0, period: 4) == 0 && TimeIndex.positions.seasonalPhase(at: 5, period: 4) == 1)
+        #expect(
+            TimeIndex.positions.seasonalPhase(at: 0, period: 4) == 0
+                && TimeIndex.positions.seasonalPhase(at: 5, period: 4) == 1)
     }
 }

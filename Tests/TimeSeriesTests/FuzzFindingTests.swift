@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TimeSeries
 
 /// Inputs the fuzzers found (fuzz/findings/), kept as regressions.

@@ -8,7 +8,8 @@ enum Reference {
     nonisolated(unsafe) static let r: [String: Any] = {  // read-only after load
         let url = URL(fileURLWithPath: repositoryRoot + "/Tests/References/stats_reference_r.json")
         guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
         return object
     }()
 

@@ -3,7 +3,8 @@ import Testing
 import TimeSeries
 
 @Suite struct SeriesTests {
-    let monthly = Series(name: "m", values: (1...24).map(Double.init), index: TimeIndex(frequency: .month, start: 2020 * 12))
+    let monthly = Series(
+        name: "m", values: (1...24).map(Double.init), index: TimeIndex(frequency: .month, start: 2020 * 12))
 
     @Test func slicingKeepsTheCalendar() throws {
         #expect(monthly.head(3).values == [1, 2, 3])
@@ -53,12 +54,15 @@ import TimeSeries
         #expect(throws: SeriesError.self) { try leading.fillingGaps(.linear) }
         do { try gappy.requireComplete(for: "acf") } catch {
             // Plain words here; the Lua binding says s:fill_gaps("linear") (WorkbenchTests' LuaWordingTests).
-            #expect(error.message == "acf: series 'g' has 3 missing values (2, 3, 5); fill them first, e.g. by linear interpolation")
+            #expect(
+                error.message
+                    == "acf: series 'g' has 3 missing values (2, 3, 5); fill them first, e.g. by linear interpolation")
         }
     }
 
     @Test func aggregationKeepsOnlyCompletePeriods() throws {
-        let fromMarch = Series(values: (3...14).map(Double.init), index: TimeIndex(frequency: .month, start: 2020 * 12 + 2))
+        let fromMarch = Series(
+            values: (3...14).map(Double.init), index: TimeIndex(frequency: .month, start: 2020 * 12 + 2))
         let (quarterly, dropped) = try fromMarch.aggregated(to: .quarter, .sum)
         let expected: [Double] = [15, 24, 33]  // Apr–Jun, Jul–Sep, Oct–Dec
         #expect(quarterly.values == expected)
@@ -85,7 +89,8 @@ import TimeSeries
     @Test func statisticsExplainWhatTheyNeed() throws {
         let short = Series(name: "s", values: [1, 2, 3], index: TimeIndex(frequency: .month, start: 0))
         do { _ = try short.stl(seasonalWindow: .periodic) } catch {
-            #expect(error.message == "stl: series 's' has 3 observations; STL needs at least two full cycles plus one (25)")
+            #expect(
+                error.message == "stl: series 's' has 3 observations; STL needs at least two full cycles plus one (25)")
         }
         do { _ = try Series(values: [2, 2, 2]).autocorrelations(maxLag: 1) } catch {
             #expect(error.message.contains("is constant"))

@@ -12,7 +12,8 @@ import TimeSeries
         let s = Reference.named(name)
         #expect(s.count == Int(Reference.number("series", name, "n")))
         #expect(maxDifference(try s.autocorrelations(maxLag: 24), Reference.numbers("series", name, "acf")) < 1e-12)
-        #expect(maxDifference(try s.partialAutocorrelations(maxLag: 24), Reference.numbers("series", name, "pacf")) < 1e-12)
+        #expect(
+            maxDifference(try s.partialAutocorrelations(maxLag: 24), Reference.numbers("series", name, "pacf")) < 1e-12)
     }
 
     @Test(arguments: names)
@@ -40,8 +41,10 @@ import TimeSeries
                 s = try base.log().differenced()
             }
             guard Reference.value("series", name, "kpss", variant) != nil else { continue }
-            let cases: [(String, Series.KPSSLags)] = [("urca_mu_short", .short), ("urca_mu_at_ndiffs_lag", .forecast),
-                                                      ("tseries_level_lshort_false", .long)]
+            let cases: [(String, Series.KPSSLags)] = [
+                ("urca_mu_short", .short), ("urca_mu_at_ndiffs_lag", .forecast),
+                ("tseries_level_lshort_false", .long),
+            ]
             for (key, lags) in cases {
                 let r = try s.kpss(type: .level, lags: lags)
                 let expected = Reference.number("series", name, "kpss", variant, key, "statistic")
@@ -85,7 +88,9 @@ import TimeSeries
         for (key, window) in [("periodic", Series.SeasonalWindow.periodic), ("s_window_7", .span(7))] {
             let d = try s.stl(seasonalWindow: window)
             let scale = s.values.map(abs).max() ?? 1
-            #expect(maxDifference(d.seasonal, Reference.numbers("stl", name, key, "seasonal")) < 1e-10 * scale, "\(name) \(key)")
+            #expect(
+                maxDifference(d.seasonal, Reference.numbers("stl", name, key, "seasonal")) < 1e-10 * scale,
+                "\(name) \(key)")
             #expect(maxDifference(d.trend, Reference.numbers("stl", name, key, "trend")) < 1e-10 * scale)
             #expect(maxDifference(d.remainder, Reference.numbers("stl", name, key, "remainder")) < 1e-10 * scale)
         }

@@ -1,7 +1,8 @@
-import Foundation
 import AlmanacCore
+import Foundation
 import LuaBridge
 import Testing
+
 @testable import Workbench
 
 /// The declare-once binding layer: one argument struct gives the decoding, the
@@ -36,11 +37,12 @@ import Testing
         let state = try LuaState()
         let example = LuaFunctionSpec("example", in: "t", summary: "decodes its arguments", arguments: Example.self) {
             args, call in
-            call.returning(.record([
-                "count": .integer(Int64(args.count)), "label": args.label.map { .string($0) } ?? .nil,
-                "scale": .number(args.scale), "series_per_chunk": .integer(Int64(args.seriesPerChunk)),
-                "shape": .string(args.shape.rawValue), "horizon": .integer(Int64(args.horizon)),
-            ]))
+            call.returning(
+                .record([
+                    "count": .integer(Int64(args.count)), "label": args.label.map { .string($0) } ?? .nil,
+                    "scale": .number(args.scale), "series_per_chunk": .integer(Int64(args.seriesPerChunk)),
+                    "shape": .string(args.shape.rawValue), "horizon": .integer(Int64(args.horizon)),
+                ]))
         }
         try state.install(LuaModuleSpec("t", summary: "test", functions: [example]))
         return state
@@ -63,39 +65,57 @@ import Testing
     @Test func defaultsAreTheInitialValues() throws {
         let state = try state()
         let result = try state.run("return t.example(3, nil, { horizon = 8 })", chunkName: "=s")
-        #expect(result == [.record([
-            "count": 3, "scale": 1.5, "series_per_chunk": 5000, "shape": "flat", "horizon": 8,
-        ])])
+        #expect(
+            result == [
+                .record([
+                    "count": 3, "scale": 1.5, "series_per_chunk": 5000, "shape": "flat", "horizon": 8,
+                ])
+            ])
         let given = try state.run(
-            "return t.example(3, 'x', { horizon = 8, scale = 2, series_per_chunk = 10, shape = 'peaked' })", chunkName: "=s")
-        #expect(given == [.record([
-            "count": 3, "label": "x", "scale": 2.0, "series_per_chunk": 10, "shape": "peaked", "horizon": 8,
-        ])])
+            "return t.example(3, 'x', { horizon = 8, scale = 2, series_per_chunk = 10, shape = 'peaked' })",
+            chunkName: "=s")
+        #expect(
+            given == [
+                .record([
+                    "count": 3, "label": "x", "scale": 2.0, "series_per_chunk": 10, "shape": "peaked", "horizon": 8,
+                ])
+            ])
     }
 
     @Test func mistakesAreNamedAsEverywhereElse() throws {
         let state = try state()
-        #expect(message(state, "t.example()") == "s:1: t.example: argument 1 'count' must be a whole number, got nothing")
-        #expect(message(state, "t.example(1, 2, { horizon = 1 })")
-            == "s:1: t.example: argument 2 'label' must be a string, got a number")
-        #expect(message(state, "t.example(1, nil, { horizon = 1, scael = 2 })")
-            == "s:1: t.example: unknown option 'scael' (did you mean 'scale'?)")
-        #expect(message(state, "t.example(1, nil, { horizon = 1, scale = -1 })")
-            == "s:1: t.example: option 'scale' must be > 0, got -1")
-        #expect(message(state, "t.example(1, nil, { horizon = 1, shape = 'peked' })")
-            == "s:1: t.example: option 'shape' must be one of 'flat', 'peaked', got 'peked' (did you mean 'peaked'?)")
+        #expect(
+            message(state, "t.example()") == "s:1: t.example: argument 1 'count' must be a whole number, got nothing")
+        #expect(
+            message(state, "t.example(1, 2, { horizon = 1 })")
+                == "s:1: t.example: argument 2 'label' must be a string, got a number")
+        #expect(
+            message(state, "t.example(1, nil, { horizon = 1, scael = 2 })")
+                == "s:1: t.example: unknown option 'scael' (did you mean 'scale'?)")
+        #expect(
+            message(state, "t.example(1, nil, { horizon = 1, scale = -1 })")
+                == "s:1: t.example: option 'scale' must be > 0, got -1")
+        #expect(
+            message(state, "t.example(1, nil, { horizon = 1, shape = 'peked' })")
+                == "s:1: t.example: option 'shape' must be one of 'flat', 'peaked', got 'peked' (did you mean 'peaked'?)"
+        )
         #expect(message(state, "t.example(1, nil, {})").hasPrefix("s:1: t.example: option 'horizon' is required"))
-        #expect(message(state, "t.example(1, nil, { horizon = 2.5 })")
-            == "s:1: t.example: option 'horizon' must be a whole number, got 2.5")
+        #expect(
+            message(state, "t.example(1, nil, { horizon = 2.5 })")
+                == "s:1: t.example: option 'horizon' must be a whole number, got 2.5")
     }
 
     @Test func theSignatureLineIsWrittenFromTheDeclaration() {
-        #expect(SignatureText.line("t.example", Example.self, returns: [.init(.number, "total")])
-            == "t.example(count, [label], { scale = 1.5, series_per_chunk = 5000, shape = \"flat\", horizon = }) -> total")
-        #expect(SignatureText.line("s:ljung_box", OptionsOnly.self, returns: [])
-            == "s:ljung_box{ lag = 10 }")
-        #expect(SignatureText.line("s:values", NoArguments.self, returns: [.init(.array(.number))])
-            == "s:values() -> { number, ... }")
+        #expect(
+            SignatureText.line("t.example", Example.self, returns: [.init(.number, "total")])
+                == "t.example(count, [label], { scale = 1.5, series_per_chunk = 5000, shape = \"flat\", horizon = }) -> total"
+        )
+        #expect(
+            SignatureText.line("s:ljung_box", OptionsOnly.self, returns: [])
+                == "s:ljung_box{ lag = 10 }")
+        #expect(
+            SignatureText.line("s:values", NoArguments.self, returns: [.init(.array(.number))])
+                == "s:values() -> { number, ... }")
     }
 
     @Test func theStubTypesAreWrittenFromTheDeclaration() {
@@ -120,7 +140,9 @@ import Testing
 
     @Test func resultRecordsAreEncodedFromTheirType() {
         #expect(Summary(meanError: 0.5, count: 3).luaValue == .record(["mean_error": 0.5, "count": 3]))
-        #expect(Summary.luaType == .record([LuaField("mean_error", .number, doc: "the mean error"), LuaField("count", .integer)]))
+        #expect(
+            Summary.luaType
+                == .record([LuaField("mean_error", .number, doc: "the mean error"), LuaField("count", .integer)]))
     }
 
     // The worked example of docs/architecture.md, "Adding a function: one declaration".
@@ -142,17 +164,22 @@ import Testing
     }
 
     @Test func theWorkedExampleOfTheArchitecturePageHolds() throws {
-        let fillRate = LuaFunctionSpec("fill_rate", in: "inventory", summary: "expected share of demand met from stock",
-                                       arguments: FillRateArguments.self, returns: [.init(.number, "rate")]) { args, call in
-            call.returning(.number(min(1, args.orderQuantity / (args.demand * (Double(args.reviewPeriod) + args.leadTime)))))
+        let fillRate = LuaFunctionSpec(
+            "fill_rate", in: "inventory", summary: "expected share of demand met from stock",
+            arguments: FillRateArguments.self, returns: [.init(.number, "rate")]
+        ) { args, call in
+            call.returning(
+                .number(min(1, args.orderQuantity / (args.demand * (Double(args.reviewPeriod) + args.leadTime)))))
         }
-        #expect(fillRate.signature == "inventory.fill_rate(demand, order_quantity [, { review_period = 1, lead_time = 2, "
-            + "shape = \"normal\" }]) -> rate")
+        #expect(
+            fillRate.signature == "inventory.fill_rate(demand, order_quantity [, { review_period = 1, lead_time = 2, "
+                + "shape = \"normal\" }]) -> rate")
         let state = try LuaState()
         try state.install(LuaModuleSpec("inventory", summary: "test", functions: [fillRate]))
         #expect(try state.run("return inventory.fill_rate(10, 15)", chunkName: "=s") == [.number(0.5)])
-        #expect(message(state, "inventory.fill_rate(10, 50, { lead_tme = 3 })")
-            == "s:1: inventory.fill_rate: unknown option 'lead_tme' (did you mean 'lead_time'?)")
+        #expect(
+            message(state, "inventory.fill_rate(10, 50, { lead_tme = 3 })")
+                == "s:1: inventory.fill_rate: unknown option 'lead_tme' (did you mean 'lead_time'?)")
     }
 
     /// Names derived from key paths are Lua identifiers: a computed property's
@@ -203,4 +230,3 @@ import Testing
         #expect(handWritten.isEmpty, "hand-written signatures in \(handWritten.sorted())")
     }
 }
-

@@ -1,5 +1,6 @@
 import LuaBridge
 import Testing
+
 @testable import Workbench
 
 /// Every example shown in the reference (module functions and plugins) runs

@@ -2,6 +2,7 @@ import AlmanacCore
 import Foundation
 import LuaBridge
 import Testing
+
 @testable import Workbench
 
 /// The editor stubs (stubs/almanac.lua): valid Lua, complete, every type they
@@ -21,7 +22,8 @@ import Testing
         let text = LuaStubs.text(registry: host.registry)
         for module in ScriptHost.moduleSpecs() {
             for function in module.functions {
-                let declared = StubWriter.standardLibraries.contains(module.name)
+                let declared =
+                    StubWriter.standardLibraries.contains(module.name)
                     ? text.contains("\(module.name).\(function.name)")
                     : text.contains("\nfunction \(module.name).\(function.name)(")
                 #expect(declared, "\(module.name).\(function.name)")
@@ -29,7 +31,9 @@ import Testing
         }
         for type in ScriptTypes.classes {
             #expect(text.contains("\n---@class \(type.name)\n"), "\(type.name)")
-            for method in type.methods { #expect(text.contains("\nfunction \(type.name):\(method.name)("), "\(type.name):\(method.name)") }
+            for method in type.methods {
+                #expect(text.contains("\nfunction \(type.name):\(method.name)("), "\(type.name):\(method.name)")
+            }
         }
         for plugin in host.registry.list().map(\.descriptor) {
             #expect(text.contains("\n---| \"\(plugin.name)\" # "), "\(plugin.name) in its kind's alias")
@@ -46,14 +50,20 @@ import Testing
 
     @Test func everyFunctionAndMethodDeclaresItsTypes() {
         for module in ScriptHost.moduleSpecs() {
-            for function in module.functions { #expect(function.types != nil, "\(module.name).\(function.name) has no types") }
+            for function in module.functions {
+                #expect(function.types != nil, "\(module.name).\(function.name) has no types")
+            }
         }
         for type in ScriptTypes.classes {
             for method in type.methods { #expect(method.types != nil, "\(type.name):\(method.name) has no types") }
             #expect(type.callable == (type.callTypes != nil), "\(type.name): calling it and its call types go together")
-            #expect(type.indexable == (type.indexTypes != nil), "\(type.name): indexing it and its index types go together")
-            let arithmetic = type.metamethods.filter { StubOperators.arithmetic.contains($0) }.map { String($0.dropFirst(2)) }
-            #expect(arithmetic.sorted() == type.operators.map(\.name).sorted(), "\(type.name): operators and their types")
+            #expect(
+                type.indexable == (type.indexTypes != nil), "\(type.name): indexing it and its index types go together")
+            let arithmetic = type.metamethods.filter { StubOperators.arithmetic.contains($0) }.map {
+                String($0.dropFirst(2))
+            }
+            #expect(
+                arithmetic.sorted() == type.operators.map(\.name).sorted(), "\(type.name): operators and their types")
         }
     }
 
@@ -70,7 +80,10 @@ import Testing
         }
         let documented = Set(ScriptTypes.classes.map(\.name))
         #expect(met.subtracting(documented).isEmpty, "undocumented: \(met.subtracting(documented).sorted())")
-        #expect(met.isSuperset(of: ["Series", "Panel", "Distribution", "Cost", "FittedModel", "Forecast", "FittedPanel", "Chart"]))
+        #expect(
+            met.isSuperset(of: [
+                "Series", "Panel", "Distribution", "Cost", "FittedModel", "Forecast", "FittedPanel", "Chart",
+            ]))
     }
 
     @Test func theRegisterTableTypeHasTheFieldsRegistrationAccepts() {
@@ -86,5 +99,7 @@ import Testing
 
 /// The metamethods that need a `---@operator` type.
 enum StubOperators {
-    static let arithmetic: Set<String> = ["__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv", "__concat"]
+    static let arithmetic: Set<String> = [
+        "__add", "__sub", "__mul", "__div", "__mod", "__pow", "__unm", "__idiv", "__concat",
+    ]
 }

@@ -1,11 +1,14 @@
 import Foundation
-@_exported import TestSupport
 import LuaBridge
+@_exported import TestSupport
+
 @testable import Workbench
 
 /// A host with the repository's plugins, writing into a fresh temporary folder.
-func makeHost(safe: Bool = false, pluginFolders: [String] = [], scriptDirectory: String? = nil,
-              seed: UInt64 = 0) throws -> ScriptHost {
+func makeHost(
+    safe: Bool = false, pluginFolders: [String] = [], scriptDirectory: String? = nil,
+    seed: UInt64 = 0
+) throws -> ScriptHost {
     var options = HostOptions()
     options.outputDirectory = temporaryFolder("out")
     options.pluginDirectories = [repositoryRoot + "/plugins"] + pluginFolders

@@ -7,12 +7,14 @@ import PackageDescription
 let package = Package(
     name: "ForecastFromSwift",
     dependencies: [
-        .package(name: "Almanac", path: "../.."),
+        .package(name: "Almanac", path: "../..")
     ],
     targets: [
-        .executableTarget(name: "ForecastFromSwift", dependencies: [
-            .product(name: "Forecasting", package: "Almanac"),
-        ]),
+        .executableTarget(
+            name: "ForecastFromSwift",
+            dependencies: [
+                .product(name: "Forecasting", package: "Almanac")
+            ])
     ],
     swiftLanguageModes: [.v6]
 )

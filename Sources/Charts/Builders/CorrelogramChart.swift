@@ -1,12 +1,15 @@
 extension ChartBuilder {
     /// ACF (and PACF) bars by lag with ±1.96/√n bounds, as R's acf() draws them.
-    public static func correlogram(acf: [Double], pacf: [Double]?, observations n: Int, title: String = "") throws(ChartError) -> Figure {
+    public static func correlogram(acf: [Double], pacf: [Double]?, observations n: Int, title: String = "")
+        throws(ChartError) -> Figure
+    {
         guard !acf.isEmpty else { throw ChartError("no autocorrelations to draw") }
         guard n >= 2 else { throw ChartError("a correlogram needs a series of at least 2 observations") }
         var panels = [correlogramPanel(acf, observations: n, title: "ACF")]
         if let pacf, !pacf.isEmpty { panels.append(correlogramPanel(pacf, observations: n, title: "PACF")) }
-        return Figure(title: title, panels: panels, columns: panels.count,
-                      size: ChartSize(width: panels.count == 1 ? 800 : 1000, height: 400))
+        return Figure(
+            title: title, panels: panels, columns: panels.count,
+            size: ChartSize(width: panels.count == 1 ? 800 : 1000, height: 400))
     }
 
     static func correlogramPanel(_ r: [Double], observations n: Int, title: String) -> ChartPanel {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words on a cost curve: its axes and the label beside the optimum.
 public struct CostCurveLabels: Sendable, Equatable {
     /// The decision axis.
@@ -26,9 +28,11 @@ public struct CostCurveLabels: Sendable, Equatable {
 
 extension ChartBuilder {
     /// A cost against a decision, with its parts and the optimum marked.
-    public static func costCurve(x: [Double], total: [Double], parts: [(name: String, values: [Double])],
-                                 optimum: (x: Double, cost: Double)?, labels: CostCurveLabels = .orderQuantity,
-                                 title: String = "") throws(ChartError) -> Figure {
+    public static func costCurve(
+        x: [Double], total: [Double], parts: [(name: String, values: [Double])],
+        optimum: (x: Double, cost: Double)?, labels: CostCurveLabels = .orderQuantity,
+        title: String = ""
+    ) throws(ChartError) -> Figure {
         guard x.count >= 2 else { throw ChartError("a cost curve needs at least 2 points") }
         var panel = ChartPanel(title: title)
         panel.xAxis.label = labels.x
@@ -52,8 +56,11 @@ extension ChartBuilder {
             panel.marks.append(.points(point))
             // An optimum in the right part of the range gets its label on the left, inside the plot.
             let nearRightEdge = (x.max() ?? optimum.x) - optimum.x < 0.4 * ((x.max() ?? 0) - (x.min() ?? 0))
-            panel.marks.append(.label(Label(labels.optimum(at: optimum.x, cost: optimum.cost), x: optimum.x, y: optimum.cost,
-                                            side: nearRightEdge ? .left : .right)))
+            panel.marks.append(
+                .label(
+                    Label(
+                        labels.optimum(at: optimum.x, cost: optimum.cost), x: optimum.x, y: optimum.cost,
+                        side: nearRightEdge ? .left : .right)))
         }
         return Figure(panel)
     }
@@ -73,5 +80,3 @@ extension ChartBuilder {
 
     private static func log10Floor(_ x: Double) -> Double { (log10(x)).rounded(.down) }
 }
-
-import Foundation

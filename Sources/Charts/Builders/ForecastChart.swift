@@ -14,8 +14,10 @@ public struct ForecastBand: Sendable, Equatable {
 
 extension ChartBuilder {
     /// A fan chart: history, the point forecasts, intervals (widest palest) and actuals if known.
-    public static func forecast(history: Series, mean: Series, bands: [ForecastBand], actuals: Series? = nil,
-                                title: String = "", yLabel: String = "") throws(ChartError) -> Figure {
+    public static func forecast(
+        history: Series, mean: Series, bands: [ForecastBand], actuals: Series? = nil,
+        title: String = "", yLabel: String = ""
+    ) throws(ChartError) -> Figure {
         var panel = ChartPanel(title: title)
         panel.xAxis.scale = try SeriesAxis.commonScale([history, mean] + (actuals.map { [$0] } ?? []))
         panel.yAxis.label = yLabel
@@ -23,13 +25,20 @@ extension ChartBuilder {
         let opacities = [0.18, 0.32, 0.45]
         for (k, band) in bands.sorted(by: { $0.level > $1.level }).enumerated() {
             guard band.lower.count == future.count, band.upper.count == future.count else {
-                throw ChartError("the \(band.level)% interval has \(band.lower.count) values for a horizon of \(future.count)")
+                throw ChartError(
+                    "the \(band.level)% interval has \(band.lower.count) values for a horizon of \(future.count)")
             }
-            panel.marks.append(.band(Band(name: "\(GnuplotQuoting.number(band.level))% interval", x: future,
-                                          lower: band.lower, upper: band.upper, color: .blue, opacity: opacities[min(k, 2)])))
+            panel.marks.append(
+                .band(
+                    Band(
+                        name: "\(GnuplotQuoting.number(band.level))% interval", x: future,
+                        lower: band.lower, upper: band.upper, color: .blue, opacity: opacities[min(k, 2)])))
         }
-        panel.marks.append(.line(Line(name: history.name.isEmpty ? "history" : history.name,
-                                      x: SeriesAxis.x(history), y: history.values, color: .darkGrey)))
+        panel.marks.append(
+            .line(
+                Line(
+                    name: history.name.isEmpty ? "history" : history.name,
+                    x: SeriesAxis.x(history), y: history.values, color: .darkGrey)))
         // The forecast line starts at the last observation so the two join.
         var fx = future, fy = mean.values
         if let last = history.values.last, history.count > 0 {

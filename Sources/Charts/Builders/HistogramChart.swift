@@ -2,7 +2,9 @@ import Foundation
 
 extension ChartBuilder {
     /// A histogram; bins by Sturges' rule (R's hist default) unless given.
-    public static func histogram(_ values: [Double], bins: Int? = nil, title: String = "", xLabel: String = "") throws(ChartError) -> Figure {
+    public static func histogram(_ values: [Double], bins: Int? = nil, title: String = "", xLabel: String = "")
+        throws(ChartError) -> Figure
+    {
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { throw ChartError("a histogram needs at least one finite value") }
         if let bins, bins < 1 { throw ChartError("bins must be at least 1, got \(bins)") }
@@ -41,8 +43,10 @@ extension ChartBuilder {
     }
 
     /// Points, with the least-squares line if asked.
-    public static func scatter(x: [Double], y: [Double], title: String = "", xLabel: String = "", yLabel: String = "",
-                               fitLine: Bool = false) throws(ChartError) -> Figure {
+    public static func scatter(
+        x: [Double], y: [Double], title: String = "", xLabel: String = "", yLabel: String = "",
+        fitLine: Bool = false
+    ) throws(ChartError) -> Figure {
         guard x.count == y.count else { throw ChartError("scatter: x has \(x.count) values but y has \(y.count)") }
         var panel = ChartPanel(title: title)
         panel.xAxis.label = xLabel
@@ -57,7 +61,8 @@ extension ChartBuilder {
             let sxy = pairs.map { ($0.0 - mx) * ($0.1 - my) }.reduce(0, +)
             if sxx > 0, let lo = pairs.map(\.0).min(), let hi = pairs.map(\.0).max() {
                 let b = sxy / sxx, a = my - b * mx
-                panel.marks.append(.line(Line(name: "least squares", x: [lo, hi], y: [a + b * lo, a + b * hi], color: .vermillion)))
+                panel.marks.append(
+                    .line(Line(name: "least squares", x: [lo, hi], y: [a + b * lo, a + b * hi], color: .vermillion)))
                 panel.legend = .topLeft
             }
         }
@@ -65,16 +70,22 @@ extension ChartBuilder {
     }
 
     /// A matrix as coloured cells (error by SKU × horizon).
-    public static func heatmap(_ values: [[Double]], rowNames: [String], columnNames: [String], title: String = "",
-                               colorbarLabel: String = "") throws(ChartError) -> Figure {
-        guard !values.isEmpty, let width = values.first?.count, width > 0, values.allSatisfy({ $0.count == width }) else {
+    public static func heatmap(
+        _ values: [[Double]], rowNames: [String], columnNames: [String], title: String = "",
+        colorbarLabel: String = ""
+    ) throws(ChartError) -> Figure {
+        guard !values.isEmpty, let width = values.first?.count, width > 0, values.allSatisfy({ $0.count == width })
+        else {
             throw ChartError("heatmap: the matrix must be non-empty with rows of equal length")
         }
         guard rowNames.count == values.count, columnNames.count == width else {
-            throw ChartError("heatmap: \(values.count) rows × \(width) columns but \(rowNames.count) row names and \(columnNames.count) column names")
+            throw ChartError(
+                "heatmap: \(values.count) rows × \(width) columns but \(rowNames.count) row names and \(columnNames.count) column names"
+            )
         }
         var panel = ChartPanel(title: title)
-        panel.heatmap = Heatmap(values: values, rowNames: rowNames, columnNames: columnNames, colorbarLabel: colorbarLabel)
+        panel.heatmap = Heatmap(
+            values: values, rowNames: rowNames, columnNames: columnNames, colorbarLabel: colorbarLabel)
         panel.legend = .hidden
         return Figure(panel, size: ChartSize(width: 800, height: max(300, min(1400, 120 + 22 * values.count))))
     }

@@ -1,12 +1,16 @@
 extension ChartBuilder {
     /// Items by value, largest first, coloured by ABC class, with the cumulative share on the right axis.
-    public static func pareto(names: [String], values: [Double], thresholds: (a: Double, b: Double) = (0.8, 0.95),
-                              title: String = "", valueLabel: String = "value") throws(ChartError) -> Figure {
+    public static func pareto(
+        names: [String], values: [Double], thresholds: (a: Double, b: Double) = (0.8, 0.95),
+        title: String = "", valueLabel: String = "value"
+    ) throws(ChartError) -> Figure {
         guard names.count == values.count, !values.isEmpty else {
-            throw ChartError("pareto: need as many names as values, and at least one (got \(names.count) and \(values.count))")
+            throw ChartError(
+                "pareto: need as many names as values, and at least one (got \(names.count) and \(values.count))")
         }
         if let bad = values.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-            throw ChartError("pareto: the value of '\(names[bad])' is \(values[bad]); values must be finite and non-negative")
+            throw ChartError(
+                "pareto: the value of '\(names[bad])' is \(values[bad]); values must be finite and non-negative")
         }
         let order = values.indices.sorted { values[$0] != values[$1] ? values[$0] > values[$1] : names[$0] < names[$1] }
         let total = values.reduce(0, +)

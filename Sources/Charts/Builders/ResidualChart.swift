@@ -4,18 +4,28 @@ import TimeSeries
 extension ChartBuilder {
     /// Four panels: residuals over time, their ACF, a histogram with the
     /// fitted normal density, and a normal Q–Q plot with R's qqline.
-    public static func residualDiagnostics(_ residuals: Series, acf: [Double], title: String = "") throws(ChartError) -> Figure {
+    public static func residualDiagnostics(_ residuals: Series, acf: [Double], title: String = "") throws(ChartError)
+        -> Figure
+    {
         let finite = residuals.values.filter(\.isFinite)
-        guard finite.count >= 3 else { throw ChartError("residual diagnostics need at least 3 residuals, got \(finite.count)") }
+        guard finite.count >= 3 else {
+            throw ChartError("residual diagnostics need at least 3 residuals, got \(finite.count)")
+        }
         var time = ChartPanel(title: "Residuals")
         time.legend = .hidden
         time.xAxis.scale = SeriesAxis.scale(residuals)
-        time.marks = [.line(Line(name: "residuals", x: SeriesAxis.x(residuals), y: residuals.values, color: .blue)),
-                      .rule(Rule(.horizontal, at: 0, color: .darkGrey, dashed: false))]
+        time.marks = [
+            .line(Line(name: "residuals", x: SeriesAxis.x(residuals), y: residuals.values, color: .blue)),
+            .rule(Rule(.horizontal, at: 0, color: .darkGrey, dashed: false)),
+        ]
         var histogram = histogramPanel(finite, bins: nil, title: "Histogram", withNormal: true)
         histogram.legend = .hidden
-        return Figure(title: title, panels: [time, correlogramPanel(acf, observations: finite.count, title: "ACF"), histogram, qqPanel(finite)],
-                      columns: 2, size: ChartSize(width: 900, height: 650))
+        return Figure(
+            title: title,
+            panels: [
+                time, correlogramPanel(acf, observations: finite.count, title: "ACF"), histogram, qqPanel(finite),
+            ],
+            columns: 2, size: ChartSize(width: 900, height: 650))
     }
 
     /// Sample quantiles against normal ones at R's ppoints, with the line through the quartiles.
@@ -32,7 +42,11 @@ extension ChartBuilder {
         let z1 = SpecialFunctions.normalQuantile(0.25), z3 = SpecialFunctions.normalQuantile(0.75)
         let slope = (q3 - q1) / (z3 - z1), intercept = q1 - slope * z1
         if let lo = theoretical.first, let hi = theoretical.last {
-            panel.marks.append(.line(Line(name: "qqline", x: [lo, hi], y: [intercept + slope * lo, intercept + slope * hi], color: .vermillion)))
+            panel.marks.append(
+                .line(
+                    Line(
+                        name: "qqline", x: [lo, hi], y: [intercept + slope * lo, intercept + slope * hi],
+                        color: .vermillion)))
         }
         return panel
     }

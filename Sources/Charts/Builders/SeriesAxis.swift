@@ -32,7 +32,9 @@ enum SeriesAxis {
         guard let first = list.first else { throw ChartError("no series to draw") }
         let scale = self.scale(first)
         for s in list.dropFirst() where self.scale(s) != scale {
-            throw ChartError("series '\(s.name)' is on a \(s.frequency.rawValue) calendar but '\(first.name)' is on \(first.frequency.rawValue); draw them on separate charts")
+            throw ChartError(
+                "series '\(s.name)' is on a \(s.frequency.rawValue) calendar but '\(first.name)' is on \(first.frequency.rawValue); draw them on separate charts"
+            )
         }
         return scale
     }

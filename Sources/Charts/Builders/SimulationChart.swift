@@ -6,7 +6,9 @@ public struct InventoryTrace: Sendable, Equatable {
     public var ordered: [Double]
     public var demand: [Double]
     public var short: [Double]
-    public init(onHand: [Double], backordered: [Double], onOrder: [Double], ordered: [Double], demand: [Double], short: [Double]) {
+    public init(
+        onHand: [Double], backordered: [Double], onOrder: [Double], ordered: [Double], demand: [Double], short: [Double]
+    ) {
         self.onHand = onHand
         self.backordered = backordered
         self.onOrder = onOrder
@@ -19,12 +21,16 @@ public struct InventoryTrace: Sendable, Equatable {
 extension ChartBuilder {
     /// Two panels: stock (on hand, backorders below zero, on order, the policy's levels)
     /// and flows (demand, orders placed, stock-outs).
-    public static func simulationTrace(_ trace: InventoryTrace, levels: [(name: String, value: Double)] = [],
-                                       periods: Int? = nil, title: String = "") throws(ChartError) -> Figure {
+    public static func simulationTrace(
+        _ trace: InventoryTrace, levels: [(name: String, value: Double)] = [],
+        periods: Int? = nil, title: String = ""
+    ) throws(ChartError) -> Figure {
         let n = min(periods ?? trace.onHand.count, trace.onHand.count)
         let columns = [trace.backordered, trace.onOrder, trace.ordered, trace.demand, trace.short]
         guard n >= 1, columns.allSatisfy({ $0.count >= n }) else {
-            throw ChartError("the simulation trace is empty or its columns differ in length; run inventory.simulate with trace = true")
+            throw ChartError(
+                "the simulation trace is empty or its columns differ in length; run inventory.simulate with trace = true"
+            )
         }
         let x = (1...n).map(Double.init)
         func first(_ a: [Double]) -> [Double] { Array(a.prefix(n)) }
@@ -33,7 +39,8 @@ extension ChartBuilder {
         stock.legend = .below
         stock.xAxis.lower = 0.5
         stock.xAxis.upper = Double(n) + 0.5
-        let highest = ([first(trace.onHand).max() ?? 0, first(trace.onOrder).max() ?? 0] + levels.map(\.value)).max() ?? 0
+        let highest =
+            ([first(trace.onHand).max() ?? 0, first(trace.onOrder).max() ?? 0] + levels.map(\.value)).max() ?? 0
         if highest > 0 { stock.yAxis.upper = highest * 1.1 }
         var onHand = Line(name: "on hand", x: x, y: first(trace.onHand), color: .blue)
         onHand.steps = true
@@ -61,7 +68,8 @@ extension ChartBuilder {
         var orders = Impulses(name: "orders placed", x: x, y: first(trace.ordered), color: .blue)
         orders.width = 2
         let outs = (0..<n).filter { trace.short[$0] > 0 }
-        var stockouts = Points(name: "stock-out", x: outs.map { Double($0 + 1) }, y: outs.map { trace.short[$0] }, color: .vermillion)
+        var stockouts = Points(
+            name: "stock-out", x: outs.map { Double($0 + 1) }, y: outs.map { trace.short[$0] }, color: .vermillion)
         stockouts.shape = .triangle
         stockouts.size = 1.2
         flows.marks = [.bars(demand), .impulses(orders)]

@@ -8,7 +8,9 @@ extension FittedModel {
     ///   - h: steps ahead, 1 to `ForecastRequest.maximumHorizon`.
     ///   - levels: interval levels in percent, each in (0, 100); empty for point forecasts only.
     ///   - future: future values of the covariates, by name, for models with regressors.
-    public func forecast(h: Int, levels: [Double] = [80, 95], future: [String: [Double]] = [:]) throws(ForecastError) -> Forecast {
+    public func forecast(h: Int, levels: [Double] = [80, 95], future: [String: [Double]] = [:]) throws(ForecastError)
+        -> Forecast
+    {
         try forecast(ForecastRequest(horizon: h, levels: levels, future: future).validated(owner: modelName))
     }
 }

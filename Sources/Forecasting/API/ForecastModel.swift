@@ -31,19 +31,23 @@ extension ForecastModel {
     public func forecaster(in catalog: ModelCatalog = .statistical) throws(ForecastError) -> any Forecaster {
         guard let definition = catalog.definition(named: name) else {
             var message = "no model named '\(name)'"
-            if let guess = closestMatch(to: name, in: catalog.definitions.map(\.name)) { message += " (did you mean '\(guess)'?)" }
+            if let guess = closestMatch(to: name, in: catalog.definitions.map(\.name)) {
+                message += " (did you mean '\(guess)'?)"
+            }
             throw ForecastError(message)
         }
         return try definition.configure(options)
     }
 
     /// Fits the model to `series` (no covariates).
-    public func fit(_ series: Series, in catalog: ModelCatalog = .statistical) throws(ForecastError) -> any FittedModel {
+    public func fit(_ series: Series, in catalog: ModelCatalog = .statistical) throws(ForecastError) -> any FittedModel
+    {
         try fit(ModelData(series: series), in: catalog)
     }
 
     /// Fits the model to `data`: a series with its covariates and attributes.
-    public func fit(_ data: ModelData, in catalog: ModelCatalog = .statistical) throws(ForecastError) -> any FittedModel {
+    public func fit(_ data: ModelData, in catalog: ModelCatalog = .statistical) throws(ForecastError) -> any FittedModel
+    {
         try forecaster(in: catalog).fit(data)
     }
 }

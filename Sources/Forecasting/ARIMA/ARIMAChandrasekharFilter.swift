@@ -19,9 +19,11 @@ enum ARIMAChandrasekharFilter {
     /// Bounds: q0Column, a, G, W, TW need r ≥ 1 values each and every lag in arLags must be
     /// < phi.count ≤ r; the companion steps touch x[i + 1] for i < r − 1, index r − 1, and the
     /// lags; w is read at t < w.count.
-    static func run(w: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>, r: Int,
-                    q0Column: UnsafePointer<Double>, a: UnsafeMutablePointer<Double>, G: UnsafeMutablePointer<Double>,
-                    W: UnsafeMutablePointer<Double>, TW: UnsafeMutablePointer<Double>) -> ARIMAKalmanFilter.Sums? {
+    static func run(
+        w: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>, r: Int,
+        q0Column: UnsafePointer<Double>, a: UnsafeMutablePointer<Double>, G: UnsafeMutablePointer<Double>,
+        W: UnsafeMutablePointer<Double>, TW: UnsafeMutablePointer<Double>
+    ) -> ARIMAKalmanFilter.Sums? {
         // T x for the companion matrix: (T x)_i = φ_i x_0 + x_{i+1}.
         @inline(__always) func applyT(_ x: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>) {
             let x0 = x[0]

@@ -7,9 +7,11 @@ enum ARIMAConditionalSumOfSquares {
     /// Bounds: w and resid need n = y.count values, and ncond ≥ p = phi.count: l starts at ncond,
     /// so w[l − j − 1] with j < p is ≥ ncond − p ≥ 0, and resid[l − j − 1] with j < l − ncond is
     /// ≥ ncond. The estimator's ncond is cssConditioning = d + mD + p_exp ≥ p.
-    static func run(y: UnsafeBufferPointer<Double>, order: ARIMAOrder, phi: UnsafeBufferPointer<Double>,
-                    theta: UnsafeBufferPointer<Double>, ncond: Int, w: UnsafeMutablePointer<Double>,
-                    resid: UnsafeMutablePointer<Double>) -> (sigma2: Double, used: Int) {
+    static func run(
+        y: UnsafeBufferPointer<Double>, order: ARIMAOrder, phi: UnsafeBufferPointer<Double>,
+        theta: UnsafeBufferPointer<Double>, ncond: Int, w: UnsafeMutablePointer<Double>,
+        resid: UnsafeMutablePointer<Double>
+    ) -> (sigma2: Double, used: Int) {
         let n = y.count
         let p = phi.count, q = theta.count
         for l in 0..<n { w[l] = y[l] }
@@ -49,10 +51,12 @@ enum ARIMAConditionalSumOfSquares {
     /// (theta.count), and ncond ≥ skipped + phi.count (the caller's test), so for l ≥ ncond,
     /// w[l − j − 1 − skipped] ≥ ncond − skipped − p ≥ 0 and w[l − skipped] < w.count; resid is
     /// read at l − j − 1 ≥ ncond for j < l − ncond.
-    static func runDifferenced(w: UnsafeBufferPointer<Double>, skipped: Int, phi: UnsafeBufferPointer<Double>,
-                               theta: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>,
-                               maLags: UnsafeBufferPointer<Int>, ncond: Int,
-                               resid: UnsafeMutablePointer<Double>) -> (sigma2: Double, used: Int) {
+    static func runDifferenced(
+        w: UnsafeBufferPointer<Double>, skipped: Int, phi: UnsafeBufferPointer<Double>,
+        theta: UnsafeBufferPointer<Double>, arLags: UnsafeBufferPointer<Int>,
+        maLags: UnsafeBufferPointer<Int>, ncond: Int,
+        resid: UnsafeMutablePointer<Double>
+    ) -> (sigma2: Double, used: Int) {
         let n = w.count + skipped
         for l in 0..<min(ncond, n) { resid[l] = 0 }
         var ssq = 0.0

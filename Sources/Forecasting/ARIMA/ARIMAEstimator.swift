@@ -35,7 +35,8 @@ struct ARIMAEstimator: Sendable {
     /// `complete` later: the Hessian costs 4k² likelihood evaluations, which a
     /// search spends only on models it may keep.
     func estimate(_ problem: Problem, deferringCovariance: Bool)
-        throws(ForecastError) -> (estimate: ARIMAEstimate, pending: PendingCovariance?) {
+        throws(ForecastError) -> (estimate: ARIMAEstimate, pending: PendingCovariance?)
+    {
         let order = problem.order
         let n = problem.y.count
         let narma = order.armaCount
@@ -50,7 +51,8 @@ struct ARIMAEstimator: Sendable {
         let noOptim = !mask.contains(true)
         var transform = transformParameters && !noOptim
         if transform {
-            let arFixed = (0..<order.p).contains { !mask[$0] } || (0..<order.P).contains { !mask[order.p + order.q + $0] }
+            let arFixed =
+                (0..<order.p).contains { !mask[$0] } || (0..<order.P).contains { !mask[order.p + order.q + $0] }
             if arFixed { transform = false }
         }
         let deltaLength = order.delta.count
@@ -63,18 +65,24 @@ struct ARIMAEstimator: Sendable {
             if !originalXreg {
                 // R rotates the regressors onto their singular vectors for the search.
                 var xtx = Matrix(rows: ncxreg, columns: ncxreg)
-                for i in 0..<ncxreg { for j in 0..<ncxreg {
-                    var s = 0.0
-                    for t in 0..<n { s += xreg[i][t] * xreg[j][t] }
-                    xtx[i, j] = s
-                } }
+                for i in 0..<ncxreg {
+                    for j in 0..<ncxreg {
+                        var s = 0.0
+                        for t in 0..<n { s += xreg[i][t] * xreg[j][t] }
+                        xtx[i, j] = s
+                    }
+                }
                 let v = xtx.symmetricEigen().vectors.values
                 rotation = v
-                xreg = (0..<ncxreg).map { j in (0..<n).map { t in (0..<ncxreg).reduce(0.0) { $0 + xreg[$1][t] * v[$1 * ncxreg + j] } } }
+                xreg = (0..<ncxreg).map { j in
+                    (0..<n).map { t in (0..<ncxreg).reduce(0.0) { $0 + xreg[$1][t] * v[$1 * ncxreg + j] } }
+                }
             }
             var dx = problem.y
             var dxreg = xreg
-            func difference(_ v: [Double], lag: Int) -> [Double] { v.count > lag ? (lag..<v.count).map { v[$0] - v[$0 - lag] } : [] }
+            func difference(_ v: [Double], lag: Int) -> [Double] {
+                v.count > lag ? (lag..<v.count).map { v[$0] - v[$0 - lag] } : []
+            }
             for _ in 0..<order.d {
                 dx = difference(dx, lag: 1)
                 dxreg = dxreg.map { difference($0, lag: 1) }
@@ -117,7 +125,8 @@ struct ARIMAEstimator: Sendable {
         func masked(_ v: [Double]) -> [Double] { (0..<nTotal).filter { mask[$0] }.map { v[$0] } }
         func optimFailure(_ f: OptimBFGS.Failure) -> ForecastError { Self.optimFailure(f) }
         let fixedBase = coef
-        let cssObjective = PendingCovariance.Objective.css(ncond: ncond).function(likelihood, base: fixedBase, mask: mask)
+        let cssObjective = PendingCovariance.Objective.css(ncond: ncond).function(
+            likelihood, base: fixedBase, mask: mask)
 
         var converged = true
         var value: Double
@@ -142,9 +151,14 @@ struct ARIMAEstimator: Sendable {
             // The Hessian first: its evaluations leave perturbed coefficients in
             // the likelihood's buffers, which the final pass then resets.
             if !noOptim {
-                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
-                                                objective: .css(ncond: ncond), jacobianAt: nil, nUsed: nUsed)
-                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
+                let request = PendingCovariance(
+                    point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                    objective: .css(ncond: ncond), jacobianAt: nil, nUsed: nUsed)
+                if deferrable {
+                    pending = request
+                } else {
+                    covariance = try Self.covariance(request, order: order, likelihood: likelihood)
+                }
             }
             guard likelihood.finalPass(coef) != nil else { throw Self.finalPassFailure }
             let css = likelihood.cssResiduals(coef, ncond: ncond)
@@ -182,7 +196,8 @@ struct ARIMAEstimator: Sendable {
                     initial.replaceSubrange(r, with: ARIMAParameterTransform.maInvert(Array(initial[r])))
                 }
             }
-            let mlObjective = PendingCovariance.Objective.ml(transform: transform).function(likelihood, base: fixedBase, mask: mask)
+            let mlObjective = PendingCovariance.Objective.ml(transform: transform).function(
+                likelihood, base: fixedBase, mask: mask)
             var res = (x: [Double](), value: 0.0, converged: true)
             if noOptim {
                 res.value = mlObjective([])
@@ -211,14 +226,24 @@ struct ARIMAEstimator: Sendable {
                     res.x = masked(coef)
                     res.value = mlObjective(res.x)
                 }
-                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
-                                                objective: .ml(transform: true), jacobianAt: coef, nUsed: nUsed)
-                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
+                let request = PendingCovariance(
+                    point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                    objective: .ml(transform: true), jacobianAt: coef, nUsed: nUsed)
+                if deferrable {
+                    pending = request
+                } else {
+                    covariance = try Self.covariance(request, order: order, likelihood: likelihood)
+                }
                 coef = ARIMAParameterTransform.transformed(coef, order)
             } else if !noOptim {
-                let request = PendingCovariance(point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
-                                                objective: .ml(transform: false), jacobianAt: nil, nUsed: nUsed)
-                if deferrable { pending = request } else { covariance = try Self.covariance(request, order: order, likelihood: likelihood) }
+                let request = PendingCovariance(
+                    point: res.x, parscale: maskedScale, base: fixedBase, mask: mask,
+                    objective: .ml(transform: false), jacobianAt: nil, nUsed: nUsed)
+                if deferrable {
+                    pending = request
+                } else {
+                    covariance = try Self.covariance(request, order: order, likelihood: likelihood)
+                }
             }
             value = res.value
             if pending != nil {
@@ -244,11 +269,17 @@ struct ARIMAEstimator: Sendable {
                 for i in 0..<kx { for j in 0..<kx { A[(narma + i) * nTotal + narma + j] = v[i * kx + j] } }
                 let idx = (0..<nTotal).filter { mask[$0] }
                 var out = [Double](repeating: 0, count: k * k)
-                for i in 0..<k { for j in 0..<k {
-                    var s = 0.0
-                    for u in 0..<k { for w in 0..<k { s += A[idx[i] * nTotal + idx[u]] * c[u * k + w] * A[idx[j] * nTotal + idx[w]] } }
-                    out[i * k + j] = s
-                } }
+                for i in 0..<k {
+                    for j in 0..<k {
+                        var s = 0.0
+                        for u in 0..<k {
+                            for w in 0..<k {
+                                s += A[idx[i] * nTotal + idx[u]] * c[u * k + w] * A[idx[j] * nTotal + idx[w]]
+                            }
+                        }
+                        out[i * k + j] = s
+                    }
+                }
                 covariance = out
             }
         }
@@ -268,7 +299,8 @@ struct ARIMAEstimator: Sendable {
     /// Completes an estimate from `estimate(_:deferringCovariance:)`: its
     /// covariance and, for ML, the final filtering pass (σ², residuals, state).
     func complete(_ estimate: inout ARIMAEstimate, pending: PendingCovariance, problem: Problem) throws(ForecastError) {
-        let likelihood = ARIMALikelihood(y: problem.y, xreg: problem.xreg, order: problem.order, initialization: initialization)
+        let likelihood = ARIMALikelihood(
+            y: problem.y, xreg: problem.xreg, order: problem.order, initialization: initialization)
         estimate.covariance = try Self.covariance(pending, order: problem.order, likelihood: likelihood)
         guard pending.finalPass else { return }
         guard let s = likelihood.finalPass(estimate.coefficients) else { throw Self.finalPassFailure }

@@ -25,9 +25,10 @@ struct ARIMAFit: FittedModel {
     }
 
     var statistics: FitStatistics {
-        FitStatistics(logLikelihood: estimate.method == .css ? nil : estimate.logLikelihood,
-                      aic: criteria.aic, aicc: criteria.aicc, bic: criteria.bic, sigma2: criteria.sigma2,
-                      observations: series.count, parameterCount: criteria.parameterCount)
+        FitStatistics(
+            logLikelihood: estimate.method == .css ? nil : estimate.logLikelihood,
+            aic: criteria.aic, aicc: criteria.aicc, bic: criteria.bic, sigma2: criteria.sigma2,
+            observations: series.count, parameterCount: criteria.parameterCount)
     }
 
     var savedState: JSONValue {
@@ -40,8 +41,9 @@ struct ARIMAFit: FittedModel {
     }
 
     private var prediction: ARIMAPrediction {
-        ARIMAPrediction(phi: estimate.phi, theta: estimate.theta, delta: estimate.delta,
-                        a: estimate.stateMean, P: estimate.stateCovariance)
+        ARIMAPrediction(
+            phi: estimate.phi, theta: estimate.theta, delta: estimate.delta,
+            a: estimate.stateMean, P: estimate.stateCovariance)
     }
 
     /// The regression part of the forecasts: Σ β_j x_j over the future steps.
@@ -52,22 +54,29 @@ struct ARIMAFit: FittedModel {
         var values = covariates
         for name in specification.xreg {
             // The fit checked every regressor against the covariates; a missing one is a saved model that lost it.
-            guard let known = values[name] else { throw ForecastError("\(modelName): covariate '\(name)' is missing from the fitted model's data") }
+            guard let known = values[name] else {
+                throw ForecastError("\(modelName): covariate '\(name)' is missing from the fitted model's data")
+            }
             var column = known
             if let given = future[name] {
                 guard given.count >= horizon else {
-                    throw ForecastError("\(modelName): future values of covariate '\(name)' cover \(given.count) step\(given.count == 1 ? "" : "s"), the horizon is \(horizon): \(horizon - given.count) missing")
+                    throw ForecastError(
+                        "\(modelName): future values of covariate '\(name)' cover \(given.count) step\(given.count == 1 ? "" : "s"), the horizon is \(horizon): \(horizon - given.count) missing"
+                    )
                 }
                 column = Array(known.prefix(n)) + given
                 values[name] = column
             } else {
                 let available = max(0, known.count - n)
                 guard available >= horizon else {
-                    throw ForecastError("\(modelName): covariate '\(name)' has \(available) future value\(available == 1 ? "" : "s") after the series, the horizon is \(horizon): \(horizon - available) step\(horizon - available == 1 ? "" : "s") missing; give them with future = { \(name) = { ... } }")
+                    throw ForecastError(
+                        "\(modelName): covariate '\(name)' has \(available) future value\(available == 1 ? "" : "s") after the series, the horizon is \(horizon): \(horizon - available) step\(horizon - available == 1 ? "" : "s") missing; give them with future = { \(name) = { ... } }"
+                    )
                 }
             }
             if let bad = column[n..<(n + horizon)].firstIndex(where: { !$0.isFinite }) {
-                throw ForecastError("\(modelName): covariate '\(name)' has a missing future value at step \(bad - n + 1)")
+                throw ForecastError(
+                    "\(modelName): covariate '\(name)' has a missing future value at step \(bad - n + 1)")
             }
         }
         let columns = specification.regressors(n..<(n + horizon), covariates: values)
@@ -82,17 +91,21 @@ struct ARIMAFit: FittedModel {
         let offsets = try regressionOffsets(horizon: request.horizon, future: request.future)
         let (mean, variance) = prediction.forecast(horizon: request.horizon)
         let sd = variance.map { ($0 * criteria.sigma2).squareRoot() }
-        return Forecast.gaussian(method: method, history: series, mean: zip(mean, offsets).map(+), sd: sd,
-                                 levels: request.levels)
+        return Forecast.gaussian(
+            method: method, history: series, mean: zip(mean, offsets).map(+), sd: sd,
+            levels: request.levels)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         _ = try ForecastRequest(horizon: horizon).validated(owner: modelName)
         guard count >= 1 else { throw ForecastError("\(modelName): the number of sample paths must be at least 1") }
         let offsets = try regressionOffsets(horizon: horizon, future: future)
-        let values = prediction.simulate(horizon: horizon, count: count, sigma2: criteria.sigma2, offsets: offsets,
-                                         generator: &generator)
+        let values = prediction.simulate(
+            horizon: horizon, count: count, sigma2: criteria.sigma2, offsets: offsets,
+            generator: &generator)
         return SamplePaths(horizon: horizon, count: count, values: values)
     }
 }

@@ -16,8 +16,10 @@ enum ARIMAInitialCovariance {
     /// down from nrbar − 1 by one per inner step, Σ_{i<np} i = nrbar steps, so its last read is
     /// rbar[0]. Pure MA: ind counts down np times to 0 and indn np − r times to r. P is used
     /// below np until the unpacking, whose r·i + j < r².
-    static func gardner(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
-                        out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>) {
+    static func gardner(
+        phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
+        out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>
+    ) {
         let p = phi.count, q = theta.count
         let np = r * (r + 1) / 2
         let nrbar = np * (np - 1) / 2
@@ -147,9 +149,11 @@ enum ARIMAInitialCovariance {
     /// held in d, rbar, thetab.
     /// Bounds: xnext, xrow, d, thetab need np values and rbar np(np−1)/2: ithisr advances by
     /// exactly np − i − 1 for row i whichever branch runs, so it stays below Σ (np − i − 1) = nrbar.
-    private static func include(np: Int, xnext: UnsafeMutablePointer<Double>, xrow: UnsafeMutablePointer<Double>,
-                                ynext: Double, d: UnsafeMutablePointer<Double>, rbar: UnsafeMutablePointer<Double>,
-                                thetab: UnsafeMutablePointer<Double>) {
+    private static func include(
+        np: Int, xnext: UnsafeMutablePointer<Double>, xrow: UnsafeMutablePointer<Double>,
+        ynext: Double, d: UnsafeMutablePointer<Double>, rbar: UnsafeMutablePointer<Double>,
+        thetab: UnsafeMutablePointer<Double>
+    ) {
         var y = ynext
         for i in 0..<np { xrow[i] = xnext[i] }
         var ithisr = 0
@@ -191,15 +195,17 @@ extension ARIMAInitialCovariance {
     /// indices k·(p+1) + |k − i| ≤ p(p+1) + p < (p+1)². ψ[j − i] and ψ[j − k] stay in 0…r;
     /// γ is filled for 0…p by elimination and p+1…r by recursion (γ[k − i] with i ≥ 1); the first
     /// row reads γ[j + 1] ≤ γ[r − i] and ψ[j] ≤ ψ[r − 2]; P[i·r + k] has i, k < r.
-    static func autocovariance(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
-                               out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>) -> Bool {
+    static func autocovariance(
+        phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
+        out: UnsafeMutableBufferPointer<Double>, work: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
         let p = phi.count, q = theta.count
         let P = out.baseAddress!
         let base = work.baseAddress!
-        let psi = base                      // ψ_0 … ψ_r
-        let gamma = base + (r + 1)          // γ(0) … γ(r)
-        let rhs = base + 2 * (r + 1)        // Σ_{j≥k} θ_j ψ_{j−k}, k = 0 … r
-        let a = base + 3 * (r + 1)          // (p+1)² system
+        let psi = base  // ψ_0 … ψ_r
+        let gamma = base + (r + 1)  // γ(0) … γ(r)
+        let rhs = base + 2 * (r + 1)  // Σ_{j≥k} θ_j ψ_{j−k}, k = 0 … r
+        let a = base + 3 * (r + 1)  // (p+1)² system
         func th(_ j: Int) -> Double { j == 0 ? 1 : (j <= q ? theta[j - 1] : 0) }
         func ph(_ i: Int) -> Double { i >= 1 && i <= p ? phi[i - 1] : 0 }
         for j in 0...r {
@@ -222,11 +228,13 @@ extension ARIMAInitialCovariance {
             }
             // Solves a·γ = rhs in place (a: n² values, γ: n ≤ r + 1), allocation-free.
             do { try GaussianElimination.solveInPlace(a, gamma, n: n) } catch { return false }
-            if p < r { for k in (p + 1)...r {
-                var s = rhs[k]
-                for i in 1...p { s += ph(i) * gamma[k - i] }
-                gamma[k] = s
-            } }
+            if p < r {
+                for k in (p + 1)...r {
+                    var s = rhs[k]
+                    for i in 1...p { s += ph(i) * gamma[k - i] }
+                    gamma[k] = s
+                }
+            }
         } else {
             for k in 0...r { gamma[k] = rhs[k] }
         }

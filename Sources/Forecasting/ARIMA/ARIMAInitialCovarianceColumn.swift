@@ -17,16 +17,18 @@ extension ARIMAInitialCovariance {
     /// γ_AR is read at k + j + 1 ≤ (r − 1) + (q − 1) + 1 < lags + 1, at |k − j − 1| and |k + j − i|,
     /// both smaller, and at h − 1 − l ≥ h − p ≥ 1 in its own recursion. The column reads
     /// γ[l + 1 − i] ≤ p − 1 < r and ψ[l + 1 − i] ≤ q − 1 < r for l ≥ i (l ≥ i − 1), i ≥ 1.
-    static func firstColumn(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
-                            arLags: UnsafeBufferPointer<Int>, maLags: UnsafeBufferPointer<Int>, r: Int,
-                            out: UnsafeMutablePointer<Double>, work: UnsafeMutableBufferPointer<Double>) -> Bool {
+    static func firstColumn(
+        phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
+        arLags: UnsafeBufferPointer<Int>, maLags: UnsafeBufferPointer<Int>, r: Int,
+        out: UnsafeMutablePointer<Double>, work: UnsafeMutableBufferPointer<Double>
+    ) -> Bool {
         let p = phi.count, q = theta.count
         let lags = r + q  // γ_AR is needed at lags 0 … r − 1 + q
         let base = work.baseAddress!
-        let gammaAR = base                 // lags + 1
-        let gamma = base + (lags + 1)      // r
-        let psi = gamma + r                // r
-        let levels = psi + r               // p × p: row k − 1 holds the order-k predictor
+        let gammaAR = base  // lags + 1
+        let gamma = base + (lags + 1)  // r
+        let psi = gamma + r  // r
+        let levels = psi + r  // p × p: row k − 1 holds the order-k predictor
         if p > 0 {
             // Row p − 1 = φ; row k − 2 from row k − 1 (step-down).
             for j in 0..<p { levels[(p - 1) * p + j] = phi[j] }

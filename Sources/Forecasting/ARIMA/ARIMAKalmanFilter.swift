@@ -22,11 +22,13 @@ struct ARIMAKalmanFilter {
     /// `mm` rd², `residuals` y.count; phi.count ≤ r and theta.count ≤ r − 1 (r = max(p, q + 1)).
     /// State indices are i < r or r + k with k < d, so < rd; matrix indices i + rd·j have
     /// i, j < rd; phi[i] is read only for i < p and a[i + 1] only for i < r − 1.
-    static func run(y: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>,
-                    theta: UnsafeBufferPointer<Double>, delta: UnsafeBufferPointer<Double>, r: Int,
-                    a: UnsafeMutablePointer<Double>, P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>,
-                    anew: UnsafeMutablePointer<Double>, M: UnsafeMutablePointer<Double>, mm: UnsafeMutablePointer<Double>,
-                    residuals: UnsafeMutablePointer<Double>?) -> Sums {
+    static func run(
+        y: UnsafeBufferPointer<Double>, phi: UnsafeBufferPointer<Double>,
+        theta: UnsafeBufferPointer<Double>, delta: UnsafeBufferPointer<Double>, r: Int,
+        a: UnsafeMutablePointer<Double>, P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>,
+        anew: UnsafeMutablePointer<Double>, M: UnsafeMutablePointer<Double>, mm: UnsafeMutablePointer<Double>,
+        residuals: UnsafeMutablePointer<Double>?
+    ) -> Sums {
         let p = phi.count, d = delta.count
         let rd = r + d
         var sums = Sums()
@@ -91,8 +93,10 @@ struct ARIMAKalmanFilter {
     /// Bounds: P and Pnew r² (rd = r here); P is read at index i + 1 + r·(j + 1) only for
     /// i, j < r − 1 and at j + 1, i + 1 only below r; theta[j − 1] only for j − 1 < q.
     @inline(__always)
-    private static func predictStationary(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
-                                          P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>) {
+    private static func predictStationary(
+        phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>, r: Int,
+        P: UnsafeMutablePointer<Double>, Pnew: UnsafeMutablePointer<Double>
+    ) {
         let p = phi.count, q = theta.count
         let p00 = P[0]
         for i in 0..<r {
@@ -115,9 +119,11 @@ struct ARIMAKalmanFilter {
     /// for i < r − 1, pj[r + k] for k < d, mm[rd·(i + 1) + j] for i < r − 1, mm[rd·(r + k) + j]
     /// for k < d; the final (1, θ) ⊗ (1, θ) block has i, j ≤ q ≤ r − 1.
     @inline(__always)
-    private static func predictDifferenced(phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
-                                           delta: UnsafeBufferPointer<Double>, r: Int, P: UnsafeMutablePointer<Double>,
-                                           Pnew: UnsafeMutablePointer<Double>, mm: UnsafeMutablePointer<Double>) {
+    private static func predictDifferenced(
+        phi: UnsafeBufferPointer<Double>, theta: UnsafeBufferPointer<Double>,
+        delta: UnsafeBufferPointer<Double>, r: Int, P: UnsafeMutablePointer<Double>,
+        Pnew: UnsafeMutablePointer<Double>, mm: UnsafeMutablePointer<Double>
+    ) {
         let p = phi.count, q = theta.count, d = delta.count
         let rd = r + d
         // mm = T P

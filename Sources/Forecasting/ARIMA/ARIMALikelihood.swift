@@ -28,7 +28,7 @@ final class ARIMALikelihood {
     private let y: UnsafeMutableBufferPointer<Double>
     /// Regressors column by column (ncxreg × n).
     private let xreg: UnsafeMutableBufferPointer<Double>
-    private let x: UnsafeMutableBufferPointer<Double>       // y − X β
+    private let x: UnsafeMutableBufferPointer<Double>  // y − X β
     private let params: UnsafeMutableBufferPointer<Double>  // transformed coefficients
     private let work: UnsafeMutableBufferPointer<Double>
     let phi: UnsafeMutableBufferPointer<Double>
@@ -109,9 +109,10 @@ final class ARIMALikelihood {
         M = buffer(rd)
         mm = buffer(rd * rd)
         q0 = buffer(r * r)
-        q0work = buffer(initialization == .gardner
-                        ? ARIMAInitialCovariance.workspaceSize(r)
-                        : ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: p, r: r))
+        q0work = buffer(
+            initialization == .gardner
+                ? ARIMAInitialCovariance.workspaceSize(r)
+                : ARIMAInitialCovariance.autocovarianceWorkspaceSize(p: p, r: r))
         residuals = buffer(n)
         scratch = buffer(n)
         let finite = values.allSatisfy(\.isFinite) && columns.allSatisfy { $0.allSatisfy(\.isFinite) }
@@ -198,7 +199,9 @@ final class ARIMALikelihood {
             case .gardner:
                 ARIMAInitialCovariance.gardner(phi: ph, theta: th, r: r, out: q0, work: q0work)
             case .autocovariance, .differenced:
-                if !ARIMAInitialCovariance.autocovariance(phi: ph, theta: th, r: r, out: q0, work: q0work) { return false }
+                if !ARIMAInitialCovariance.autocovariance(phi: ph, theta: th, r: r, out: q0, work: q0work) {
+                    return false
+                }
             }
             for j in 0..<r { for i in 0..<r { Pnew[i + rd * j] = q0[i + r * j] } }
         }
@@ -209,10 +212,11 @@ final class ARIMALikelihood {
     /// Bounds: passes a, anew, M (rd), P, Pnew, mm (rd²) and residuals (n = x.count), the
     /// sizes `ARIMAKalmanFilter.run` requires for r and delta.count = d.
     private func filter(keepResiduals: Bool) -> ARIMAKalmanFilter.Sums {
-        ARIMAKalmanFilter.run(y: UnsafeBufferPointer(x), phi: UnsafeBufferPointer(phi), theta: UnsafeBufferPointer(theta),
-                              delta: UnsafeBufferPointer(delta), r: r, a: a.baseAddress!, P: P.baseAddress!,
-                              Pnew: Pnew.baseAddress!, anew: anew.baseAddress!, M: M.baseAddress!, mm: mm.baseAddress!,
-                              residuals: keepResiduals ? residuals.baseAddress! : nil)
+        ARIMAKalmanFilter.run(
+            y: UnsafeBufferPointer(x), phi: UnsafeBufferPointer(phi), theta: UnsafeBufferPointer(theta),
+            delta: UnsafeBufferPointer(delta), r: r, a: a.baseAddress!, P: P.baseAddress!,
+            Pnew: Pnew.baseAddress!, anew: anew.baseAddress!, M: M.baseAddress!, mm: mm.baseAddress!,
+            residuals: keepResiduals ? residuals.baseAddress! : nil)
     }
 
     /// R's armafn: ½ (log(ssq/ν) + Σ log F / ν), the concentrated −log L / n.
@@ -231,7 +235,9 @@ final class ARIMALikelihood {
         setDifferenced(coef)
         let ph = UnsafeBufferPointer(phi), th = UnsafeBufferPointer(theta)
         let p = phi.count, q = theta.count
-        let same = q0ColumnValid && (0..<p).allSatisfy { q0For[$0] == phi[$0] } && (0..<q).allSatisfy { q0For[p + $0] == theta[$0] }
+        let same =
+            q0ColumnValid && (0..<p).allSatisfy { q0For[$0] == phi[$0] }
+            && (0..<q).allSatisfy { q0For[p + $0] == theta[$0] }
         if !same {
             q0ColumnValid = ARIMAInitialCovariance.firstColumn(
                 phi: ph, theta: th, arLags: UnsafeBufferPointer(arLags), maLags: UnsafeBufferPointer(maLags), r: r,
@@ -243,10 +249,12 @@ final class ARIMALikelihood {
         // Bounds: chandrasekhar holds 4r values (filtersDifferences is true here), carved into
         // a, G, W, TW of r each; q0Column holds r.
         let scratch = chandrasekhar.baseAddress!
-        guard let s = ARIMAChandrasekharFilter.run(
-            w: UnsafeBufferPointer(differenced), phi: ph, arLags: UnsafeBufferPointer(arLags), r: r,
-            q0Column: UnsafePointer(q0Column.baseAddress!),
-            a: scratch, G: scratch + r, W: scratch + 2 * r, TW: scratch + 3 * r) else { return .greatestFiniteMagnitude }
+        guard
+            let s = ARIMAChandrasekharFilter.run(
+                w: UnsafeBufferPointer(differenced), phi: ph, arLags: UnsafeBufferPointer(arLags), r: r,
+                q0Column: UnsafePointer(q0Column.baseAddress!),
+                a: scratch, G: scratch + r, W: scratch + 2 * r, TW: scratch + 3 * r)
+        else { return .greatestFiniteMagnitude }
         let used = Double(s.used)
         return 0.5 * (log(s.ssq / used) + s.sumlog / used)
     }
@@ -271,7 +279,8 @@ final class ARIMALikelihood {
             setPolynomials(coef, transform: false)
             setDifferenced(coef)
             let sums = ARIMAConditionalSumOfSquares.runDifferenced(
-                w: UnsafeBufferPointer(differenced), skipped: d, phi: UnsafeBufferPointer(phi), theta: UnsafeBufferPointer(theta),
+                w: UnsafeBufferPointer(differenced), skipped: d, phi: UnsafeBufferPointer(phi),
+                theta: UnsafeBufferPointer(theta),
                 arLags: UnsafeBufferPointer(arLags), maLags: UnsafeBufferPointer(maLags), ncond: ncond,
                 resid: residuals.baseAddress!)
             return 0.5 * log(sums.sigma2)
@@ -282,9 +291,10 @@ final class ARIMALikelihood {
 
     /// Bounds: w (scratch) and resid (residuals) hold n = x.count values, as `run` needs.
     private func cssRun(ncond: Int) -> (sigma2: Double, used: Int) {
-        ARIMAConditionalSumOfSquares.run(y: UnsafeBufferPointer(x), order: order, phi: UnsafeBufferPointer(phi),
-                                         theta: UnsafeBufferPointer(theta), ncond: ncond, w: scratch.baseAddress!,
-                                         resid: residuals.baseAddress!)
+        ARIMAConditionalSumOfSquares.run(
+            y: UnsafeBufferPointer(x), order: order, phi: UnsafeBufferPointer(phi),
+            theta: UnsafeBufferPointer(theta), ncond: ncond, w: scratch.baseAddress!,
+            resid: residuals.baseAddress!)
     }
 
     /// R's arimaSS on the final (untransformed) coefficients: filters the whole

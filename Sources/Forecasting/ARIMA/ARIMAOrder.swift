@@ -65,8 +65,10 @@ public struct ARIMAOrder: Sendable, Equatable, Hashable, Codable {
     /// expandedQ = q + mQ: the seasonal terms land at (j + 1)·m − 1 + i ≤ P·m + p − 1 (Q·m + q − 1)
     /// for j < P (Q), i ≤ p (q). Needs period m ≥ 1, which `init` ensures and ARIMAData.check
     /// requires of a decoded order before anything is computed.
-    func expand(_ coef: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>,
-                theta: UnsafeMutableBufferPointer<Double>) {
+    func expand(
+        _ coef: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>,
+        theta: UnsafeMutableBufferPointer<Double>
+    ) {
         let ns = period
         for i in 0..<phi.count { phi[i] = i < p ? coef[i] : 0 }
         for i in 0..<theta.count { theta[i] = i < q ? coef[p + i] : 0 }

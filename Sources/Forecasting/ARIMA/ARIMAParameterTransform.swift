@@ -8,8 +8,10 @@ import Foundation
 enum ARIMAParameterTransform {
     /// partrans: `raw` (p values) to stationary AR coefficients in `out`.
     /// Bounds: raw, out and work need p values; out[j − k − 1] with k < j stays in 0..<j.
-    static func partrans(_ raw: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count p: Int,
-                         work: UnsafeMutablePointer<Double>) {
+    static func partrans(
+        _ raw: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, count p: Int,
+        work: UnsafeMutablePointer<Double>
+    ) {
         for j in 0..<p {
             out[j] = tanh(raw[j])
             work[j] = out[j]
@@ -54,8 +56,10 @@ enum ARIMAParameterTransform {
     /// In-place form of `transformed` on buffers of equal length.
     /// Bounds: out.count ≥ coef.count ≥ armaCount; work needs max(p, P) values; the seasonal block
     /// starts at p + q and ends at p + q + P ≤ armaCount.
-    static func apply(_ coef: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>, _ order: ARIMAOrder,
-                      work: UnsafeMutableBufferPointer<Double>) {
+    static func apply(
+        _ coef: UnsafeBufferPointer<Double>, _ out: UnsafeMutableBufferPointer<Double>, _ order: ARIMAOrder,
+        work: UnsafeMutableBufferPointer<Double>
+    ) {
         for i in 0..<coef.count { out[i] = coef[i] }
         guard let c = coef.baseAddress, let o = out.baseAddress, let w = work.baseAddress else { return }
         if order.p > 0 { partrans(c, o, count: order.p, work: w) }

@@ -51,8 +51,10 @@ extension ARIMAEstimator {
     }
 
     /// H⁻¹ (or A′ H⁻¹ A) over the estimated coefficients, k×k row-major.
-    static func covariance(_ pending: PendingCovariance, order: ARIMAOrder,
-                           likelihood: ARIMALikelihood) throws(ForecastError) -> [Double] {
+    static func covariance(
+        _ pending: PendingCovariance, order: ARIMAOrder,
+        likelihood: ARIMALikelihood
+    ) throws(ForecastError) -> [Double] {
         let objective = pending.objective.function(likelihood, base: pending.base, mask: pending.mask)
         let hessian: [Double]
         do { hessian = try OptimBFGS().hessian(at: pending.point, parscale: pending.parscale, objective) } catch {
@@ -68,13 +70,17 @@ extension ARIMAEstimator {
         let maskedIndex = (0..<pending.mask.count).filter { pending.mask[$0] }
         // var = A′ H⁻¹ A over the estimated coefficients.
         var v = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { for j in 0..<k {
-            var s = 0.0
-            for u in 0..<k { for w in 0..<k {
-                s += A[maskedIndex[u]][maskedIndex[i]] * hInverse[u * k + w] * A[maskedIndex[w]][maskedIndex[j]]
-            } }
-            v[i * k + j] = s
-        } }
+        for i in 0..<k {
+            for j in 0..<k {
+                var s = 0.0
+                for u in 0..<k {
+                    for w in 0..<k {
+                        s += A[maskedIndex[u]][maskedIndex[i]] * hInverse[u * k + w] * A[maskedIndex[w]][maskedIndex[j]]
+                    }
+                }
+                v[i * k + j] = s
+            }
+        }
         return v
     }
 }

@@ -75,14 +75,17 @@ struct ARIMAPrediction {
 
     /// `count` paths of `horizon` steps: the state drawn from N(a, σ²P), then
     /// propagated with N(0, σ²) innovations; `offsets` (the regression part) added.
-    func simulate(horizon: Int, count: Int, sigma2: Double, offsets: [Double],
-                  generator: inout SeededGenerator) -> [Double] {
+    func simulate(
+        horizon: Int, count: Int, sigma2: Double, offsets: [Double],
+        generator: inout SeededGenerator
+    ) -> [Double] {
         let (T, R, Z) = system()
         let p = rd
         let sigma = sigma2.squareRoot()
         // P is stored column-major (P[i + p·j] is row i, column j): read as a row-major Matrix that is Pᵀ,
         // so transpose it back and the factor reads P's lower triangle. Directions with no variance get a zero column.
-        let L = Matrix(rows: p, columns: p, values: P).transposed.semidefiniteCholeskyLower(relativeTolerance: 1e-12).values
+        let L = Matrix(rows: p, columns: p, values: P).transposed.semidefiniteCholeskyLower(relativeTolerance: 1e-12)
+            .values
         var out = [Double](repeating: 0, count: horizon * count)
         var state = [Double](repeating: 0, count: p), next = state, z = state
         for path in 0..<count {

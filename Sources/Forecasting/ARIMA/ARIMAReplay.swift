@@ -20,21 +20,29 @@ extension ARIMAEstimator {
         let order = problem.order
         let k = order.armaCount + problem.xreg.count
         guard saved.coefficients.count == k else {
-            throw ForecastError("the saved model has \(saved.coefficients.count) coefficients, its specification needs \(k)")
+            throw ForecastError(
+                "the saved model has \(saved.coefficients.count) coefficients, its specification needs \(k)")
         }
         // The rest of a saved file is untrusted too: the CSS pass indexes the
         // series from ncond back by the AR lags, and the summary reads the mask
         // and covariance by coefficient.
-        guard saved.mask.count == k else { throw ForecastError("the saved model's mask has \(saved.mask.count) entries for \(k) coefficients") }
+        guard saved.mask.count == k else {
+            throw ForecastError("the saved model's mask has \(saved.mask.count) entries for \(k) coefficients")
+        }
         let estimated = saved.mask.filter { $0 }.count
         if let covariance = saved.covariance, covariance.count != estimated * estimated {
-            throw ForecastError("the saved model's covariance has \(covariance.count) entries for \(estimated) estimated coefficients")
+            throw ForecastError(
+                "the saved model's covariance has \(covariance.count) entries for \(estimated) estimated coefficients")
         }
         let lowest = saved.method == .css ? order.cssConditioning : 0
         guard saved.ncond >= lowest, saved.ncond <= problem.y.count else {
-            throw ForecastError("the saved model's ncond = \(saved.ncond) is not between \(lowest) and the \(problem.y.count) observations")
+            throw ForecastError(
+                "the saved model's ncond = \(saved.ncond) is not between \(lowest) and the \(problem.y.count) observations"
+            )
         }
-        guard saved.coefficients.allSatisfy(\.isFinite) else { throw ForecastError("the saved model has a coefficient that is not a finite number") }
+        guard saved.coefficients.allSatisfy(\.isFinite) else {
+            throw ForecastError("the saved model has a coefficient that is not a finite number")
+        }
         let likelihood = ARIMALikelihood(y: problem.y, xreg: problem.xreg, order: order, initialization: initialization)
         guard likelihood.finalPass(saved.coefficients) != nil else {
             throw ForecastError("the saved coefficients give no valid state covariance")

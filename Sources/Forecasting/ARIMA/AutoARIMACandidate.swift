@@ -25,24 +25,31 @@ struct AutoARIMACandidate: Sendable {
     }
 
     /// The coefficients' covariance when the fit deferred it (see `completed()`).
-    private var pendingCovariance: (request: PendingCovariance, problem: ARIMAEstimator.Problem, estimator: ARIMAEstimator)?
+    private var pendingCovariance:
+        (request: PendingCovariance, problem: ARIMAEstimator.Problem, estimator: ARIMAEstimator)?
 
     /// myarima: nil when the fit fails. With `deferringCovariance` the check of
     /// the coefficient variances is left to `completed()`, so `ic` is provisional
     /// (never below the final one) until then.
-    static func fit(order: ARIMAOrder, constant: Bool, approximation: Bool, context c: Context,
-                    deferringCovariance: Bool = false) -> AutoARIMACandidate? {
+    static func fit(
+        order: ARIMAOrder, constant: Bool, approximation: Bool, context c: Context,
+        deferringCovariance: Bool = false
+    ) -> AutoARIMACandidate? {
         let differences = order.d + order.D
-        let specification = ARIMASpecification(order: order, includeMean: constant && differences == 0,
-                                               includeDrift: constant && differences == 1, xreg: c.xreg)
+        let specification = ARIMASpecification(
+            order: order, includeMean: constant && differences == 0,
+            includeDrift: constant && differences == 1, xreg: c.xreg)
         var estimator = ARIMAEstimator()
         estimator.method = c.method ?? (approximation ? .css : .cssML)
         estimator.initialization = c.initialization
         let n = c.y.count
-        let problem = ARIMAEstimator.Problem(y: c.y, order: order,
-                                             xreg: specification.regressors(0..<n, covariates: c.covariates),
-                                             xregNames: specification.regressorNames)
-        guard let result = try? estimator.estimate(problem, deferringCovariance: deferringCovariance) else { return nil }
+        let problem = ARIMAEstimator.Problem(
+            y: c.y, order: order,
+            xreg: specification.regressors(0..<n, covariates: c.covariates),
+            xregNames: specification.regressorNames)
+        guard let result = try? estimator.estimate(problem, deferringCovariance: deferringCovariance) else {
+            return nil
+        }
         var estimate = result.estimate
         let nstar = Double(n - order.d - order.D * order.period)
         let npar = Double(estimate.estimatedCount + 1)
@@ -50,8 +57,9 @@ struct AutoARIMACandidate: Sendable {
             estimate.aic = c.offset + nstar * log(estimate.sigma2) + 2 * npar
         }
         let criteria = ARIMACriteria(estimate: estimate, observations: n)
-        var candidate = AutoARIMACandidate(specification: specification, estimate: estimate, criteria: criteria,
-                                           ic: score(estimate, criteria: criteria, criterion: c.criterion))
+        var candidate = AutoARIMACandidate(
+            specification: specification, estimate: estimate, criteria: criteria,
+            ic: score(estimate, criteria: criteria, criterion: c.criterion))
         if let pending = result.pending { candidate.pendingCovariance = (pending, problem, estimator) }
         return candidate
     }

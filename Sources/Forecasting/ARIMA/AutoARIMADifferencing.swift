@@ -13,8 +13,11 @@ struct AutoARIMADifferencing {
     var differencedIsConstant: Bool
     var notes: [String] = []
 
-    init(y: [Double], series: Series, m: Int, covariates: [String: [Double]], xreg: [String], d fixedD: Int?, D fixedSeasonalD: Int?,
-         maxD: Int, maxSeasonalD: Int, model: String) throws(ForecastError) {
+    init(
+        y: [Double], series: Series, m: Int, covariates: [String: [Double]], xreg: [String], d fixedD: Int?,
+        D fixedSeasonalD: Int?,
+        maxD: Int, maxSeasonalD: Int, model: String
+    ) throws(ForecastError) {
         let n = y.count
         var xx = y
         var regressors: [[Double]] = []
@@ -28,9 +31,11 @@ struct AutoARIMADifferencing {
         if !regressors.isEmpty {
             let columns = [[Double](repeating: 1, count: n)] + regressors
             var xtx = Matrix(rows: columns.count, columns: columns.count)
-            for i in columns.indices { for j in columns.indices {
-                xtx[i, j] = zip(columns[i], columns[j]).reduce(0) { $0 + $1.0 * $1.1 }
-            } }
+            for i in columns.indices {
+                for j in columns.indices {
+                    xtx[i, j] = zip(columns[i], columns[j]).reduce(0) { $0 + $1.0 * $1.1 }
+                }
+            }
             let eigenvalues = xtx.symmetricEigen().values
             let singular = eigenvalues.map { max($0, 0).squareRoot() }
             if (singular.min() ?? 0) / singular.reduce(0, +) < Double.ulpOfOne {
@@ -48,7 +53,9 @@ struct AutoARIMADifferencing {
         }
         var D = 0
         if m > 1 {
-            if let fixedSeasonalD { D = fixedSeasonalD } else if xx.count > 2 * m {
+            if let fixedSeasonalD {
+                D = fixedSeasonalD
+            } else if xx.count > 2 * m {
                 var s = series.with(values: xx)
                 s.seasonalPeriod = m
                 do { D = try s.nsdiffs(maxD: maxSeasonalD) } catch { throw ForecastError("\(model): \(error.message)") }
@@ -59,7 +66,9 @@ struct AutoARIMADifferencing {
         var dx = D > 0 ? diff(xx, lag: m, times: D) : xx
         var regressorsAfterSeasonal = regressors.map { D > 0 ? diff($0, lag: m, times: D) : $0 }
         var d = 0
-        if let fixedD { d = fixedD } else {
+        if let fixedD {
+            d = fixedD
+        } else {
             do { d = try Series(values: dx).ndiffs(alpha: 0.05, type: .level, maxD: maxD) } catch {
                 throw ForecastError("\(model): \(error.message)")
             }
@@ -69,8 +78,11 @@ struct AutoARIMADifferencing {
             }
             if d > 0 && diff(dx, lag: 1, times: d).isEmpty { d -= 1 }
         }
-        if D >= 2 { notes.append("more than one seasonal difference is not recommended") }
-        else if D + d > 2 { notes.append("three or more differences are not recommended") }
+        if D >= 2 {
+            notes.append("more than one seasonal difference is not recommended")
+        } else if D + d > 2 {
+            notes.append("three or more differences are not recommended")
+        }
         if d > 0 { dx = diff(dx, lag: 1, times: d) }
         guard !dx.isEmpty else { throw ForecastError("\(model): not enough data to proceed after differencing") }
         self.d = d

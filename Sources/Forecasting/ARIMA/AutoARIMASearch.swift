@@ -23,8 +23,9 @@ struct AutoARIMASearch {
     private struct Row: Equatable { var p, q, P, Q: Int; var constant: Bool }
 
     private func fit(_ row: Row, approximation: Bool) -> AutoARIMACandidate? {
-        AutoARIMACandidate.fit(order: ARIMAOrder(p: row.p, d: d, q: row.q, P: row.P, D: D, Q: row.Q, period: m),
-                               constant: row.constant, approximation: approximation, context: context)
+        AutoARIMACandidate.fit(
+            order: ARIMAOrder(p: row.p, d: d, q: row.q, P: row.P, D: D, Q: row.Q, period: m),
+            constant: row.constant, approximation: approximation, context: context)
     }
 
     /// A challenger to a model with criterion `incumbent`. Its covariance (the

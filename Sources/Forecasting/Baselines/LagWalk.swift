@@ -15,7 +15,9 @@ struct LagWalkForecaster: Forecaster {
         let series = data.series
         let lag = lag(for: series)
         if kind == .snaive && lag < 2 {
-            throw ForecastError("snaive: \(series.describedName) has seasonal period \(lag); give the series a period (e.g. frequency \"month\") or use naive")
+            throw ForecastError(
+                "snaive: \(series.describedName) has seasonal period \(lag); give the series a period (e.g. frequency \"month\") or use naive"
+            )
         }
         let y = try series.checkedValues(for: kind.rawValue, minimum: lag + 1 + (kind == .drift ? 1 : 0))
         let n = y.count
@@ -25,7 +27,8 @@ struct LagWalkForecaster: Forecaster {
         if kind == .drift {
             let diffs = (lag..<n).map { y[$0] - y[$0 - lag] }
             drift = diffs.reduce(0, +) / Double(diffs.count)
-            let variance = diffs.count > 1 ? diffs.reduce(0) { $0 + ($1 - drift) * ($1 - drift) } / Double(diffs.count - 1) : 0
+            let variance =
+                diffs.count > 1 ? diffs.reduce(0) { $0 + ($1 - drift) * ($1 - drift) } / Double(diffs.count - 1) : 0
             driftSE = (variance / Double(diffs.count)).squareRoot()
             for t in lag..<n { fitted[t] += drift }
         }
@@ -33,8 +36,9 @@ struct LagWalkForecaster: Forecaster {
         let used = residuals.filter { !$0.isNaN }
         let denominator = Double(used.count - (drift != 0 ? 1 : 0))
         let mse = denominator > 0 ? used.reduce(0) { $0 + $1 * $1 } / denominator : 0
-        return LagWalkFit(kind: kind, series: series, lag: lag, drift: drift, driftSE: driftSE,
-                          mse: mse, fitted: fitted, residuals: residuals)
+        return LagWalkFit(
+            kind: kind, series: series, lag: lag, drift: drift, driftSE: driftSE,
+            mse: mse, fitted: fitted, residuals: residuals)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
@@ -85,8 +89,10 @@ struct LagWalkFit: FittedModel {
         return .gaussian(method: method, history: series, mean: mean, sd: sd, levels: request.levels)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let y = series.values, n = y.count
         let sigma = mse.squareRoot()
         var out = [Double]()

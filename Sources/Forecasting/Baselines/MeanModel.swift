@@ -35,16 +35,21 @@ struct MeanFit: FittedModel {
         let means = [Double](repeating: mean, count: request.horizon)
         var lower: [[Double]] = [], upper: [[Double]] = []
         for level in request.levels {
-            let t = series.count > 1 ? SpecialFunctions.studentTQuantile(0.5 + level / 200, degreesOfFreedom: n - 1) : .infinity
+            let t =
+                series.count > 1
+                ? SpecialFunctions.studentTQuantile(0.5 + level / 200, degreesOfFreedom: n - 1) : .infinity
             let w = t * sd * (1 + 1 / n).squareRoot()
             lower.append(means.map { $0 - w })
             upper.append(means.map { $0 + w })
         }
-        return Forecast(method: method, history: series, mean: means, levels: request.levels, lower: lower, upper: upper)
+        return Forecast(
+            method: method, history: series, mean: means, levels: request.levels, lower: lower, upper: upper)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let spread = sd.isNaN ? 0 : sd
         var out = [Double]()
         out.reserveCapacity(horizon * count)

@@ -47,8 +47,10 @@ struct MovingAverageFit: FittedModel {
         return .gaussian(method: method, history: series, mean: mean, sd: sd, levels: mse.isNaN ? [] : request.levels)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let sigma = mse.isNaN ? 0 : mse.squareRoot()
         var out = [Double]()
         out.reserveCapacity(horizon * count)

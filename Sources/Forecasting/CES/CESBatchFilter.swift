@@ -88,9 +88,11 @@ struct CESBatchFilter {
     }
 
     /// One pass over the data; row t of the pass starts at `s + t·rowStride` (rowStride is ±k).
-    private static func pass(_ s: UnsafeMutablePointer<Lanes>, _ rowStride: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                             _ n: Int, _ L: CESKernel.Layout, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                             _ mode: PassMode) -> Lanes {
+    private static func pass(
+        _ s: UnsafeMutablePointer<Lanes>, _ rowStride: Int, _ y: UnsafePointer<Double>, _ stride: Int,
+        _ n: Int, _ L: CESKernel.Layout, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
+        _ mode: PassMode
+    ) -> Lanes {
         switch L.season {
         case .none: return passNone(s, rowStride, y, stride, n, q, err, mode)
         case .simple: return passSimple(s, rowStride, y, stride, n, L.lag, q, err, mode)
@@ -115,8 +117,10 @@ struct CESBatchFilter {
     // states); the seasonal rows, read a cycle later, always. Stores are what limits the
     // full form's loop.
 
-    private static func passNone(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                                 _ n: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>, _ mode: PassMode) -> Lanes {
+    private static func passNone(
+        _ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
+        _ n: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>, _ mode: PassMode
+    ) -> Lanes {
         var l = s[0], c = s[1], sse = Lanes.zero
         var out = s + rs, yt = y
         @inline(__always) func step(_ v: Lanes, store: Bool) {
@@ -149,9 +153,11 @@ struct CESBatchFilter {
         return sse
     }
 
-    private static func passSimple(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                                   _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                   _ mode: PassMode) -> Lanes {
+    private static func passSimple(
+        _ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
+        _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
+        _ mode: PassMode
+    ) -> Lanes {
         var sse = Lanes.zero
         var row = s, out = s + m * rs, yt = y
         @inline(__always) func step(_ v: Lanes, _ l: Lanes) {
@@ -182,9 +188,11 @@ struct CESBatchFilter {
         return sse
     }
 
-    private static func passPartial(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                                    _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                    _ mode: PassMode) -> Lanes {
+    private static func passPartial(
+        _ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
+        _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
+        _ mode: PassMode
+    ) -> Lanes {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y
@@ -223,9 +231,11 @@ struct CESBatchFilter {
         return sse
     }
 
-    private static func passFull(_ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
-                                 _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
-                                 _ mode: PassMode) -> Lanes {
+    private static func passFull(
+        _ s: UnsafeMutablePointer<Lanes>, _ rs: Int, _ y: UnsafePointer<Double>, _ stride: Int,
+        _ n: Int, _ m: Int, _ q: Coefficients, _ err: UnsafeMutablePointer<Lanes>,
+        _ mode: PassMode
+    ) -> Lanes {
         var sse = Lanes.zero
         var l = s[(m - 1) * rs], c = s[(m - 1) * rs + 1]
         var row = s, out = s + m * rs, yt = y

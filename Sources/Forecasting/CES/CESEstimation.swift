@@ -29,8 +29,10 @@ struct CESEstimator: Sendable {
 
     /// statsforecast's initstate: level from the first 10 values (none) or the first cycle,
     /// c = level/1.1, the additive decomposition's first cycle for the seasonal states.
-    static func initialStates(_ y: [Double], season: CESKernel.Season, period m: Int,
-                              additiveSeasonal known: [Double]? = nil) -> [Double]? {
+    static func initialStates(
+        _ y: [Double], season: CESKernel.Season, period m: Int,
+        additiveSeasonal known: [Double]? = nil
+    ) -> [Double]? {
         switch season {
         case .none:
             let idx = min(10, y.count)
@@ -67,12 +69,16 @@ struct CESEstimator: Sendable {
         return p
     }
 
-    func estimate(_ y: [Double], season: CESKernel.Season, period: Int, additiveSeasonal: [Double]? = nil) -> Estimate? {
+    func estimate(_ y: [Double], season: CESKernel.Season, period: Int, additiveSeasonal: [Double]? = nil) -> Estimate?
+    {
         let lag = season == .none ? 1 : period
-        guard let initial = Self.initialStates(y, season: season, period: lag, additiveSeasonal: additiveSeasonal) else { return nil }
+        guard let initial = Self.initialStates(y, season: season, period: lag, additiveSeasonal: additiveSeasonal)
+        else { return nil }
         let layout = CESKernel.Layout(season: season, lag: lag)
         let p0 = Self.start(season)
-        let x0 = [p0.alpha0, p0.alpha1] + (season == .partial ? [p0.beta0] : []) + (season == .full ? [p0.beta0, p0.beta1] : [])
+        let x0 =
+            [p0.alpha0, p0.alpha1] + (season == .partial ? [p0.beta0] : [])
+            + (season == .full ? [p0.beta0, p0.beta1] : [])
         let upper = Array([1.8, 1.9, 1.5, 1.5].prefix(x0.count))
         let lower = [Double](repeating: 0.01, count: x0.count)
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: y.count)
@@ -93,7 +99,8 @@ struct CESEstimator: Sendable {
             }
         }
         let p = result.x.withUnsafeBufferPointer { Self.unpack($0[...], season) }
-        return Estimate(season: season, lag: lag, parameters: p, initialStates: initial, objective: result.value,
-                        evaluations: result.evaluations)
+        return Estimate(
+            season: season, lag: lag, parameters: p, initialStates: initial, objective: result.value,
+            evaluations: result.evaluations)
     }
 }

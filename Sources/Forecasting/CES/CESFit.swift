@@ -17,8 +17,10 @@ struct CESFit: FittedModel {
     let objective: Double
 
     /// `initialStates`: the estimator's, when known; otherwise computed from the series.
-    init(series: Series, season: CESKernel.Season, lag: Int, estimates: CESKernel.Parameters, notes: [String],
-         initialStates: [Double]? = nil) {
+    init(
+        series: Series, season: CESKernel.Season, lag: Int, estimates: CESKernel.Parameters, notes: [String],
+        initialStates: [Double]? = nil
+    ) {
         self.series = series
         self.season = season
         self.lag = lag
@@ -31,7 +33,9 @@ struct CESFit: FittedModel {
         var filter = CESBatchFilter(layout: layout, initialStates: initial, count: n)
         // Bounds: `likelihoods` needs lag ≥ 1 and n ≥ 1 (the fit's lag is 1 or the period, and
         // fit and restore require data; restore checks a saved lag is ≥ 1).
-        let lik = y.withUnsafeBufferPointer { filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true) }[0]
+        let lik = y.withUnsafeBufferPointer {
+            filter.likelihoods($0, .init(count: 1) { _ in estimates }, keepErrors: true)
+        }[0]
         errors = filter.errors.map { $0[0] }
         finalStates = filter.states[(n * layout.k)..<((n + lag) * layout.k)].map { $0[0] }
         objective = lik
@@ -55,20 +59,25 @@ struct CESFit: FittedModel {
         let n = series.count, k = Self.parameterCount(season)
         let sse = errors.reduce(0) { $0 + $1 * $1 }
         let denominator = Double(n - k - 1)
-        return Self.statistics(objective: objective, season: season, observations: n,
-                               sigma2: denominator > 0 ? sse / denominator : .nan)
+        return Self.statistics(
+            objective: objective, season: season, observations: n,
+            sigma2: denominator > 0 ? sse / denominator : .nan)
     }
 
     /// statsforecast counts the state columns plus one.
     static func parameterCount(_ season: CESKernel.Season) -> Int { season.components + 1 }
 
     /// The information criteria of a form whose n·log Σe² is `objective`.
-    static func statistics(objective: Double, season: CESKernel.Season, observations n: Int, sigma2: Double) -> FitStatistics {
-        FitStatistics.criteria(minusTwoLogLik: objective, parameters: parameterCount(season), observations: n, sigma2: sigma2)
+    static func statistics(objective: Double, season: CESKernel.Season, observations n: Int, sigma2: Double)
+        -> FitStatistics
+    {
+        FitStatistics.criteria(
+            minusTwoLogLik: objective, parameters: parameterCount(season), observations: n, sigma2: sigma2)
     }
 
     var savedState: JSONValue {
-        (try? JSONValue(encoding: CESSavedState(season: season, lag: lag, parameters: estimates, notes: notes))) ?? .null
+        (try? JSONValue(encoding: CESSavedState(season: season, lag: lag, parameters: estimates, notes: notes)))
+            ?? .null
     }
 
     /// Runs the recursion `horizon` steps past the data; `shock(j)` is added to the forecast at step j.
@@ -107,8 +116,10 @@ struct CESFit: FittedModel {
         return .gaussian(method: method, history: series, mean: mean, sd: sd, levels: request.levels)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let sigma = statistics.sigma2.squareRoot()
         var values = [Double]()
         values.reserveCapacity(horizon * count)

@@ -37,7 +37,8 @@ enum CESKernel {
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             func read(_ key: CodingKeys) throws -> Double { try c.decodeIfPresent(Double.self, forKey: key) ?? .nan }
-            self.init(alpha0: try read(.alpha0), alpha1: try read(.alpha1), beta0: try read(.beta0), beta1: try read(.beta1))
+            self.init(
+                alpha0: try read(.alpha0), alpha1: try read(.alpha1), beta0: try read(.beta0), beta1: try read(.beta1))
         }
 
         func encode(to encoder: Encoder) throws {

@@ -16,7 +16,8 @@ public struct ModelCatalog: Sendable {
     /// The statistical models followed by `added` (e.g. `NeuralModels.definitions`),
     /// each given the common options; ensembles and auto may name any of them.
     public init(adding added: [ModelDefinition] = []) {
-        let statistical = (Self.baselineModels + Self.etsModels + Self.arimaModels + Self.thetaModels + Self.cesModels
+        let statistical =
+            (Self.baselineModels + Self.etsModels + Self.arimaModels + Self.thetaModels + Self.cesModels
             + Self.intermittentModels + Self.regressionModels).map(Self.withCommonOptions)
         let others = added.map(Self.withCommonOptions)
         let combinations = Self.combinationModels(candidates: statistical + others).map(Self.withCommonOptions)
@@ -45,15 +46,20 @@ public struct ModelCatalog: Sendable {
         descriptor.parameters += CommonModelOptions.specs
         let make = definition.make
         let name = descriptor.name
-        return ModelDefinition(descriptor: descriptor, resolvingMembers: { parameters, resolver in
-            try CommonModelOptions.wrap(try make(parameters, resolver), parameters, model: name)
-        })
+        return ModelDefinition(
+            descriptor: descriptor,
+            resolvingMembers: { parameters, resolver in
+                try CommonModelOptions.wrap(try make(parameters, resolver), parameters, model: name)
+            })
     }
 
     /// A model definition's descriptor, with the fields every native model shares.
-    package static func describe(_ name: String, summary: String, doc: String, parameters: [ParameterSpec] = [],
-                                 capabilities: [String], example: String) -> PluginDescriptor {
-        PluginDescriptor(name: name, kind: .model, version: "1.0", summary: summary, doc: doc,
-                         parameters: parameters, capabilities: capabilities, example: example)
+    package static func describe(
+        _ name: String, summary: String, doc: String, parameters: [ParameterSpec] = [],
+        capabilities: [String], example: String
+    ) -> PluginDescriptor {
+        PluginDescriptor(
+            name: name, kind: .model, version: "1.0", summary: summary, doc: doc,
+            parameters: parameters, capabilities: capabilities, example: example)
     }
 }

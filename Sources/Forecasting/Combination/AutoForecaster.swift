@@ -31,10 +31,16 @@ struct AutoForecaster: Forecaster {
             for candidate in candidates {
                 do {
                     let fit = try candidate.forecaster.fit(training)
-                    let fc = try fit.forecast(ForecastRequest(horizon: h, levels: [],
-                                                              future: Self.future(data.covariates, from: series.count - h, count: h)))
+                    let fc = try fit.forecast(
+                        ForecastRequest(
+                            horizon: h, levels: [],
+                            future: Self.future(data.covariates, from: series.count - h, count: h)))
                     let mae = zip(fc.mean.values, actual).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(h)
-                    if mae.isFinite { scores.append((candidate.name, mae)) } else { problems.append("\(candidate.name): non-finite forecasts") }
+                    if mae.isFinite {
+                        scores.append((candidate.name, mae))
+                    } else {
+                        problems.append("\(candidate.name): non-finite forecasts")
+                    }
                 } catch {
                     problems.append("\(candidate.name): \(error.message)")
                 }
@@ -48,9 +54,13 @@ struct AutoForecaster: Forecaster {
             guard let candidate = candidates.first(where: { $0.name == name }) else { continue }
             do {
                 let fit = try candidate.forecaster.fit(data)
-                var notes = [scores.isEmpty
-                    ? "no holdout (\(series.count) observations): took the first candidate that fits"
-                    : "chosen on a holdout of the last \(h): " + scores.map { "\($0.name) MAE \(formatNumber(($0.mae * 1e4).rounded() / 1e4))" }.joined(separator: ", ")]
+                var notes = [
+                    scores.isEmpty
+                        ? "no holdout (\(series.count) observations): took the first candidate that fits"
+                        : "chosen on a holdout of the last \(h): "
+                            + scores.map { "\($0.name) MAE \(formatNumber(($0.mae * 1e4).rounded() / 1e4))" }.joined(
+                                separator: ", ")
+                ]
                 if !problems.isEmpty { notes.append("not scored: " + problems.joined(separator: "; ")) }
                 if !failures.isEmpty { notes.append("failed on the whole series: " + failures.joined(separator: "; ")) }
                 return AutoFit(chosen: fit, candidate: name, notes: notes)
@@ -58,7 +68,8 @@ struct AutoForecaster: Forecaster {
                 failures.append("\(name): \(error.message)")
             }
         }
-        throw ForecastError("auto: no candidate fits \(series.describedName) — " + (problems + failures).joined(separator: "; "))
+        throw ForecastError(
+            "auto: no candidate fits \(series.describedName) — " + (problems + failures).joined(separator: "; "))
     }
 
     /// The covariates' values from `start` on, as a forecast's future values.
@@ -70,11 +81,14 @@ struct AutoForecaster: Forecaster {
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         guard case .string(let name)? = state["model"], let candidate = candidates.first(where: { $0.name == name }),
-              let chosenState = state["state"] else {
-            throw ForecastError("auto: the saved state names no candidate among \(candidates.map(\.name).joined(separator: ", "))")
+            let chosenState = state["state"]
+        else {
+            throw ForecastError(
+                "auto: the saved state names no candidate among \(candidates.map(\.name).joined(separator: ", "))")
         }
         let notes = state["notes"]?.strings ?? []
-        return AutoFit(chosen: try candidate.forecaster.restore(data, state: chosenState), candidate: name, notes: notes)
+        return AutoFit(
+            chosen: try candidate.forecaster.restore(data, state: chosenState), candidate: name, notes: notes)
     }
 }
 
@@ -101,14 +115,19 @@ struct AutoFit: FittedModel {
     var parameters: [NamedValue] { chosen.parameters }
     var statistics: FitStatistics { chosen.statistics }
     var savedState: JSONValue {
-        .object(["model": .string(candidate), "state": chosen.savedState, "notes": .array(selectionNotes.map(JSONValue.string))])
+        .object([
+            "model": .string(candidate), "state": chosen.savedState,
+            "notes": .array(selectionNotes.map(JSONValue.string)),
+        ])
     }
     var savedStateProblem: String? { chosen.savedStateProblem }
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast { try chosen.forecast(request) }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         try chosen.samplePaths(horizon: horizon, count: count, future: future, generator: &generator)
     }
 }

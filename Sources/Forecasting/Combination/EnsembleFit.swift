@@ -66,14 +66,17 @@ struct EnsembleFit: FittedModel {
         return Forecast(method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         var values: [Double] = []
         values.reserveCapacity(horizon * count)
         for (i, member) in members.enumerated() {
             let share = count / members.count + (i < count % members.count ? 1 : 0)
             guard share > 0 else { continue }
-            values += try member.samplePaths(horizon: horizon, count: share, future: future, generator: &generator).values
+            values += try member.samplePaths(horizon: horizon, count: share, future: future, generator: &generator)
+                .values
         }
         return SamplePaths(horizon: horizon, count: count, values: values)
     }

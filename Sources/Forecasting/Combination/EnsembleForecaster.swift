@@ -18,14 +18,19 @@ struct EnsembleForecaster: Forecaster {
     let combine: Combine
 
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
-        try combined(members.map { member -> Result<any FittedModel, ForecastError> in
-            do throws(ForecastError) { return .success(try member.forecaster.fit(data)) } catch { return .failure(error) }
-        }, series: data.series)
+        try combined(
+            members.map { member -> Result<any FittedModel, ForecastError> in
+                do throws(ForecastError) { return .success(try member.forecaster.fit(data)) } catch {
+                    return .failure(error)
+                }
+            }, series: data.series)
     }
 
     /// One series' combination from its members' fits (results in member order): a member
     /// that failed is left out with a note; every member failing is the ensemble's failure.
-    func combined(_ results: [Result<any FittedModel, ForecastError>], series: Series) throws(ForecastError) -> EnsembleFit {
+    func combined(_ results: [Result<any FittedModel, ForecastError>], series: Series) throws(ForecastError)
+        -> EnsembleFit
+    {
         var fits: [any FittedModel] = [], failures: [String] = []
         for (member, result) in zip(members, results) {
             switch result {
@@ -34,7 +39,8 @@ struct EnsembleForecaster: Forecaster {
             }
         }
         guard !fits.isEmpty else {
-            throw ForecastError("ensemble: every member failed on \(series.describedName) — " + failures.joined(separator: "; "))
+            throw ForecastError(
+                "ensemble: every member failed on \(series.describedName) — " + failures.joined(separator: "; "))
         }
         let notes = failures.isEmpty ? [] : ["left out of the combination: " + failures.joined(separator: "; ")]
         return EnsembleFit(series: series, members: fits, combine: combine, notes: notes)
@@ -47,8 +53,10 @@ struct EnsembleForecaster: Forecaster {
         var fits: [any FittedModel] = []
         for entry in saved {
             guard case .string(let name)? = entry["model"], let member = members.first(where: { $0.name == name }),
-                  let memberState = entry["state"] else {
-                throw ForecastError("ensemble: a saved member is not one of \(members.map(\.name).joined(separator: ", "))")
+                let memberState = entry["state"]
+            else {
+                throw ForecastError(
+                    "ensemble: a saved member is not one of \(members.map(\.name).joined(separator: ", "))")
             }
             fits.append(try member.forecaster.restore(data, state: memberState))
         }

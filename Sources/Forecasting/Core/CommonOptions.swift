@@ -7,15 +7,25 @@ import TimeSeries
 public enum CommonModelOptions {
     /// `lambda`, `biasadj` and `non_negative`, which the catalog adds to every model's parameters.
     public static let specs: [ParameterSpec] = [
-        ParameterSpec("lambda", .any, doc: "Box–Cox transformation before fitting: a number (0 = log), or \"auto\" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back"),
-        ParameterSpec("biasadj", .boolean, default: .boolean(false), doc: "with lambda: back-transform to the forecast mean instead of the median"),
-        ParameterSpec("non_negative", .boolean, default: .boolean(false), doc: "clip forecasts, interval bounds and sample paths at zero (demand cannot be negative)"),
+        ParameterSpec(
+            "lambda", .any,
+            doc:
+                "Box–Cox transformation before fitting: a number (0 = log), or \"auto\" to choose it by Guerrero's method in [-0.9, 2]; forecasts are transformed back"
+        ),
+        ParameterSpec(
+            "biasadj", .boolean, default: .boolean(false),
+            doc: "with lambda: back-transform to the forecast mean instead of the median"),
+        ParameterSpec(
+            "non_negative", .boolean, default: .boolean(false),
+            doc: "clip forecasts, interval bounds and sample paths at zero (demand cannot be negative)"),
     ]
 
     static let names: Set<String> = Set(specs.map(\.name))
 
     /// `inner` with the common options of `parameters` applied around it.
-    static func wrap(_ inner: any Forecaster, _ parameters: ParameterSet, model: String) throws(ForecastError) -> any Forecaster {
+    static func wrap(_ inner: any Forecaster, _ parameters: ParameterSet, model: String) throws(ForecastError)
+        -> any Forecaster
+    {
         var lambda: TransformedForecaster.Lambda?
         switch parameters["lambda"] {
         case nil: lambda = nil
@@ -34,7 +44,8 @@ public enum CommonModelOptions {
             if biasadj { throw ForecastError("\(model): biasadj = true needs a lambda") }
             return inner
         }
-        return TransformedForecaster(inner: inner, lambda: lambda, biasadj: biasadj, nonNegative: nonNegative, model: model)
+        return TransformedForecaster(
+            inner: inner, lambda: lambda, biasadj: biasadj, nonNegative: nonNegative, model: model)
     }
 }
 
@@ -49,8 +60,9 @@ struct TransformedForecaster: Forecaster {
     func fit(_ data: ModelData) throws(ForecastError) -> any FittedModel {
         let value = try chooseLambda(data)
         let transformed = try transform(data, lambda: value)
-        return TransformedFit(inner: try inner.fit(transformed), series: data.series, lambda: value,
-                              biasadj: biasadj, nonNegative: nonNegative)
+        return TransformedFit(
+            inner: try inner.fit(transformed), series: data.series, lambda: value,
+            biasadj: biasadj, nonNegative: nonNegative)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
@@ -58,14 +70,17 @@ struct TransformedForecaster: Forecaster {
         if case .number(let x)? = state["lambda"] { value = x } else { value = nil }
         let transformed = try transform(data, lambda: value)
         let inner = try self.inner.restore(transformed, state: state["inner"] ?? .null)
-        return TransformedFit(inner: inner, series: data.series, lambda: value, biasadj: biasadj, nonNegative: nonNegative)
+        return TransformedFit(
+            inner: inner, series: data.series, lambda: value, biasadj: biasadj, nonNegative: nonNegative)
     }
 
     var learnsAcrossSeries: Bool { inner.learnsAcrossSeries }
     var runsOnCallingThread: Bool { inner.runsOnCallingThread }
 
     /// A global model under the common options: each series transformed with its own λ.
-    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? {
+    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError)
+        -> [PanelMember]?
+    {
         guard inner.learnsAcrossSeries else { return nil }
         var lambdas: [Double?] = []
         var prepared: [ModelData] = []
@@ -84,12 +99,16 @@ struct TransformedForecaster: Forecaster {
         }
         // Series whose transformation failed are left out of training and reported.
         let usable = items.indices.filter { failures[$0] == nil }
-        guard let members = try inner.fitTogether(usable.map { prepared[$0] }, threads: threads, progress: progress) else { return nil }
+        guard let members = try inner.fitTogether(usable.map { prepared[$0] }, threads: threads, progress: progress)
+        else { return nil }
         var out = items.indices.map { PanelMember(model: nil, failure: failures[$0]) }
         for (k, i) in usable.enumerated() {
-            out[i] = PanelMember(model: members[k].model.map {
-                TransformedFit(inner: $0, series: items[i].series, lambda: lambdas[i], biasadj: biasadj, nonNegative: nonNegative)
-            }, failure: members[k].failure)
+            out[i] = PanelMember(
+                model: members[k].model.map {
+                    TransformedFit(
+                        inner: $0, series: items[i].series, lambda: lambdas[i], biasadj: biasadj,
+                        nonNegative: nonNegative)
+                }, failure: members[k].failure)
         }
         return out
     }
@@ -108,7 +127,9 @@ struct TransformedForecaster: Forecaster {
     private func transform(_ data: ModelData, lambda: Double?) throws(ForecastError) -> ModelData {
         guard let lambda else { return data }
         if lambda <= 0, let i = data.series.values.firstIndex(where: { $0 <= 0 }) {
-            throw ForecastError("\(model): lambda = \(formatNumber(lambda)) needs positive data; \(data.series.describedName) has \(data.series.values[i]) at \(data.series.label(at: i))")
+            throw ForecastError(
+                "\(model): lambda = \(formatNumber(lambda)) needs positive data; \(data.series.describedName) has \(data.series.values[i]) at \(data.series.label(at: i))"
+            )
         }
         var out = data
         out.series = data.series.boxCox(lambda: lambda)
@@ -152,7 +173,9 @@ struct TransformedFit: FittedModel {
     func backTransform(_ x: Double) -> Double {
         var out = x
         if let lambda {
-            if lambda == 0 { out = exp(x) } else {
+            if lambda == 0 {
+                out = exp(x)
+            } else {
                 let t = x * lambda + 1
                 out = lambda < 0 && x > -1 / lambda ? .nan : (t < 0 ? -pow(-t, 1 / lambda) : pow(t, 1 / lambda))
             }
@@ -192,8 +215,10 @@ struct TransformedFit: FittedModel {
         return t < 0 ? -pow(-t, 1 / lambda) : pow(t, 1 / lambda)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         var paths = try inner.samplePaths(horizon: horizon, count: count, future: future, generator: &generator)
         paths.values = paths.values.map(backTransform)
         return paths

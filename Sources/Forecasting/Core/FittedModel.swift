@@ -1,5 +1,5 @@
-import Foundation
 import AlmanacCore
+import Foundation
 import TimeSeries
 
 /// A named estimate ("alpha", 0.31), in the order a summary prints them.
@@ -37,8 +37,10 @@ public struct FitStatistics: Sendable, Equatable {
     public var evaluations: Int?
 
     /// Statistics as given (use `criteria` to compute the criteria from a likelihood).
-    public init(logLikelihood: Double? = nil, aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil,
-                sigma2: Double, observations: Int, parameterCount: Int, evaluations: Int? = nil) {
+    public init(
+        logLikelihood: Double? = nil, aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil,
+        sigma2: Double, observations: Int, parameterCount: Int, evaluations: Int? = nil
+    ) {
         self.logLikelihood = logLikelihood
         self.aic = aic
         self.aicc = aicc
@@ -50,14 +52,17 @@ public struct FitStatistics: Sendable, Equatable {
     }
 
     /// AIC, AICc and BIC from −2 log L (or an equivalent objective) and k parameters.
-    public static func criteria(minusTwoLogLik: Double, parameters k: Int, observations n: Int,
-                                sigma2: Double) -> FitStatistics {
+    public static func criteria(
+        minusTwoLogLik: Double, parameters k: Int, observations n: Int,
+        sigma2: Double
+    ) -> FitStatistics {
         let aic = minusTwoLogLik + 2 * Double(k)
         let denominator = Double(n - k - 1)
         let aicc = denominator > 0 ? aic + 2 * Double(k * (k + 1)) / denominator : .infinity
         let bic = minusTwoLogLik + log(Double(n)) * Double(k)
-        return FitStatistics(logLikelihood: -0.5 * minusTwoLogLik, aic: aic, aicc: aicc, bic: bic,
-                             sigma2: sigma2, observations: n, parameterCount: k)
+        return FitStatistics(
+            logLikelihood: -0.5 * minusTwoLogLik, aic: aic, aicc: aicc, bic: bic,
+            sigma2: sigma2, observations: n, parameterCount: k)
     }
 }
 
@@ -90,8 +95,10 @@ public protocol FittedModel: Sendable {
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast
     /// Future paths simulated from the model, reproducible from the generator's seed.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths
     func reapplied(to data: ModelData) -> (any FittedModel)?
 }
 

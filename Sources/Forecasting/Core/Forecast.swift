@@ -17,8 +17,10 @@ public struct Forecast: Sendable, Equatable {
     public var upper: [[Double]]
 
     /// A forecast of `mean` continuing `history`'s calendar, with bounds per level.
-    public init(method: String, history: Series, mean: [Double], levels: [Double] = [],
-                lower: [[Double]] = [], upper: [[Double]] = []) {
+    public init(
+        method: String, history: Series, mean: [Double], levels: [Double] = [],
+        lower: [[Double]] = [], upper: [[Double]] = []
+    ) {
         self.method = method
         self.history = history
         var future = history.with(values: mean)
@@ -39,7 +41,9 @@ public struct Forecast: Sendable, Equatable {
     }
 
     /// Intervals mean ± z·sd for each level, from the h-step standard deviations.
-    public static func gaussian(method: String, history: Series, mean: [Double], sd: [Double], levels: [Double]) -> Forecast {
+    public static func gaussian(method: String, history: Series, mean: [Double], sd: [Double], levels: [Double])
+        -> Forecast
+    {
         var lower: [[Double]] = [], upper: [[Double]] = []
         for level in levels {
             let z = SpecialFunctions.normalQuantile(0.5 + level / 200)
@@ -87,9 +91,12 @@ public struct ForecastRequest: Sendable {
         guard horizon <= Self.maximumHorizon else {
             throw ForecastError("\(owner): the horizon h must be at most \(Self.maximumHorizon), got \(horizon)")
         }
-        guard horizon <= 100_000 else { throw ForecastError("\(owner): the horizon h = \(horizon) is too long (at most 100000)") }
+        guard horizon <= 100_000 else {
+            throw ForecastError("\(owner): the horizon h = \(horizon) is too long (at most 100000)")
+        }
         for level in levels where !(level > 0 && level < 100) {
-            throw ForecastError("\(owner): interval levels are percentages between 0 and 100, got \(formatNumber(level))")
+            throw ForecastError(
+                "\(owner): interval levels are percentages between 0 and 100, got \(formatNumber(level))")
         }
         var out = self
         out.levels = Array(Set(levels)).sorted()

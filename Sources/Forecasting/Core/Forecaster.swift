@@ -21,7 +21,8 @@ public struct ModelData: Sendable {
 
     /// A panel entry's series, covariates and attributes.
     public init(_ entry: Panel.Entry) {
-        self.init(series: entry.series, covariates: entry.covariates, attributes: entry.attributes.mapValues(\.description))
+        self.init(
+            series: entry.series, covariates: entry.covariates, attributes: entry.attributes.mapValues(\.description))
     }
 }
 
@@ -32,7 +33,8 @@ public protocol Forecaster: Sendable {
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel
     /// Fits all series at once, for models that learn across series (global
     /// models); nil for the usual per-series models (see PanelFitting.swift).
-    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]?
+    func fitTogether(_ items: [ModelData], threads: Int, progress: TrainingProgress?) throws(ForecastError)
+        -> [PanelMember]?
     /// True for global models, which fit_many and backtest give the whole panel.
     var learnsAcrossSeries: Bool { get }
     /// True for a model that must run on the thread that called it (one written
@@ -58,8 +60,10 @@ public struct ModelDefinition: Sendable {
     }
 
     /// A model made of other models, which it finds through the resolver it is configured with.
-    public init(descriptor: PluginDescriptor,
-                resolvingMembers make: @escaping @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster) {
+    public init(
+        descriptor: PluginDescriptor,
+        resolvingMembers make: @escaping @Sendable (ParameterSet, ModelResolver?) throws -> any Forecaster
+    ) {
         self.descriptor = descriptor
         self.make = make
     }
@@ -70,8 +74,10 @@ public struct ModelDefinition: Sendable {
     /// Validates `options` against the declared parameters and configures the model;
     /// members of a combination are found through `resolver` (nil: among the models
     /// of the catalog the combination belongs to).
-    public func configure(_ options: [String: ParameterValue],
-                          resolver: ModelResolver? = nil) throws(ForecastError) -> any Forecaster {
+    public func configure(
+        _ options: [String: ParameterValue],
+        resolver: ModelResolver? = nil
+    ) throws(ForecastError) -> any Forecaster {
         let set: ParameterSet
         do { set = try descriptor.parameters.validate(options, for: descriptor.name) } catch {
             throw ForecastError(error.message)

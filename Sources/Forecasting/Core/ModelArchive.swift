@@ -38,7 +38,9 @@ public struct ModelArchive: Codable, Sendable {
     public var state: JSONValue
 
     /// The archive of `fit`, configured with `options`.
-    public init(model: String, options: [String: ParameterValue], fit: any FittedModel, covariates: [String: [Double]] = [:]) {
+    public init(
+        model: String, options: [String: ParameterValue], fit: any FittedModel, covariates: [String: [Double]] = [:]
+    ) {
         format = Self.formatName
         version = Self.currentVersion
         self.model = model
@@ -49,14 +51,16 @@ public struct ModelArchive: Codable, Sendable {
             case .integer(let i): return .number(Double(i))
             case .string(let s): return .string(s)
             case .boolean(let b): return .bool(b)
-            case .numbers(let xs): return .array(xs.map { $0.isNaN ? .null : .number($0) })  // NaN: "estimate" in arima's fixed
+            // NaN: "estimate" in arima's fixed
+            case .numbers(let xs): return .array(xs.map { $0.isNaN ? .null : .number($0) })
             case .strings(let xs): return .array(xs.map { .string($0) })
             case .opaque: return .null
             }
         }
         let s = fit.series
-        series = SavedSeries(name: s.name, frequency: s.frequency.rawValue, start: s.count > 0 ? s.label(at: 0) : "1",
-                             period: s.seasonalPeriod, values: s.values.map { $0.isNaN ? nil : $0 })
+        series = SavedSeries(
+            name: s.name, frequency: s.frequency.rawValue, start: s.count > 0 ? s.label(at: 0) : "1",
+            period: s.seasonalPeriod, values: s.values.map { $0.isNaN ? nil : $0 })
         self.covariates = covariates
         state = fit.savedState
     }
@@ -74,9 +78,13 @@ public struct ModelArchive: Codable, Sendable {
         do { archive = try JSONDecoder().decode(ModelArchive.self, from: data) } catch {
             throw ForecastError("\(source) is not a saved Almanac model (\(error))")
         }
-        guard archive.format == formatName else { throw ForecastError("\(source): format '\(archive.format)' is not \(formatName)") }
+        guard archive.format == formatName else {
+            throw ForecastError("\(source): format '\(archive.format)' is not \(formatName)")
+        }
         guard archive.version <= currentVersion else {
-            throw ForecastError("\(source): saved by a newer Almanac (format version \(archive.version)); this one reads version \(currentVersion)")
+            throw ForecastError(
+                "\(source): saved by a newer Almanac (format version \(archive.version)); this one reads version \(currentVersion)"
+            )
         }
         return archive
     }
@@ -92,13 +100,14 @@ public struct ModelArchive: Codable, Sendable {
             case .array(let items):
                 let strings = items.compactMap(\.stringValue)
                 if !items.isEmpty && strings.count == items.count { out[key] = .strings(strings); break }
-                out[key] = .numbers(items.compactMap {
-                    switch $0 {
-                    case .number(let x): return x
-                    case .null: return .nan
-                    default: return nil
-                    }
-                })
+                out[key] = .numbers(
+                    items.compactMap {
+                        switch $0 {
+                        case .number(let x): return x
+                        case .null: return .nan
+                        default: return nil
+                        }
+                    })
             default: break
             }
         }
@@ -114,8 +123,9 @@ public struct ModelArchive: Codable, Sendable {
         guard let start = probe.ordinal(ofLabel: series.start) else {
             throw ForecastError("saved model: cannot read the start '\(series.start)' as a \(frequency.rawValue) label")
         }
-        return Series(name: series.name, values: series.values.map { $0 ?? .nan },
-                      index: TimeIndex(frequency: frequency, start: start), seasonalPeriod: series.period)
+        return Series(
+            name: series.name, values: series.values.map { $0 ?? .nan },
+            index: TimeIndex(frequency: frequency, start: start), seasonalPeriod: series.period)
     }
 
     /// Rebuilds the fit with `definition` (the saved model's own).

@@ -10,11 +10,17 @@ public struct ModelResolver: Sendable {
     /// Whether model `name` declares an option called `option` (a combination passes its horizon on).
     public let takesOption: @Sendable (_ name: String, _ option: String) -> Bool
     /// Model `name` configured with `options`; nil when there is no model of that name.
-    public let configure: @Sendable (_ name: String, _ options: [String: ParameterValue]) throws(ForecastError) -> (any Forecaster)?
+    public let configure:
+        @Sendable (_ name: String, _ options: [String: ParameterValue]) throws(ForecastError) -> (any Forecaster)?
 
-    public init(names: @escaping @Sendable () -> [String],
-                takesOption: @escaping @Sendable (_ name: String, _ option: String) -> Bool,
-                configure: @escaping @Sendable (_ name: String, _ options: [String: ParameterValue]) throws(ForecastError) -> (any Forecaster)?) {
+    public init(
+        names: @escaping @Sendable () -> [String],
+        takesOption: @escaping @Sendable (_ name: String, _ option: String) -> Bool,
+        configure:
+            @escaping @Sendable (_ name: String, _ options: [String: ParameterValue]) throws(ForecastError) -> (
+                any Forecaster
+            )?
+    ) {
         self.names = names
         self.takesOption = takesOption
         self.configure = configure

@@ -50,8 +50,10 @@ public typealias TrainingProgress = @Sendable (TrainingReport) -> Bool
 
 extension Forecaster {
     /// Per-series models return nil: fit_many fits them one series at a time.
-    public func fitTogether(_ items: [ModelData], threads: Int,
-                            progress: TrainingProgress?) throws(ForecastError) -> [PanelMember]? { nil }
+    public func fitTogether(
+        _ items: [ModelData], threads: Int,
+        progress: TrainingProgress?
+    ) throws(ForecastError) -> [PanelMember]? { nil }
 
     /// Per-series models do not.
     public var learnsAcrossSeries: Bool { false }

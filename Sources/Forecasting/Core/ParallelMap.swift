@@ -5,8 +5,10 @@ import Foundation
 public enum ParallelMap {
     /// `body(i)` for i in 0..<count on up to `threads` threads; `progress` gets the
     /// number finished so far (called serially, from whichever thread finished).
-    public static func run<T: Sendable>(count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                                        _ body: @Sendable (Int) -> T) -> [T] {
+    public static func run<T: Sendable>(
+        count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        _ body: @Sendable (Int) -> T
+    ) -> [T] {
         let workers = max(1, min(threads, count))
         // One worker runs on the calling thread itself: what a model confined to
         // its thread (a Lua model) needs, and no dispatch for a single job.

@@ -7,6 +7,7 @@ extension FittedModel {
         var generator = SeededGenerator(seed: 1)
         let paths = try samplePaths(horizon: mean.count, count: 5000, future: [:], generator: &generator)
         let bounds = SampleQuantiles.intervals(from: paths, levels: levels)
-        return Forecast(method: method, history: series, mean: mean, levels: levels, lower: bounds.lower, upper: bounds.upper)
+        return Forecast(
+            method: method, history: series, mean: mean, levels: levels, lower: bounds.lower, upper: bounds.upper)
     }
 }

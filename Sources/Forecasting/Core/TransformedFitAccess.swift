@@ -6,7 +6,9 @@ import TimeSeries
 package enum CommonOptionsFit {
     /// The fit inside the wrapper with its lambda and clipping; nil when
     /// `model` is not wrapped (no common option was set).
-    package static func unwrap(_ model: any FittedModel) -> (inner: any FittedModel, lambda: Double?, nonNegative: Bool)? {
+    package static func unwrap(_ model: any FittedModel) -> (
+        inner: any FittedModel, lambda: Double?, nonNegative: Bool
+    )? {
         guard let wrapped = model as? TransformedFit else { return nil }
         return (wrapped.inner, wrapped.lambda, wrapped.nonNegative)
     }

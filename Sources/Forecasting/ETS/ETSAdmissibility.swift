@@ -69,8 +69,10 @@ enum ETSAdmissibility {
     /// Bounds: p needs at least one coefficient and scratch at least p.count − 1 values: with
     /// n = p.count − 1 the degree, scratch is written at i − 1 < n and i < n, p read at i + 1 ≤ n
     /// and n − 1 − i ≥ 0, and n only falls.
-    static func rootsInClosedUnitDisc(_ p: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>,
-                                      slack: Double) -> Bool {
+    static func rootsInClosedUnitDisc(
+        _ p: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>,
+        slack: Double
+    ) -> Bool {
         var n = p.count - 1
         var total = 0.0, size = 0.0
         for i in 0...n {

@@ -52,7 +52,9 @@ struct ETSEstimator: Sendable {
     }
 
     /// nil when the model has as many parameters as data (R returns infinite criteria then).
-    func estimate(_ spec: ETSSpec, y: [Double], m seriesPeriod: Int, fixed: ETSFixedParameters) throws(ForecastError) -> ETSEstimate? {
+    func estimate(_ spec: ETSSpec, y: [Double], m seriesPeriod: Int, fixed: ETSFixedParameters) throws(ForecastError)
+        -> ETSEstimate?
+    {
         let m = spec.hasSeason ? seriesPeriod : 1
         var bounds = self.bounds
         if let a = fixed.alpha {
@@ -63,10 +65,12 @@ struct ETSEstimator: Sendable {
         if let g = fixed.gamma { bounds.upper.alpha = min(1 - g, bounds.upper.alpha) }
 
         // Starting smoothing parameters (forecast:::initparam).
-        let free = ETSFreeParameters(alpha: fixed.alpha == nil, beta: spec.hasTrend && fixed.beta == nil,
-                                     gamma: spec.hasSeason && fixed.gamma == nil, phi: spec.damped && fixed.phi == nil)
-        var start = ETSKernel.Smoothing(alpha: fixed.alpha ?? 0, beta: spec.hasTrend ? (fixed.beta ?? 0) : 0,
-                                        gamma: spec.hasSeason ? (fixed.gamma ?? 0) : 0, phi: spec.damped ? (fixed.phi ?? 1) : 1)
+        let free = ETSFreeParameters(
+            alpha: fixed.alpha == nil, beta: spec.hasTrend && fixed.beta == nil,
+            gamma: spec.hasSeason && fixed.gamma == nil, phi: spec.damped && fixed.phi == nil)
+        var start = ETSKernel.Smoothing(
+            alpha: fixed.alpha ?? 0, beta: spec.hasTrend ? (fixed.beta ?? 0) : 0,
+            gamma: spec.hasSeason ? (fixed.gamma ?? 0) : 0, phi: spec.damped ? (fixed.phi ?? 1) : 1)
         if free.alpha {
             start.alpha = bounds.lower.alpha + 0.2 * (bounds.upper.alpha - bounds.lower.alpha) / Double(m)
             if start.alpha > 1 || start.alpha < 0 { start.alpha = bounds.lower.alpha + 0.002 }
@@ -99,7 +103,9 @@ struct ETSEstimator: Sendable {
         // The vector searched: free smoothing parameters, then l, b, s_1…s_{m−1} (R's par order).
         var x: [Double] = [], steps: [Double] = []
         let scale = max(Self.scale(of: y), 1e-8)
-        if free.alpha { x.append(start.alpha); steps.append(start.alpha + 0.1 <= bounds.upper.alpha ? 0.1 : -0.1 * start.alpha) }
+        if free.alpha {
+            x.append(start.alpha); steps.append(start.alpha + 0.1 <= bounds.upper.alpha ? 0.1 : -0.1 * start.alpha)
+        }
         if free.beta { x.append(start.beta); steps.append(max((start.alpha - start.beta) / 2, 1e-4)) }
         if free.gamma { x.append(start.gamma); steps.append(max(min(0.1, (1 - start.alpha - start.gamma) / 2), 1e-4)) }
         if free.phi { x.append(start.phi); steps.append(-0.05) }
@@ -115,17 +121,22 @@ struct ETSEstimator: Sendable {
         }
         guard x.count < y.count - 1 else { return nil }
 
-        let evaluation = Evaluation(spec: spec, m: m, bounds: bounds, free: free, fixedValues: start,
-                                    smoothingCount: smoothingCount, criterion: criterion)
+        let evaluation = Evaluation(
+            spec: spec, m: m, bounds: bounds, free: free, fixedValues: start,
+            smoothingCount: smoothingCount, criterion: criterion)
         // Bounds: scratch holds the m seasonal states the kernel's ring needs (1 when non-seasonal).
         var scratch = [Double](repeating: 0, count: max(m, 1))
         var evaluations = 0
         var best: (x: [Double], value: Double) = (x, .infinity)
         y.withUnsafeBufferPointer { yb in
             scratch.withUnsafeMutableBufferPointer { sb in
-                let objective = { (p: UnsafeBufferPointer<Double>) -> Double in evaluation.objective(p, y: yb, scratch: sb) }
+                let objective = { (p: UnsafeBufferPointer<Double>) -> Double in
+                    evaluation.objective(p, y: yb, scratch: sb)
+                }
                 if optimizer == .nelderMead {
-                    if let result = OptimNelderMead(relativeTolerance: relativeTolerance, maxEvaluations: 2000).minimize(start: x, objective) {
+                    if let result = OptimNelderMead(relativeTolerance: relativeTolerance, maxEvaluations: 2000)
+                        .minimize(start: x, objective)
+                    {
                         evaluations = result.evaluations
                         best = (result.x, result.value)
                     }
@@ -152,15 +163,17 @@ struct ETSEstimator: Sendable {
             throw ForecastError("ets: no admissible parameters found for \(spec)")
         }
         let (smoothing, level, slope, seasonal) = evaluation.unpack(best.x)
-        let pass = ETSKernel.fullPass(spec, y: y, m: m, smoothing: smoothing, level: level, slope: slope, seasonal: seasonal)
+        let pass = ETSKernel.fullPass(
+            spec, y: y, m: m, smoothing: smoothing, level: level, slope: slope, seasonal: seasonal)
         let k = best.x.count + 1  // R counts the innovation variance too
         let n = Double(y.count)
         let aic = pass.objective + 2 * Double(k)
         let aicc = aic + 2 * Double(k * (k + 1)) / (n - Double(k) - 1)
         let bic = pass.objective + log(n) * Double(k)
-        return ETSEstimate(spec: spec, m: m, smoothing: smoothing, level: level, slope: slope, seasonal: seasonal,
-                           pass: pass, estimatedCount: best.x.count, objective: pass.objective,
-                           aic: aic, aicc: aicc, bic: bic, evaluations: evaluations)
+        return ETSEstimate(
+            spec: spec, m: m, smoothing: smoothing, level: level, slope: slope, seasonal: seasonal,
+            pass: pass, estimatedCount: best.x.count, objective: pass.objective,
+            aic: aic, aicc: aicc, bic: bic, evaluations: evaluations)
     }
 
     /// A robust spread of the data, for sizing steps in the states.
@@ -195,8 +208,10 @@ struct ETSEstimator: Sendable {
         /// then l, b (with a trend) and the m − 1 free seasonal states ETSInitialState returns, so
         /// p[j + i] for i < m − 1 is its last entry; scratch needs m values (written 0..<m).
         @inline(__always)
-        func objective(_ p: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                       scratch: UnsafeMutableBufferPointer<Double>) -> Double {
+        func objective(
+            _ p: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+            scratch: UnsafeMutableBufferPointer<Double>
+        ) -> Double {
             let s = smoothing(p)
             guard bounds.accepts(s, spec: spec, m: m, free: free) else { return .infinity }
             var j = smoothingCount
@@ -214,8 +229,9 @@ struct ETSEstimator: Sendable {
                     for i in 0..<m where scratch[i] < 0 { return .infinity }
                 }
             }
-            return ETSKernel.objective(spec, y: y, m: m, smoothing: s, level: level, slope: slope, seasonal: scratch,
-                                       criterion: criterion)
+            return ETSKernel.objective(
+                spec, y: y, m: m, smoothing: s, level: level, slope: slope, seasonal: scratch,
+                criterion: criterion)
         }
 
         func unpack(_ x: [Double]) -> (ETSKernel.Smoothing, Double, Double, [Double]) {

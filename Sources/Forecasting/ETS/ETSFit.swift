@@ -34,22 +34,25 @@ struct ETSFit: FittedModel {
     }
 
     var statistics: FitStatistics {
-        FitStatistics(logLikelihood: -0.5 * estimate.objective, aic: estimate.aic, aicc: estimate.aicc,
-                      bic: estimate.bic, sigma2: sigma2, observations: series.count,
-                      parameterCount: estimate.estimatedCount + 1, evaluations: totalEvaluations)
+        FitStatistics(
+            logLikelihood: -0.5 * estimate.objective, aic: estimate.aic, aicc: estimate.aicc,
+            bic: estimate.bic, sigma2: sigma2, observations: series.count,
+            parameterCount: estimate.estimatedCount + 1, evaluations: totalEvaluations)
     }
 
     /// The state after the last observation.
     var finalState: ETSState {
-        ETSState(spec: spec, smoothing: estimate.smoothing, level: estimate.pass.finalLevel,
-                 slope: estimate.pass.finalSlope, seasonal: estimate.pass.finalSeasonal)
+        ETSState(
+            spec: spec, smoothing: estimate.smoothing, level: estimate.pass.finalLevel,
+            slope: estimate.pass.finalSlope, seasonal: estimate.pass.finalSeasonal)
     }
 
     var savedState: JSONValue {
-        let saved = ETSSavedState(model: spec.code, m: estimate.m, alpha: estimate.smoothing.alpha,
-                                  beta: estimate.smoothing.beta, gamma: estimate.smoothing.gamma,
-                                  phi: estimate.smoothing.phi, level: estimate.level, slope: estimate.slope,
-                                  seasonal: estimate.seasonal, estimated: estimate.estimatedCount, notes: notes)
+        let saved = ETSSavedState(
+            model: spec.code, m: estimate.m, alpha: estimate.smoothing.alpha,
+            beta: estimate.smoothing.beta, gamma: estimate.smoothing.gamma,
+            phi: estimate.smoothing.phi, level: estimate.level, slope: estimate.slope,
+            seasonal: estimate.seasonal, estimated: estimate.estimatedCount, notes: notes)
         return (try? JSONValue(encoding: saved)) ?? .null
     }
 
@@ -70,15 +73,18 @@ struct ETSFit: FittedModel {
         if ETSVariance.hasClosedForm(spec) {
             let moments = ETSVariance.moments(state, sigma2: sigma2, horizon: h)
             mean = moments.mean
-            return .gaussian(method: method, history: series, mean: mean,
-                             sd: moments.variance.map { max($0, 0).squareRoot() }, levels: request.levels)
+            return .gaussian(
+                method: method, history: series, mean: mean,
+                sd: moments.variance.map { max($0, 0).squareRoot() }, levels: request.levels)
         }
         // No closed form.
         return try forecastWithSimulatedIntervals(mean: mean, levels: request.levels)
     }
 
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let start = finalState
         let sigma = sigma2.squareRoot()
         var values = [Double]()
@@ -112,15 +118,23 @@ struct ETSSavedState: Codable {
     /// m and trusts its length, so both are checked against the model's form.
     func check(against spec: ETSSpec, owner: String) throws(ForecastError) {
         func bad(_ what: String) -> ForecastError { ForecastError("\(owner): the saved model is damaged: \(what)") }
-        guard m >= 1, m <= Series.maximumSeasonalPeriod else { throw bad("its period m = \(m) is not between 1 and \(Series.maximumSeasonalPeriod)") }
+        guard m >= 1, m <= Series.maximumSeasonalPeriod else {
+            throw bad("its period m = \(m) is not between 1 and \(Series.maximumSeasonalPeriod)")
+        }
         if spec.hasSeason {
             guard m >= 2 else { throw bad("a seasonal model needs a period m of at least 2, got \(m)") }
-            guard seasonal.count == m else { throw bad("it holds \(seasonal.count) seasonal states for a period of \(m)") }
+            guard seasonal.count == m else {
+                throw bad("it holds \(seasonal.count) seasonal states for a period of \(m)")
+            }
         } else if !seasonal.isEmpty {
             throw bad("a model without a season holds \(seasonal.count) seasonal states")
         }
-        guard (0...16).contains(estimated) else { throw bad("its count of estimated parameters, \(estimated), is not between 0 and 16") }
-        for (name, x) in [("alpha", alpha), ("beta", beta), ("gamma", gamma), ("phi", phi), ("level", level), ("slope", slope)] where !x.isFinite {
+        guard (0...16).contains(estimated) else {
+            throw bad("its count of estimated parameters, \(estimated), is not between 0 and 16")
+        }
+        for (name, x) in [
+            ("alpha", alpha), ("beta", beta), ("gamma", gamma), ("phi", phi), ("level", level), ("slope", slope),
+        ] where !x.isFinite {
             throw bad("\(name) is \(x)")
         }
         guard seasonal.allSatisfy(\.isFinite) else { throw bad("a seasonal state is not a finite number") }

@@ -34,10 +34,13 @@ struct ETSForecaster: Forecaster {
         var m = series.seasonalPeriod
         if let extra = minimumSeasonalExtra {
             guard m > 1 else {
-                throw ForecastError("\(modelName): \(series.describedName) is not seasonal (period \(m)); give it a seasonal period")
+                throw ForecastError(
+                    "\(modelName): \(series.describedName) is not seasonal (period \(m)); give it a seasonal period")
             }
             guard y.count >= m + extra else {
-                throw ForecastError("\(modelName): \(series.describedName) has \(y.count) observations; at least \(m + extra) (m + \(extra)) are needed to estimate the season")
+                throw ForecastError(
+                    "\(modelName): \(series.describedName) has \(y.count) observations; at least \(m + extra) (m + \(extra)) are needed to estimate the season"
+                )
             }
         }
         var seasons = self.seasons
@@ -50,7 +53,9 @@ struct ETSForecaster: Forecaster {
         }
         if m <= 1 || y.count <= m {
             if let s = userSeason, s != .none, m <= 1 {
-                throw ForecastError("\(modelName): \(series.describedName) is not seasonal (period \(m)); a seasonal model needs a period, e.g. a monthly series")
+                throw ForecastError(
+                    "\(modelName): \(series.describedName) is not seasonal (period \(m)); a seasonal model needs a period, e.g. a monthly series"
+                )
             }
             if seasons.contains(where: { $0 != .none }) && m > 1 {
                 notes.append("the series is shorter than one seasonal cycle: no seasonal component")
@@ -60,7 +65,9 @@ struct ETSForecaster: Forecaster {
         }
         if m > 24 {
             if let s = userSeason, s != .none {
-                throw ForecastError("\(modelName): the seasonal period \(m) is too long for ETS (at most 24); use stl-based or Fourier-term models")
+                throw ForecastError(
+                    "\(modelName): the seasonal period \(m) is too long for ETS (at most 24); use stl-based or Fourier-term models"
+                )
             }
             if seasons.count > 1 { notes.append("seasonal period \(m) > 24: seasonality ignored") }
             seasons = [.none]
@@ -74,7 +81,9 @@ struct ETSForecaster: Forecaster {
                         if t == .none && d { continue }
                         let spec = ETSSpec(error: e, trend: t, season: s, damped: d)
                         if restrict && spec.isRestricted { continue }
-                        if additiveOnly && (e == .multiplicative || t == .multiplicative || s == .multiplicative) { continue }
+                        if additiveOnly && (e == .multiplicative || t == .multiplicative || s == .multiplicative) {
+                            continue
+                        }
                         if !positive && (e == .multiplicative || s == .multiplicative) { continue }
                         candidates.append(spec)
                     }
@@ -85,7 +94,9 @@ struct ETSForecaster: Forecaster {
             if errors.count == 1, trends.count == 1, seasons.count == 1 {
                 let spec = ETSSpec(error: errors[0], trend: trends[0], season: seasons[0], damped: damped ?? false)
                 if restrict && spec.isRestricted {
-                    throw ForecastError("\(modelName): \(spec) is a forbidden combination (numerically unstable); set restrict = false to fit it anyway")
+                    throw ForecastError(
+                        "\(modelName): \(spec) is a forbidden combination (numerically unstable); set restrict = false to fit it anyway"
+                    )
                 }
                 if !positive { try series.requirePositive(for: modelName, reason: "\(spec) needs positive data") }
             }
@@ -119,9 +130,13 @@ struct ETSForecaster: Forecaster {
         guard let chosen = best else {
             if candidates.count == 1, let reason = failures.first { throw ForecastError(reason) }
             if y.count <= 3 + (candidates.first.map { $0.hasTrend ? 2 : 0 } ?? 0) {
-                throw ForecastError("\(modelName): \(series.describedName) has \(y.count) observations, too few to estimate any ETS model")
+                throw ForecastError(
+                    "\(modelName): \(series.describedName) has \(y.count) observations, too few to estimate any ETS model"
+                )
             }
-            throw ForecastError("\(modelName): no model could be fitted to \(series.describedName)" + (failures.isEmpty ? "" : " (" + failures.joined(separator: "; ") + ")"))
+            throw ForecastError(
+                "\(modelName): no model could be fitted to \(series.describedName)"
+                    + (failures.isEmpty ? "" : " (" + failures.joined(separator: "; ") + ")"))
         }
         var fit = makeFit(series: series, estimate: chosen, notes: notes)
         fit.totalEvaluations = evaluations
@@ -135,8 +150,9 @@ struct ETSForecaster: Forecaster {
         let sigma2 = denominator > 0 ? sse / denominator : .nan
         var label = displayName
         if let name = label, estimate.spec.damped { label = "Damped " + name }
-        return ETSFit(modelName: modelName, series: series, estimate: estimate, sigma2: sigma2, fixed: fixed,
-                      notes: notes, displayName: label)
+        return ETSFit(
+            modelName: modelName, series: series, estimate: estimate, sigma2: sigma2, fixed: fixed,
+            notes: notes, displayName: label)
     }
 
     private func constantFit(_ series: Series, notes: [String]) throws(ForecastError) -> any FittedModel {
@@ -144,28 +160,33 @@ struct ETSForecaster: Forecaster {
         let spec = ETSSpec(error: .additive, trend: .none, season: .none)
         let smoothing = ETSKernel.Smoothing(alpha: 0.99999, beta: 0, gamma: 0, phi: 1)
         let pass = ETSKernel.fullPass(spec, y: y, m: 1, smoothing: smoothing, level: y[0], slope: 0, seasonal: [])
-        let estimate = ETSEstimate(spec: spec, m: 1, smoothing: smoothing, level: y[0], slope: 0, seasonal: [],
-                                   pass: pass, estimatedCount: 1, objective: pass.objective,
-                                   aic: .nan, aicc: .nan, bic: .nan, evaluations: 0)
+        let estimate = ETSEstimate(
+            spec: spec, m: 1, smoothing: smoothing, level: y[0], slope: 0, seasonal: [],
+            pass: pass, estimatedCount: 1, objective: pass.objective,
+            aic: .nan, aicc: .nan, bic: .nan, evaluations: 0)
         return makeFit(series: series, estimate: estimate, notes: notes)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(ETSSavedState.self, what: modelName)
-        guard let spec = ETSSpec(code: saved.model) else { throw ForecastError("\(modelName): unknown saved model '\(saved.model)'") }
+        guard let spec = ETSSpec(code: saved.model) else {
+            throw ForecastError("\(modelName): unknown saved model '\(saved.model)'")
+        }
         try saved.check(against: spec, owner: modelName)
         let y = try data.series.checkedValues(for: modelName, minimum: 1)
         let smoothing = ETSKernel.Smoothing(alpha: saved.alpha, beta: saved.beta, gamma: saved.gamma, phi: saved.phi)
-        let pass = ETSKernel.fullPass(spec, y: y, m: saved.m, smoothing: smoothing, level: saved.level,
-                                      slope: saved.slope, seasonal: saved.seasonal)
+        let pass = ETSKernel.fullPass(
+            spec, y: y, m: saved.m, smoothing: smoothing, level: saved.level,
+            slope: saved.slope, seasonal: saved.seasonal)
         let k = saved.estimated + 1
         let n = Double(y.count)
         let aic = pass.objective + 2 * Double(k)
-        let estimate = ETSEstimate(spec: spec, m: saved.m, smoothing: smoothing, level: saved.level, slope: saved.slope,
-                                   seasonal: saved.seasonal, pass: pass, estimatedCount: saved.estimated,
-                                   objective: pass.objective, aic: aic,
-                                   aicc: aic + 2 * Double(k * (k + 1)) / (n - Double(k) - 1),
-                                   bic: pass.objective + log(n) * Double(k), evaluations: 0)
+        let estimate = ETSEstimate(
+            spec: spec, m: saved.m, smoothing: smoothing, level: saved.level, slope: saved.slope,
+            seasonal: saved.seasonal, pass: pass, estimatedCount: saved.estimated,
+            objective: pass.objective, aic: aic,
+            aicc: aic + 2 * Double(k * (k + 1)) / (n - Double(k) - 1),
+            bic: pass.objective + log(n) * Double(k), evaluations: 0)
         return makeFit(series: data.series, estimate: estimate, notes: saved.notes)
     }
 }

@@ -15,7 +15,9 @@ enum ETSInitialState {
         var seasonal: [Double]
     }
 
-    static func estimate(_ y: [Double], m: Int, trend: ETSSpec.Component, season: ETSSpec.Component) throws(ForecastError) -> States {
+    static func estimate(_ y: [Double], m: Int, trend: ETSSpec.Component, season: ETSSpec.Component)
+        throws(ForecastError) -> States
+    {
         let n = y.count
         var adjusted = y
         var seasonal: [Double] = []
@@ -38,7 +40,8 @@ enum ETSInitialState {
             } else {
                 let series = Series(values: y, seasonalPeriod: m)
                 do {
-                    pattern = try series.classicalDecomposition(season == .additive ? .additive : .multiplicative).seasonal
+                    pattern = try series.classicalDecomposition(season == .additive ? .additive : .multiplicative)
+                        .seasonal
                 } catch {
                     throw ForecastError("ets: \(error.message)")
                 }

@@ -27,34 +27,43 @@ enum ETSKernel {
     /// Returns +∞ where R's target function does (a forecast that cannot be made, NaN).
     /// Bounds: for a seasonal spec `seasonal` must hold exactly m ≥ 1 states (the ring below
     /// indexes 0..<m and reverses 0…m − 1); a non-seasonal spec runs with m = 1 and never reads it.
-    static func objective(_ spec: ETSSpec, y: UnsafeBufferPointer<Double>, m: Int, smoothing: Smoothing,
-                          level: Double, slope: Double, seasonal: UnsafeMutableBufferPointer<Double>,
-                          criterion: Criterion = .likelihood) -> Double {
+    static func objective(
+        _ spec: ETSSpec, y: UnsafeBufferPointer<Double>, m: Int, smoothing: Smoothing,
+        level: Double, slope: Double, seasonal: UnsafeMutableBufferPointer<Double>,
+        criterion: Criterion = .likelihood
+    ) -> Double {
         switch spec.trend {
         case .none: return withSeason(NoTrend.self, spec, y, m, smoothing, level, slope, seasonal, criterion)
         case .additive: return withSeason(AdditiveTrend.self, spec, y, m, smoothing, level, slope, seasonal, criterion)
-        case .multiplicative: return withSeason(MultiplicativeTrend.self, spec, y, m, smoothing, level, slope, seasonal, criterion)
+        case .multiplicative:
+            return withSeason(MultiplicativeTrend.self, spec, y, m, smoothing, level, slope, seasonal, criterion)
         }
     }
 
-    private static func withSeason<T: TrendRule>(_ t: T.Type, _ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, _ m: Int,
-                                                  _ s: Smoothing, _ l: Double, _ b: Double,
-                                                  _ seasonal: UnsafeMutableBufferPointer<Double>,
-                                                  _ criterion: Criterion) -> Double {
+    private static func withSeason<T: TrendRule>(
+        _ t: T.Type, _ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, _ m: Int,
+        _ s: Smoothing, _ l: Double, _ b: Double,
+        _ seasonal: UnsafeMutableBufferPointer<Double>,
+        _ criterion: Criterion
+    ) -> Double {
         switch spec.season {
         case .none: return withError(T.self, NoSeason.self, spec, y, 1, s, l, b, seasonal, criterion)
         case .additive: return withError(T.self, AdditiveSeason.self, spec, y, m, s, l, b, seasonal, criterion)
-        case .multiplicative: return withError(T.self, MultiplicativeSeason.self, spec, y, m, s, l, b, seasonal, criterion)
+        case .multiplicative:
+            return withError(T.self, MultiplicativeSeason.self, spec, y, m, s, l, b, seasonal, criterion)
         }
     }
 
-    private static func withError<T: TrendRule, S: SeasonRule>(_ t: T.Type, _ season: S.Type, _ spec: ETSSpec,
-                                                               _ y: UnsafeBufferPointer<Double>, _ m: Int, _ s: Smoothing,
-                                                               _ l: Double, _ b: Double,
-                                                               _ seasonal: UnsafeMutableBufferPointer<Double>,
-                                                               _ criterion: Criterion) -> Double {
+    private static func withError<T: TrendRule, S: SeasonRule>(
+        _ t: T.Type, _ season: S.Type, _ spec: ETSSpec,
+        _ y: UnsafeBufferPointer<Double>, _ m: Int, _ s: Smoothing,
+        _ l: Double, _ b: Double,
+        _ seasonal: UnsafeMutableBufferPointer<Double>,
+        _ criterion: Criterion
+    ) -> Double {
         spec.error == .additive
-            ? run(T.self, S.self, multiplicativeError: false, y, m, s, l, b, seasonal, record: nil, criterion: criterion)
+            ? run(
+                T.self, S.self, multiplicativeError: false, y, m, s, l, b, seasonal, record: nil, criterion: criterion)
             : run(T.self, S.self, multiplicativeError: true, y, m, s, l, b, seasonal, record: nil, criterion: criterion)
     }
 
@@ -72,10 +81,13 @@ enum ETSKernel {
         var mse: Double
     }
 
-    static func fullPass(_ spec: ETSSpec, y: [Double], m: Int, smoothing: Smoothing,
-                         level: Double, slope: Double, seasonal: [Double]) -> Pass {
+    static func fullPass(
+        _ spec: ETSSpec, y: [Double], m: Int, smoothing: Smoothing,
+        level: Double, slope: Double, seasonal: [Double]
+    ) -> Pass {
         let n = y.count
-        var record = Recording(fitted: [Double](repeating: .nan, count: n), innovations: [Double](repeating: .nan, count: n))
+        var record = Recording(
+            fitted: [Double](repeating: .nan, count: n), innovations: [Double](repeating: .nan, count: n))
         // Bounds: a seasonal spec needs seasonal.count == m ≥ 1 (the estimator unpacks m states);
         // restore checks a saved file against it (ETSSavedState.check).
         var state = seasonal.isEmpty ? [0.0] : seasonal
@@ -94,8 +106,9 @@ enum ETSKernel {
             final = (0..<m).map { state[(n + m - 1 - $0) % m] }
         }
         let mse = zip(y, record.fitted).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(n)
-        return Pass(fitted: record.fitted, innovations: record.innovations, objective: objective,
-                    finalLevel: finalLevel, finalSlope: finalSlope, finalSeasonal: final, mse: mse)
+        return Pass(
+            fitted: record.fitted, innovations: record.innovations, objective: objective,
+            finalLevel: finalLevel, finalSlope: finalSlope, finalSeasonal: final, mse: mse)
     }
 
     struct Recording {
@@ -103,12 +116,15 @@ enum ETSKernel {
         var innovations: [Double]
     }
 
-    private static func dispatchFull(_ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, _ m: Int, _ s: Smoothing,
-                                     _ l: Double, _ b: Double, _ seasonal: UnsafeMutableBufferPointer<Double>,
-                                     _ record: UnsafeMutablePointer<Recording>,
-                                     _ finalLevel: inout Double, _ finalSlope: inout Double) -> Double {
+    private static func dispatchFull(
+        _ spec: ETSSpec, _ y: UnsafeBufferPointer<Double>, _ m: Int, _ s: Smoothing,
+        _ l: Double, _ b: Double, _ seasonal: UnsafeMutableBufferPointer<Double>,
+        _ record: UnsafeMutablePointer<Recording>,
+        _ finalLevel: inout Double, _ finalSlope: inout Double
+    ) -> Double {
         func go<T: TrendRule, S: SeasonRule>(_: T.Type, _: S.Type) -> Double {
-            run(T.self, S.self, multiplicativeError: spec.error == .multiplicative, y, m, s, l, b, seasonal,
+            run(
+                T.self, S.self, multiplicativeError: spec.error == .multiplicative, y, m, s, l, b, seasonal,
                 record: record, finalLevel: &finalLevel, finalSlope: &finalSlope)
         }
         switch (spec.trend, spec.season) {

@@ -37,10 +37,11 @@ public struct ETSSpec: Hashable, Sendable, CustomStringConvertible {
         var damped = false
         if chars.count == 4, chars[2] == "D" { damped = true; chars.remove(at: 2) }
         guard chars.count == 3,
-              let e = Component(rawValue: String(chars[0])), e != .none,
-              let t = Component(rawValue: String(chars[1])),
-              let s = Component(rawValue: String(chars[2])),
-              !(damped && t == .none) else { return nil }
+            let e = Component(rawValue: String(chars[0])), e != .none,
+            let t = Component(rawValue: String(chars[1])),
+            let s = Component(rawValue: String(chars[2])),
+            !(damped && t == .none)
+        else { return nil }
         self.init(error: e, trend: t, season: s, damped: damped)
     }
 

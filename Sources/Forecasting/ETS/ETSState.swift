@@ -62,7 +62,9 @@ struct ETSState: Sendable, Equatable {
         }
         let newLevel = q + alpha * (p - q)
         if spec.hasTrend {
-            let r = spec.trend == .additive ? newLevel - level
+            let r =
+                spec.trend == .additive
+                ? newLevel - level
                 : (abs(level) < ETSKernel.tolerance ? ETSKernel.huge : newLevel / level)
             slope = phib + (beta / alpha) * (r - phib)
         }

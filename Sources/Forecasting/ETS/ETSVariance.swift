@@ -9,9 +9,11 @@ enum ETSVariance {
     static func hasClosedForm(_ spec: ETSSpec) -> Bool {
         switch (spec.error, spec.trend, spec.season) {
         case (.additive, .none, .none), (.additive, .none, .additive),
-             (.additive, .additive, .none), (.additive, .additive, .additive): return true
+            (.additive, .additive, .none), (.additive, .additive, .additive):
+            return true
         case (.multiplicative, .none, .none), (.multiplicative, .none, .additive),
-             (.multiplicative, .additive, .none), (.multiplicative, .additive, .additive): return true
+            (.multiplicative, .additive, .none), (.multiplicative, .additive, .additive):
+            return true
         case (.multiplicative, .none, .multiplicative), (.multiplicative, .additive, .multiplicative): return true
         default: return false
         }
@@ -95,7 +97,9 @@ enum ETSVariance {
     /// in the point forecasts; R uses (1, 1) and [[1, 1], [0, φ]] (the same when
     /// φ = 1). The mean is E[y], which for h > m includes a σ² term, as in R.
     /// Without `variances` only the (cheap) mean recursion runs.
-    static func class3(_ state: ETSState, sigma2: Double, horizon h: Int, variances: Bool = true) -> (mean: [Double], variance: [Double]) {
+    static func class3(_ state: ETSState, sigma2: Double, horizon h: Int, variances: Bool = true) -> (
+        mean: [Double], variance: [Double]
+    ) {
         let spec = state.spec
         let m = state.seasonal.count
         let k = spec.hasTrend ? 2 : 1
@@ -137,7 +141,8 @@ enum ETSVariance {
             out.append((1 + sigma2) * (h21 * vh * h21t)[0, 0] + sigma2 * mu * mu)
             let vec = mh.vectorized
             let outer = vec * vec.transposed
-            let cross = f21 * vh * g21t + g21 * vh * f21t + kk * (vh + outer) * kkt
+            let cross =
+                f21 * vh * g21t + g21 * vh * f21t + kk * (vh + outer) * kkt
                 + sigma2 * (g21 * (3 * vh + 2 * outer) * g21t)
             vh = f21 * vh * f21t + sigma2 * cross
             mh = f1 * mh * f2t + sigma2 * (g1 * mh * g2t)

@@ -65,27 +65,36 @@ public enum Backtest {
         let first = o1 || o2 ? Int.min : n - span
         guard first >= 2 else {
             if o1 || o2 {
-                throw ForecastError("backtest: \(options.windows) windows of h = \(options.horizon) every \(options.step) span more observations than any series holds; use fewer windows or a shorter h")
+                throw ForecastError(
+                    "backtest: \(options.windows) windows of h = \(options.horizon) every \(options.step) span more observations than any series holds; use fewer windows or a shorter h"
+                )
             }
-            throw ForecastError("backtest: \(n) observations are too few for \(options.windows) window\(options.windows == 1 ? "" : "s") of h = \(options.horizon) every \(options.step) (the first origin would be at observation \(first)); use fewer windows or a shorter h")
+            throw ForecastError(
+                "backtest: \(n) observations are too few for \(options.windows) window\(options.windows == 1 ? "" : "s") of h = \(options.horizon) every \(options.step) (the first origin would be at observation \(first)); use fewer windows or a shorter h"
+            )
         }
         return (0..<options.windows).map { first + $0 * options.step }
     }
 
     /// Runs `forecastFrom(training, windowIndex)` at each origin and scores the results.
-    public static func run(_ series: Series, options: Options,
-                           forecastFrom: (Series, Int) throws -> Forecast) throws -> Summary {
+    public static func run(
+        _ series: Series, options: Options,
+        forecastFrom: (Series, Int) throws -> Forecast
+    ) throws -> Summary {
         let origins = try origins(count: series.count, options: options)
         var windows: [Window] = []
         for (w, origin) in origins.enumerated() {
             let training = series.slice(0..<origin)
             var fc = try forecastFrom(training, w)
             if fc.horizon != options.horizon {
-                throw ForecastError("backtest: the model returned \(fc.horizon) steps, \(options.horizon) were asked for")
+                throw ForecastError(
+                    "backtest: the model returned \(fc.horizon) steps, \(options.horizon) were asked for")
             }
             fc.history = training
-            windows.append(Window(trainingCount: origin, forecast: fc,
-                                  actual: Array(series.values[origin..<(origin + options.horizon)])))
+            windows.append(
+                Window(
+                    trainingCount: origin, forecast: fc,
+                    actual: Array(series.values[origin..<(origin + options.horizon)])))
         }
         return summarize(windows, period: series.seasonalPeriod, series: series, options: options)
     }
@@ -126,7 +135,8 @@ public enum Backtest {
         report.mase = scaledCount > 0 ? scaledAbs / Double(scaledCount) : .nan
         report.rmsse = scaledCount > 0 ? (scaledSquares / Double(scaledCount)).squareRoot() : .nan
         let byStep = zip(absErrorsByStep, countsByStep).map { $1 > 0 ? $0 / Double($1) : .nan }
-        return Summary(windows: windows, metrics: report, maeByHorizon: byStep,
-                       coverage: covered.mapValues { $0.total > 0 ? Double($0.inside) / Double($0.total) : .nan })
+        return Summary(
+            windows: windows, metrics: report, maeByHorizon: byStep,
+            coverage: covered.mapValues { $0.total > 0 ? Double($0.inside) / Double($0.total) : .nan })
     }
 }

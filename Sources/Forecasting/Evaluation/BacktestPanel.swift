@@ -5,8 +5,10 @@ extension Backtest {
     /// origin, or with refit = false fitted at the first and applied (estimates
     /// kept, see `FittedModel.applied`) at the later ones. Covariates go to every
     /// window in full, so forecasts read their actual future values (ex-post).
-    public static func runSeries(_ data: ModelData, forecaster: any Forecaster, options: Options,
-                                 refit: Bool) throws(ForecastError) -> Summary {
+    public static func runSeries(
+        _ data: ModelData, forecaster: any Forecaster, options: Options,
+        refit: Bool
+    ) throws(ForecastError) -> Summary {
         let request = ForecastRequest(horizon: options.horizon, levels: options.levels)
         var first: (any FittedModel)?
         do {
@@ -33,12 +35,15 @@ extension Backtest {
     /// model). A series' failure is its result; only an error that stops the
     /// run is thrown. `progress` counts finished series; `training` follows a
     /// global model's training.
-    public static func runPanel(_ items: [ModelData], forecaster: any Forecaster, options: Options, refit: Bool,
-                                threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
-                                training: TrainingProgress? = nil) throws(ForecastError) -> [Result<Summary, ForecastError>] {
+    public static func runPanel(
+        _ items: [ModelData], forecaster: any Forecaster, options: Options, refit: Bool,
+        threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+        training: TrainingProgress? = nil
+    ) throws(ForecastError) -> [Result<Summary, ForecastError>] {
         if forecaster.learnsAcrossSeries {
-            let results = runTogether(items, forecaster: forecaster, options: options, refit: refit,
-                                      threads: forecaster.usableThreads(threads), progress: training)
+            let results = runTogether(
+                items, forecaster: forecaster, options: options, refit: refit,
+                threads: forecaster.usableThreads(threads), progress: training)
             if let stop = results.lazy.compactMap(\.stop).first { throw stop }
             return results
         }

@@ -6,8 +6,10 @@ extension Backtest {
     /// (with refit = false, only at the first window, and later windows reuse
     /// that network with the longer histories). Series too short for the
     /// windows, or that the model cannot serve, fail with their reason.
-    public static func runTogether(_ items: [ModelData], forecaster: any Forecaster, options: Options, refit: Bool,
-                                   threads: Int, progress: TrainingProgress? = nil) -> [Result<Summary, ForecastError>] {
+    public static func runTogether(
+        _ items: [ModelData], forecaster: any Forecaster, options: Options, refit: Bool,
+        threads: Int, progress: TrainingProgress? = nil
+    ) -> [Result<Summary, ForecastError>] {
         let request = ForecastRequest(horizon: options.horizon, levels: options.levels)
         var origins: [[Int]?] = []
         var failures: [ForecastError?] = []
@@ -33,8 +35,11 @@ extension Backtest {
             var models: [(any FittedModel)?] = []
             if w == 0 || refit {
                 do {
-                    let members = try forecaster.fitTogether(training, threads: threads, progress: progress)
-                        ?? training.map { _ in PanelMember(model: nil, failure: "the model does not train across series") }
+                    let members =
+                        try forecaster.fitTogether(training, threads: threads, progress: progress)
+                        ?? training.map { _ in
+                            PanelMember(model: nil, failure: "the model does not train across series")
+                        }
                     models = members.map(\.model)
                     for (k, i) in active.enumerated() where members[k].model == nil {
                         failures[i] = ForecastError(members[k].failure ?? "no model")
@@ -54,14 +59,17 @@ extension Backtest {
             for (k, i) in active.enumerated() where failures[i] == nil {
                 guard let origin = origins[i]?[w] else { continue }
                 guard let model = models[k] else {
-                    failures[i] = ForecastError("backtest: the first window's model could not be reused at window \(w + 1); use refit = true")
+                    failures[i] = ForecastError(
+                        "backtest: the first window's model could not be reused at window \(w + 1); use refit = true")
                     continue
                 }
                 do {
                     var fc = try model.forecast(request)
                     fc.history = training[k].series
-                    windows[i].append(Window(trainingCount: origin, forecast: fc,
-                                             actual: Array(items[i].series.values[origin..<(origin + options.horizon)])))
+                    windows[i].append(
+                        Window(
+                            trainingCount: origin, forecast: fc,
+                            actual: Array(items[i].series.values[origin..<(origin + options.horizon)])))
                 } catch {
                     failures[i] = error
                 }
@@ -69,7 +77,9 @@ extension Backtest {
         }
         return items.indices.map { i in
             if let failure = failures[i] { return .failure(failure) }
-            return .success(summarize(windows[i], period: items[i].series.seasonalPeriod, series: items[i].series, options: options))
+            return .success(
+                summarize(windows[i], period: items[i].series.seasonalPeriod, series: items[i].series, options: options)
+            )
         }
     }
 }

@@ -22,12 +22,16 @@ public enum FitMany {
     /// Throws only a model-wide error (ForecastError.isModelWide) of a global model, or an
     /// error that stops the run (ForecastError.stopsTheRun). A model or fallback that runs
     /// on its calling thread (a Lua model) is fitted series after series on this thread.
-    public static func run(_ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
-                           fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
-                           progress: (@Sendable (Int) -> Void)? = nil,
-                           training: TrainingProgress? = nil) throws(ForecastError) -> [Outcome] {
+    public static func run(
+        _ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
+        fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
+        progress: (@Sendable (Int) -> Void)? = nil,
+        training: TrainingProgress? = nil
+    ) throws(ForecastError) -> [Outcome] {
         if forecaster.learnsAcrossSeries {
-            return try together(items, forecaster: forecaster, fallback: fallback, threads: threads, progress: progress, training: training)
+            return try together(
+                items, forecaster: forecaster, fallback: fallback, threads: threads, progress: progress,
+                training: training)
         }
         let jobs = items.map { Job(key: $0.key, data: $0.data) }
         let fit: @Sendable (Int) -> Outcome = { i in
@@ -43,13 +47,17 @@ public enum FitMany {
     }
 
     /// Whether the model or its fallback must stay on the calling thread.
-    private static func confined(_ forecaster: any Forecaster, _ fallback: (name: String, forecaster: any Forecaster)?) -> Bool {
+    private static func confined(_ forecaster: any Forecaster, _ fallback: (name: String, forecaster: any Forecaster)?)
+        -> Bool
+    {
         forecaster.runsOnCallingThread || fallback?.forecaster.runsOnCallingThread == true
     }
 
     /// `fit(i)` for each job in turn on this thread, ending at the first outcome that stops the run.
-    private static func onCallingThread(count: Int, progress: (@Sendable (Int) -> Void)?,
-                                        _ fit: (Int) -> Outcome) throws(ForecastError) -> [Outcome] {
+    private static func onCallingThread(
+        count: Int, progress: (@Sendable (Int) -> Void)?,
+        _ fit: (Int) -> Outcome
+    ) throws(ForecastError) -> [Outcome] {
         var outcomes: [Outcome] = []
         for i in 0..<count {
             let outcome = fit(i)
@@ -61,12 +69,15 @@ public enum FitMany {
     }
 
     /// A global model: trained once on every series; series it cannot serve get the fallback.
-    private static func together(_ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
-                                 fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
-                                 progress: (@Sendable (Int) -> Void)?, training: TrainingProgress?) throws(ForecastError) -> [Outcome] {
+    private static func together(
+        _ items: [(key: String, data: ModelData)], forecaster: any Forecaster,
+        fallback: (name: String, forecaster: any Forecaster)?, threads: Int,
+        progress: (@Sendable (Int) -> Void)?, training: TrainingProgress?
+    ) throws(ForecastError) -> [Outcome] {
         let members: [PanelMember]
         do {
-            members = try forecaster.fitTogether(items.map(\.data), threads: threads, progress: training)
+            members =
+                try forecaster.fitTogether(items.map(\.data), threads: threads, progress: training)
                 ?? items.map { _ in PanelMember(model: nil, failure: "the model cannot fit series together") }
         } catch {
             // A misconfigured model would otherwise hand every series to the fallback, hiding the mistake.
@@ -85,7 +96,9 @@ public enum FitMany {
     }
 
     /// The fallback's fit for a series the model could not serve, keeping why it failed.
-    private static func fellBack(_ job: Job, failure: ForecastError, fallback: (name: String, forecaster: any Forecaster)?) -> Outcome {
+    private static func fellBack(
+        _ job: Job, failure: ForecastError, fallback: (name: String, forecaster: any Forecaster)?
+    ) -> Outcome {
         var outcome = Outcome(key: job.key, model: nil, failure: failure.message, fallbackUsed: nil)
         if failure.stopsTheRun {
             outcome.stop = failure

@@ -28,15 +28,17 @@ extension IntermittentMethods {
             }
             fitted[t] = IntermittentSmoothing.blockForecast(y[0..<t], level: current) / Double(current)
         }
-        return Result(forecast: forecast, fitted: fitted, parameters: [NamedValue("aggregation_level", Double(level))],
-                      occurrence: demandFraction(y), estimatedCount: 1)
+        return Result(
+            forecast: forecast, fitted: fitted, parameters: [NamedValue("aggregation_level", Double(level))],
+            occurrence: demandFraction(y), estimatedCount: 1)
     }
 
     /// Petropoulos & Kourentzes (2015) as statsforecast's IMAPA: the ADIDA forecast at every block
     /// length 1…`top` (default: the mean interval), averaged.
     static func imapa(_ y: [Double], top chosen: Int?) -> Result {
         let top = chosen ?? meanIntervalLevel(y)
-        let forecast = (1...top).map { IntermittentSmoothing.blockForecast(y[...], level: $0) / Double($0) }
+        let forecast =
+            (1...top).map { IntermittentSmoothing.blockForecast(y[...], level: $0) / Double($0) }
             .reduce(0, +) / Double(top)
         // statsforecast's imapa_fitted_vals rounds with std::round (halves away from zero) and
         // caps the levels at the periods seen.
@@ -51,11 +53,13 @@ extension IntermittentMethods {
             guard count > 0 else { fitted[t] = 0; continue }
             let mean = Int((sum / Double(count)).rounded(.toNearestOrAwayFromZero))
             let levels = min(max(1, chosen ?? mean), t)
-            fitted[t] = (1...levels).map { IntermittentSmoothing.blockForecast(y[0..<t], level: $0) / Double($0) }
+            fitted[t] =
+                (1...levels).map { IntermittentSmoothing.blockForecast(y[0..<t], level: $0) / Double($0) }
                 .reduce(0, +) / Double(levels)
         }
-        return Result(forecast: forecast, fitted: fitted, parameters: [NamedValue("max_aggregation_level", Double(top))],
-                      occurrence: demandFraction(y), estimatedCount: top)
+        return Result(
+            forecast: forecast, fitted: fitted, parameters: [NamedValue("max_aggregation_level", Double(top))],
+            occurrence: demandFraction(y), estimatedCount: top)
     }
 
     /// The share of periods with a demand: the occurrence rate for methods that do not smooth one.

@@ -43,8 +43,9 @@ extension IntermittentMethods {
         var parameters = [NamedValue("alpha_size", alphaSize), NamedValue("alpha_interval", alphaInterval)]
         if debiased { parameters.append(NamedValue("debiasing_factor", factor)) }
         parameters += [NamedValue("size_level", sizeLevel), NamedValue("interval_level", intervalLevel)]
-        return Result(forecast: ratio(after: sizes.count), fitted: fitted, parameters: parameters,
-                      occurrence: 1 / intervalLevel, estimatedCount: smoothing == .optimized ? 2 : 0)
+        return Result(
+            forecast: ratio(after: sizes.count), fitted: fitted, parameters: parameters,
+            occurrence: 1 / intervalLevel, estimatedCount: smoothing == .optimized ? 2 : 0)
     }
 
     /// The SES forecast after each prefix of `x`, in one pass (SES is recursive).

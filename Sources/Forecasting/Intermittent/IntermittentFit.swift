@@ -38,8 +38,10 @@ struct IntermittentFit: FittedModel {
 
     /// Independent draws from the per-period distribution: non-negative, reproducible from the
     /// generator's seed, with mean the point forecast. Sum a path's steps for lead-time demand.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         var values = [Double]()
         values.reserveCapacity(horizon * count)
         for _ in 0..<(horizon * count) { values.append(distribution.draw(&generator)) }

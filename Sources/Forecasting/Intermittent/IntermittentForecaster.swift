@@ -21,17 +21,25 @@ struct IntermittentForecaster: Forecaster {
         let y = try series.checkedValues(for: modelName, minimum: 2)
         if let i = y.firstIndex(where: { $0 < 0 }) {
             let count = y.count(where: { $0 < 0 })
-            throw ForecastError("\(modelName): demand cannot be negative, but \(series.describedName) has \(count) negative value\(count == 1 ? "" : "s") (first \(formatNumber(y[i])) at \(series.label(at: i))); intermittent-demand methods need sales or demand counts, not changes or returns")
+            throw ForecastError(
+                "\(modelName): demand cannot be negative, but \(series.describedName) has \(count) negative value\(count == 1 ? "" : "s") (first \(formatNumber(y[i])) at \(series.label(at: i))); intermittent-demand methods need sales or demand counts, not changes or returns"
+            )
         }
         guard y.contains(where: { $0 != 0 }) else {
-            return IntermittentFit(modelName: modelName, method: label(of: nil), series: series, result: Self.noDemand(y),
-                                   distribution: PeriodDemandDistribution(observedSizes: [], occurrence: 0, mean: 0),
-                                   notes: ["\(series.describedName) has no demand at all: the forecasts, intervals and sample paths are 0 (as R's croston and statsforecast give)"])
+            return IntermittentFit(
+                modelName: modelName, method: label(of: nil), series: series, result: Self.noDemand(y),
+                distribution: PeriodDemandDistribution(observedSizes: [], occurrence: 0, mean: 0),
+                notes: [
+                    "\(series.describedName) has no demand at all: the forecasts, intervals and sample paths are 0 (as R's croston and statsforecast give)"
+                ])
         }
         let result = try run(y, series: series)
-        let distribution = PeriodDemandDistribution(observedSizes: IntermittentSmoothing.sizes(y),
-                                                    occurrence: result.occurrence, mean: result.forecast)
-        return IntermittentFit(modelName: modelName, method: label(of: result), series: series, result: result, distribution: distribution, notes: [])
+        let distribution = PeriodDemandDistribution(
+            observedSizes: IntermittentSmoothing.sizes(y),
+            occurrence: result.occurrence, mean: result.forecast)
+        return IntermittentFit(
+            modelName: modelName, method: label(of: result), series: series, result: result, distribution: distribution,
+            notes: [])
     }
 
     /// The methods are deterministic functions of the data, so refitting rebuilds the saved fit exactly.
@@ -54,7 +62,9 @@ struct IntermittentForecaster: Forecaster {
 
     private func checkLevel(_ level: Int?, _ option: String, _ series: Series) throws(ForecastError) {
         if let level, level > series.count {
-            throw ForecastError("\(modelName): \(option) = \(level) is longer than \(series.describedName) (\(series.count) periods), so there is not one whole block to smooth")
+            throw ForecastError(
+                "\(modelName): \(option) = \(level) is longer than \(series.describedName) (\(series.count) periods), so there is not one whole block to smooth"
+            )
         }
     }
 

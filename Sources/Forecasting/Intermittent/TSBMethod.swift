@@ -18,9 +18,12 @@ extension IntermittentMethods {
             fitted[t] = probabilityFitted[t] * (seen == 0 ? 0 : sizeLevels[seen - 1])
         }
         let sizeLevel = sizeLevels.last ?? 0
-        return Result(forecast: probability * sizeLevel, fitted: fitted,
-                      parameters: [NamedValue("alpha_d", alphaDemand), NamedValue("alpha_p", alphaProbability),
-                                   NamedValue("size_level", sizeLevel), NamedValue("probability", probability)],
-                      occurrence: probability, estimatedCount: 0)
+        return Result(
+            forecast: probability * sizeLevel, fitted: fitted,
+            parameters: [
+                NamedValue("alpha_d", alphaDemand), NamedValue("alpha_p", alphaProbability),
+                NamedValue("size_level", sizeLevel), NamedValue("probability", probability),
+            ],
+            occurrence: probability, estimatedCount: 0)
     }
 }

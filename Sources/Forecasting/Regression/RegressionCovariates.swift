@@ -21,13 +21,19 @@ package struct RegressionCovariates: Sendable {
                 let available = data.covariates.keys.sorted()
                 let guess = closestMatch(to: name, in: available).map { " (did you mean '\($0)'?)" } ?? ""
                 let list = available.isEmpty ? "none were given" : "the data has: " + available.joined(separator: ", ")
-                throw ForecastError("\(model): covariate '\(name)' is not in the data\(guess); \(list). \(UsageHint.passCovariate(name: name))")
+                throw ForecastError(
+                    "\(model): covariate '\(name)' is not in the data\(guess); \(list). \(UsageHint.passCovariate(name: name))"
+                )
             }
             guard values.count >= n else {
-                throw ForecastError("\(model): covariate '\(name)' has \(values.count) values, \(data.series.describedName) has \(n); it needs one per observation")
+                throw ForecastError(
+                    "\(model): covariate '\(name)' has \(values.count) values, \(data.series.describedName) has \(n); it needs one per observation"
+                )
             }
             if let i = values[0..<n].firstIndex(where: { !$0.isFinite }) {
-                throw ForecastError("\(model): covariate '\(name)' has no usable value (\(values[i])) at \(data.series.label(at: i)); fill or drop it first")
+                throw ForecastError(
+                    "\(model): covariate '\(name)' has no usable value (\(values[i])) at \(data.series.label(at: i)); fill or drop it first"
+                )
             }
             history.append(Array(values[0..<n]))
             known.append(Array(values[n...]))
@@ -55,12 +61,19 @@ package struct RegressionCovariates: Sendable {
         var columns: [[Double]] = []
         for (j, name) in names.enumerated() {
             let values = given[name] ?? knownFuture[j]
-            let source = given[name] == nil ? "the data has \(values.count) value\(values.count == 1 ? "" : "s") past the end of the series" : "future.\(name) has \(values.count)"
+            let source =
+                given[name] == nil
+                ? "the data has \(values.count) value\(values.count == 1 ? "" : "s") past the end of the series"
+                : "future.\(name) has \(values.count)"
             guard values.count >= horizon else {
-                throw ForecastError("\(model): forecasting h = \(horizon) needs \(horizon) future values of covariate '\(name)', but \(source); pass them as future = { \(name) = { ... } }")
+                throw ForecastError(
+                    "\(model): forecasting h = \(horizon) needs \(horizon) future values of covariate '\(name)', but \(source); pass them as future = { \(name) = { ... } }"
+                )
             }
             if let s = values[0..<horizon].firstIndex(where: { !$0.isFinite }) {
-                throw ForecastError("\(model): the future value of covariate '\(name)' at step \(s + 1) is \(values[s]); forecasting h = \(horizon) needs \(horizon) finite values")
+                throw ForecastError(
+                    "\(model): the future value of covariate '\(name)' at step \(s + 1) is \(values[s]); forecasting h = \(horizon) needs \(horizon) finite values"
+                )
             }
             columns.append(Array(values[0..<horizon]))
         }

@@ -26,8 +26,10 @@ struct RegressionFit: FittedModel {
     let residualDF: Int
     let fitted: [Double]
 
-    init(series: Series, design: RegressionDesign, seasons: SeasonPosition, covariates: RegressionCovariates,
-         solution: QRLeastSquares, sigma2: Double, residualDF: Int, rows: [[Double]]) {
+    init(
+        series: Series, design: RegressionDesign, seasons: SeasonPosition, covariates: RegressionCovariates,
+        solution: QRLeastSquares, sigma2: Double, residualDF: Int, rows: [[Double]]
+    ) {
         self.series = series
         self.design = design
         self.seasons = seasons
@@ -59,7 +61,10 @@ struct RegressionFit: FittedModel {
     var parameters: [NamedValue] {
         let variances = solution.unscaledVariances
         return design.columnNames.enumerated().flatMap { j, name in
-            [NamedValue(name, solution.coefficients[j]), NamedValue(name + "_se", (sigma2 * variances[j]).squareRoot())]
+            [
+                NamedValue(name, solution.coefficients[j]),
+                NamedValue(name + "_se", (sigma2 * variances[j]).squareRoot()),
+            ]
         }
     }
 
@@ -69,13 +74,15 @@ struct RegressionFit: FittedModel {
         let n = Double(series.count)
         let rss = residuals.reduce(0) { $0 + $1 * $1 }
         let minusTwoLogLik = n * (log(2 * Double.pi) + 1 - log(n) + log(rss))
-        return FitStatistics.criteria(minusTwoLogLik: minusTwoLogLik, parameters: design.columnNames.count + 1,
-                                      observations: series.count, sigma2: sigma2)
+        return FitStatistics.criteria(
+            minusTwoLogLik: minusTwoLogLik, parameters: design.columnNames.count + 1,
+            observations: series.count, sigma2: sigma2)
     }
 
     var savedState: JSONValue {
-        let state = SavedState(design: design, coefficients: solution.coefficients, inverseR: solution.inverseR,
-                               sigma2: sigma2, residualDF: residualDF)
+        let state = SavedState(
+            design: design, coefficients: solution.coefficients, inverseR: solution.inverseR,
+            sigma2: sigma2, residualDF: residualDF)
         return (try? JSONValue(encoding: state)) ?? .null
     }
 
@@ -104,8 +111,10 @@ struct RegressionFit: FittedModel {
     /// σ*² = s²·ν/χ²_ν and β* ~ N(β̂, σ*²(X'X)⁻¹), then each step x'β* + σ*ε.
     /// Step by step this is exactly mean + s·√(1 + leverage)·t_ν, and the steps
     /// of one path share β*, as the uncertainty in the coefficients does.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let rows = try futureRows(horizon: horizon, given: future)
         let p = solution.columnCount
         let nu = Double(residualDF)

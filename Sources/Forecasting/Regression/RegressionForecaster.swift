@@ -21,27 +21,39 @@ struct RegressionForecaster: Forecaster {
         let chosen = season ?? (fourierK != nil ? .fourier : (period > 1 ? .dummies : .none))
         switch chosen {
         case .dummies where period < 2, .fourier where period < 2:
-            throw ForecastError("\(model): season = \"\(chosen.rawValue)\" needs a seasonal series, and \(series.describedName) has period \(period); give it a period or use season = \"none\"")
+            throw ForecastError(
+                "\(model): season = \"\(chosen.rawValue)\" needs a seasonal series, and \(series.describedName) has period \(period); give it a period or use season = \"none\""
+            )
         case .fourier:
             guard let k = fourierK else {
-                throw ForecastError("\(model): season = \"fourier\" needs fourier_k, the number of sine/cosine pairs (1 to \(period / 2) for period \(period))")
+                throw ForecastError(
+                    "\(model): season = \"fourier\" needs fourier_k, the number of sine/cosine pairs (1 to \(period / 2) for period \(period))"
+                )
             }
             guard k <= period / 2 else {
-                throw ForecastError("\(model): fourier_k = \(k) is too large for period \(period); at most \(period / 2) pairs are distinct")
+                throw ForecastError(
+                    "\(model): fourier_k = \(k) is too large for period \(period); at most \(period / 2) pairs are distinct"
+                )
             }
         default:
             if fourierK != nil { throw ForecastError("\(model): fourier_k is only used with season = \"fourier\"") }
         }
-        let design = RegressionDesign(intercept: intercept, trend: trend, season: chosen, fourierK: fourierK ?? 0,
-                                      covariates: covariates, period: period)
+        let design = RegressionDesign(
+            intercept: intercept, trend: trend, season: chosen, fourierK: fourierK ?? 0,
+            covariates: covariates, period: period)
         let builtIn = Set(design.columnNames.dropLast(covariates.count))
         var seen: Set<String> = []
         for name in covariates {
-            if builtIn.contains(name) { throw ForecastError("\(model): a covariate cannot be called '\(name)', the name of one of the model's own terms; rename it") }
+            if builtIn.contains(name) {
+                throw ForecastError(
+                    "\(model): a covariate cannot be called '\(name)', the name of one of the model's own terms; rename it"
+                )
+            }
             if !seen.insert(name).inserted { throw ForecastError("\(model): covariate '\(name)' is listed twice") }
         }
         if design.columnNames.isEmpty {
-            throw ForecastError("\(model): the model has no terms; keep the intercept, the trend, a season or a covariate")
+            throw ForecastError(
+                "\(model): the model has no terms; keep the intercept, the trend, a season or a covariate")
         }
         return design
     }
@@ -53,7 +65,9 @@ struct RegressionForecaster: Forecaster {
         let y = try series.checkedValues(for: model, minimum: 1)
         let p = design.columnNames.count
         guard y.count > p else {
-            throw ForecastError("\(model): the model has \(p) coefficients (\(design.columnNames.joined(separator: ", "))) and needs at least \(p + 1) observations; \(series.describedName) has \(y.count)")
+            throw ForecastError(
+                "\(model): the model has \(p) coefficients (\(design.columnNames.joined(separator: ", "))) and needs at least \(p + 1) observations; \(series.describedName) has \(y.count)"
+            )
         }
         let covariates = try RegressionCovariates(names: design.covariates, data: data, model: model)
         let seasons = SeasonPosition(series: series, period: max(design.period, 1))
@@ -67,19 +81,26 @@ struct RegressionForecaster: Forecaster {
         let residualDF = y.count - p
         let fitted = rows.map { zip($0, solution.coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
         let rss = zip(y, fitted).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        return RegressionFit(series: series, design: design, seasons: seasons, covariates: covariates,
-                             solution: solution, sigma2: rss / Double(residualDF), residualDF: residualDF, rows: rows)
+        return RegressionFit(
+            series: series, design: design, seasons: seasons, covariates: covariates,
+            solution: solution, sigma2: rss / Double(residualDF), residualDF: residualDF, rows: rows)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
         let saved = try state.decode(RegressionFit.SavedState.self, what: Self.model)
         // The saved design names its columns in the message below: its sizes are checked first.
-        guard (1...Series.maximumSeasonalPeriod).contains(saved.design.period), (0...saved.design.period).contains(saved.design.fourierK) else {
-            throw ForecastError("\(Self.model): the saved model is damaged: period \(saved.design.period), fourier_k \(saved.design.fourierK)")
+        guard (1...Series.maximumSeasonalPeriod).contains(saved.design.period),
+            (0...saved.design.period).contains(saved.design.fourierK)
+        else {
+            throw ForecastError(
+                "\(Self.model): the saved model is damaged: period \(saved.design.period), fourier_k \(saved.design.fourierK)"
+            )
         }
         let design = try design(for: data.series)
         guard design == saved.design else {
-            throw ForecastError("\(Self.model): the saved model's terms (\(saved.design.columnNames.joined(separator: ", "))) do not match these options and data (\(design.columnNames.joined(separator: ", ")))")
+            throw ForecastError(
+                "\(Self.model): the saved model's terms (\(saved.design.columnNames.joined(separator: ", "))) do not match these options and data (\(design.columnNames.joined(separator: ", ")))"
+            )
         }
         let p = design.columnNames.count
         guard saved.coefficients.count == p, saved.inverseR.count == p * p, saved.residualDF >= 1 else {
@@ -88,10 +109,13 @@ struct RegressionForecaster: Forecaster {
         _ = try data.series.checkedValues(for: Self.model, minimum: 1)
         let covariates = try RegressionCovariates(names: design.covariates, data: data, model: Self.model)
         let seasons = SeasonPosition(series: data.series, period: max(design.period, 1))
-        let rows = (0..<data.series.count).map { design.row($0, seasons: seasons, covariateValues: covariates.values(at: $0)) }
+        let rows = (0..<data.series.count).map {
+            design.row($0, seasons: seasons, covariateValues: covariates.values(at: $0))
+        }
         let solution = QRLeastSquares(coefficients: saved.coefficients, inverseR: saved.inverseR, columnCount: p)
-        return RegressionFit(series: data.series, design: design, seasons: seasons, covariates: covariates,
-                             solution: solution, sigma2: saved.sigma2, residualDF: saved.residualDF, rows: rows)
+        return RegressionFit(
+            series: data.series, design: design, seasons: seasons, covariates: covariates,
+            solution: solution, sigma2: saved.sigma2, residualDF: saved.residualDF, rows: rows)
     }
 
     /// Rank deficiency is refused rather than patched (R's lm would report an NA
@@ -100,8 +124,11 @@ struct RegressionForecaster: Forecaster {
         let names = design.columnNames
         let name = names[column]
         let earlier = names[..<column].joined(separator: ", ")
-        let reason = earlier.isEmpty ? "is zero everywhere" : "is (to working precision) a linear combination of \(earlier)"
+        let reason =
+            earlier.isEmpty ? "is zero everywhere" : "is (to working precision) a linear combination of \(earlier)"
         let what = design.covariates.contains(name) ? "covariate '\(name)'" : "term '\(name)'"
-        return ForecastError("\(model): \(what) \(reason), so its coefficient cannot be estimated (a constant covariate duplicates the intercept; a dummy that is 1 in every season duplicates the seasonal terms); drop it or the term it duplicates")
+        return ForecastError(
+            "\(model): \(what) \(reason), so its coefficient cannot be estimated (a constant covariate duplicates the intercept; a dummy that is 1 in every season duplicates the seasonal terms); drop it or the term it duplicates"
+        )
     }
 }

@@ -18,8 +18,10 @@ struct StandardThetaFit: FittedModel {
     /// R's ses sigma²: Σe²/(n − number of estimated parameters).
     let sigma2: Double
 
-    init(series: Series, seasonality: ThetaSeasonality?, alpha: Double, initialLevel: Double, drift: Double,
-         estimated: Int, notes: [String]) {
+    init(
+        series: Series, seasonality: ThetaSeasonality?, alpha: Double, initialLevel: Double, drift: Double,
+        estimated: Int, notes: [String]
+    ) {
         self.series = series
         self.seasonality = seasonality
         self.alpha = alpha
@@ -42,7 +44,9 @@ struct StandardThetaFit: FittedModel {
     }
 
     var modelName: String { "theta" }
-    var method: String { seasonality == nil ? "Theta" : "Theta, multiplicative seasonal adjustment (period \(series.seasonalPeriod))" }
+    var method: String {
+        seasonality == nil ? "Theta" : "Theta, multiplicative seasonal adjustment (period \(series.seasonalPeriod))"
+    }
     var fitted: [Double] {
         guard let s = seasonality else { return sesFitted }
         return sesFitted.indices.map { sesFitted[$0] * s.indices[$0] }
@@ -51,10 +55,13 @@ struct StandardThetaFit: FittedModel {
     var parameters: [NamedValue] {
         [NamedValue("alpha", alpha), NamedValue("drift", drift), NamedValue("l", initialLevel)]
     }
-    var statistics: FitStatistics { FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: estimated) }
+    var statistics: FitStatistics {
+        FitStatistics(sigma2: sigma2, observations: series.count, parameterCount: estimated)
+    }
     var savedState: JSONValue {
-        let saved = StandardThetaSavedState(alpha: alpha, level: initialLevel, drift: drift, estimated: estimated,
-                                            seasonal: seasonality != nil, notes: notes)
+        let saved = StandardThetaSavedState(
+            alpha: alpha, level: initialLevel, drift: drift, estimated: estimated,
+            seasonal: seasonality != nil, notes: notes)
         return (try? JSONValue(encoding: saved)) ?? .null
     }
 
@@ -76,14 +83,17 @@ struct StandardThetaFit: FittedModel {
 
     func forecast(_ request: ForecastRequest) throws(ForecastError) -> Forecast {
         let request = try request.validated(owner: modelName)
-        return .gaussian(method: method, history: series, mean: means(request.horizon),
-                         sd: standardDeviations(request.horizon), levels: request.levels)
+        return .gaussian(
+            method: method, history: series, mean: means(request.horizon),
+            sd: standardDeviations(request.horizon), levels: request.levels)
     }
 
     /// The SES state-space errors added to the point forecast: step j carries e_j + α·Σ_{i<j} e_i,
     /// whose variance is R's interval variance, so the paths match the intervals.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let mean = means(horizon)
         let sigma = sigma2.squareRoot()
         let a = max(1e-10, alpha)

@@ -20,11 +20,13 @@ struct StandardThetaForecaster: Forecaster {
         estimator.optimizer = optimizer
         let spec = ETSSpec(error: .additive, trend: .none, season: .none)
         guard let ses = try estimator.estimate(spec, y: x, m: 1, fixed: ETSFixedParameters(alpha: fixedAlpha)) else {
-            throw ForecastError("theta: \(series.describedName) has \(y.count) observations, too few for simple exponential smoothing")
+            throw ForecastError(
+                "theta: \(series.describedName) has \(y.count) observations, too few for simple exponential smoothing")
         }
-        return StandardThetaFit(series: series, seasonality: seasonality, alpha: ses.smoothing.alpha,
-                                initialLevel: ses.level, drift: Self.halfSlope(x), estimated: ses.estimatedCount,
-                                notes: note.map { [$0] } ?? [])
+        return StandardThetaFit(
+            series: series, seasonality: seasonality, alpha: ses.smoothing.alpha,
+            initialLevel: ses.level, drift: Self.halfSlope(x), estimated: ses.estimatedCount,
+            notes: note.map { [$0] } ?? [])
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
@@ -34,12 +36,14 @@ struct StandardThetaForecaster: Forecaster {
         var seasonality: ThetaSeasonality?
         if saved.seasonal {
             guard let s = ThetaSeasonality.decomposition(y, period: series.seasonalPeriod, kind: .multiplicative) else {
-                throw ForecastError("theta: the saved model is seasonal but \(series.describedName) cannot be decomposed")
+                throw ForecastError(
+                    "theta: the saved model is seasonal but \(series.describedName) cannot be decomposed")
             }
             seasonality = ThetaSeasonality(kind: .multiplicative, indices: s, period: series.seasonalPeriod)
         }
-        return StandardThetaFit(series: series, seasonality: seasonality, alpha: saved.alpha, initialLevel: saved.level,
-                                drift: saved.drift, estimated: saved.estimated, notes: saved.notes)
+        return StandardThetaFit(
+            series: series, seasonality: seasonality, alpha: saved.alpha, initialLevel: saved.level,
+            drift: saved.drift, estimated: saved.estimated, notes: saved.notes)
     }
 
     /// Half the least-squares slope of x on 0…n−1 (R: lsfit(0:(n-1), x)$coefficients[2] / 2).

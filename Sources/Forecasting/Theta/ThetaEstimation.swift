@@ -23,8 +23,9 @@ struct ThetaEstimator: Sendable {
 
     func estimate(_ y: [Double], model: ThetaKernel.ModelType, fixed: Fixed) -> Estimate {
         let fixedTheta = model.optimisesTheta ? fixed.theta : 2
-        var p = ThetaKernel.Parameters(initialLevel: fixed.initialLevel ?? y[0] / 2, alpha: fixed.alpha ?? 0.5,
-                                       theta: fixedTheta ?? 2)
+        var p = ThetaKernel.Parameters(
+            initialLevel: fixed.initialLevel ?? y[0] / 2, alpha: fixed.alpha ?? 0.5,
+            theta: fixedTheta ?? 2)
         var start: [Double] = [], lower: [Double] = [], upper: [Double] = []
         if fixed.initialLevel == nil { start.append(p.initialLevel); lower.append(-1e10); upper.append(1e10) }
         if fixed.alpha == nil { start.append(p.alpha); lower.append(0.1); upper.append(0.99) }

@@ -33,14 +33,19 @@ struct ThetaFit: FittedModel {
     var innovations: [Double] { pass.residuals }
 
     var parameters: [NamedValue] {
-        [NamedValue("l0", estimates.initialLevel), NamedValue("alpha", estimates.alpha), NamedValue("theta", estimates.theta),
-         NamedValue("objective", pass.objective)]
+        [
+            NamedValue("l0", estimates.initialLevel), NamedValue("alpha", estimates.alpha),
+            NamedValue("theta", estimates.theta),
+            NamedValue("objective", pass.objective),
+        ]
     }
 
     /// σ² of the one-step errors after the first three (statsforecast's burn-in), n − 1 denominator.
     var sigma2: Double {
         let tail = pass.residuals.dropFirst(3)
-        guard tail.count >= 2 else { return pass.residuals.reduce(0) { $0 + $1 * $1 } / Double(max(pass.residuals.count - 1, 1)) }
+        guard tail.count >= 2 else {
+            return pass.residuals.reduce(0) { $0 + $1 * $1 } / Double(max(pass.residuals.count - 1, 1))
+        }
         let mean = tail.reduce(0, +) / Double(tail.count)
         return tail.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(tail.count - 1)
     }
@@ -50,8 +55,9 @@ struct ThetaFit: FittedModel {
     }
 
     var savedState: JSONValue {
-        let saved = ThetaSavedState(model: model, parameters: estimates, estimated: estimatedCount,
-                                    seasonal: seasonality?.kind, notes: notes)
+        let saved = ThetaSavedState(
+            model: model, parameters: estimates, estimated: estimatedCount,
+            seasonal: seasonality?.kind, notes: notes)
         return (try? JSONValue(encoding: saved)) ?? .null
     }
 
@@ -75,15 +81,18 @@ struct ThetaFit: FittedModel {
                 lower.append((0..<h).map { reseasonalised(adjusted[$0] - z * sd[$0], step: $0) })
                 upper.append((0..<h).map { reseasonalised(adjusted[$0] + z * sd[$0], step: $0) })
             }
-            return Forecast(method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
+            return Forecast(
+                method: method, history: series, mean: mean, levels: request.levels, lower: lower, upper: upper)
         }
         // The dynamic trend reacts to each simulated value: no closed form.
         return try forecastWithSimulatedIntervals(mean: mean, levels: request.levels)
     }
 
     /// The recursion run forward with Gaussian one-step errors of variance σ², then re-seasonalised.
-    func samplePaths(horizon: Int, count: Int, future: [String: [Double]],
-                     generator: inout SeededGenerator) throws(ForecastError) -> SamplePaths {
+    func samplePaths(
+        horizon: Int, count: Int, future: [String: [Double]],
+        generator: inout SeededGenerator
+    ) throws(ForecastError) -> SamplePaths {
         let sigma = sigma2.squareRoot()
         let n = series.count
         let p = estimates
@@ -94,7 +103,9 @@ struct ThetaFit: FittedModel {
         for _ in 0..<count {
             var state = pass.final
             for j in 0..<horizon {
-                let y = ThetaKernel.mean(state, p: p, decay: decays[j], nextDecay: decays[j + 1]) + sigma * generator.nextNormal()
+                let y =
+                    ThetaKernel.mean(state, p: p, decay: decays[j], nextDecay: decays[j + 1]) + sigma
+                    * generator.nextNormal()
                 ThetaKernel.update(&state, with: y, at: n + j, p: p, dynamic: model.isDynamic)
                 values.append(reseasonalised(y, step: j))
             }

@@ -30,9 +30,10 @@ struct ThetaForecaster: Forecaster {
         guard let chosen = best else {
             throw ForecastError("\(modelName): no Theta model could be fitted to \(series.describedName)")
         }
-        return ThetaFit(modelName: modelName, series: series, model: chosen.estimate.model,
-                        estimates: chosen.estimate.parameters, estimatedCount: chosen.estimate.estimatedCount,
-                        seasonality: seasonality, pass: chosen.pass, notes: notes)
+        return ThetaFit(
+            modelName: modelName, series: series, model: chosen.estimate.model,
+            estimates: chosen.estimate.parameters, estimatedCount: chosen.estimate.estimatedCount,
+            seasonality: seasonality, pass: chosen.pass, notes: notes)
     }
 
     func restore(_ data: ModelData, state: JSONValue) throws(ForecastError) -> any FittedModel {
@@ -45,14 +46,16 @@ struct ThetaForecaster: Forecaster {
         var seasonality: ThetaSeasonality?
         if let kind = saved.seasonal {
             guard let s = ThetaSeasonality.decomposition(y, period: series.seasonalPeriod, kind: kind) else {
-                throw ForecastError("\(modelName): the saved model is seasonal but \(series.describedName) cannot be decomposed")
+                throw ForecastError(
+                    "\(modelName): the saved model is seasonal but \(series.describedName) cannot be decomposed")
             }
             seasonality = ThetaSeasonality(kind: kind, indices: s, period: series.seasonalPeriod)
         }
         let adjusted = seasonality?.adjust(y) ?? y
         let pass = ThetaKernel.pass(adjusted, model: saved.model, p: saved.parameters)
-        return ThetaFit(modelName: modelName, series: series, model: saved.model, estimates: saved.parameters,
-                        estimatedCount: saved.estimated, seasonality: seasonality, pass: pass, notes: saved.notes)
+        return ThetaFit(
+            modelName: modelName, series: series, model: saved.model, estimates: saved.parameters,
+            estimatedCount: saved.estimated, seasonality: seasonality, pass: pass, notes: saved.notes)
     }
 }
 

@@ -47,7 +47,8 @@ enum ThetaKernel {
 
     /// The state after y_0 and the forecast μ_0 that statsforecast pairs with it.
     @inline(__always)
-    static func initial(_ y0: Double, model: ModelType, p: Parameters, trend: (a: Double, b: Double)) -> (State, Double) {
+    static func initial(_ y0: Double, model: ModelType, p: Parameters, trend: (a: Double, b: Double)) -> (State, Double)
+    {
         if model.isDynamic {
             return (State(level: p.alpha * y0 + (1 - p.alpha) * p.initialLevel, meanY: y0, a: y0, b: 0), y0)
         }
@@ -78,8 +79,10 @@ enum ThetaKernel {
     /// The decay is carried by multiplication (statsforecast calls pow), which agrees to
     /// a few ulps and is several times faster.
     /// Bounds: y needs at least one value (y[0]); the loop reads y[t] for 1 ≤ t < y.count.
-    static func objective(_ y: UnsafeBufferPointer<Double>, model: ModelType, p: Parameters,
-                          trend: (a: Double, b: Double), meanAbs: Double) -> Double {
+    static func objective(
+        _ y: UnsafeBufferPointer<Double>, model: ModelType, p: Parameters,
+        trend: (a: Double, b: Double), meanAbs: Double
+    ) -> Double {
         var (state, _) = initial(y[0], model: model, p: p, trend: trend)
         let dynamic = model.isDynamic
         let keep = 1 - p.alpha

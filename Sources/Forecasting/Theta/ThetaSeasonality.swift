@@ -30,9 +30,14 @@ struct ThetaSeasonality: Sendable, Codable, Equatable {
     /// R's thetaf: tested when m > 1, the data are not constant and n > 2m;
     /// multiplicative only, and skipped (with a note) when an index is within 1e-4 of zero.
     static func forThetaf(_ y: [Double], period m: Int) -> (ThetaSeasonality?, note: String?) {
-        guard m > 1, y.count > 2 * m, y.contains(where: { $0 != y[0] }), isSeasonal(y, period: m) else { return (nil, nil) }
+        guard m > 1, y.count > 2 * m, y.contains(where: { $0 != y[0] }), isSeasonal(y, period: m) else {
+            return (nil, nil)
+        }
         guard let s = decomposition(y, period: m, kind: .multiplicative) else {
-            return (nil, "the series tested seasonal but could not be decomposed multiplicatively (values ≤ 0): no seasonal adjustment")
+            return (
+                nil,
+                "the series tested seasonal but could not be decomposed multiplicatively (values ≤ 0): no seasonal adjustment"
+            )
         }
         if s.contains(where: { abs($0) < 1e-4 }) {
             return (nil, "seasonal indices close to zero: no seasonal adjustment (as R's thetaf)")
@@ -46,7 +51,9 @@ struct ThetaSeasonality: Sendable, Codable, Equatable {
         guard m >= 4, y.count >= 2 * m, y.contains(where: { $0 != y[0] }), isSeasonal(y, period: m) else { return nil }
         var kind = preferred
         if kind == .multiplicative && !y.allSatisfy({ $0 > 0 }) { kind = .additive }
-        if kind == .multiplicative, let s = decomposition(y, period: m, kind: .multiplicative), !s.contains(where: { $0 < 0.01 }) {
+        if kind == .multiplicative, let s = decomposition(y, period: m, kind: .multiplicative),
+            !s.contains(where: { $0 < 0.01 })
+        {
             return ThetaSeasonality(kind: .multiplicative, indices: s, period: m)
         }
         guard let s = decomposition(y, period: m, kind: .additive) else { return nil }

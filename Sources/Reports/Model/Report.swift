@@ -7,7 +7,9 @@ public struct Report: Sendable, Equatable {
     public var status: ReportStatus
     public var reproducibility: ReproducibilityInfo
 
-    public init(header: NotebookHeader, cells: [RenderedCell], status: ReportStatus, reproducibility: ReproducibilityInfo) {
+    public init(
+        header: NotebookHeader, cells: [RenderedCell], status: ReportStatus, reproducibility: ReproducibilityInfo
+    ) {
         self.header = header
         self.cells = cells
         self.status = status

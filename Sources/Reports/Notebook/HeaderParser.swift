@@ -43,7 +43,8 @@ struct HeaderParser {
             index += 1
         }
         guard index < lines.count else {
-            throw NotebookError(path: path, line: start + 1, "the header opened here is never closed (end it with a line '\(fence)')")
+            throw NotebookError(
+                path: path, line: start + 1, "the header opened here is never closed (end it with a line '\(fence)')")
         }
         try parser.closeOpenKey()
         return (parser.header, index + 1)
@@ -94,7 +95,8 @@ struct HeaderParser {
 
     private func checkKey(_ key: String, line: Int) throws(NotebookError) {
         guard NotebookHeader.knownKeys.contains(key) else {
-            let hint = closestMatch(to: key, in: NotebookHeader.knownKeys).map { " (did you mean '\($0)'?)" }
+            let hint =
+                closestMatch(to: key, in: NotebookHeader.knownKeys).map { " (did you mean '\($0)'?)" }
                 ?? " (known keys: \(NotebookHeader.knownKeys.joined(separator: ", ")))"
             throw NotebookError(path: path, line: line, "unknown header key '\(key)'\(hint)")
         }

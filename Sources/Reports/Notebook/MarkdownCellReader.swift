@@ -53,7 +53,9 @@ struct MarkdownCellReader {
 
     private func requireBlank(_ rest: String, line: Int) throws(NotebookError) {
         guard rest.isBlank else {
-            throw NotebookError(path: path, line: line, "text after the end of a long comment in a markdown cell: '\(rest.trimmedWhitespace)'")
+            throw NotebookError(
+                path: path, line: line,
+                "text after the end of a long comment in a markdown cell: '\(rest.trimmedWhitespace)'")
         }
     }
 }
@@ -74,7 +76,8 @@ struct LongBracket {
 
 /// `lines` without the blank lines at either end.
 func trimmingBlankLines(_ lines: [String]) -> [String] {
-    guard let first = lines.firstIndex(where: { !$0.isBlank }), let last = lines.lastIndex(where: { !$0.isBlank }) else {
+    guard let first = lines.firstIndex(where: { !$0.isBlank }), let last = lines.lastIndex(where: { !$0.isBlank })
+    else {
         return []
     }
     return Array(lines[first...last])

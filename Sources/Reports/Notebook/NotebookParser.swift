@@ -38,7 +38,9 @@ public enum NotebookParser {
         return try HeaderParser.parse(lines, from: start, path: path)?.header ?? NotebookHeader()
     }
 
-    private static func readCells(_ lines: [String], from start: Int, path: String) throws(NotebookError) -> [NotebookCell] {
+    private static func readCells(_ lines: [String], from start: Int, path: String) throws(NotebookError)
+        -> [NotebookCell]
+    {
         var markers: [(index: Int, marker: CellMarker)] = []
         for index in lines.indices where index >= start {
             if let marker = CellMarker(line: lines[index]) { markers.append((index, marker)) }
@@ -55,15 +57,18 @@ public enum NotebookParser {
                 cells.append(codeCell(lines, body, marker: entry))
             case .markdown:
                 let text = try MarkdownCellReader(path: path).markdown(of: lines[body], firstLine: body.lowerBound + 1)
-                cells.append(NotebookCell(
-                    kind: .markdown, title: entry.marker.title, text: text,
-                    markerLine: entry.index + 1, contentLines: nonBlankLines(lines, body)))
+                cells.append(
+                    NotebookCell(
+                        kind: .markdown, title: entry.marker.title, text: text,
+                        markerLine: entry.index + 1, contentLines: nonBlankLines(lines, body)))
             }
         }
         return cells
     }
 
-    private static func codeCell(_ lines: [String], _ body: Range<Int>, marker: (index: Int, marker: CellMarker)?) -> NotebookCell {
+    private static func codeCell(_ lines: [String], _ body: Range<Int>, marker: (index: Int, marker: CellMarker)?)
+        -> NotebookCell
+    {
         let contentLines = nonBlankLines(lines, body)
         let text = contentLines.map { lines[($0.lowerBound - 1)..<$0.upperBound].joined(separator: "\n") } ?? ""
         return NotebookCell(
@@ -75,7 +80,7 @@ public enum NotebookParser {
     private static func nonBlankLines(_ lines: [String], _ body: Range<Int>) -> ClosedRange<Int>? {
         let clamped = body.clamped(to: lines.indices)
         guard let first = clamped.first(where: { !lines[$0].isBlank }),
-              let last = clamped.last(where: { !lines[$0].isBlank })
+            let last = clamped.last(where: { !lines[$0].isBlank })
         else { return nil }
         return (first + 1)...(last + 1)
     }

@@ -35,14 +35,18 @@ enum GitHeadReader {
     /// or the folder a `.git` file names.
     static func findGitDirectory(from directory: String) -> String? {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            return nil
+        }
         var url = URL(fileURLWithPath: directory).standardizedFileURL
         for _ in 0..<256 {
             let candidate = url.appendingPathComponent(".git").path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory) {
                 if isDirectory.boolValue { return candidate }
-                guard let text = readSmallFile(candidate)?.trimmedWhitespace, text.hasPrefix("gitdir: ") else { return nil }
+                guard let text = readSmallFile(candidate)?.trimmedWhitespace, text.hasPrefix("gitdir: ") else {
+                    return nil
+                }
                 let target = String(text.dropFirst(8)).trimmedWhitespace
                 return target.hasPrefix("/") ? target : url.path + "/" + target
             }
@@ -54,7 +58,8 @@ enum GitHeadReader {
     }
 
     static func isCommitID(_ text: String) -> Bool {
-        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        (text.utf8.count == 40 || text.utf8.count == 64)
+            && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 
     private static func readSmallFile(_ path: String, limit: Int = 4096) -> String? {

@@ -53,7 +53,7 @@ public enum ReproducibilityProbe {
         guard let head = CommandRunner.output(of: git + ["rev-parse", "HEAD"]) else { return nil }
         let commit = head.trimmedWhitespace
         guard !commit.isEmpty,
-              let status = CommandRunner.output(of: git + ["status", "--porcelain", "--untracked-files=no"])
+            let status = CommandRunner.output(of: git + ["status", "--porcelain", "--untracked-files=no"])
         else { return nil }
         return GitState(commit: commit, isDirty: !status.isBlank)
     }

@@ -39,7 +39,9 @@ struct SHA256 {
         var padding: [UInt8] = [0x80]
         let afterMarker = (pending.count + 1) % 64
         padding += [UInt8](repeating: 0, count: (56 - afterMarker + 64) % 64)
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         let length = messageLength
         update(padding)
         messageLength = length
@@ -58,7 +60,9 @@ struct SHA256 {
     private mutating func compressPendingBlock() {
         for t in 0..<16 {
             let i = t * 4
-            schedule[t] = UInt32(pending[i]) << 24 | UInt32(pending[i + 1]) << 16 | UInt32(pending[i + 2]) << 8 | UInt32(pending[i + 3])
+            schedule[t] =
+                UInt32(pending[i]) << 24 | UInt32(pending[i + 1]) << 16 | UInt32(pending[i + 2]) << 8
+                | UInt32(pending[i + 3])
         }
         for t in 16..<64 {
             let w15 = schedule[t - 15], w2 = schedule[t - 2]

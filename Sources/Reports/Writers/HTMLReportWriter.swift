@@ -34,14 +34,17 @@ public enum HTMLReportWriter {
 
     /// `rendered` with each volatile line replaced by a fixed one, for comparing two renders.
     public static func maskingVolatileLines(_ rendered: String) -> String {
-        splitLuaLines(rendered).map { $0.contains(volatileMarker) ? volatileMarker + "…</tr>" : $0 }.joined(separator: "\n")
+        splitLuaLines(rendered).map { $0.contains(volatileMarker) ? volatileMarker + "…</tr>" : $0 }.joined(
+            separator: "\n")
     }
 
     static let volatileMarker = "<tr class=\"volatile\">"
 
     private static func banner(_ layout: ReportLayout) -> [String] {
         if let failed = layout.failedCell {
-            return ["<div class=\"banner\" role=\"alert\"><strong>This report is incomplete:</strong> <a href=\"#cell-\(failed)\">cell \(failed)</a> failed; the cells after it did not run.</div>"]
+            return [
+                "<div class=\"banner\" role=\"alert\"><strong>This report is incomplete:</strong> <a href=\"#cell-\(failed)\">cell \(failed)</a> failed; the cells after it did not run.</div>"
+            ]
         }
         if let message = layout.failureOutsideCells {
             return [

@@ -43,7 +43,9 @@ public enum MarkdownReportWriter {
             blocks.append(cell.text)
         }
         blocks += rendered.outputs.compactMap(output)
-        if let message = layout.missingError(forCell: index), let block = output(.error(message)) { blocks.append(block) }
+        if let message = layout.missingError(forCell: index), let block = output(.error(message)) {
+            blocks.append(block)
+        }
         if layout.didNotRun(cell: index) { blocks.append("*Not run: an earlier cell failed.*") }
         return blocks
     }

@@ -8,9 +8,13 @@ enum MarkdownTableWriter {
         var lines = [row((0..<width).map { MarkdownReportWriter.markdownEscaped(table.columnName($0).onOneLine) })]
         lines.append(row((0..<width).map { numeric[$0] ? "---:" : "---" }))
         for values in table.rows {
-            lines.append(row((0..<width).map { column in
-                table.value(values, column).map { MarkdownReportWriter.markdownEscaped($0.displayText.onOneLine) } ?? ""
-            }))
+            lines.append(
+                row(
+                    (0..<width).map { column in
+                        table.value(values, column).map {
+                            MarkdownReportWriter.markdownEscaped($0.displayText.onOneLine)
+                        } ?? ""
+                    }))
         }
         return lines.joined(separator: "\n")
     }

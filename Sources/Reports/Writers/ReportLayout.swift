@@ -33,7 +33,7 @@ struct ReportLayout {
     /// The failure's message for the failed cell when its outputs do not already show an error.
     func missingError(forCell index: Int) -> String? {
         guard case .failed(let failed, let message) = report.status, failed == index,
-              report.cells.indices.contains(index - 1)
+            report.cells.indices.contains(index - 1)
         else { return nil }
         return report.cells[index - 1].outputs.contains(where: \.isError) ? nil : message
     }

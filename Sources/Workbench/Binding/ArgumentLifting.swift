@@ -10,7 +10,9 @@ enum ArgumentLifting {
     {
         let readArgument = argument.readArgument, readOption = argument.readOption
         return LuaArgument<Outer>(
-            name: argument.name, place: argument.place == .option ? .option : .positional(required: argument.place == .positional(required: true)),
+            name: argument.name,
+            place: argument.place == .option
+                ? .option : .positional(required: argument.place == .positional(required: true)),
             doc: argument.doc, type: argument.type, spec: argument.spec,
             readArgument: { outer, call, index in try readArgument(&outer[keyPath: path], call, index) },
             readOption: { outer, value, raw in try readOption(&outer[keyPath: path], value, raw) },

@@ -27,7 +27,9 @@ extension LuaMethod where T: ScriptReceiver {
 extension LuaMethod where T: ScriptReceiver {
     /// A method that takes no arguments.
     init(_ name: String, summary: String, returns: [LuaReturn] = [], body: @escaping (T, LuaCall) throws -> Int32) {
-        self.init(name, summary: summary, arguments: NoArguments.self, returns: returns) { me, _, call in try body(me, call) }
+        self.init(name, summary: summary, arguments: NoArguments.self, returns: returns) { me, _, call in
+            try body(me, call)
+        }
     }
 }
 

@@ -35,7 +35,9 @@ struct UnexpectedOption: Error, CustomStringConvertible {
 extension Int: LuaArgumentValue {
     static var luaType: LuaType { .integer }
     static var parameterType: ParameterType { .integer }
-    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Int { try call.integer(index, name) }
+    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Int {
+        try call.integer(index, name)
+    }
     init(option value: ParameterValue, raw: LuaValue, name: String) throws {
         guard case .integer(let i) = value else { throw UnexpectedOption(name: name) }
         self = i
@@ -46,7 +48,9 @@ extension Int: LuaArgumentValue {
 extension Double: LuaArgumentValue {
     static var luaType: LuaType { .number }
     static var parameterType: ParameterType { .number }
-    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Double { try call.number(index, name) }
+    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Double {
+        try call.number(index, name)
+    }
     init(option value: ParameterValue, raw: LuaValue, name: String) throws {
         guard case .number(let x) = value else { throw UnexpectedOption(name: name) }
         self = x
@@ -57,7 +61,9 @@ extension Double: LuaArgumentValue {
 extension String: LuaArgumentValue {
     static var luaType: LuaType { .string }
     static var parameterType: ParameterType { .string }
-    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> String { try call.string(index, name) }
+    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> String {
+        try call.string(index, name)
+    }
     init(option value: ParameterValue, raw: LuaValue, name: String) throws {
         guard case .string(let s) = value else { throw UnexpectedOption(name: name) }
         self = s
@@ -68,7 +74,9 @@ extension String: LuaArgumentValue {
 extension Bool: LuaArgumentValue {
     static var luaType: LuaType { .boolean }
     static var parameterType: ParameterType { .boolean }
-    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Bool { try call.boolean(index, name) }
+    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Bool {
+        try call.boolean(index, name)
+    }
     init(option value: ParameterValue, raw: LuaValue, name: String) throws {
         guard case .boolean(let b) = value else { throw UnexpectedOption(name: name) }
         self = b
@@ -101,7 +109,9 @@ protocol LuaListElement {
 extension Double: LuaListElement {
     static var luaListType: LuaType { .number | .array(.number) }
     static var parameterListType: ParameterType { .numbers }
-    static func list(_ call: LuaCall, _ index: Int32, _ name: String) throws -> [Double] { try call.numbers(index, name) }
+    static func list(_ call: LuaCall, _ index: Int32, _ name: String) throws -> [Double] {
+        try call.numbers(index, name)
+    }
     static func list(_ value: ParameterValue) -> [Double]? {
         if case .numbers(let xs) = value { return xs }
         return nil
@@ -118,7 +128,8 @@ extension String: LuaListElement {
         }
         return try items.enumerated().map { position, item in
             guard case .string(let s) = item else {
-                throw ScriptError("argument \(index) '\(name)': item \(position + 1) must be a string, got a \(item.typeName)")
+                throw ScriptError(
+                    "argument \(index) '\(name)': item \(position + 1) must be a string, got a \(item.typeName)")
             }
             return s
         }
@@ -156,7 +167,8 @@ extension LuaChoice {
         let given = try call.string(index, name)
         guard let value = Self(rawValue: given) else {
             let known = allCases.map(\.rawValue)
-            var message = "argument \(index) '\(name)' must be one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
+            var message =
+                "argument \(index) '\(name)' must be one of " + known.map { "\"\($0)\"" }.joined(separator: ", ")
                 + ", got \"\(given)\""
             if let guess = closestMatch(to: given, in: known) { message += " (did you mean \"\(guess)\"?)" }
             throw ScriptError(message)
@@ -174,7 +186,9 @@ extension LuaChoice {
 extension LuaValue: LuaArgumentValue {
     static var luaType: LuaType { .any }
     static var parameterType: ParameterType { .any }
-    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> LuaValue { try call.value(index, name) }
+    static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> LuaValue {
+        try call.value(index, name)
+    }
     init(option value: ParameterValue, raw: LuaValue, name: String) throws { self = raw }
     var shownDefault: ParameterValue? { parameterValue }
 }

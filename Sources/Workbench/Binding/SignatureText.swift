@@ -5,7 +5,9 @@ import LuaBridge
 /// declaration: `s:diff([lag [, differences]]) -> Series`. Optional arguments
 /// nest in brackets; the options table lists its fields with their defaults.
 enum SignatureText {
-    static func line<Arguments: LuaArguments>(_ qualifiedName: String, _ arguments: Arguments.Type, returns: [LuaReturn]) -> String {
+    static func line<Arguments: LuaArguments>(
+        _ qualifiedName: String, _ arguments: Arguments.Type, returns: [LuaReturn]
+    ) -> String {
         // Each item: its text and whether the caller may leave it out.
         var items: [(text: String, optional: Bool)] = arguments.positionals.map {
             ($0.name, $0.place == .positional(required: false))

@@ -72,10 +72,13 @@ struct StubWriter {
         guard let signature else { return ["---@param ... any", "---@return any"] }
         var out: [String] = []
         for p in signature.parameters {
-            out.append("---@param \(p.name)\(p.optional ? "?" : "") \(renderer.render(p.type, at: path + "." + p.name))")
+            out.append(
+                "---@param \(p.name)\(p.optional ? "?" : "") \(renderer.render(p.type, at: path + "." + p.name))")
         }
         for (i, r) in signature.returns.enumerated() {
-            out.append("---@return \(renderer.render(r.type, at: StubNames.resultPath(path, i)))" + (r.name.map { " " + $0 } ?? ""))
+            out.append(
+                "---@return \(renderer.render(r.type, at: StubNames.resultPath(path, i)))"
+                    + (r.name.map { " " + $0 } ?? ""))
         }
         for alternative in signature.alternatives {
             out.append("---@overload " + renderer.functionType(alternative, at: path, selfType: selfType))

@@ -6,7 +6,8 @@ import TimeSeries
 /// that registers its methods; the reference and the stubs list these.
 public enum ScriptTypes {
     public static let classes: [LuaClassDoc] = [
-        SeriesObject.documentation, PanelObject.documentation, DistributionObject.documentation, CostHandle.documentation,
+        SeriesObject.documentation, PanelObject.documentation, DistributionObject.documentation,
+        CostHandle.documentation,
         FittedModelObject.documentation, ForecastObject.documentation, SamplePathsObject.documentation,
         FittedPanelObject.documentation, ChartObject.documentation,
     ]
@@ -36,22 +37,25 @@ extension LuaType {
 
 /// Records the registry hands out (almanac.plugin, almanac.plugins, cost.plugin).
 extension LuaType {
-    static let parameterDescriptor = LuaType.record([
-        LuaField("name", .string), LuaField("type", .oneOf(ParameterType.allCases.map(\.rawValue))),
-        LuaField("doc", .string), LuaField("required", .boolean),
-        .optional("default", .any), .optional("range", .string, doc: "\"> 0\", \">= 1 and <= 100\""),
-        .optional("choices", .array(.string)),
-    ], named: "almanac.ParameterDescriptor")
+    static let parameterDescriptor = LuaType.record(
+        [
+            LuaField("name", .string), LuaField("type", .oneOf(ParameterType.allCases.map(\.rawValue))),
+            LuaField("doc", .string), LuaField("required", .boolean),
+            .optional("default", .any), .optional("range", .string, doc: "\"> 0\", \">= 1 and <= 100\""),
+            .optional("choices", .array(.string)),
+        ], named: "almanac.ParameterDescriptor")
 
-    static let pluginDescriptor = LuaType.record([
-        LuaField("name", .pluginName(nil)), LuaField("kind", .oneOf(PluginKind.allCases.map(\.rawValue))),
-        LuaField("version", .string), LuaField("summary", .string),
-        LuaField("source", .string, doc: "\"native\" or the Lua file and line"),
-        LuaField("capabilities", .array(.string)), LuaField("decision", .array(.string), doc: "a cost's decision variables"),
-        LuaField("params", .array(parameterDescriptor)),
-        .optional("doc", .string), .optional("author", .string), .optional("license", .string),
-        .optional("homepage", .string), .optional("example", .string),
-    ], named: "almanac.PluginDescriptor")
+    static let pluginDescriptor = LuaType.record(
+        [
+            LuaField("name", .pluginName(nil)), LuaField("kind", .oneOf(PluginKind.allCases.map(\.rawValue))),
+            LuaField("version", .string), LuaField("summary", .string),
+            LuaField("source", .string, doc: "\"native\" or the Lua file and line"),
+            LuaField("capabilities", .array(.string)),
+            LuaField("decision", .array(.string), doc: "a cost's decision variables"),
+            LuaField("params", .array(parameterDescriptor)),
+            .optional("doc", .string), .optional("author", .string), .optional("license", .string),
+            .optional("homepage", .string), .optional("example", .string),
+        ], named: "almanac.PluginDescriptor")
 }
 
 /// Small vocabularies several declarations share.

@@ -14,7 +14,8 @@ extension StubWriter {
             lines.append(fieldLine(LuaField(property.name, property.type, doc: property.summary), owner: name))
         }
         if let index = type.indexTypes {
-            lines.append("---@field [\(renderer.render(index.key, at: name))] \(renderer.render(index.value, at: name))")
+            lines.append(
+                "---@field [\(renderer.render(index.key, at: name))] \(renderer.render(index.value, at: name))")
         }
         for op in type.operators {
             let operand = op.operand.map { "(" + renderer.render($0, at: name) + ")" } ?? ""

@@ -57,7 +57,9 @@ extension StubWriter {
             if case .pluginParametersOfKind(let kindName) = p.type { return PluginKind(rawValue: kindName) }
             return nil
         }
-        guard let kind = kinds.first, signature.parameters.contains(where: { $0.type == .pluginName(kind) }) else { return [] }
+        guard let kind = kinds.first, signature.parameters.contains(where: { $0.type == .pluginName(kind) }) else {
+            return []
+        }
         var out: [String] = []
         for plugin in registry.list(kind: kind) {
             renderer.plugin = (kind, plugin.descriptor.name)

@@ -69,10 +69,13 @@ struct StubTypeRenderer {
         // A nested `fun(...)` is grouped, or its results would swallow the next parameter.
         func grouped(_ type: LuaType, _ text: String) -> String { type.isCallback ? "(\(text))" : text }
         for p in signature.parameters {
-            parameters.append("\(p.name)\(p.optional ? "?" : ""): \(grouped(p.type, render(p.type, at: path + "." + p.name)))")
+            parameters.append(
+                "\(p.name)\(p.optional ? "?" : ""): \(grouped(p.type, render(p.type, at: path + "." + p.name)))")
         }
         var text = "fun(\(parameters.joined(separator: ", ")))"
-        let results = signature.returns.enumerated().map { i, r in grouped(r.type, render(r.type, at: StubNames.resultPath(path, i))) }
+        let results = signature.returns.enumerated().map { i, r in
+            grouped(r.type, render(r.type, at: StubNames.resultPath(path, i)))
+        }
         if !results.isEmpty { text += ": " + results.joined(separator: ", ") }
         return text
     }

@@ -18,8 +18,10 @@ final class HardDeadline: @unchecked Sendable {
         let thread = Thread {
             let wait = seconds + HardDeadline.grace
             if done.wait(timeout: .now() + wait) == .timedOut {
-                let limit = seconds == seconds.rounded() ? String(format: "%.1f", seconds) : String(format: "%.14g", seconds)
-                let message = "almanac: script stopped: it ran longer than its time limit of \(limit) s (--timeout) inside code that cannot be interrupted (a native call or a string pattern search); the process was ended\n"
+                let limit =
+                    seconds == seconds.rounded() ? String(format: "%.1f", seconds) : String(format: "%.14g", seconds)
+                let message =
+                    "almanac: script stopped: it ran longer than its time limit of \(limit) s (--timeout) inside code that cannot be interrupted (a native call or a string pattern search); the process was ended\n"
                 FileHandle.standardError.write(Data(message.utf8))
                 _exit(1)
             }

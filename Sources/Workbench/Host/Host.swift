@@ -28,12 +28,15 @@ public final class ScriptHost {
     public init(options: HostOptions) throws(HostError) {
         self.options = options
         if options.safe, let link = symbolicLinkOnTheWay(to: options.outputDirectory) {
-            throw HostError("--safe: the output folder '\(options.outputDirectory)' goes through the symbolic link '\(link)'; a link shipped beside a script could send its writes anywhere, so --safe refuses it (give a real folder with -o)")
+            throw HostError(
+                "--safe: the output folder '\(options.outputDirectory)' goes through the symbolic link '\(link)'; a link shipped beside a script could send its writes anywhere, so --safe refuses it (give a real folder with -o)"
+            )
         }
         do {
             try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw HostError("cannot create the output folder '\(options.outputDirectory)': \(error.localizedDescription)")
+            throw HostError(
+                "cannot create the output folder '\(options.outputDirectory)': \(error.localizedDescription)")
         }
         registry = PluginRegistry()
         context = HostContext(registry: registry, seed: options.seed, outputDirectory: options.outputDirectory)
@@ -45,13 +48,15 @@ public final class ScriptHost {
             for module in ScriptHost.modules(context) { try state.install(module) }
             if options.safe {
                 let scriptDirectory = options.scriptDirectory ?? FileManager.default.currentDirectoryPath
-                let policy = SandboxPolicy(readableRoots: [scriptDirectory] + options.dataDirectories,
-                                           writableRoots: [options.outputDirectory], modulePath: [scriptDirectory])
+                let policy = SandboxPolicy(
+                    readableRoots: [scriptDirectory] + options.dataDirectories,
+                    writableRoots: [options.outputDirectory], modulePath: [scriptDirectory])
                 context.sandbox = policy
                 try state.applySandbox(policy)
             } else if let scriptDirectory = options.scriptDirectory {
-                try state.run("package.path = ... .. '/?.lua;' .. ... .. '/?/init.lua;' .. package.path",
-                              chunkName: "=[almanac]", arguments: [.string(scriptDirectory)])
+                try state.run(
+                    "package.path = ... .. '/?.lua;' .. ... .. '/?/init.lua;' .. package.path",
+                    chunkName: "=[almanac]", arguments: [.string(scriptDirectory)])
             }
         } catch let error as LuaError {
             throw HostError("internal error while setting up Lua: \(error.message)")
@@ -79,9 +84,12 @@ public final class ScriptHost {
 
     /// Every Lua module the host installs, in order; the reference docs list the same.
     static func modules(_ context: HostContext) -> [LuaModuleSpec] {
-        [AlmanacModule.spec(context), RandomModule.spec(context), SeriesModule.spec(), DataModule.spec(context),
-         MetricsModule.spec(), ForecastModule.spec(context), OptimizeModule.spec(context), DistModule.spec(context), InventoryModule.spec(context),
-         PlotModule.spec(context), ReportModule.spec(context)]
+        [
+            AlmanacModule.spec(context), RandomModule.spec(context), SeriesModule.spec(), DataModule.spec(context),
+            MetricsModule.spec(), ForecastModule.spec(context), OptimizeModule.spec(context), DistModule.spec(context),
+            InventoryModule.spec(context),
+            PlotModule.spec(context), ReportModule.spec(context),
+        ]
     }
 
     /// The modules as documentation sees them (no state needed).
@@ -153,7 +161,8 @@ public final class ScriptHost {
 
     /// Runs Lua source under the run's time limit.
     @discardableResult
-    public func runChunk(_ source: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+    public func runChunk(_ source: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue]
+    {
         try sealForScripts()
         state.setTimeLimit(seconds: timeLimit)
         defer { state.setTimeLimit(seconds: nil) }

@@ -14,7 +14,8 @@ enum LuaWording {
         switch hint {
         case .fillGaps: return "fill them first, e.g. s:fill_gaps(\"linear\")"
         case .exampleDistribution: return "a distribution such as dist.normal(50, 8)"
-        case .passCovariate(let name): return "From Lua, pass it with forecast.fit(name, series, params, { \(name) = { ... } })"
+        case .passCovariate(let name):
+            return "From Lua, pass it with forecast.fit(name, series, params, { \(name) = { ... } })"
         }
     }
 
@@ -34,7 +35,8 @@ enum LuaWording {
         guard message.contains(opening) else { return message }
         var out = "", rest = message[...]
         while let start = rest.firstRange(of: opening),
-              let end = rest[start.upperBound...].firstRange(of: closing) {
+            let end = rest[start.upperBound...].firstRange(of: closing)
+        {
             out += rest[..<start.lowerBound]
             out += text(for: .passCovariate(name: String(rest[start.upperBound..<end.lowerBound])))
             rest = rest[end.upperBound...]

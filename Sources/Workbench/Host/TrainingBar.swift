@@ -28,7 +28,9 @@ final class TrainingBar: @unchecked Sendable {
         let fraction = report.maxSteps > 0 ? min(1, Double(report.step) / Double(report.maxSteps)) : 1
         let bar = ProgressBar.bar(fraction, width: 20)
         let elapsed = Date().timeIntervalSince(start)
-        let line = "\r\(label) \(bar) step \(report.step)/\(report.maxSteps)  \(report.summary)  " + String(format: "%.0fs", elapsed)
+        let line =
+            "\r\(label) \(bar) step \(report.step)/\(report.maxSteps)  \(report.summary)  "
+            + String(format: "%.0fs", elapsed)
         FileHandle.standardError.write(line.data(using: .utf8) ?? Data())
         return keepGoing
     }

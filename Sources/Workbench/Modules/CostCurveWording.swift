@@ -17,7 +17,9 @@ enum CostCurveWording {
     /// Labels for a cost of the decision `name` (nil: a Lua function, which declares none),
     /// with the caller's `xlabel`, `ylabel` and `optimum_label` taking precedence; an `xlabel`
     /// ending in a symbol also names the optimum after it.
-    static func labels(decision name: String?, xLabel: String?, yLabel: String?, optimumLabel: String?) -> CostCurveLabels {
+    static func labels(decision name: String?, xLabel: String?, yLabel: String?, optimumLabel: String?)
+        -> CostCurveLabels
+    {
         let axis: String, optimumName: String
         if let name, let known = symbols[name] {
             (axis, optimumName) = (known.axis, known.symbol + "*")
@@ -27,14 +29,17 @@ enum CostCurveWording {
         } else {
             (axis, optimumName) = ("decision", "optimum")
         }
-        return CostCurveLabels(x: xLabel ?? axis, y: yLabel ?? "cost", optimumName: xLabel.flatMap(symbolName) ?? optimumName,
-                               optimumText: optimumLabel)
+        return CostCurveLabels(
+            x: xLabel ?? axis, y: yLabel ?? "cost", optimumName: xLabel.flatMap(symbolName) ?? optimumName,
+            optimumText: optimumLabel)
     }
 
     /// "S*" for an axis label ending in a one-letter symbol ("order quantity S"), so the optimum
     /// is named as the caller's axis names the decision; nil otherwise.
     static func symbolName(_ axisLabel: String) -> String? {
-        guard let last = axisLabel.split(separator: " ").last, last.count == 1, last.first?.isLetter == true else { return nil }
+        guard let last = axisLabel.split(separator: " ").last, last.count == 1, last.first?.isLetter == true else {
+            return nil
+        }
         return last + "*"
     }
 }

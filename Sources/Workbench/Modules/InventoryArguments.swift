@@ -46,8 +46,9 @@ struct BaseStockArguments: LuaArguments {
     static let arguments: [LuaArgument<Self>] = [
         InventoryPolicies.holdingCost(\.holdingCost), InventoryPolicies.stockoutCost(\.stockoutCost),
         .option(\.leadTime, "L, periods between ordering and receiving", range: .nonNegative),
-        .option(\.reviewPeriod, "R: order up to S every R periods (periodic review (R, S))",
-                range: ParameterRange(lower: 1, upper: 10_000)),
+        .option(
+            \.reviewPeriod, "R: order up to S every R periods (periodic review (R, S))",
+            range: ParameterRange(lower: 1, upper: 10_000)),
         InventoryPolicies.demand(\.demand),
     ]
     static var optionsTable: LuaOptionsTable { .model }
@@ -113,9 +114,13 @@ struct EOQDiscountsArguments: LuaArguments {
     var kind = QuantityDiscountKind.allUnits
     static let arguments: [LuaArgument<Self>] = [
         InventoryPolicies.fixedCost(\.fixedCost),
-        .option(\.holdingCostRate, "i, holding cost per unit time as a share of the unit cost", range: .positive, required: true),
+        .option(
+            \.holdingCostRate, "i, holding cost per unit time as a share of the unit cost", range: .positive,
+            required: true),
         InventoryPolicies.demandRate(\.demandRate),
-        .option(\.breakpoints, "order sizes where each price starts, increasing, first 0", range: .nonNegative, required: true),
+        .option(
+            \.breakpoints, "order sizes where each price starts, increasing, first 0", range: .nonNegative,
+            required: true),
         .option(\.unitCosts, "the price per unit from each breakpoint on", range: .positive, required: true),
         .option(\.kind, "all-units or incremental discounts"),
     ]
@@ -168,7 +173,9 @@ struct EOQArguments: LuaArguments {
         InventoryPolicies.fixedCost(\.fixedCost),
         .option(\.holdingCost, "h, cost to hold one unit for one time unit", range: .positive, required: true),
         InventoryPolicies.demandRate(\.demandRate),
-        .option(\.stockoutCost, "p, cost per unit backordered per time unit; given, the model plans backorders", range: .positive),
+        .option(
+            \.stockoutCost, "p, cost per unit backordered per time unit; given, the model plans backorders",
+            range: .positive),
         .option(\.orderQuantity, "a Q to compare with Q* (sensitivity)", range: .positive),
     ]
     static var optionsTable: LuaOptionsTable { .model }
@@ -193,7 +200,8 @@ struct PerPeriodCost: LuaArgumentValue, LuaArgumentMissingMessage {
         switch raw {
         case .number(let x): values = [x]
         case .integer(let i): values = [Double(i)]
-        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): values = items.compactMap(\.doubleValue)
+        case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+            values = items.compactMap(\.doubleValue)
         default: throw ScriptError("option '\(name)' must be a number or an array of numbers")
         }
     }
@@ -214,7 +222,9 @@ struct ClassifiedPanel: LuaArgumentValue {
 
     static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> ClassifiedPanel {
         guard let object = call.stack.object(at: index, as: PanelObject.self) else {
-            throw ScriptError("argument \(index) '\(name)' must be a Panel (from data.csv with key =, or data.synthetic_retail), got a \(call.typeName(index))")
+            throw ScriptError(
+                "argument \(index) '\(name)' must be a Panel (from data.csv with key =, or data.synthetic_retail), got a \(call.typeName(index))"
+            )
         }
         return ClassifiedPanel(panel: object.panel)
     }
@@ -250,7 +260,9 @@ struct EOQMultiItemArguments: LuaArguments {
         .option(\.demandRate, "λ", range: .positive, required: true),
         .option(\.usage, "resource per unit ordered", range: .positive, required: true),
     ]
-    var item: MultiItemEOQ.Item { MultiItemEOQ.Item(fixedCost: fixedCost, holdingCost: holdingCost, demandRate: demandRate, usage: usage) }
+    var item: MultiItemEOQ.Item {
+        MultiItemEOQ.Item(fixedCost: fixedCost, holdingCost: holdingCost, demandRate: demandRate, usage: usage)
+    }
 }
 
 /// inventory.eoq_multi's `items`: a non-empty array of item tables, each
@@ -272,7 +284,9 @@ struct EOQMultiItems: LuaArgumentValue, LuaArgumentMissingMessage {
     init(option value: ParameterValue, raw: LuaValue, name: String) throws {
         guard case .array(let list) = raw, !list.isEmpty else { throw Self.missingOption(name) }
         items = try list.enumerated().map { i, value in
-            guard case .record(let fields) = value else { throw ScriptError("\(name)[\(i + 1)] must be a table of named values") }
+            guard case .record(let fields) = value else {
+                throw ScriptError("\(name)[\(i + 1)] must be a table of named values")
+            }
             return try EOQMultiItemArguments.decodeOptions(fields, owner: "inventory.eoq_multi: \(name)[\(i + 1)]").item
         }
     }

@@ -37,11 +37,13 @@ struct NewsvendorResult: LuaRecordEncodable {
     let criticalRatio: Double
 
     static let fields: [LuaRecordField<Self>] = [
-        .field(\.outcome.orderQuantity, name: "base_stock_level"), .field(\.outcome.orderQuantity, name: "order_quantity"),
+        .field(\.outcome.orderQuantity, name: "base_stock_level"),
+        .field(\.outcome.orderQuantity, name: "order_quantity"),
         .field(\.outcome.cost, name: "cost"), .field(\.outcome.expectedSales, name: "expected_sales"),
         .field(\.outcome.expectedLeftover, name: "expected_leftover"),
         .field(\.outcome.expectedShortage, name: "expected_shortage"),
-        .field(\.outcome.stockoutProbability, name: "stockout_probability"), .field(\.outcome.fillRate, name: "fill_rate"),
+        .field(\.outcome.stockoutProbability, name: "stockout_probability"),
+        .field(\.outcome.fillRate, name: "fill_rate"),
         .field(\.criticalRatio),
     ]
 }
@@ -65,22 +67,31 @@ struct BaseStockResult: LuaRecordEncodable {
 
     /// The newsvendor on the demand over the lead time and one period.
     init(_ o: NewsvendorOutcome, criticalRatio: Double, leadTimeDemandMean: Double) {
-        (baseStockLevel, orderQuantity, cost, expectedSales) = (o.orderQuantity, o.orderQuantity, o.cost, o.expectedSales)
-        (expectedLeftover, expectedShortage, stockoutProbability) = (o.expectedLeftover, o.expectedShortage, o.stockoutProbability)
+        (baseStockLevel, orderQuantity, cost, expectedSales) = (
+            o.orderQuantity, o.orderQuantity, o.cost, o.expectedSales
+        )
+        (expectedLeftover, expectedShortage, stockoutProbability) = (
+            o.expectedLeftover, o.expectedShortage, o.stockoutProbability
+        )
         (fillRate, self.criticalRatio, self.leadTimeDemandMean) = (o.fillRate, criticalRatio, leadTimeDemandMean)
     }
 
     /// The periodic-review (R, S) policy at level S.
-    init(level: Double, reviewPeriod: Int,
-         _ e: (cost: Double, stockoutProbability: Double, expectedBackorders: Double, expectedOnHand: Double),
-         criticalRatio: Double) {
+    init(
+        level: Double, reviewPeriod: Int,
+        _ e: (cost: Double, stockoutProbability: Double, expectedBackorders: Double, expectedOnHand: Double),
+        criticalRatio: Double
+    ) {
         (baseStockLevel, orderUpToLevel, cost, self.reviewPeriod) = (level, level, e.cost, reviewPeriod)
-        (stockoutProbability, expectedBackorders, expectedOnHand) = (e.stockoutProbability, e.expectedBackorders, e.expectedOnHand)
+        (stockoutProbability, expectedBackorders, expectedOnHand) = (
+            e.stockoutProbability, e.expectedBackorders, e.expectedOnHand
+        )
         self.criticalRatio = criticalRatio
     }
 
     static let fields: [LuaRecordField<Self>] = [
-        .field(\.baseStockLevel), .field(\.orderQuantity), .field(\.cost), .field(\.expectedSales), .field(\.expectedLeftover),
+        .field(\.baseStockLevel), .field(\.orderQuantity), .field(\.cost), .field(\.expectedSales),
+        .field(\.expectedLeftover),
         .field(\.expectedShortage), .field(\.stockoutProbability), .field(\.fillRate), .field(\.criticalRatio),
         .field(\.orderUpToLevel), .field(\.reviewPeriod), .field(\.expectedBackorders), .field(\.expectedOnHand),
         .field(\.leadTimeDemandMean, "without review_period"),
@@ -171,8 +182,10 @@ struct AbcXyzRow: LuaRecordEncodable {
     static let recordName: String? = "inventory.AbcXyzRow"
     static let fields: [LuaRecordField<Self>] = [
         .field(\.item.key, name: "key"), .field(\.item.value, name: "value"), .field(\.item.share, name: "share"),
-        .field(\.item.cumulativeShare, name: "cumulative_share"), .field(\.item.abc, name: "abc", type: .oneOf(["A", "B", "C"])),
-        .field(\.item.coefficientOfVariation, name: "cv"), .field(\.item.xyz, name: "xyz", type: .oneOf(["X", "Y", "Z"])),
+        .field(\.item.cumulativeShare, name: "cumulative_share"),
+        .field(\.item.abc, name: "abc", type: .oneOf(["A", "B", "C"])),
+        .field(\.item.coefficientOfVariation, name: "cv"),
+        .field(\.item.xyz, name: "xyz", type: .oneOf(["X", "Y", "Z"])),
         .field(\.item.cell, "\"AX\" … \"CZ\"", name: "class"), .field(\.item.serviceLevel, name: "service_level"),
     ]
 }

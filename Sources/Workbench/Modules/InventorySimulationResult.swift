@@ -24,12 +24,14 @@ struct SimulationResult: LuaRecordEncodable {
 
     static let recordName: String? = "inventory.SimulationResult"
     static let fields: [LuaRecordField<Self>] = [
-        .field(\.cost, name: "cost"), .field(\.holdingCost, name: "holding_cost"), .field(\.stockoutCost, name: "stockout_cost"),
+        .field(\.cost, name: "cost"), .field(\.holdingCost, name: "holding_cost"),
+        .field(\.stockoutCost, name: "stockout_cost"),
         .field(\.orderingCost, name: "ordering_cost"), .field(\.periodServiceLevel, name: "period_service_level"),
         .field(\.fillRate, name: "fill_rate"), .field(\.averageOnHand, name: "average_on_hand"),
         .field(\.orderFrequency, name: "order_frequency"),
-        .field(\.cycleServiceLevel, "share of replenishment cycles without a shortage; absent when no cycle completed",
-               name: "cycle_service_level"),
+        .field(
+            \.cycleServiceLevel, "share of replenishment cycles without a shortage; absent when no cycle completed",
+            name: "cycle_service_level"),
         .field(\.result.cyclesCounted, "replenishment cycles counted", name: "cycles"),
         .field(\.result.periodsSimulated, name: "periods_simulated"), .field(\.replications),
         .field(\.trace, "with trace = true: the first run, period by period", name: "trace"),
@@ -41,7 +43,9 @@ struct SimulationResult: LuaRecordEncodable {
         let halfWidth: Double
         init(_ e: PolicySimulation.Estimate) { (mean, halfWidth) = (e.mean, e.halfWidth) }
         static let recordName: String? = "inventory.Estimate"
-        static let fields: [LuaRecordField<Self>] = [.field(\.mean), .field(\.halfWidth, "of the 95% confidence interval")]
+        static let fields: [LuaRecordField<Self>] = [
+            .field(\.mean), .field(\.halfWidth, "of the 95% confidence interval"),
+        ]
     }
 
     /// The first run, period by period.

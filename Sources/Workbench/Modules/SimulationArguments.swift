@@ -20,16 +20,23 @@ struct SimulationArguments: LuaArguments {
     var leadTime = LeadTime.fixed(0)
 
     static let arguments: [LuaArgument<Self>] = [
-        .required(\.policy, "{ type = \"base_stock\", level = S }, { type = \"ss\", s =, S = } or { type = \"rq\", r =, Q = }"),
-        .option(\.ordersCross, "with a random lead time: false keeps arrivals in the order placed, true lets orders cross"),
+        .required(
+            \.policy, "{ type = \"base_stock\", level = S }, { type = \"ss\", s =, S = } or { type = \"rq\", r =, Q = }"
+        ),
+        .option(
+            \.ordersCross, "with a random lead time: false keeps arrivals in the order placed, true lets orders cross"),
         .option(\.holdingCost, "h per unit on hand per period", range: .nonNegative),
         .option(\.stockoutCost, "p per unit backordered (or lost) per period", range: .nonNegative),
         .option(\.fixedCost, "K per order", range: .nonNegative),
         .option(\.backorders, "false: unmet demand is lost"),
-        .option(\.periods, "periods per replication after the warm-up (default 1000; with paths, their length minus the warm-up)",
-                range: ParameterRange(lower: 1)),
-        .option(\.warmup, "periods discarded at the start of each run (default 100; with paths, 0)", range: .nonNegative),
-        .option(\.replications, "runs (default 10; with paths, one per path, at least 2)", range: ParameterRange(lower: 2)),
+        .option(
+            \.periods,
+            "periods per replication after the warm-up (default 1000; with paths, their length minus the warm-up)",
+            range: ParameterRange(lower: 1)),
+        .option(
+            \.warmup, "periods discarded at the start of each run (default 100; with paths, 0)", range: .nonNegative),
+        .option(
+            \.replications, "runs (default 10; with paths, one per path, at least 2)", range: ParameterRange(lower: 2)),
         .option(\.seed, "seed of this simulation; default a draw from the run's generator", range: .nonNegative),
         .option(\.trace, "return the first run period by period"),
         .option(\.demand, "a distribution, sample paths or scenarios", required: true),
@@ -44,7 +51,8 @@ struct SimulationArguments: LuaArguments {
             .record([
                 LuaField("type", .oneOf(["base_stock", "ss", "rq"])),
                 .optional("level", .number, doc: "base_stock: S"), .optional("s", .number, doc: "ss: reorder point"),
-                .optional("S", .number, doc: "ss: order-up-to level"), .optional("r", .number, doc: "rq: reorder point"),
+                .optional("S", .number, doc: "ss: order-up-to level"),
+                .optional("r", .number, doc: "rq: reorder point"),
                 .optional("Q", .number, doc: "rq: order quantity"),
             ])
         }
@@ -54,7 +62,9 @@ struct SimulationArguments: LuaArguments {
         static func argument(_ call: LuaCall, _ index: Int32, _ name: String) throws -> Policy {
             let fields = try call.record(index, name)
             func field(_ name: String) throws -> Double {
-                guard let x = fields[name]?.doubleValue else { throw ScriptError("the policy needs '\(name)' (a number)") }
+                guard let x = fields[name]?.doubleValue else {
+                    throw ScriptError("the policy needs '\(name)' (a number)")
+                }
                 return x
             }
             switch fields["type"] ?? .nil {
@@ -106,7 +116,9 @@ struct SimulationArguments: LuaArguments {
         static func missingOption(_ name: String) -> ScriptError { refusal(name, got: "nothing") }
 
         static func refusal(_ name: String, got: String) -> ScriptError {
-            ScriptError("option '\(name)' must be a distribution (dist.poisson(6)), sample paths (m:sample{ h =, n = }) or scenarios ({ { ... }, { ... } }), got \(got)")
+            ScriptError(
+                "option '\(name)' must be a distribution (dist.poisson(6)), sample paths (m:sample{ h =, n = }) or scenarios ({ { ... }, { ... } }), got \(got)"
+            )
         }
 
         /// One scenario: an array of numbers (an empty table is an empty path).
@@ -114,7 +126,9 @@ struct SimulationArguments: LuaArguments {
             switch value {
             case .array(let items):
                 return try items.enumerated().map { j, item in
-                    guard let x = item.doubleValue else { throw ScriptError("\(name)[\(j + 1)] must be a number, got \(item.typeName)") }
+                    guard let x = item.doubleValue else {
+                        throw ScriptError("\(name)[\(j + 1)] must be a number, got \(item.typeName)")
+                    }
                     return x
                 }
             case .record(let fields) where fields.isEmpty:
@@ -148,9 +162,13 @@ struct SimulationArguments: LuaArguments {
                 self = .fixed(Int(x))
             case .integer, .number:
                 let shown = raw.doubleValue.map(formatNumber) ?? "?"
-                throw ScriptError("option '\(name)' must be a whole number of periods between 0 and 100000 or a distribution such as dist.poisson(2), got \(shown)")
+                throw ScriptError(
+                    "option '\(name)' must be a whole number of periods between 0 and 100000 or a distribution such as dist.poisson(2), got \(shown)"
+                )
             default:
-                throw ScriptError("option '\(name)' must be a whole number of periods or a distribution such as dist.poisson(2), got \(raw.typeName)")
+                throw ScriptError(
+                    "option '\(name)' must be a whole number of periods or a distribution such as dist.poisson(2), got \(raw.typeName)"
+                )
             }
         }
 

@@ -38,12 +38,15 @@ extension DistributionObject {
         return LuaMethod(
             "sample", signature: SignatureText.line("d:sample", SampleCount.self, returns: returns),
             summary: "seeded draws from the run's generator (almanac.seed)",
-            types: SignatureText.types(NoArguments.self, returns: [.init(.number)],
-                                       or: [SignatureText.types(SampleArray.self, returns: [.init(.array(.number))])])
+            types: SignatureText.types(
+                NoArguments.self, returns: [.init(.number)],
+                or: [SignatureText.types(SampleArray.self, returns: [.init(.array(.number))])])
         ) { me, call in
             let args = try SampleCount.decode(call, from: 2, owner: "d:sample")
             guard let n = args.n else { return call.returning(me.distribution.sample(using: &me.context.generator)) }
-            guard n >= 0, n <= 100_000_000 else { throw ScriptError("argument 2 'n' must be between 0 and 100000000, got \(n)") }
+            guard n >= 0, n <= 100_000_000 else {
+                throw ScriptError("argument 2 'n' must be between 0 and 100000000, got \(n)")
+            }
             var draws: [Double] = []
             draws.reserveCapacity(n)
             for _ in 0..<n { draws.append(me.distribution.sample(using: &me.context.generator)) }

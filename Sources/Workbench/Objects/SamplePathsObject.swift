@@ -26,18 +26,24 @@ public final class SamplePathsObject: LuaUserdata, ScriptReceiver {
             LuaProperty("h", .integer, "steps per path") { .integer(Int64($0.paths.horizon)) },
         ]
         c.methods = [
-            LuaMethod("step", summary: "every path's value at step h", arguments: Step.self,
-                      returns: [.init(.array(.number))]) { me, args, call in
+            LuaMethod(
+                "step", summary: "every path's value at step h", arguments: Step.self,
+                returns: [.init(.array(.number))]
+            ) { me, args, call in
                 let h = try me.step(args.h, 2, "h")
                 call.stack.push(numbers: me.paths.step(h - 1))
                 return 1
             },
-            LuaMethod("totals", summary: "each path's sum over steps from..to (default all): e.g. demand over a lead time",
-                      arguments: StepRange.self, returns: [.init(.array(.number))]) { me, args, call in
+            LuaMethod(
+                "totals", summary: "each path's sum over steps from..to (default all): e.g. demand over a lead time",
+                arguments: StepRange.self, returns: [.init(.array(.number))]
+            ) { me, args, call in
                 let from = args.from.isGiven ? try me.step(args.from.value, 2, "from") : args.from.value
                 let to = try args.to.map { try me.step($0, 3, "to") } ?? me.paths.horizon
                 guard from <= to else { throw ScriptError("from (\(from)) must not exceed to (\(to))") }
-                let totals = (0..<me.paths.count).map { i in me.paths.path(i)[(i * me.paths.horizon + from - 1)...(i * me.paths.horizon + to - 1)].reduce(0, +) }
+                let totals = (0..<me.paths.count).map { i in
+                    me.paths.path(i)[(i * me.paths.horizon + from - 1)...(i * me.paths.horizon + to - 1)].reduce(0, +)
+                }
                 call.stack.push(numbers: totals)
                 return 1
             },
@@ -46,10 +52,14 @@ public final class SamplePathsObject: LuaUserdata, ScriptReceiver {
                 call.stack.push(numbers: means)
                 return 1
             },
-            LuaMethod("quantile", summary: "the q-quantile at each step (0 < q < 1)", arguments: Level.self,
-                      returns: [.init(.array(.number))]) { me, args, call in
+            LuaMethod(
+                "quantile", summary: "the q-quantile at each step (0 < q < 1)", arguments: Level.self,
+                returns: [.init(.array(.number))]
+            ) { me, args, call in
                 let q = args.q
-                guard q > 0, q < 1 else { throw ScriptError("argument 2 'q' must be between 0 and 1, got \(formatNumber(q))") }
+                guard q > 0, q < 1 else {
+                    throw ScriptError("argument 2 'q' must be between 0 and 1, got \(formatNumber(q))")
+                }
                 let values = (0..<me.paths.horizon).map { h -> Double in
                     let sorted = me.paths.step(h).sorted()
                     return sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))]

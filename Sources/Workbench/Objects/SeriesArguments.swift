@@ -87,7 +87,8 @@ extension SeriesMethods {
     struct DecomposeArguments: LuaArguments {
         var type = "additive"
         static let arguments: [LuaArgument<Self>] = [
-            .optional(\.type, "additive or multiplicative", type: .oneOf(Series.DecompositionType.allCases.map(\.rawValue)))
+            .optional(
+                \.type, "additive or multiplicative", type: .oneOf(Series.DecompositionType.allCases.map(\.rawValue)))
         ]
     }
 
@@ -96,7 +97,8 @@ extension SeriesMethods {
         var fitdf = 0
         static let arguments: [LuaArgument<Self>] = [
             .option(\.lag, "lags tested", range: ParameterRange(lower: 1)),
-            .option(\.fitdf, "parameters fitted (for residuals of an ARMA(p,q): p + q)", range: ParameterRange(lower: 0)),
+            .option(
+                \.fitdf, "parameters fitted (for residuals of an ARMA(p,q): p + q)", range: ParameterRange(lower: 0)),
         ]
     }
 
@@ -140,9 +142,13 @@ extension SeriesMethods {
         var lWindow: Int?
         var robust = false
         static let arguments: [LuaArgument<Self>] = [
-            .option(\.sWindow, "seasonal window: \"periodic\" (default) or an odd span", type: .literal("periodic") | .integer),
+            .option(
+                \.sWindow, "seasonal window: \"periodic\" (default) or an odd span",
+                type: .literal("periodic") | .integer),
             .option(\.sDegree, "degree of the seasonal loess", range: ParameterRange(lower: 0, upper: 1)),
-            .option(\.tWindow, "trend span; default nextodd(1.5·period/(1 − 1.5/s_window))", range: ParameterRange(lower: 3)),
+            .option(
+                \.tWindow, "trend span; default nextodd(1.5·period/(1 − 1.5/s_window))", range: ParameterRange(lower: 3)
+            ),
             .option(\.tDegree, "degree of the trend loess", range: ParameterRange(lower: 0, upper: 1)),
             .option(\.lWindow, "low-pass span; default the period made odd", range: ParameterRange(lower: 3)),
             .option(\.robust, "robustness iterations against outliers"),
@@ -160,7 +166,8 @@ struct LjungBoxResult: LuaRecordEncodable {
     let df: Int
     init(_ r: TestResult) { (statistic, pValue, df) = (r.statistic, r.pValue, r.parameter) }
     static let fields: [LuaRecordField<Self>] = [
-        .field(\.statistic, "the Q statistic"), .field(\.pValue, "chi-squared p-value"), .field(\.df, "degrees of freedom"),
+        .field(\.statistic, "the Q statistic"), .field(\.pValue, "chi-squared p-value"),
+        .field(\.df, "degrees of freedom"),
     ]
 }
 

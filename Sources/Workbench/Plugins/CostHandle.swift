@@ -24,7 +24,9 @@ public final class CostHandle: LuaUserdata, ScriptReceiver {
         let decision = plugin.descriptor.decision
         if !decision.isEmpty, x.count != decision.count {
             let noun = decision.count == 1 ? "variable" : "variables"
-            throw ScriptError.named("\(name): takes \(decision.count) decision \(noun) (\(decision.joined(separator: ", "))), got \(x.count)")
+            throw ScriptError.named(
+                "\(name): takes \(decision.count) decision \(noun) (\(decision.joined(separator: ", "))), got \(x.count)"
+            )
         }
         switch plugin.implementation {
         case .nativeCost(let cost):
@@ -54,7 +56,8 @@ public final class CostHandle: LuaUserdata, ScriptReceiver {
     /// optionally, a table of named parts. `point` says where it was evaluated, for messages.
     static func costValue(on stack: LuaStack, owner: String, at point: String) throws -> CostValue {
         guard let total = stack.number(at: -2) else {
-            throw ScriptError.named("\(owner): the cost function must return a number\(point), got \(stack.luaTypeName(at: -2))")
+            throw ScriptError.named(
+                "\(owner): the cost function must return a number\(point), got \(stack.luaTypeName(at: -2))")
         }
         var parts: [(name: String, value: Double)] = []
         if case .record(let fields) = try stack.value(at: -1) {
@@ -82,19 +85,28 @@ public final class CostHandle: LuaUserdata, ScriptReceiver {
         }
         c.callTypes = LuaSignature([.init("x", .number | .array(.number))], returns: [.number])
         c.methods = [
-            LuaMethod("parts", summary: "the cost at x with its components (e.g. ordering and holding), by name, and their `total`",
-                      arguments: Point.self, returns: [.init(.map(key: .string, value: .number))]) { me, args, call in
+            LuaMethod(
+                "parts",
+                summary: "the cost at x with its components (e.g. ordering and holding), by name, and their `total`",
+                arguments: Point.self, returns: [.init(.map(key: .string, value: .number))]
+            ) { me, args, call in
                 let value = try me.evaluate(args.x.values, on: call.stack)
                 var record: [String: LuaValue] = ["total": .number(value.total)]
                 for part in value.parts { record[part.name] = .number(part.value) }
                 return call.returning(.record(record))
-            },
+            }
         ]
         c.properties = [
             LuaProperty("name", .pluginName(.cost), "the plugin's name") { .string($0.name) },
-            LuaProperty("params", .map(key: .string, value: .any), "the bound parameters, defaults filled in") { .record($0.luaParameters) },
-            LuaProperty("decision", .array(.string), "names of the decision variables") { .array($0.plugin.descriptor.decision.map { .string($0) }) },
-            LuaProperty("plugin", .pluginDescriptor, "the plugin's descriptor (as almanac.plugin gives it)") { $0.plugin.descriptor.luaRecord },
+            LuaProperty("params", .map(key: .string, value: .any), "the bound parameters, defaults filled in") {
+                .record($0.luaParameters)
+            },
+            LuaProperty("decision", .array(.string), "names of the decision variables") {
+                .array($0.plugin.descriptor.decision.map { .string($0) })
+            },
+            LuaProperty("plugin", .pluginDescriptor, "the plugin's descriptor (as almanac.plugin gives it)") {
+                $0.plugin.descriptor.luaRecord
+            },
         ]
         c.tostring = { me in
             let params = me.luaParameters.keys.sorted().map { "\($0) = \(me.parameters[$0]?.description ?? "…")" }

@@ -29,7 +29,8 @@ struct LuaFitInfo {
         case .nil: break
         case .record(let r): fields = r
         case .array(let a) where a.isEmpty: break
-        default: throw fail("must be a table like { fitted = { ... }, params = { alpha = 0.3 } }, got a \(value.typeName)")
+        default:
+            throw fail("must be a table like { fitted = { ... }, params = { alpha = 0.3 } }, got a \(value.typeName)")
         }
         for key in fields.keys.sorted() where !Self.fields.contains(key) {
             let guess = closestMatch(to: key, in: Self.fields).map { " (did you mean '\($0)'?)" } ?? ""
@@ -39,7 +40,8 @@ struct LuaFitInfo {
             guard let v = fields[key] else { return nil }
             let xs: [Double]
             switch v {
-            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }): xs = items.compactMap(\.doubleValue)
+            case .array(let items) where items.allSatisfy({ $0.doubleValue != nil }):
+                xs = items.compactMap(\.doubleValue)
             case .object(let o as SeriesObject): xs = o.series.values
             default: throw fail("'\(key)' must be an array of \(n) numbers (0/0 where there is none)")
             }
@@ -82,9 +84,10 @@ struct LuaFitInfo {
         }
         let used = residuals.filter(\.isFinite)
         let meanSquare = used.isEmpty ? Double.nan : used.reduce(0) { $0 + $1 * $1 } / Double(used.count)
-        statistics = FitStatistics(logLikelihood: try number("loglik"), aic: try number("aic"), aicc: try number("aicc"),
-                                   bic: try number("bic"), sigma2: try number("sigma2") ?? meanSquare,
-                                   observations: n, parameterCount: parameters.count)
+        statistics = FitStatistics(
+            logLikelihood: try number("loglik"), aic: try number("aic"), aicc: try number("aicc"),
+            bic: try number("bic"), sigma2: try number("sigma2") ?? meanSquare,
+            observations: n, parameterCount: parameters.count)
     }
 
     /// As saved with a fitted model (see LuaFittedModel.savedState).
@@ -92,10 +95,12 @@ struct LuaFitInfo {
         func optional(_ x: Double?) -> JSONValue { x.map { $0.isNaN ? .null : .number($0) } ?? .null }
         return .object([
             "fitted": LuaModelState.json(fitted), "residuals": LuaModelState.json(residuals),
-            "params": .array(parameters.map { .array([.string($0.name), $0.value.isNaN ? .null : .number($0.value)]) }),
+            "params": .array(
+                parameters.map { .array([.string($0.name), $0.value.isNaN ? .null : .number($0.value)]) }),
             "method": .string(method), "notes": .array(notes.map { .string($0) }),
             "statistics": .object([
-                "loglik": optional(statistics.logLikelihood), "aic": optional(statistics.aic), "aicc": optional(statistics.aicc),
+                "loglik": optional(statistics.logLikelihood), "aic": optional(statistics.aic),
+                "aicc": optional(statistics.aicc),
                 "bic": optional(statistics.bic), "sigma2": optional(statistics.sigma2),
             ]),
         ])
@@ -104,27 +109,37 @@ struct LuaFitInfo {
     /// Read back from `json`, for a fit of `series`.
     init(json: JSONValue, series: Series, model: String) throws(ForecastError) {
         let n = series.count
-        guard let fitted = LuaModelState.numbers(json["fitted"]), let residuals = LuaModelState.numbers(json["residuals"]),
-              fitted.count == n, residuals.count == n, case .string(let method)? = json["method"] else {
+        guard let fitted = LuaModelState.numbers(json["fitted"]),
+            let residuals = LuaModelState.numbers(json["residuals"]),
+            fitted.count == n, residuals.count == n, case .string(let method)? = json["method"]
+        else {
             throw ForecastError("\(model): the saved state does not describe a fit of this series")
         }
         self.fitted = fitted
         self.residuals = residuals
         self.method = method
-        notes = json["notes"].map { if case .array(let items) = $0 { return items.compactMap(\.stringValue) } else { return [] } } ?? []
+        notes =
+            json["notes"].map {
+                if case .array(let items) = $0 { return items.compactMap(\.stringValue) } else { return [] }
+            } ?? []
         parameters = []
         if case .array(let pairs)? = json["params"] {
             for pair in pairs {
                 guard case .array(let two) = pair, two.count == 2, case .string(let name) = two[0] else { continue }
-                if case .number(let x) = two[1] { parameters.append(NamedValue(name, x)) } else { parameters.append(NamedValue(name, .nan)) }
+                if case .number(let x) = two[1] {
+                    parameters.append(NamedValue(name, x))
+                } else {
+                    parameters.append(NamedValue(name, .nan))
+                }
             }
         }
         func statistic(_ key: String) -> Double? {
             if case .number(let x)? = json["statistics"]?[key] { return x }
             return nil
         }
-        statistics = FitStatistics(logLikelihood: statistic("loglik"), aic: statistic("aic"), aicc: statistic("aicc"),
-                                   bic: statistic("bic"), sigma2: statistic("sigma2") ?? .nan,
-                                   observations: n, parameterCount: parameters.count)
+        statistics = FitStatistics(
+            logLikelihood: statistic("loglik"), aic: statistic("aic"), aicc: statistic("aicc"),
+            bic: statistic("bic"), sigma2: statistic("sigma2") ?? .nan,
+            observations: n, parameterCount: parameters.count)
     }
 }

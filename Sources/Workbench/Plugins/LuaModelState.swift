@@ -34,13 +34,16 @@ enum LuaModelState {
             return .array(out)
         case .record(let fields):
             var out: [String: JSONValue] = [:]
-            for (key, item) in fields { out[key.hasPrefix("$") ? "$" + key : key] = try json(item, at: "\(path).\(key)") }
+            for (key, item) in fields {
+                out[key.hasPrefix("$") ? "$" + key : key] = try json(item, at: "\(path).\(key)")
+            }
             return .object(out)
         case .function:
             throw ForecastError("\(path) is a function, which a saved model cannot hold")
         case .object(let o):
             let type = (o as? any LuaUserdata).map { Swift.type(of: $0).luaClassName } ?? "userdata"
-            throw ForecastError("\(path) is a \(type), which a saved model cannot hold; keep numbers, strings and tables in the state")
+            throw ForecastError(
+                "\(path) is a \(type), which a saved model cannot hold; keep numbers, strings and tables in the state")
         }
     }
 
@@ -58,7 +61,9 @@ enum LuaModelState {
             if fields.count == 1, case .string(let text)? = fields["$number"] {
                 return .number(text == "nan" ? .nan : text == "inf" ? .infinity : -.infinity)
             }
-            if fields.count == 1, case .string(let text)? = fields["$integer"], let i = Int64(text) { return .integer(i) }
+            if fields.count == 1, case .string(let text)? = fields["$integer"], let i = Int64(text) {
+                return .integer(i)
+            }
             var out: [String: LuaValue] = [:]
             for (key, item) in fields { out[key.hasPrefix("$") ? String(key.dropFirst()) : key] = lua(item) }
             return .record(out)

@@ -1,5 +1,5 @@
-import Foundation
 import Forecasting
+import Foundation
 import LuaBridge
 
 /// The Lua thread a Lua model plugin runs on.
@@ -58,8 +58,10 @@ extension HostContext {
     /// `model`'s sample paths from the run's generator. The generator is lent as a
     /// copy and put back after (even on an error, as an inout argument would be), so
     /// a Lua model's sample function may draw from the run's generator meanwhile.
-    func samplePaths(_ model: any FittedModel, horizon: Int, count: Int, future: [String: [Double]],
-                     call: LuaCall) throws -> SamplePaths {
+    func samplePaths(
+        _ model: any FittedModel, horizon: Int, count: Int, future: [String: [Double]],
+        call: LuaCall
+    ) throws -> SamplePaths {
         var lent = generator
         defer { generator = lent }
         do throws(ForecastError) {

@@ -5,27 +5,38 @@ import LuaBridge
 /// The table is checked as strictly as a native declaration: unknown fields
 /// (with a did-you-mean), missing functions, badly typed parameter specs.
 enum LuaPluginRegistration {
-    static let commonFields = ["kind", "name", "version", "summary", "doc", "params", "capabilities", "decision",
-                               "author", "license", "homepage", "example"]
-    static let specFields = ["name", "type", "default", "required", "min", "max", "greater_than", "less_than",
-                             "choices", "doc"]
+    static let commonFields = [
+        "kind", "name", "version", "summary", "doc", "params", "capabilities", "decision",
+        "author", "license", "homepage", "example",
+    ]
+    static let specFields = [
+        "name", "type", "default", "required", "min", "max", "greater_than", "less_than",
+        "choices", "doc",
+    ]
 
     static func register(_ call: LuaCall, into registry: PluginRegistry) throws -> Int32 {
         try call.requireTable(1, "plugin")
         let fields = try call.record(1, "plugin")
-        let label = fields["name"].flatMap { if case .string(let s) = $0 { return s } else { return nil } } ?? "(unnamed)"
+        let label =
+            fields["name"].flatMap { if case .string(let s) = $0 { return s } else { return nil } } ?? "(unnamed)"
         func fail(_ text: String) -> ScriptError { .named("almanac.register: plugin '\(label)': \(text)") }
 
-        guard case .string(let kindName) = fields["kind"] ?? .nil else { throw fail("'kind' is required: one of model, cost, optimizer") }
+        guard case .string(let kindName) = fields["kind"] ?? .nil else {
+            throw fail("'kind' is required: one of model, cost, optimizer")
+        }
         guard let kind = PluginKind(rawValue: kindName) else {
-            let guess = closestMatch(to: kindName, in: PluginKind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+            let guess =
+                closestMatch(to: kindName, in: PluginKind.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" }
+                ?? ""
             throw fail("unknown kind '\(kindName)'\(guess); kinds are model, cost, optimizer")
         }
         let allowed = commonFields + kind.requiredFunctions + kind.optionalFunctions
         for key in fields.keys.sorted() where !allowed.contains(key) {
             let otherKinds = PluginKind.allCases.filter { $0 != kind && $0.requiredFunctions.contains(key) }
             if let other = otherKinds.first {
-                throw fail("'\(key)' belongs to a \(other.rawValue) plugin; a \(kind.rawValue) gives \(kind.requiredFunctions.joined(separator: " and "))")
+                throw fail(
+                    "'\(key)' belongs to a \(other.rawValue) plugin; a \(kind.rawValue) gives \(kind.requiredFunctions.joined(separator: " and "))"
+                )
             }
             let guess = closestMatch(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             throw fail("unknown field '\(key)'\(guess)")
@@ -71,7 +82,8 @@ enum LuaPluginRegistration {
         }
         let source = call.callerLocation().map { PluginSource.lua(file: $0.file, line: $0.line) } ?? .native
         let descriptor = PluginDescriptor(
-            name: try text("name", required: true) ?? "", kind: kind, version: try text("version", required: true) ?? "",
+            name: try text("name", required: true) ?? "", kind: kind,
+            version: try text("version", required: true) ?? "",
             summary: try text("summary", required: true) ?? "", doc: try text("doc"), parameters: params,
             capabilities: try strings("capabilities"), decision: try strings("decision"), source: source,
             author: try text("author"), license: try text("license"), homepage: try text("homepage"),
@@ -83,7 +95,9 @@ enum LuaPluginRegistration {
     }
 
     static func parameterSpec(_ item: LuaValue, index: Int, fail: (String) -> ScriptError) throws -> ParameterSpec {
-        guard case .record(let f) = item else { throw fail("params[\(index)] must be a table like { name = \"x\", type = \"number\" }") }
+        guard case .record(let f) = item else {
+            throw fail("params[\(index)] must be a table like { name = \"x\", type = \"number\" }")
+        }
         for key in f.keys.sorted() where !specFields.contains(key) {
             let guess = closestMatch(to: key, in: specFields).map { " (did you mean '\($0)'?)" } ?? ""
             throw fail("params[\(index)]: unknown field '\(key)'\(guess)")
@@ -94,7 +108,9 @@ enum LuaPluginRegistration {
         guard let type = ParameterType(rawValue: typeName) else {
             let all = ParameterType.allCases.map(\.rawValue)
             let guess = closestMatch(to: typeName, in: all).map { " (did you mean '\($0)'?)" } ?? ""
-            throw fail("params[\(index)] '\(name)': unknown type '\(typeName)'\(guess); types are \(all.joined(separator: ", "))")
+            throw fail(
+                "params[\(index)] '\(name)': unknown type '\(typeName)'\(guess); types are \(all.joined(separator: ", "))"
+            )
         }
         func number(_ key: String) throws -> Double? {
             guard let v = f[key], v != .nil else { return nil }
@@ -102,9 +118,12 @@ enum LuaPluginRegistration {
             return x
         }
         var range: ParameterRange?
-        let (lo, hi, gt, lt) = (try number("min"), try number("max"), try number("greater_than"), try number("less_than"))
+        let (lo, hi, gt, lt) = (
+            try number("min"), try number("max"), try number("greater_than"), try number("less_than")
+        )
         if lo != nil || hi != nil || gt != nil || lt != nil {
-            range = ParameterRange(lower: gt ?? lo, lowerInclusive: gt == nil, upper: lt ?? hi, upperInclusive: lt == nil)
+            range = ParameterRange(
+                lower: gt ?? lo, lowerInclusive: gt == nil, upper: lt ?? hi, upperInclusive: lt == nil)
         }
         var choices: [String]?
         if case .array(let items) = f["choices"] ?? .nil {
@@ -114,7 +133,8 @@ enum LuaPluginRegistration {
         if case .string(let d) = f["doc"] ?? .nil { doc = d }
         let required: Bool
         if case .boolean(let r) = f["required"] ?? .nil { required = r } else { required = false }
-        return ParameterSpec(name, type, default: f["default"]?.parameterValue, required: required, range: range,
-                             choices: choices, doc: doc)
+        return ParameterSpec(
+            name, type, default: f["default"]?.parameterValue, required: required, range: range,
+            choices: choices, doc: doc)
     }
 }

@@ -22,11 +22,13 @@ struct ModelHandle {
 
     /// The model `name` with options as plain values (a saved model's, an ensemble member's).
     init(_ name: String, parameterOptions: [String: ParameterValue], context: HostContext) throws {
-        try self.init(name, values: parameterOptions, lua: parameterOptions.mapValues { LuaValue($0) }, context: context)
+        try self.init(
+            name, values: parameterOptions, lua: parameterOptions.mapValues { LuaValue($0) }, context: context)
     }
 
     /// A native model is configured from `values`; a Lua model's functions receive `lua`, checked.
-    private init(_ name: String, values: [String: ParameterValue], lua: [String: LuaValue], context: HostContext) throws {
+    private init(_ name: String, values: [String: ParameterValue], lua: [String: LuaValue], context: HostContext) throws
+    {
         plugin = try context.registry.find(name, kind: .model)
         options = values
         switch plugin.implementation {
@@ -59,7 +61,9 @@ extension HostContext {
                 box.context.registry.plugin(named: name)?.descriptor.parameters.contains { $0.name == option } ?? false
             },
             configure: { name, options throws(ForecastError) in
-                guard let plugin = box.context.registry.plugin(named: name), plugin.descriptor.kind == .model else { return nil }
+                guard let plugin = box.context.registry.plugin(named: name), plugin.descriptor.kind == .model else {
+                    return nil
+                }
                 if case .nativeModel(let definition) = plugin.implementation {
                     return try definition.configure(options, resolver: box.context.modelResolver)
                 }

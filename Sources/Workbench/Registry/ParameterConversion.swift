@@ -18,7 +18,8 @@ extension LuaValue {
             return strings.count == items.count && !items.isEmpty ? .strings(strings) : .opaque(typeName: "table")
         case .record: return .opaque(typeName: "table")
         case .function: return .opaque(typeName: "function")
-        case .object(let o): return .opaque(typeName: (o as? any LuaUserdata).map { type(of: $0).luaClassName } ?? "userdata")
+        case .object(let o):
+            return .opaque(typeName: (o as? any LuaUserdata).map { type(of: $0).luaClassName } ?? "userdata")
         }
     }
 

@@ -35,7 +35,8 @@ public struct OptimizerStart {
 }
 
 public typealias NativeCost = ([Double], ParameterSet) throws -> CostValue
-public typealias NativeOptimizer = (@escaping ([Double]) throws -> Double, OptimizerStart, ParameterSet) throws -> OptimizationResult
+public typealias NativeOptimizer = (@escaping ([Double]) throws -> Double, OptimizerStart, ParameterSet) throws ->
+    OptimizationResult
 
 /// How a plugin runs: Swift code, or the Lua functions it registered.
 public enum PluginImplementation {
@@ -60,7 +61,8 @@ public final class PluginRegistry {
 
     public init() {}
 
-    public func register(_ descriptor: PluginDescriptor, _ implementation: PluginImplementation) throws(ParameterError) {
+    public func register(_ descriptor: PluginDescriptor, _ implementation: PluginImplementation) throws(ParameterError)
+    {
         try descriptor.validateDeclaration()
         if let existing = plugins[descriptor.name] {
             throw ParameterError("plugin '\(descriptor.name)' is already registered (\(existing.descriptor.source))")
@@ -70,7 +72,9 @@ public final class PluginRegistry {
 
     /// All plugins, or those of one kind, sorted by name.
     public func list(kind: PluginKind? = nil) -> [RegisteredPlugin] {
-        plugins.values.filter { kind == nil || $0.descriptor.kind == kind }.sorted { $0.descriptor.name < $1.descriptor.name }
+        plugins.values.filter { kind == nil || $0.descriptor.kind == kind }.sorted {
+            $0.descriptor.name < $1.descriptor.name
+        }
     }
 
     public func plugin(named name: String) -> RegisteredPlugin? { plugins[name] }

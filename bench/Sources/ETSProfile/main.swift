@@ -1,8 +1,8 @@
+import AlmanacCore
+import Forecasting
 // ETSProfile FILE PERIOD [key=value ...]: fits ets (with those parameters) to each
 // series of a long CSV (id,t,y) and reports time and evaluations per series.
 import Foundation
-import AlmanacCore
-import Forecasting
 import TimeSeries
 
 let args = CommandLine.arguments
@@ -39,5 +39,7 @@ for id in order {
     fits += 1
 }
 let elapsed = Date().timeIntervalSince(start)
-print(String(format: "%d series, %.1f ms/series, %d evaluations per series (all candidates)",
-             fits, 1000 * elapsed / Double(fits), evaluations / max(fits, 1)))
+print(
+    String(
+        format: "%d series, %.1f ms/series, %d evaluations per series (all candidates)",
+        fits, 1000 * elapsed / Double(fits), evaluations / max(fits, 1)))

@@ -15,7 +15,9 @@ func seconds(_ body: () -> Void) -> Double {
 }
 
 /// C (m×n) = A (m×k) · B (k×n), row-major, the loop a careful Swift programmer writes without a library.
-func swiftProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int) {
+func swiftProduct(
+    _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, m: Int, n: Int, k: Int
+) {
     c.update(repeating: 0, count: m * n)
     for i in 0..<m {
         let row = c + i * n
@@ -45,16 +47,34 @@ for s in shapes {
     let flops = 2.0 * Double(s.m * s.n * s.k)
     var blas = Double.infinity, loop = Double.infinity
     for _ in 0..<7 {
-        a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in
-            c1.withUnsafeMutableBufferPointer { cp in
-                blas = min(blas, seconds { for _ in 0..<20 { MatrixProduct.multiply(ap.baseAddress!, bp.baseAddress!, into: cp.baseAddress!, m: s.m, n: s.n, k: s.k) } } / 20)
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c1.withUnsafeMutableBufferPointer { cp in
+                    blas = min(
+                        blas,
+                        seconds {
+                            for _ in 0..<20 {
+                                MatrixProduct.multiply(
+                                    ap.baseAddress!, bp.baseAddress!, into: cp.baseAddress!, m: s.m, n: s.n, k: s.k)
+                            }
+                        } / 20)
+                }
+                c2.withUnsafeMutableBufferPointer { cp in
+                    loop = min(
+                        loop,
+                        seconds {
+                            for _ in 0..<20 {
+                                swiftProduct(ap.baseAddress!, bp.baseAddress!, cp.baseAddress!, m: s.m, n: s.n, k: s.k)
+                            }
+                        } / 20)
+                }
             }
-            c2.withUnsafeMutableBufferPointer { cp in
-                loop = min(loop, seconds { for _ in 0..<20 { swiftProduct(ap.baseAddress!, bp.baseAddress!, cp.baseAddress!, m: s.m, n: s.n, k: s.k) } } / 20)
-            }
-        } }
+        }
     }
     let worst = zip(c1, c2).map { abs($0 - $1) }.max() ?? 0
     precondition(worst < 1e-2, "the two products disagree by \(worst)")
-    print(String(format: "| %@ | %.1f GFLOP/s | %.1f GFLOP/s | %.1f× |", s.name, flops / blas / 1e9, flops / loop / 1e9, loop / blas))
+    print(
+        String(
+            format: "| %@ | %.1f GFLOP/s | %.1f GFLOP/s | %.1f× |", s.name, flops / blas / 1e9, flops / loop / 1e9,
+            loop / blas))
 }

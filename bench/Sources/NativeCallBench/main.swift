@@ -13,15 +13,16 @@ state.register("native_add") { call in
 }
 // The floor: the same add as a plain C function (Lua's own C API, no Swift).
 bench_register_c_add(UnsafeMutableRawPointer(state.L))
-try state.run("""
-function lua_add(a, b) return a + b end
-function loop(f, n)
-  local s, t0 = 0, os.clock()
-  for i = 1, n do s = f(s, 1) end
-  assert(s == n)
-  return os.clock() - t0
-end
-""", chunkName: "=bench")
+try state.run(
+    """
+    function lua_add(a, b) return a + b end
+    function loop(f, n)
+      local s, t0 = 0, os.clock()
+      for i = 1, n do s = f(s, 1) end
+      assert(s == n)
+      return os.clock() - t0
+    end
+    """, chunkName: "=bench")
 
 @MainActor func seconds(_ function: String) throws -> Double {
     let r = try state.run("return loop(\(function), \(calls))", chunkName: "=bench")
@@ -36,7 +37,9 @@ for _ in 0..<rounds {
 }
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
 let n = median(native), l = median(lua)
-func rate(_ s: Double) -> String { String(format: "%.1f M calls/s (%.1f ns/call)", Double(calls) / s / 1e6, s / Double(calls) * 1e9) }
+func rate(_ s: Double) -> String {
+    String(format: "%.1f M calls/s (%.1f ns/call)", Double(calls) / s / 1e6, s / Double(calls) * 1e9)
+}
 print("calls per run: \(calls), runs: \(rounds), median CPU time")
 print("Lua -> native Swift function: \(rate(n))")
 print("Lua -> Lua function:          \(rate(l))")

@@ -19,8 +19,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let validUTF8 = text.utf8.elementsEqual(bytes)
 
     if let days = DateParser.isoDayNumber(bytes) {
-        check(DateParser.iso.parse(bytes: bytes) == .day(CivilDate(daysSinceEpoch: days)),
-              "isoDayNumber(\(text)) = \(days) disagrees with the ISO parser")
+        check(
+            DateParser.iso.parse(bytes: bytes) == .day(CivilDate(daysSinceEpoch: days)),
+            "isoDayNumber(\(text)) = \(days) disagrees with the ISO parser")
     }
     for order in DateParser.Order.allCases {
         let parser = DateParser(order: order)
@@ -34,7 +35,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             guard let ordinal = parsed.ordinal(for: frequency) else { continue }
             let label = TimeIndex.label(ordinal: ordinal, frequency: frequency)
             let back = TimeIndex(frequency: frequency, start: 0).ordinal(ofLabel: label)
-            check(back == ordinal, "\(order) '\(text)' → \(parsed) → \(frequency) ordinal \(ordinal) → label '\(label)' → \(back.map(String.init) ?? "nil")")
+            check(
+                back == ordinal,
+                "\(order) '\(text)' → \(parsed) → \(frequency) ordinal \(ordinal) → label '\(label)' → \(back.map(String.init) ?? "nil")"
+            )
         }
     }
     for frequency in Frequency.allCases {

@@ -64,7 +64,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         state.push(first)
         let second = try? state.stack.value(at: -1)
         fuzz_lua_settop(state.L, results)
-        guard let second else { fatalError("FuzzLuaValue: result \(index - top) converted, was pushed back, and no longer converts: \(first)") }
+        guard let second else {
+            fatalError(
+                "FuzzLuaValue: result \(index - top) converted, was pushed back, and no longer converts: \(first)")
+        }
         check(same(first, second), "result \(index - top) changed in the round trip: \(first) → \(second)")
     }
     return 0

@@ -17,9 +17,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do { notebook = try NotebookParser.parse(source: source, path: "fuzz.lua") } catch { return 0 }
     let lineCount = notebook.sourceLines.count
     for (i, cell) in notebook.cells.enumerated() {
-        if let marker = cell.markerLine { check((1...lineCount).contains(marker), "cell \(i + 1): marker line \(marker) of \(lineCount)") }
+        if let marker = cell.markerLine {
+            check((1...lineCount).contains(marker), "cell \(i + 1): marker line \(marker) of \(lineCount)")
+        }
         if let lines = cell.contentLines {
-            check(lines.lowerBound >= 1 && lines.upperBound <= lineCount, "cell \(i + 1): content lines \(lines) of \(lineCount)")
+            check(
+                lines.lowerBound >= 1 && lines.upperBound <= lineCount,
+                "cell \(i + 1): content lines \(lines) of \(lineCount)")
         }
     }
     if let header = notebook.headerLines {
