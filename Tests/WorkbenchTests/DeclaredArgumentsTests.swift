@@ -229,4 +229,19 @@ import Testing
         }
         #expect(handWritten.isEmpty, "hand-written signatures in \(handWritten.sorted())")
     }
+
+    /// Both forms of metrics.accuracy check their options the declared way.
+    @Test func panelAccuracyChecksItsOptions() throws {
+        let host = try makeHost()
+        let code = """
+            local p = data.panel({ a = { 1, 2, 3 }, b = { 4, 5, 6 } })
+            return metrics.accuracy(p, p, { trainig = p })
+            """
+        #expect(
+            errorMessage(host, code) == "s.lua:2: metrics.accuracy: unknown option 'trainig' (did you mean 'training'?)"
+        )
+        let fine = try run(
+            host, "local p = data.panel({ a = { 1, 2, 3 } }); return metrics.accuracy(p, p, { training = p }).mean.mae")
+        #expect(fine == [.number(0)])
+    }
 }

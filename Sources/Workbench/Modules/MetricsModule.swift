@@ -143,13 +143,13 @@ enum MetricsModule {
                             .namingOptions("metrics.PanelAccuracyOptions")
                     ]
                 ) { call in
-                    // Panels take the other way (and their options unchecked, as before); Series and arrays the declared one.
+                    // Panels take the other form, with its own declaration (options checked the same way).
                     if let actual = call.stack.object(at: 1, as: PanelObject.self) {
                         guard let forecast = call.stack.object(at: 2, as: PanelObject.self) else {
                             throw ScriptError("with a Panel of actuals, the forecasts must be a Panel too")
                         }
-                        let training = call.isNil(3) ? nil : try call.record(3, "options")["training"]
-                        return try panelAccuracy(actual.panel, forecast.panel, training: training, call)
+                        let args = try PanelAccuracyArguments.decode(call, from: 1, owner: "metrics.accuracy")
+                        return try panelAccuracy(actual.panel, forecast.panel, training: args.training, call)
                     }
                     let args = try AccuracyArguments.decode(call, from: 1, owner: "metrics.accuracy")
                     let (a, f) = try pair(args.actual.series, args.forecast.series)
