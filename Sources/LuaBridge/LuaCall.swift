@@ -142,6 +142,8 @@ public struct LuaCall {
     public func callerLocation() -> (file: String, line: Int)? {
         var ar = lua_Debug()
         guard lua_getstack(L, 1, &ar) != 0, lua_getinfo(L, "Sl", &ar) != 0 else { return nil }
+        // Bounds: the bytes are the fixed-size short_src array inside `ar` (LUA_IDSIZE); Lua NUL-terminates
+        // it, and prefix(while:) stops at that NUL or at the array's end, never past it.
         let file = withUnsafeBytes(of: ar.short_src) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         return (file, Int(ar.currentline))
     }
